@@ -1,0 +1,55 @@
+//! Error bodies: the UCWA error (PROTOCOL §2.4, also the `reason` block of events) and the
+//! service application's error (DESIGN §4).
+
+use serde::{Deserialize, Serialize};
+
+use super::hal::Link;
+
+/// `{"code": "Conflict", "subcode": "AlreadyExists", "message": "..."}`; only `code` is mandatory.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct UcwaError {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<serde_json::Value>,
+    #[serde(default, rename = "debugInfo", skip_serializing_if = "Option::is_none")]
+    pub debug_info: Option<serde_json::Value>,
+}
+
+impl UcwaError {
+    pub fn new(code: &str, subcode: Option<&str>, message: &str) -> Self {
+        Self {
+            code: code.to_string(),
+            subcode: subcode.map(str::to_string),
+            message: Some(message.to_string()),
+            ..Self::default()
+        }
+    }
+}
+
+/// `{"Error": "text", "Code": "StableCode"}` from the service application. Old servers send only
+/// `Error`; field names are matched case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ServiceError {
+    #[serde(
+        rename = "Error",
+        alias = "error",
+        alias = "message",
+        alias = "Message",
+        default
+    )]
+    pub error: String,
+    #[serde(
+        rename = "Code",
+        alias = "code",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+}

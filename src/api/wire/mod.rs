@@ -1,0 +1,21 @@
+//! Wire types (serde), shared by the client, the emulator and the reference service application.
+//! One place for every JSON shape the system exchanges.
+
+pub mod data_uri;
+pub mod date;
+pub mod error_body;
+pub mod events;
+pub mod hal;
+pub mod platform;
+pub mod psat;
+pub mod service_app;
+pub mod ucwa;
+pub mod webticket;
+
+#[cfg(test)]
+mod samples_test;
+
+pub use date::UcwaDate;
+pub use error_body::{ServiceError, UcwaError};
+pub use events::{ChannelNext, Event, EventBatch, EventType, SenderBlock};
+pub use hal::{Embedded, Link, LinkValue, Links, RelLink, bare_rel, rel_eq};

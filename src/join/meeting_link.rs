@@ -1,0 +1,319 @@
+//! The meeting link a guest pastes: a bare URL, a URL in angle brackets, an Outlook "safe link",
+//! or a whole invitation text containing one join link. Validated before any network call.
+
+use std::fmt;
+
+use url::Url;
+
+/// Longest text accepted in the meeting field (a pasted invitation can be long).
+pub const MAX_INPUT_CHARS: usize = 20_000;
+/// Longest meeting URL accepted.
+pub const MAX_URL_CHARS: usize = 2_048;
+
+/// A validated https join URL of a meeting.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct MeetingLink(Url);
+
+impl MeetingLink {
+    /// Parse user input: a URL or a text containing exactly one meeting link.
+    pub fn parse(input: &str) -> Result<Self, MeetingLinkError> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Err(MeetingLinkError::Empty);
+        }
+        if text.chars().count() > MAX_INPUT_CHARS {
+            return Err(MeetingLinkError::TooLong);
+        }
+        let candidates = candidates(text);
+        if candidates.is_empty() {
+            return Err(classify_non_link(text));
+        }
+        let meeting_like: Vec<&Url> = candidates
+            .iter()
+            .filter(|u| looks_like_meeting(u))
+            .collect();
+        let chosen = match (candidates.len(), meeting_like.len()) {
+            (1, _) => &candidates[0],
+            (_, 1) => meeting_like[0],
+            (_, 0) => return Err(MeetingLinkError::NoMeetingLink),
+            _ => {
+                let first = meeting_like[0];
+                if meeting_like.iter().all(|u| same_meeting(u, first)) {
+                    first
+                } else {
+                    return Err(MeetingLinkError::SeveralLinks);
+                }
+            }
+        };
+        validate(chosen.clone())
+    }
+
+    pub fn url(&self) -> &Url {
+        &self.0
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub fn host(&self) -> &str {
+        self.0.host_str().unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for MeetingLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MeetingLink({})", self.0)
+    }
+}
+
+impl fmt::Display for MeetingLink {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+/// What is wrong with the meeting input, with the sentence to show under the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MeetingLinkError {
+    #[error("Paste the meeting link from your invitation.")]
+    Empty,
+    #[error(
+        "This is a Skype address (sip:), not a meeting link. Paste the https:// join link from the invitation instead."
+    )]
+    SipUri,
+    #[error("Meeting links must start with https://. This one uses {scheme}://.")]
+    NotHttps { scheme: String },
+    #[error("This does not look like a link. Paste the https:// join link from your invitation.")]
+    NotAUrl,
+    #[error(
+        "The text contains no meeting link. Paste the https:// join link from your invitation."
+    )]
+    NoMeetingLink,
+    #[error(
+        "The text contains several different meeting links. Paste just the one you want to join."
+    )]
+    SeveralLinks,
+    #[error("The link has no meeting in it (only a host name). Paste the whole join link.")]
+    NoPath,
+    #[error("The link is too long to be a meeting link.")]
+    TooLong,
+    #[error("Meeting links must not contain a user name or password.")]
+    HasCredentials,
+}
+
+fn classify_non_link(text: &str) -> MeetingLinkError {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("sip:") || lower.contains(" sip:") || lower.contains("<sip:") {
+        return MeetingLinkError::SipUri;
+    }
+    if lower.contains("https://") {
+        // An https link was there but could not be used.
+        return if text.chars().count() > MAX_URL_CHARS {
+            MeetingLinkError::TooLong
+        } else {
+            MeetingLinkError::NotAUrl
+        };
+    }
+    if let Some((scheme, _)) = text.split_once("://") {
+        let scheme = scheme.trim();
+        if !scheme.is_empty() && !scheme.contains(char::is_whitespace) && scheme.len() <= 16 {
+            return MeetingLinkError::NotHttps {
+                scheme: scheme.to_ascii_lowercase(),
+            };
+        }
+    }
+    if text.split_whitespace().count() > 3 {
+        MeetingLinkError::NoMeetingLink
+    } else {
+        MeetingLinkError::NotAUrl
+    }
+}
+
+/// Every https URL in the text, unwrapped from angle brackets, quotes and safe-link wrappers.
+fn candidates(text: &str) -> Vec<Url> {
+    let mut out: Vec<Url> = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find("https://") {
+        let start = from + pos;
+        let end = text[start..]
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
+            })
+            .map(|e| start + e)
+            .unwrap_or(text.len());
+        let raw = text[start..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        if raw.chars().count() <= MAX_URL_CHARS
+            && let Ok(url) = Url::parse(raw)
+        {
+            let url = unwrap_safe_link(url);
+            if !out.contains(&url) {
+                out.push(url);
+            }
+        }
+        from = end.max(start + 8);
+    }
+    out
+}
+
+/// Outlook "safe links" wrap the real URL in a `url=` query parameter.
+fn unwrap_safe_link(url: Url) -> Url {
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    if host.ends_with("safelinks.protection.outlook.com") {
+        let inner = url
+            .query_pairs()
+            .find(|(k, _)| k == "url")
+            .map(|(_, v)| v.into_owned());
+        if let Some(parsed) = inner.and_then(|v| Url::parse(&v).ok()) {
+            return parsed;
+        }
+    }
+    url
+}
+
+fn looks_like_meeting(url: &Url) -> bool {
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let path = url.path().to_ascii_lowercase();
+    host.starts_with("meet.")
+        || host.starts_with("join.")
+        || path.starts_with("/meet/")
+        || path.contains("/meetings/")
+}
+
+fn same_meeting(a: &Url, b: &Url) -> bool {
+    a.host_str().map(str::to_ascii_lowercase) == b.host_str().map(str::to_ascii_lowercase)
+        && a.path()
+            .trim_end_matches('/')
+            .eq_ignore_ascii_case(b.path().trim_end_matches('/'))
+}
+
+fn validate(url: Url) -> Result<MeetingLink, MeetingLinkError> {
+    if url.scheme() != "https" {
+        return Err(MeetingLinkError::NotHttps {
+            scheme: url.scheme().to_string(),
+        });
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(MeetingLinkError::NotAUrl);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(MeetingLinkError::HasCredentials);
+    }
+    if url.path().trim_matches('/').is_empty() {
+        return Err(MeetingLinkError::NoPath);
+    }
+    if url.as_str().chars().count() > MAX_URL_CHARS {
+        return Err(MeetingLinkError::TooLong);
+    }
+    Ok(MeetingLink(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(input: &str) -> String {
+        MeetingLink::parse(input)
+            .unwrap_or_else(|e| panic!("{input:?}: {e}"))
+            .to_string()
+    }
+
+    fn err(input: &str) -> MeetingLinkError {
+        MeetingLink::parse(input).expect_err(input)
+    }
+
+    #[test]
+    fn accepts_plain_and_wrapped_links() {
+        let u = "https://meet.lync.com/contoso/testuser/1SD8D0WZ";
+        assert_eq!(ok(u), u);
+        assert_eq!(ok(&format!("  {u}\n")), u);
+        assert_eq!(ok(&format!("<{u}>")), u);
+        assert_eq!(ok(&format!("\"{u}\".")), u);
+        assert_eq!(ok(&format!("(see {u})")), u);
+        assert_eq!(
+            ok("HTTPS://Meet.Lync.com/contoso/a/B1"),
+            "https://meet.lync.com/contoso/a/B1"
+        );
+    }
+
+    #[test]
+    fn extracts_the_link_from_an_invitation() {
+        let text = "Join Skype Meeting<https://meet.lync.com/contoso/ada/OPEN1234>\n\
+                    Trouble joining? Try Skype Web App<https://meet.lync.com/contoso/ada/OPEN1234?sl=1>\n\
+                    Join by phone +1 555 0100 (Global) English (United States)\n\
+                    Find a local number<https://dialin.lync.com/8551f4c1-bea3-441a-8738-69aa517a91c5>\n\
+                    Help<https://o15.officeredir.microsoft.com/r/rlidLync15?clid=1033&p1=5&p2=2009>";
+        assert_eq!(ok(text), "https://meet.lync.com/contoso/ada/OPEN1234");
+    }
+
+    #[test]
+    fn unwraps_outlook_safe_links() {
+        let wrapped = "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.lync.com%2Fcontoso%2Fada%2FOPEN1234&data=02";
+        assert_eq!(ok(wrapped), "https://meet.lync.com/contoso/ada/OPEN1234");
+    }
+
+    #[test]
+    fn explains_what_is_wrong() {
+        assert_eq!(err(""), MeetingLinkError::Empty);
+        assert_eq!(err("   \n"), MeetingLinkError::Empty);
+        assert_eq!(
+            err("sip:ada@contoso.com;gruu;opaque=app:conf:focus:id:OPEN1234"),
+            MeetingLinkError::SipUri
+        );
+        assert_eq!(
+            err("http://meet.lync.com/contoso/ada/OPEN1234"),
+            MeetingLinkError::NotHttps {
+                scheme: "http".into()
+            }
+        );
+        assert_eq!(
+            err("ftp://meet.lync.com/x"),
+            MeetingLinkError::NotHttps {
+                scheme: "ftp".into()
+            }
+        );
+        assert_eq!(err("meet.lync.com/contoso"), MeetingLinkError::NotAUrl);
+        assert_eq!(err("hello"), MeetingLinkError::NotAUrl);
+        assert_eq!(
+            err("please join our meeting tomorrow at ten"),
+            MeetingLinkError::NoMeetingLink
+        );
+        assert_eq!(err("https://meet.lync.com/"), MeetingLinkError::NoPath);
+        assert_eq!(
+            err("https://user:pw@meet.lync.com/a/b"),
+            MeetingLinkError::HasCredentials
+        );
+        assert_eq!(
+            err("https://meet.lync.com/a/ONE and https://meet.lync.com/b/TWO"),
+            MeetingLinkError::SeveralLinks
+        );
+        assert_eq!(
+            err("see https://example.com/a and https://example.org/b"),
+            MeetingLinkError::NoMeetingLink
+        );
+        assert_eq!(
+            err(&format!("https://meet.lync.com/{}", "a".repeat(3000))),
+            MeetingLinkError::TooLong
+        );
+        assert_eq!(
+            err(&"x ".repeat(MAX_INPUT_CHARS)),
+            MeetingLinkError::TooLong
+        );
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "https://",
+            "https://\u{0}",
+            "https://[::1",
+            "https://ü.example/ä",
+            "<<https://>>",
+            "https://https://",
+            "\u{202e}https://meet.x/y",
+        ] {
+            let _ = MeetingLink::parse(s);
+        }
+    }
+}
