@@ -3,5 +3,10 @@
 //! `api` holds the wire model and HTTP calls, `join` the engine; neither knows about egui.
 
 pub mod api;
+pub mod cli;
+pub mod demo;
+pub mod headless;
 pub mod join;
+pub mod logging;
+pub mod redact;
 pub mod secret;

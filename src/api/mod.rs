@@ -1,4 +1,13 @@
 //! Everything that crosses the wire: serde types shared by client, emulator and service
 //! application (`wire`), and the client's HTTP calls. No egui here.
 
+pub mod error;
+pub mod http;
+pub mod retry;
+pub mod service;
+pub mod ucwa;
 pub mod wire;
+
+pub use error::ApiError;
+pub use http::{HttpClient, HttpOptions};
+pub use retry::RetryPolicy;

@@ -1,7 +1,19 @@
 //! The guest join engine (flow A) and the pure pieces it is built from. No egui here.
 
+pub mod channel;
+pub mod classify;
+pub mod conference;
 pub mod display_name;
+pub mod engine;
+pub mod failure;
 pub mod meeting_link;
+pub mod request;
+pub mod status;
+pub mod tracker;
 
 pub use display_name::{DisplayName, DisplayNameError};
+pub use failure::{FailureInfo, FailureKind};
 pub use meeting_link::{MeetingLink, MeetingLinkError};
+pub use status::{JoinEvent, JoinStatus, Phase, Step};
+pub use engine::{SessionControl, run};
+pub use request::{EventSink, JoinRequest, Limits, ServiceProfile};

@@ -139,9 +139,13 @@ impl Event {
         self
     }
 
-    /// Decode the resource embedded under this event's own rel, if any.
+    /// Decode the resource embedded under this event's own rel, or the only embedded resource
+    /// (a `localParticipant` event embeds its resource under `participant`).
     pub fn resource<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, serde_json::Error>> {
-        self.embedded.get(&self.link.rel)
+        self.embedded.get(&self.link.rel).or_else(|| match self.embedded.0.len() {
+            1 => self.embedded.0.values().next().map(T::deserialize),
+            _ => None,
+        })
     }
 
     pub fn succeeded(&self) -> bool {

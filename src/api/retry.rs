@@ -1,0 +1,69 @@
+//! Retry schedule: capped exponential backoff with jitter; `Retry-After` wins when present
+//! (DESIGN §5). Which errors are retried is `ApiError::is_retryable`.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub max_attempts: u32,
+    pub base: Duration,
+    pub cap: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { max_attempts: 4, base: Duration::from_millis(250), cap: Duration::from_secs(8) }
+    }
+}
+
+impl RetryPolicy {
+    pub fn none() -> Self {
+        Self { max_attempts: 1, ..Self::default() }
+    }
+
+    /// The unjittered delay after failed attempt `attempt` (1-based).
+    pub fn ceiling(&self, attempt: u32) -> Duration {
+        let exp = attempt.saturating_sub(1).min(20);
+        self.base.saturating_mul(1u32 << exp).min(self.cap)
+    }
+
+    /// Delay before the next attempt: `Retry-After` (capped at 60 s) or half-to-full jitter of
+    /// the ceiling. `jitter` is a number in [0, 1).
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
+        if let Some(ra) = retry_after {
+            return ra.min(Duration::from_secs(60));
+        }
+        let ceiling = self.ceiling(attempt);
+        ceiling.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
+    }
+
+    pub fn may_retry(&self, attempt: u32) -> bool {
+        attempt < self.max_attempts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_grows_and_caps() {
+        let p = RetryPolicy { max_attempts: 10, base: Duration::from_millis(100), cap: Duration::from_secs(1) };
+        let c: Vec<u128> = (1..=6).map(|a| p.ceiling(a).as_millis()).collect();
+        assert_eq!(c, vec![100, 200, 400, 800, 1000, 1000]);
+        assert_eq!(p.delay(2, None, 0.0), Duration::from_millis(100));
+        assert_eq!(p.delay(2, None, 0.999_999), Duration::from_millis(200).mul_f64(0.999_999_5));
+        assert_eq!(p.delay(1, Some(Duration::from_secs(3)), 0.5), Duration::from_secs(3));
+        assert_eq!(p.delay(1, Some(Duration::from_secs(3600)), 0.5), Duration::from_secs(60));
+        assert_eq!(p.ceiling(u32::MAX), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn attempts_are_bounded() {
+        let p = RetryPolicy::default();
+        assert!(p.may_retry(1) && p.may_retry(3));
+        assert!(!p.may_retry(4));
+        assert!(!RetryPolicy::none().may_retry(1));
+    }
+}

@@ -1,0 +1,70 @@
+//! The guest's UCWA calls (PROTOCOL A.7–A.10, §5, §6). Every URL comes from a server link,
+//! resolved against the URL of the response that carried it.
+
+use std::time::Duration;
+
+use url::Url;
+
+use crate::api::error::ApiError;
+use crate::api::http::{HttpClient, Request, Response};
+use crate::api::wire::EventBatch;
+use crate::api::wire::ucwa::{AnonDiscover, Application, ApplicationRequest, OnlineMeetingInvitationRequest};
+use crate::secret::Secret;
+
+/// Credentials and origin sent with every UCWA request of one session.
+#[derive(Debug, Clone)]
+pub struct UcwaAuth {
+    pub token: Secret,
+    pub origin: String,
+}
+
+/// Resolve a link `href` against the URL of the response that carried it.
+pub fn resolve(base: &Url, href: &str) -> Result<Url, ApiError> {
+    base.join(href.trim()).map_err(|e| ApiError::BadLink { detail: format!("{e}") })
+}
+
+/// `GET <DiscoverUri>` with `Origin` (A.7). The psat travels in the URL only (PROTOCOL Q12:
+/// the Web SDK's code comment says the GET must be sent without the token; we follow it).
+pub async fn discover(http: &HttpClient, discover_uri: &Secret, origin: &str) -> Result<(AnonDiscover, Response), ApiError> {
+    let url = Url::parse(discover_uri.expose().trim())
+        .map_err(|_| ApiError::BadLink { detail: "the DiscoverUri is not an absolute URL".into() })?;
+    let resp = http.send(Request::get(url).origin(origin)).await?;
+    Ok((resp.json()?, resp))
+}
+
+/// `POST anonApplications` (A.8) → 201 application.
+pub async fn create_application(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    body: &ApplicationRequest,
+) -> Result<(Application, Response), ApiError> {
+    let resp = http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body)).await?;
+    Ok((resp.json()?, resp))
+}
+
+/// One P-GET of the event channel, held by the server up to its own limit.
+pub async fn get_events(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    read_timeout: Duration,
+) -> Result<(EventBatch, Response), ApiError> {
+    let resp = http.send(Request::get(url).bearer(&auth.token).origin(&auth.origin).timeout(read_timeout)).await?;
+    Ok((resp.json()?, resp))
+}
+
+/// `POST onlineMeetingInvitations` (A.10) → 201 + `Location`.
+pub async fn join_meeting(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    body: &OnlineMeetingInvitationRequest,
+) -> Result<Response, ApiError> {
+    http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body)).await
+}
+
+/// `DELETE` a resource (conversation = leave; application = sign out).
+pub async fn delete(http: &HttpClient, url: Url, auth: &UcwaAuth, timeout: Duration) -> Result<Response, ApiError> {
+    http.send(Request::delete(url).bearer(&auth.token).origin(&auth.origin).timeout(timeout)).await
+}

@@ -1,0 +1,82 @@
+//! The command line (DESIGN §3: a stable contract that scripts and docs depend on).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "guest-join", version, about = "Join a Skype for Business meeting as an anonymous guest", arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Join a meeting headless: print every step, stay, leave, exit with a code per outcome.
+    #[command(after_help = crate::headless::join::JOIN_AFTER_HELP)]
+    Join(JoinArgs),
+    /// Run the emulator of the Microsoft side (AAD, Trusted Application API, UCWA pool) with the demo meetings.
+    Emulator(EmulatorArgs),
+    /// Run the reference service application (the token broker of DESIGN §4).
+    ServiceApp(ServiceAppArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
+pub struct JoinArgs {
+    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
+    #[arg(long, value_name = "URL", required_unless_present = "demo")]
+    pub meeting: Option<String>,
+    /// Display name the other participants see (1-250 characters).
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Token URL of the organisation's service application.
+    #[arg(long, value_name = "URL")]
+    pub service: Option<String>,
+    /// Use the built-in demo environment (emulator and service application in this process).
+    #[arg(long)]
+    pub demo: bool,
+    /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Option<String>,
+    /// Culture (language tag) for messages from the meeting service [default: from LANG, else en-US].
+    #[arg(long, value_name = "TAG")]
+    pub culture: Option<String>,
+    /// Give up if not in the meeting after this many seconds (lobby included).
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// Stay in the meeting this many seconds before leaving.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub stay: u64,
+    /// Print one JSON object per event (JSON Lines); the last line is the result.
+    #[arg(long)]
+    pub json: bool,
+    /// Service key sent as a bearer token to the service application.
+    #[arg(long, value_name = "KEY", env = "GUEST_JOIN_SERVICE_KEY", hide_env_values = true)]
+    pub service_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Address of the platform listener (AAD, Trusted Application API, guest discover, control API).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+    pub listen: SocketAddr,
+    /// Address of the UCWA pool listener (links cross from the platform to this host).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+    pub pool_listen: SocketAddr,
+    /// Latency added to every HTTP exchange, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency_ms: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ServiceAppArgs {
+    /// TOML configuration file (see assets/service-app.example.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: PathBuf,
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+}

@@ -1,0 +1,216 @@
+//! `guest-join join`: validate the inputs, run one session with the engine, stay, leave, print,
+//! and exit with the code of the outcome (DESIGN §3).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+use url::Url;
+
+use crate::api::http::{HttpClient, HttpOptions, check_transport};
+use crate::cli::JoinArgs;
+use crate::join::status::{JoinEvent, Phase};
+use crate::join::{DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink, ServiceProfile, SessionControl};
+use crate::secret::Secret;
+
+use super::output::{Human, JsonLines, result_line};
+
+/// Shown under `guest-join join --help`. A test checks that it lists every demo meeting.
+pub const JOIN_AFTER_HELP: &str = "\
+Demo meetings (use with --demo; they exist only inside this program):
+  https://meet.demo.guest-join.invalid/ada/OPEN1234    open: joins at once (the default with --demo)
+  https://meet.demo.guest-join.invalid/grace/LOBBY123  lobby: the organizer admits you after about 3 s
+  https://meet.demo.guest-join.invalid/alan/DENY1234   lobby: the organizer denies you after about 2 s
+  https://meet.demo.guest-join.invalid/linus/QUICK123  open: the service answers in one collapsed event batch
+
+Exit codes:
+  0 joined and left   2 bad input or usage   3 service application refused or unreachable
+  4 discovery or application creation failed   5 meeting not found or not allowed
+  6 lobby denied or timed out   7 network/TLS   8 overall timeout   1 anything else
+
+Example:
+  guest-join join --demo --meeting https://meet.demo.guest-join.invalid/grace/LOBBY123 --name Ada --json";
+
+/// Culture from `LANG` (`de_DE.UTF-8` → `de-DE`), else `en-US`.
+pub fn default_culture() -> String {
+    std::env::var("LANG")
+        .ok()
+        .and_then(|l| {
+            let tag = l.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+            let ok = (2..=16).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && tag != "C" && tag != "POSIX";
+            ok.then_some(tag)
+        })
+        .unwrap_or_else(|| "en-US".to_string())
+}
+
+/// An origin is `scheme://host[:port]`: https, or http for this computer only.
+pub fn parse_origin(text: &str) -> Result<String, String> {
+    let url = Url::parse(text.trim()).map_err(|_| format!("--origin {text:?} is not an origin like https://contoso.com"))?;
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(format!("--origin {text:?} must be only scheme://host[:port], without a path"));
+    }
+    check_transport(&url).map_err(|_| format!("--origin {text:?} must use https (http only for localhost)"))?;
+    Ok(url.origin().ascii_serialization())
+}
+
+struct Validated {
+    meeting: MeetingLink,
+    name: DisplayName,
+    service: Option<Url>,
+    origin: String,
+}
+
+fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
+    let bad = |m: String| FailureInfo::new(FailureKind::BadInput, None, m);
+    let meeting_text = match (&args.meeting, args.demo) {
+        (Some(m), _) => m.clone(),
+        (None, true) => crate::demo::OPEN_MEETING_URL.to_string(),
+        (None, false) => return Err(bad("--meeting is required without --demo".into())),
+    };
+    let meeting = MeetingLink::parse(&meeting_text).map_err(|e| bad(format!("meeting link: {e}")))?;
+    let name = DisplayName::parse(&args.name).map_err(|e| bad(format!("name: {e}")))?;
+    let service = match &args.service {
+        Some(s) => {
+            let url = Url::parse(s.trim()).map_err(|_| bad(format!("--service {s:?} is not an absolute URL")))?;
+            check_transport(&url).map_err(|_| bad("--service must use https (http only for localhost)".to_string()))?;
+            Some(url)
+        }
+        None => None,
+    };
+    let origin = match &args.origin {
+        Some(o) => parse_origin(o).map_err(bad)?,
+        None => crate::join::request::DEFAULT_ORIGIN.to_string(),
+    };
+    Ok(Validated { meeting, name, service, origin })
+}
+
+/// Forwards events and publishes the phase, so `--stay` and Ctrl-C know when the guest is in.
+struct Tee {
+    inner: Box<dyn EventSink>,
+    phase: watch::Sender<Phase>,
+}
+
+impl EventSink for Tee {
+    fn emit(&self, event: &JoinEvent) {
+        self.inner.emit(event);
+        if let JoinEvent::Phase { phase } = event {
+            self.phase.send_replace(*phase);
+        }
+    }
+}
+
+fn report_bad_input(error: &FailureInfo, json: bool) -> i32 {
+    if json {
+        let mut status = JoinStatus::default();
+        status.apply(&JoinEvent::Failed { error: error.clone() });
+        if let Ok(line) = serde_json::to_string(&result_line(&status)) {
+            println!("{line}");
+        }
+    } else {
+        eprintln!("error: {}", error.message);
+    }
+    error.kind.exit_code()
+}
+
+/// Run `join` and return the process exit code.
+pub async fn run(args: JoinArgs) -> i32 {
+    let v = match validate(&args) {
+        Ok(v) => v,
+        Err(e) => return report_bad_input(&e, args.json),
+    };
+    let demo = if args.demo {
+        match crate::demo::Demo::start(&v.origin).await {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let info = FailureInfo::new(FailureKind::ServiceUnreachable, None, format!("the demo environment did not start: {e}"));
+                return report_bad_input(&info, args.json);
+            }
+        }
+    } else {
+        None
+    };
+    let token_url = match (&demo, v.service) {
+        (Some(d), _) => d.token_url(),
+        (None, Some(u)) => u,
+        (None, None) => return report_bad_input(&FailureInfo::new(FailureKind::BadInput, None, "give --service URL or --demo"), args.json),
+    };
+    let service = ServiceProfile { token_url, service_key: args.service_key.as_deref().map(Secret::from) };
+    let mut request = JoinRequest::new(v.meeting, v.name, service);
+    request.origin = v.origin;
+    request.culture = args.culture.clone().unwrap_or_else(default_culture);
+    request.limits.join_deadline = Duration::from_secs(args.timeout);
+
+    let http = match HttpClient::new(HttpOptions::default()) {
+        Ok(h) => h,
+        Err(e) => return report_bad_input(&FailureInfo::new(FailureKind::Network, None, e.to_string()), args.json),
+    };
+    let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
+    let printer: Box<dyn EventSink> = if args.json { Box::new(JsonLines) } else { Box::new(Human::default()) };
+    let sink = Arc::new(Tee { inner: printer, phase: phase_tx });
+    let control = SessionControl::new();
+
+    // Stay for --stay seconds once in the meeting, then leave.
+    let stay = Duration::from_secs(args.stay);
+    let stayer = {
+        let control = control.clone();
+        let mut rx = phase_rx.clone();
+        tokio::spawn(async move {
+            if rx.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
+                tokio::time::sleep(stay).await;
+                control.leave();
+            }
+        })
+    };
+    // Ctrl-C: leave when in the meeting, cancel otherwise (both clean up).
+    let interrupter = {
+        let control = control.clone();
+        tokio::spawn(async move {
+            while tokio::signal::ctrl_c().await.is_ok() {
+                if *phase_rx.borrow_and_update() == Phase::InMeeting {
+                    control.leave();
+                } else {
+                    control.cancel();
+                }
+            }
+        })
+    };
+
+    let status = crate::join::run(&http, &request, sink.as_ref(), &control).await;
+    stayer.abort();
+    interrupter.abort();
+    if let Some(d) = demo {
+        d.shutdown().await;
+    }
+    let line = result_line(&status);
+    if args.json {
+        if let Ok(text) = serde_json::to_string(&line) {
+            println!("{text}");
+        }
+    } else {
+        let cleanly = if line.left_cleanly { "" } else { ", clean-up incomplete" };
+        println!("Result: {}{cleanly} (exit {})", line.outcome, line.exit_code);
+    }
+    line.exit_code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins() {
+        assert_eq!(parse_origin("https://contoso.com").unwrap(), "https://contoso.com");
+        assert_eq!(parse_origin("https://contoso.com/").unwrap(), "https://contoso.com");
+        assert_eq!(parse_origin("http://localhost:3000").unwrap(), "http://localhost:3000");
+        assert!(parse_origin("http://contoso.com").is_err());
+        assert!(parse_origin("https://contoso.com/app").is_err());
+        assert!(parse_origin("contoso.com").is_err());
+    }
+
+    #[test]
+    fn help_lists_every_demo_meeting() {
+        for url in crate::demo::ALL_MEETING_URLS {
+            assert!(JOIN_AFTER_HELP.contains(url), "{url} missing from the help");
+        }
+    }
+}

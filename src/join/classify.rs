@@ -1,0 +1,56 @@
+//! Maps a failed HTTP exchange of a given step to a failure class (DESIGN §3 exit codes).
+
+use crate::api::error::ApiError;
+
+use super::failure::{FailureInfo, FailureKind};
+use super::status::Step;
+
+pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
+    let kind = match (step, err) {
+        (Step::ServiceApplication, ApiError::InsecureUrl { .. }) => FailureKind::BadInput,
+        (_, ApiError::Timeout { .. }) => FailureKind::Timeout,
+        (Step::ServiceApplication, e) if e.is_network() => FailureKind::ServiceUnreachable,
+        (_, e) if e.is_network() => FailureKind::Network,
+        (Step::ServiceApplication, _) => FailureKind::ServiceRefused,
+        (Step::Discovery, _) => FailureKind::Discovery,
+        (Step::Application, _) => FailureKind::Application,
+        (Step::EventChannel, _) => FailureKind::ConnectionLost,
+        (Step::JoinRequest, e) => match e.status() {
+            Some(404) => FailureKind::MeetingNotFound,
+            Some(403) => FailureKind::NotAllowed,
+            Some(401) => FailureKind::Application,
+            Some(s) if s >= 500 => FailureKind::ServerError,
+            _ => FailureKind::Protocol,
+        },
+        (_, e) if e.status().is_some_and(|s| s >= 500) => FailureKind::ServerError,
+        _ => FailureKind::Protocol,
+    };
+    FailureInfo::new(kind, Some(step), err.to_string()).with_codes(err.status(), err.code(), err.subcode())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::UcwaError;
+
+    fn status(s: u16, code: &str, sub: Option<&str>) -> ApiError {
+        ApiError::Status { host: "h".into(), status: s, ucwa: Some(UcwaError::new(code, sub, "m")), service: None, excerpt: String::new(), retry_after: None }
+    }
+
+    #[test]
+    fn classes_per_step() {
+        let refused = ApiError::Connect { host: "h".into(), detail: "refused".into() };
+        assert_eq!(classify(Step::ServiceApplication, &refused).kind, FailureKind::ServiceUnreachable);
+        assert_eq!(classify(Step::Discovery, &refused).kind, FailureKind::Network);
+        assert_eq!(classify(Step::ServiceApplication, &status(400, "X", None)).kind, FailureKind::ServiceRefused);
+        assert_eq!(classify(Step::Discovery, &status(403, "Forbidden", None)).kind, FailureKind::Discovery);
+        assert_eq!(classify(Step::Application, &status(503, "ServiceUnavailable", None)).kind, FailureKind::Application);
+        let nf = classify(Step::JoinRequest, &status(404, "NotFound", Some("DestinationNotFound")));
+        assert_eq!((nf.kind, nf.http_status, nf.subcode.as_deref()), (FailureKind::MeetingNotFound, Some(404), Some("DestinationNotFound")));
+        assert_eq!(classify(Step::JoinRequest, &status(403, "Forbidden", None)).kind, FailureKind::NotAllowed);
+        let t = ApiError::Timeout { host: "h".into(), after: std::time::Duration::from_secs(1) };
+        assert_eq!(classify(Step::Application, &t).kind, FailureKind::Timeout);
+        let insecure = ApiError::InsecureUrl { host: "h".into() };
+        assert_eq!(classify(Step::ServiceApplication, &insecure).kind, FailureKind::BadInput);
+    }
+}

@@ -1,0 +1,208 @@
+//! Failure classes of a join: stable ids, plain-language titles and remedies, and the exit codes
+//! of DESIGN §3. One table; GUI and CLI both read it.
+
+use serde::Serialize;
+
+use super::status::Step;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    BadInput,
+    ServiceUnreachable,
+    ServiceRefused,
+    Discovery,
+    Application,
+    MeetingNotFound,
+    NotAllowed,
+    LobbyDenied,
+    LobbyTimeout,
+    Network,
+    Timeout,
+    Removed,
+    MeetingEnded,
+    ConnectionLost,
+    ServerError,
+    Protocol,
+}
+
+impl FailureKind {
+    /// Exit codes of `guest-join join` (DESIGN §3).
+    pub fn exit_code(self) -> i32 {
+        use FailureKind::*;
+        match self {
+            BadInput => 2,
+            ServiceUnreachable | ServiceRefused => 3,
+            Discovery | Application => 4,
+            MeetingNotFound | NotAllowed => 5,
+            LobbyDenied | LobbyTimeout => 6,
+            Network => 7,
+            Timeout => 8,
+            Removed | MeetingEnded | ConnectionLost | ServerError | Protocol => 1,
+        }
+    }
+
+    /// Stable error id shown to users and support.
+    pub fn id(self) -> &'static str {
+        use FailureKind::*;
+        match self {
+            BadInput => "GJ-BAD-INPUT",
+            ServiceUnreachable => "GJ-SERVICE-UNREACHABLE",
+            ServiceRefused => "GJ-SERVICE-REFUSED",
+            Discovery => "GJ-DISCOVERY-FAILED",
+            Application => "GJ-APPLICATION-FAILED",
+            MeetingNotFound => "GJ-MEETING-NOT-FOUND",
+            NotAllowed => "GJ-NOT-ALLOWED",
+            LobbyDenied => "GJ-LOBBY-DENIED",
+            LobbyTimeout => "GJ-LOBBY-TIMEOUT",
+            Network => "GJ-NETWORK",
+            Timeout => "GJ-TIMEOUT",
+            Removed => "GJ-REMOVED",
+            MeetingEnded => "GJ-MEETING-ENDED",
+            ConnectionLost => "GJ-CONNECTION-LOST",
+            ServerError => "GJ-SERVER-ERROR",
+            Protocol => "GJ-PROTOCOL",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        use FailureKind::*;
+        match self {
+            BadInput => "The meeting link or name cannot be used",
+            ServiceUnreachable => "The join service cannot be reached",
+            ServiceRefused => "The join service refused the request",
+            Discovery => "The meeting service could not be found",
+            Application => "The meeting service did not let the guest sign in",
+            MeetingNotFound => "The meeting was not found",
+            NotAllowed => "Guests are not allowed into this meeting",
+            LobbyDenied => "The organizer did not let you in",
+            LobbyTimeout => "Nobody let you in",
+            Network => "The network connection failed",
+            Timeout => "Joining took too long",
+            Removed => "You were removed from the meeting",
+            MeetingEnded => "The meeting has ended",
+            ConnectionLost => "The connection to the meeting was lost",
+            ServerError => "The meeting service had a problem",
+            Protocol => "The meeting service answered something unexpected",
+        }
+    }
+
+    pub fn remedy(self) -> &'static str {
+        use FailureKind::*;
+        match self {
+            BadInput => "Check the link in your invitation and your name, then try again.",
+            ServiceUnreachable => "Check your internet connection; if it works, the organisation's join service may be down: try again later.",
+            ServiceRefused => "The organisation's join service does not accept this meeting or this app; contact the meeting organizer.",
+            Discovery => "The meeting service did not accept the sign-in it was given; try again, and tell the organizer if it keeps failing.",
+            Application => "Try again in a minute; tell the organizer if it keeps failing.",
+            MeetingNotFound => "Check that the link is complete and that the meeting has not been cancelled.",
+            NotAllowed => "Ask the organizer to allow guests (anonymous users) or to unlock the meeting.",
+            LobbyDenied => "Contact the organizer if you think this is a mistake.",
+            LobbyTimeout => "Guests who are not admitted are removed after a while; ask the organizer to watch for you, then rejoin.",
+            Network => "Check your network connection (and proxy settings), then try again.",
+            Timeout => "The service is slow or unreachable; try again.",
+            Removed => "An organizer removed you; rejoin only if you were asked to.",
+            MeetingEnded => "The organizer ended the meeting.",
+            ConnectionLost => "Rejoin the meeting.",
+            ServerError => "Try again later; tell the organizer if it keeps failing.",
+            Protocol => "Try again; if it keeps failing, send the diagnostics to support.",
+        }
+    }
+}
+
+/// A failure as reported to GUI, CLI and result line. No secrets in any field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FailureInfo {
+    pub kind: FailureKind,
+    pub id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<Step>,
+    pub http_status: Option<u16>,
+    pub code: Option<String>,
+    pub subcode: Option<String>,
+    pub message: String,
+}
+
+impl FailureInfo {
+    pub fn new(kind: FailureKind, step: Option<Step>, message: impl Into<String>) -> Self {
+        Self { kind, id: kind.id(), step, http_status: None, code: None, subcode: None, message: message.into() }
+    }
+
+    pub fn with_codes(mut self, http_status: Option<u16>, code: Option<&str>, subcode: Option<&str>) -> Self {
+        self.http_status = http_status;
+        self.code = code.map(str::to_string);
+        self.subcode = subcode.map(str::to_string);
+        self
+    }
+}
+
+/// Classify a failed `onlineMeetingInvitation` (its `reason` subcode/code), PROTOCOL §9.2.
+pub fn kind_for_join_reason(code: &str, subcode: Option<&str>) -> FailureKind {
+    match subcode.unwrap_or_default() {
+        "Denied" | "Declined" => FailureKind::LobbyDenied,
+        "Timeout" | "Expired" => FailureKind::LobbyTimeout,
+        "DestinationNotFound" | "ConversationNotFound" => FailureKind::MeetingNotFound,
+        "NotAllowed" | "InviteesOnly" | "AttendeeNotAllowed" | "AnonymousNotAllowed" | "TooManyParticipants"
+        | "TooManyLobbyParticipants" => FailureKind::NotAllowed,
+        "Ejected" | "Removed" => FailureKind::Removed,
+        "Ended" | "TemporarilyUnavailable" => FailureKind::MeetingEnded,
+        _ => match code {
+            "Forbidden" => FailureKind::NotAllowed,
+            "NotFound" => FailureKind::MeetingNotFound,
+            "Timeout" => FailureKind::LobbyTimeout,
+            "ServiceFailure" | "ServiceUnavailable" | "RemoteFailure" => FailureKind::ServerError,
+            _ => FailureKind::Protocol,
+        },
+    }
+}
+
+/// Classify the end of a meeting the guest had joined (conversation or localParticipant gone).
+pub fn kind_for_removal(subcode: Option<&str>) -> FailureKind {
+    match subcode.unwrap_or_default() {
+        "Ejected" | "Removed" => FailureKind::Removed,
+        _ => FailureKind::MeetingEnded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        use FailureKind::*;
+        let table = [
+            (BadInput, 2),
+            (ServiceUnreachable, 3),
+            (ServiceRefused, 3),
+            (Discovery, 4),
+            (Application, 4),
+            (MeetingNotFound, 5),
+            (NotAllowed, 5),
+            (LobbyDenied, 6),
+            (LobbyTimeout, 6),
+            (Network, 7),
+            (Timeout, 8),
+            (Removed, 1),
+            (Protocol, 1),
+        ];
+        for (k, code) in table {
+            assert_eq!(k.exit_code(), code, "{k:?}");
+            assert!(k.id().starts_with("GJ-"));
+            assert!(!k.title().is_empty() && k.remedy().ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn join_reasons_map_to_classes() {
+        assert_eq!(kind_for_join_reason("Forbidden", Some("Denied")), FailureKind::LobbyDenied);
+        assert_eq!(kind_for_join_reason("Timeout", Some("Timeout")), FailureKind::LobbyTimeout);
+        assert_eq!(kind_for_join_reason("Forbidden", Some("NotAllowed")), FailureKind::NotAllowed);
+        assert_eq!(kind_for_join_reason("Forbidden", None), FailureKind::NotAllowed);
+        assert_eq!(kind_for_join_reason("NotFound", Some("DestinationNotFound")), FailureKind::MeetingNotFound);
+        assert_eq!(kind_for_join_reason("Weird", Some("SomethingNew")), FailureKind::Protocol);
+        assert_eq!(kind_for_removal(Some("Ejected")), FailureKind::Removed);
+        assert_eq!(kind_for_removal(Some("Ended")), FailureKind::MeetingEnded);
+        assert_eq!(kind_for_removal(None), FailureKind::MeetingEnded);
+    }
+}

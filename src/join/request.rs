@@ -1,0 +1,95 @@
+//! What a join needs: the validated inputs, the service profile and the limits. Built the same
+//! way by the GUI form and the `join` command.
+
+use std::time::Duration;
+
+use url::Url;
+
+use crate::api::retry::RetryPolicy;
+use crate::secret::Secret;
+
+use super::channel::ChannelConfig;
+use super::display_name::DisplayName;
+use super::meeting_link::MeetingLink;
+use super::status::JoinEvent;
+
+/// Origin sent when none is configured. Deployments configure the origin their service allows.
+pub const DEFAULT_ORIGIN: &str = "https://guest-join.invalid";
+
+/// Where to get guest tokens: the service application's token URL and an optional service key.
+#[derive(Debug, Clone)]
+pub struct ServiceProfile {
+    pub token_url: Url,
+    pub service_key: Option<Secret>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// From the start to being in the meeting (lobby included).
+    pub join_deadline: Duration,
+    /// Retries of ordinary requests (connect errors, 429, 5xx).
+    pub retry: RetryPolicy,
+    pub channel: ChannelConfig,
+    /// How long to wait for the server to confirm the leave.
+    pub leave_wait: Duration,
+    /// Time-out of each clean-up request (DELETE conversation, DELETE application).
+    pub cleanup_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            join_deadline: Duration::from_secs(120),
+            retry: RetryPolicy::default(),
+            channel: ChannelConfig::default(),
+            leave_wait: Duration::from_secs(5),
+            cleanup_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct JoinRequest {
+    pub meeting: MeetingLink,
+    pub name: DisplayName,
+    pub service: ServiceProfile,
+    pub origin: String,
+    pub culture: String,
+    pub user_agent: String,
+    /// One per guest session; reused only to rejoin the same session.
+    pub application_session_id: String,
+    pub limits: Limits,
+}
+
+impl JoinRequest {
+    pub fn new(meeting: MeetingLink, name: DisplayName, service: ServiceProfile) -> Self {
+        Self {
+            meeting,
+            name,
+            service,
+            origin: DEFAULT_ORIGIN.to_string(),
+            culture: "en-US".to_string(),
+            user_agent: format!("guest-join/{}", env!("CARGO_PKG_VERSION")),
+            application_session_id: uuid::Uuid::new_v4().to_string(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Receives every engine event, in order (GUI channel, CLI printer, tests).
+pub trait EventSink: Send + Sync {
+    fn emit(&self, event: &JoinEvent);
+}
+
+/// A sink that keeps nothing.
+pub struct NullSink;
+
+impl EventSink for NullSink {
+    fn emit(&self, _: &JoinEvent) {}
+}
+
+impl<F: Fn(&JoinEvent) + Send + Sync> EventSink for F {
+    fn emit(&self, event: &JoinEvent) {
+        self(event)
+    }
+}

@@ -1,0 +1,346 @@
+//! Phases, steps and events of a guest session, and the pure reducer `JoinStatus::apply` that
+//! GUI and CLI share so they never disagree about where a join is (DESIGN §5).
+
+use serde::Serialize;
+
+use super::failure::FailureInfo;
+
+/// The steps shown on the timeline, in order, plus `Leave`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    ServiceApplication,
+    Discovery,
+    Application,
+    EventChannel,
+    JoinRequest,
+    Lobby,
+    InMeeting,
+    Leave,
+}
+
+impl Step {
+    pub const ALL: [Step; 8] = [
+        Step::ServiceApplication,
+        Step::Discovery,
+        Step::Application,
+        Step::EventChannel,
+        Step::JoinRequest,
+        Step::Lobby,
+        Step::InMeeting,
+        Step::Leave,
+    ];
+
+    /// Stable machine name (JSON, JUnit).
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::ServiceApplication => "service_application",
+            Step::Discovery => "discovery",
+            Step::Application => "application",
+            Step::EventChannel => "event_channel",
+            Step::JoinRequest => "join_request",
+            Step::Lobby => "lobby",
+            Step::InMeeting => "in_meeting",
+            Step::Leave => "leave",
+        }
+    }
+
+    /// Label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::ServiceApplication => "Service application",
+            Step::Discovery => "Discovery",
+            Step::Application => "Application",
+            Step::EventChannel => "Event channel",
+            Step::JoinRequest => "Join request",
+            Step::Lobby => "Lobby",
+            Step::InMeeting => "In meeting",
+            Step::Leave => "Leave",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Idle,
+    RequestingToken,
+    Discovering,
+    CreatingApplication,
+    Joining,
+    InLobby,
+    InMeeting,
+    Leaving,
+    Left,
+    Failed,
+    Cancelled,
+}
+
+impl Phase {
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Phase::Left | Phase::Failed | Phase::Cancelled)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Idle => "Ready",
+            Phase::RequestingToken => "Asking the join service for access",
+            Phase::Discovering => "Finding the meeting service",
+            Phase::CreatingApplication => "Signing in as a guest",
+            Phase::Joining => "Joining the meeting",
+            Phase::InLobby => "Waiting in the lobby",
+            Phase::InMeeting => "In the meeting",
+            Phase::Leaving => "Leaving",
+            Phase::Left => "Left the meeting",
+            Phase::Failed => "Could not join",
+            Phase::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// One participant as the guest sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participant {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// Everything the engine reports, in order. Serialised as one JSON object per line by
+/// `join --json` (`"type"` = the variant name in snake case). No secrets in any variant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum JoinEvent {
+    SessionStarted { application_session_id: String, meeting_host: String },
+    Phase { phase: Phase },
+    StepStarted { step: Step, at_ms: u64 },
+    StepRetry { step: Step, attempt: u32, delay_ms: u64, http_status: Option<u16>, reason: String },
+    StepDone { step: Step, ms: u64, http_status: Option<u16> },
+    StepFailed { step: Step, ms: u64, http_status: Option<u16>, code: Option<String>, subcode: Option<String> },
+    ChannelInterrupted { reason: String },
+    ChannelRecovered { attempts: u32 },
+    MeetingInfo { subject: Option<String>, organizer: Option<String> },
+    ParticipantJoined { participant: Participant },
+    ParticipantUpdated { participant: Participant },
+    ParticipantLeft { id: String, name: String },
+    Failed { error: FailureInfo },
+    Left { cleanly: bool },
+    Cancelled { cleaned_up: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepState {
+    Pending,
+    Running,
+    Done,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepStatus {
+    pub step: Step,
+    pub state: StepState,
+    pub started_at_ms: Option<u64>,
+    pub ms: Option<u64>,
+    pub http_status: Option<u16>,
+    pub retries: u32,
+    pub code: Option<String>,
+    pub subcode: Option<String>,
+}
+
+/// The state of one guest session, derived only from `JoinEvent`s.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JoinStatus {
+    pub phase: Phase,
+    pub application_session_id: Option<String>,
+    pub steps: Vec<StepStatus>,
+    pub subject: Option<String>,
+    pub organizer: Option<String>,
+    pub roster: Vec<Participant>,
+    pub failure: Option<FailureInfo>,
+    /// Set once the guest was in the meeting.
+    pub joined: bool,
+    /// Set when the session ended: whether the conversation and application were deleted.
+    pub left_cleanly: Option<bool>,
+    pub channel_interruptions: u32,
+}
+
+impl Default for JoinStatus {
+    fn default() -> Self {
+        Self {
+            phase: Phase::Idle,
+            application_session_id: None,
+            steps: Step::ALL
+                .iter()
+                .map(|&step| StepStatus {
+                    step,
+                    state: StepState::Pending,
+                    started_at_ms: None,
+                    ms: None,
+                    http_status: None,
+                    retries: 0,
+                    code: None,
+                    subcode: None,
+                })
+                .collect(),
+            subject: None,
+            organizer: None,
+            roster: Vec::new(),
+            failure: None,
+            joined: false,
+            left_cleanly: None,
+            channel_interruptions: 0,
+        }
+    }
+}
+
+impl JoinStatus {
+    pub fn step(&self, step: Step) -> &StepStatus {
+        // `steps` always holds every Step, in Step::ALL order.
+        &self.steps[Step::ALL.iter().position(|s| *s == step).unwrap_or(0)]
+    }
+
+    fn step_mut(&mut self, step: Step) -> &mut StepStatus {
+        let i = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+        &mut self.steps[i]
+    }
+
+    /// Apply one event. Pure: no I/O, no clock.
+    pub fn apply(&mut self, event: &JoinEvent) {
+        match event {
+            JoinEvent::SessionStarted { application_session_id, .. } => {
+                *self = JoinStatus { application_session_id: Some(application_session_id.clone()), ..JoinStatus::default() };
+            }
+            JoinEvent::Phase { phase } => {
+                self.phase = *phase;
+                if *phase == Phase::InMeeting {
+                    self.joined = true;
+                }
+            }
+            JoinEvent::StepStarted { step, at_ms } => {
+                let s = self.step_mut(*step);
+                s.state = StepState::Running;
+                s.started_at_ms = Some(*at_ms);
+            }
+            JoinEvent::StepRetry { step, http_status, .. } => {
+                let s = self.step_mut(*step);
+                s.retries += 1;
+                s.http_status = *http_status;
+            }
+            JoinEvent::StepDone { step, ms, http_status } => {
+                let s = self.step_mut(*step);
+                s.state = StepState::Done;
+                s.ms = Some(*ms);
+                s.http_status = http_status.or(s.http_status);
+            }
+            JoinEvent::StepFailed { step, ms, http_status, code, subcode } => {
+                let s = self.step_mut(*step);
+                s.state = StepState::Failed;
+                s.ms = Some(*ms);
+                s.http_status = *http_status;
+                s.code = code.clone();
+                s.subcode = subcode.clone();
+            }
+            JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
+            JoinEvent::ChannelRecovered { .. } => {}
+            JoinEvent::MeetingInfo { subject, organizer } => {
+                if subject.is_some() {
+                    self.subject = subject.clone();
+                }
+                if organizer.is_some() {
+                    self.organizer = organizer.clone();
+                }
+            }
+            JoinEvent::ParticipantJoined { participant } | JoinEvent::ParticipantUpdated { participant } => {
+                match self.roster.iter_mut().find(|p| p.id == participant.id) {
+                    Some(p) => *p = participant.clone(),
+                    None => self.roster.push(participant.clone()),
+                }
+            }
+            JoinEvent::ParticipantLeft { id, .. } => self.roster.retain(|p| &p.id != id),
+            JoinEvent::Failed { error } => {
+                self.phase = Phase::Failed;
+                self.failure = Some(error.clone());
+            }
+            JoinEvent::Left { cleanly } => {
+                if self.phase != Phase::Failed {
+                    self.phase = Phase::Left;
+                }
+                self.left_cleanly = Some(*cleanly);
+            }
+            JoinEvent::Cancelled { cleaned_up } => {
+                self.phase = Phase::Cancelled;
+                self.left_cleanly = Some(*cleaned_up);
+            }
+        }
+    }
+
+    /// Steps that ran, for result lines: `(name, ms, http_status)`.
+    pub fn ran_steps(&self) -> impl Iterator<Item = &StepStatus> {
+        self.steps.iter().filter(|s| s.state != StepState::Pending)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::failure::{FailureInfo, FailureKind};
+
+    fn run(events: &[JoinEvent]) -> JoinStatus {
+        let mut s = JoinStatus::default();
+        for e in events {
+            s.apply(e);
+        }
+        s
+    }
+
+    #[test]
+    fn happy_path_transitions() {
+        let s = run(&[
+            JoinEvent::SessionStarted { application_session_id: "a".into(), meeting_host: "h".into() },
+            JoinEvent::Phase { phase: Phase::RequestingToken },
+            JoinEvent::StepStarted { step: Step::ServiceApplication, at_ms: 0 },
+            JoinEvent::StepRetry { step: Step::ServiceApplication, attempt: 1, delay_ms: 5, http_status: Some(503), reason: "x".into() },
+            JoinEvent::StepDone { step: Step::ServiceApplication, ms: 12, http_status: Some(200) },
+            JoinEvent::Phase { phase: Phase::InLobby },
+            JoinEvent::Phase { phase: Phase::InMeeting },
+            JoinEvent::ParticipantJoined { participant: Participant { id: "1".into(), name: "Ann".into(), role: None } },
+            JoinEvent::ParticipantJoined { participant: Participant { id: "2".into(), name: "Bo".into(), role: None } },
+            JoinEvent::ParticipantUpdated { participant: Participant { id: "1".into(), name: "Ann".into(), role: Some("Leader".into()) } },
+            JoinEvent::ParticipantLeft { id: "2".into(), name: "Bo".into() },
+            JoinEvent::MeetingInfo { subject: Some("Plan".into()), organizer: None },
+            JoinEvent::Left { cleanly: true },
+        ]);
+        assert_eq!(s.phase, Phase::Left);
+        assert!(s.joined);
+        let sa = s.step(Step::ServiceApplication);
+        assert_eq!((sa.state, sa.ms, sa.http_status, sa.retries), (StepState::Done, Some(12), Some(200), 1));
+        assert_eq!(s.roster.len(), 1);
+        assert_eq!(s.roster[0].role.as_deref(), Some("Leader"));
+        assert_eq!(s.subject.as_deref(), Some("Plan"));
+        assert_eq!(s.left_cleanly, Some(true));
+        assert_eq!(s.ran_steps().count(), 1);
+    }
+
+    #[test]
+    fn failure_sticks_and_session_start_resets() {
+        let err = FailureInfo::new(FailureKind::LobbyDenied, Some(Step::Lobby), "denied");
+        let mut s = run(&[JoinEvent::Failed { error: err.clone() }, JoinEvent::Left { cleanly: true }]);
+        assert_eq!(s.phase, Phase::Failed);
+        assert_eq!(s.failure, Some(err));
+        s.apply(&JoinEvent::SessionStarted { application_session_id: "b".into(), meeting_host: "h".into() });
+        assert_eq!(s.phase, Phase::Idle);
+        assert!(s.failure.is_none());
+        assert_eq!(s.application_session_id.as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn events_serialise_with_a_type_tag() {
+        let v = serde_json::to_value(JoinEvent::StepDone { step: Step::Discovery, ms: 3, http_status: Some(200) }).unwrap();
+        assert_eq!(v["type"], "step_done");
+        assert_eq!(v["step"], "discovery");
+        let v = serde_json::to_value(JoinEvent::Phase { phase: Phase::InLobby }).unwrap();
+        assert_eq!(v["phase"], "in_lobby");
+    }
+}
