@@ -5,3 +5,4 @@
 pub mod api;
 pub mod join;
 pub mod secret;
+pub mod service_app;
