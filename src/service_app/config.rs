@@ -165,6 +165,21 @@ impl ConfigError {
     }
 }
 
+/// The keys of the file, for the "unknown key" message.
+const KNOWN_KEYS: [&str; 11] = [
+    "aad_token_url",
+    "client_id",
+    "client_secret_env",
+    "resource",
+    "endpoint_sip",
+    "platform_discover_url",
+    "allowed_meeting_urls",
+    "allowed_origins",
+    "service_key_env",
+    "rate_limit_per_minute",
+    "max_field_len",
+];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -232,6 +247,13 @@ impl Ctx<'_> {
             (ConfigErrorKind::InvalidValue, None)
         } else {
             (ConfigErrorKind::Syntax, None)
+        };
+        let message = match kind {
+            ConfigErrorKind::MissingField => "required, but the file does not set it".to_string(),
+            ConfigErrorKind::UnknownField => {
+                format!("unknown key; the known keys are {}", KNOWN_KEYS.join(", "))
+            }
+            _ => message,
         };
         let line = e.span().map(|s| self.line_of(&s));
         let field = named.or_else(|| line.and_then(|l| self.key_on_line(l)));

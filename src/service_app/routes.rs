@@ -26,7 +26,7 @@ const LOG_PATH_CHARS: usize = 200;
 
 pub fn build(state: ServiceAppState) -> Router {
     Router::new()
-        .route(HEALTH_PATH, get(health))
+        .route(HEALTH_PATH, get(health).fallback(health_method))
         .route(TOKEN_PATH, any(token_job))
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -39,6 +39,18 @@ async fn health(State(state): State<ServiceAppState>) -> Json<ServiceHealth> {
         status: "ok".to_string(),
         discovery_cached: Some(state.inner.upstream.discovery_cached()),
     })
+}
+
+async fn health_method() -> Response {
+    method_not_allowed("Use GET for the health check.", "GET, HEAD")
+}
+
+fn method_not_allowed(message: &str, allow: &'static str) -> Response {
+    let mut response = ApiError::new(Code::MethodNotAllowed, message).into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(allow));
+    response
 }
 
 async fn fallback(State(state): State<ServiceAppState>, req: Request) -> Response {
@@ -54,12 +66,7 @@ async fn fallback(State(state): State<ServiceAppState>, req: Request) -> Respons
 
 async fn token_job(State(state): State<ServiceAppState>, req: Request) -> Response {
     if req.method() != Method::POST {
-        let mut response =
-            ApiError::new(Code::MethodNotAllowed, "Use POST for the token URL.").into_response();
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("POST"));
-        return response;
+        return method_not_allowed("Use POST for the token URL.", "POST");
     }
     match mint(&state, req).await {
         Ok(response) => response,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -40,6 +40,8 @@ pub struct FakeState {
     prefix: &'static str,
     iso_expiry: bool,
     pub calls: Counters,
+    /// `expires_in` of the AAD tokens, seconds.
+    pub aad_lifetime: AtomicU64,
     /// The one AAD token the platform accepts now.
     valid_token: Mutex<String>,
     /// Revoke the current AAD token at the next platform call (answer 401 to it).
@@ -74,6 +76,7 @@ impl FakeTap {
             prefix,
             iso_expiry,
             calls: Counters::default(),
+            aad_lifetime: AtomicU64::new(3599),
             valid_token: Mutex::new(String::new()),
             revoke_next: AtomicBool::new(false),
             always_401: AtomicBool::new(false),
@@ -180,7 +183,8 @@ async fn aad_token(
     let n = s.calls.aad.fetch_add(1, Ordering::SeqCst) + 1;
     let token = format!("{AAD_MARK}-{n}");
     *s.valid_token.lock().unwrap() = token.clone();
-    Json(json!({"token_type": "Bearer", "expires_in": "3599", "access_token": token, "resource": "https://api.skypeforbusiness.com"}))
+    let lifetime = s.aad_lifetime.load(Ordering::SeqCst).to_string();
+    Json(json!({"token_type": "Bearer", "expires_in": lifetime, "access_token": token, "resource": "https://api.skypeforbusiness.com"}))
         .into_response()
 }
 

@@ -166,6 +166,27 @@ async fn a_platform_401_refreshes_once() {
 }
 
 #[tokio::test]
+async fn caches_end_with_the_aad_token() {
+    let fake = FakeTap::start("service:", false).await;
+    fake.state
+        .aad_lifetime
+        .store(1, std::sync::atomic::Ordering::SeqCst);
+    let app = app_for(&fake);
+    token_of(&call(&app, form(&valid_fields())).await);
+    token_of(&call(&app, form(&valid_fields())).await);
+    assert_eq!(
+        (fake.count(|c| &c.aad), fake.count(|c| &c.discover)),
+        (1, 1)
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    token_of(&call(&app, form(&valid_fields())).await);
+    assert_eq!(
+        (fake.count(|c| &c.aad), fake.count(|c| &c.discover)),
+        (2, 2)
+    );
+}
+
+#[tokio::test]
 async fn platform_refusals_carry_code_and_subcode() {
     let fake = FakeTap::start("service:", false).await;
     let app = app_for(&fake);

@@ -468,6 +468,9 @@ async fn other_routes_and_methods() {
         );
         assert_eq!(answer.headers[header::ALLOW], "POST");
     }
+    let answer = call(&app, request("POST", "/health", None, "", [10, 0, 0, 1])).await;
+    assert_eq!(answer.code(), "MethodNotAllowed");
+    assert_eq!(answer.headers[header::ALLOW], "GET, HEAD");
     let answer = call(&app, request("POST", "/nope?x=1", None, "", [10, 0, 0, 1])).await;
     assert_eq!(
         (answer.status, answer.code()),
