@@ -202,34 +202,41 @@ impl Upstream {
     async fn session(&self) -> Result<Session, Failure> {
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
-        if cache.aad.as_ref().is_none_or(|a| now >= a.refresh_at) {
-            let fresh = self.fetch_aad_token().await?;
-            cache.generation = cache.generation.wrapping_add(1);
-            cache.aad = Some(fresh);
-        }
-        let Some(aad) = cache.aad.as_ref() else {
-            return Err(unavailable("Azure AD", "no token").into());
+        let cached = cache
+            .aad
+            .as_ref()
+            .filter(|a| now < a.refresh_at)
+            .map(|a| (a.token.clone(), a.expires_at));
+        let (aad, expires_at) = match cached {
+            Some(fresh_enough) => fresh_enough,
+            None => {
+                let fresh = self.fetch_aad_token().await?;
+                let out = (fresh.token.clone(), fresh.expires_at);
+                cache.generation = cache.generation.wrapping_add(1);
+                cache.aad = Some(fresh);
+                out
+            }
         };
-        let (token, expires_at) = (aad.token.clone(), aad.expires_at);
         let generation = cache.generation;
-        if cache
+        let cached = cache
             .tokens_link
             .as_ref()
-            .is_none_or(|l| now >= l.valid_until)
-        {
-            let url = self.discover(&token, generation).await?;
-            cache.tokens_link = Some(TokensLink {
-                url,
-                valid_until: expires_at,
-            });
-        }
-        let tokens_url = match cache.tokens_link.as_ref() {
-            Some(l) => l.url.clone(),
-            None => return Err(unavailable("discovery", "no link").into()),
+            .filter(|l| now < l.valid_until)
+            .map(|l| l.url.clone());
+        let tokens_url = match cached {
+            Some(url) => url,
+            None => {
+                let url = self.discover(&aad, generation).await?;
+                cache.tokens_link = Some(TokensLink {
+                    url: url.clone(),
+                    valid_until: expires_at,
+                });
+                url
+            }
         };
         Ok(Session {
             generation,
-            aad: token,
+            aad,
             tokens_url,
         })
     }

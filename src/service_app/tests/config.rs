@@ -225,3 +225,32 @@ fn toml_syntax_error_has_a_line() {
     assert_eq!(err.kind, ConfigErrorKind::Syntax);
     assert_eq!(err.line, Some(3));
 }
+
+#[test]
+fn state_checks_a_config_built_in_code() {
+    let good = parse(GOOD).unwrap();
+    let mut c = good.clone();
+    c.aad_token_url = url::Url::parse("http://login.example/oauth2/token").unwrap();
+    let err = ServiceAppState::new(c).err().unwrap();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    assert!(err.to_string().contains("aad_token_url"), "{err}");
+    let mut c = good.clone();
+    c.allowed_origins.push("https://contoso.com/path".into());
+    assert!(
+        ServiceAppState::new(c)
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("allowed_origins")
+    );
+    let mut c = good;
+    c.allowed_meeting_urls
+        .push("https://meet.contoso.com*".into());
+    assert!(
+        ServiceAppState::new(c)
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("allowed_meeting_urls")
+    );
+}
