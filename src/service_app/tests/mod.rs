@@ -134,6 +134,11 @@ impl Answer {
     pub fn code(&self) -> &str {
         self.body["Code"].as_str().unwrap_or("<no Code>")
     }
+
+    /// The human text of an error answer.
+    pub fn error(&self) -> &str {
+        self.body["Error"].as_str().unwrap_or_default()
+    }
 }
 
 pub async fn call(app: &Router, req: Request<Body>) -> Answer {

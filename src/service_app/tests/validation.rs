@@ -235,7 +235,7 @@ async fn validation_table_form_and_json() {
                 answer.body
             );
             assert_eq!(answer.status, expected.status(), "{label} ({kind})");
-            let text = answer.body["Error"].as_str().unwrap_or_default();
+            let text = answer.error();
             assert!(!text.is_empty(), "{label} ({kind}): no Error text");
         }
         seen.insert(expected.as_str());
