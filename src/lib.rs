@@ -10,3 +10,4 @@ pub mod join;
 pub mod logging;
 pub mod redact;
 pub mod secret;
+pub mod service_app;

@@ -53,3 +53,13 @@ impl std::fmt::Debug for TokenResponse {
             .finish()
     }
 }
+
+/// `GET /health` of the reference service application: `{"status": "ok", "discovery_cached": bool}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ServiceHealth {
+    #[serde(default)]
+    pub status: String,
+    /// Whether the upstream discovery (the `anonApplicationTokens` link) is cached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discovery_cached: Option<bool>,
+}

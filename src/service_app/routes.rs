@@ -1,0 +1,171 @@
+//! HTTP surface: `GET /health`, `POST /GetAnonTokenJob` (any letter case), the access log.
+
+use std::net::SocketAddr;
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
+use axum::{Json, Router};
+
+use super::ServiceAppState;
+use super::error::{ApiError, Code};
+use super::validate::{body_kind, keys_equal, parse_body};
+use crate::api::wire::service_app::ServiceHealth;
+
+/// The token route as Microsoft's sample named it; matched case-insensitively.
+pub const TOKEN_PATH: &str = "/GetAnonTokenJob";
+pub const HEALTH_PATH: &str = "/health";
+/// Largest accepted request body.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Longest path written to the access log.
+const LOG_PATH_CHARS: usize = 200;
+
+pub fn build(state: ServiceAppState) -> Router {
+    Router::new()
+        .route(HEALTH_PATH, get(health).fallback(health_method))
+        .route(TOKEN_PATH, any(token_job))
+        .fallback(fallback)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(access_log))
+        .with_state(state)
+}
+
+async fn health(State(state): State<ServiceAppState>) -> Json<ServiceHealth> {
+    Json(ServiceHealth {
+        status: "ok".to_string(),
+        discovery_cached: Some(state.inner.upstream.discovery_cached()),
+    })
+}
+
+async fn health_method() -> Response {
+    method_not_allowed("Use GET for the health check.", "GET, HEAD")
+}
+
+fn method_not_allowed(message: &str, allow: &'static str) -> Response {
+    let mut response = ApiError::new(Code::MethodNotAllowed, message).into_response();
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static(allow));
+    response
+}
+
+async fn fallback(State(state): State<ServiceAppState>, req: Request) -> Response {
+    if req.uri().path().eq_ignore_ascii_case(TOKEN_PATH) {
+        return token_job(State(state), req).await;
+    }
+    ApiError::new(
+        Code::NotFound,
+        format!("No such resource. The token URL is {TOKEN_PATH} (POST)."),
+    )
+    .into_response()
+}
+
+async fn token_job(State(state): State<ServiceAppState>, req: Request) -> Response {
+    if req.method() != Method::POST {
+        return method_not_allowed("Use POST for the token URL.", "POST");
+    }
+    match mint(&state, req).await {
+        Ok(response) => response,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiError> {
+    let inner = &state.inner;
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    inner.limiter.check(client).map_err(|secs| ApiError {
+        code: Code::RateLimited,
+        message: format!("Too many token requests from this address; retry in {secs} s."),
+        retry_after: Some(secs),
+    })?;
+    if let Some(key) = &inner.service_key {
+        check_service_key(req.headers(), key.expose())?;
+    }
+    let kind = body_kind(
+        req.headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    )?;
+    let too_large = || {
+        ApiError::new(
+            Code::BodyTooLarge,
+            format!("The body is larger than {MAX_BODY_BYTES} bytes."),
+        )
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(too_large());
+    }
+    let body = Bytes::from_request(req, &()).await.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            ApiError::new(Code::MalformedBody, "The body could not be read.")
+        }
+    })?;
+    let fields = parse_body(kind, &body)?;
+    let anon_request = inner.policy.validate(&fields)?;
+    let token = inner.upstream.mint(&anon_request).await?;
+    Ok((StatusCode::OK, Json(token)).into_response())
+}
+
+fn check_service_key(headers: &HeaderMap, expected: &str) -> Result<(), ApiError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Err(ApiError::new(
+            Code::MissingServiceKey,
+            "This service requires a service key: send Authorization: Bearer <key>.",
+        ));
+    };
+    let presented = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, key)| key.trim());
+    match presented {
+        Some(key) if keys_equal(key.as_bytes(), expected.as_bytes()) => Ok(()),
+        _ => Err(ApiError::new(
+            Code::InvalidServiceKey,
+            "The service key is not valid.",
+        )),
+    }
+}
+
+/// One structured line per request: method, path (never the query), status, duration, code.
+async fn access_log(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path: String = req.uri().path().chars().take(LOG_PATH_CHARS).collect();
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "-".to_string());
+    let response = next.run(req).await;
+    let code = response
+        .extensions()
+        .get::<Code>()
+        .map_or("-", |c| c.as_str());
+    tracing::info!(
+        target: "guest_join::service_app::access",
+        method = %method,
+        path = %path,
+        status = response.status().as_u16(),
+        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        code,
+        client = %client,
+        "request"
+    );
+    response
+}
