@@ -3,13 +3,15 @@
 //! cap. Everything above it deals in `Request`/`Response` and `ApiError`.
 
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue, ORIGIN};
 use url::Url;
 
 use crate::api::error::ApiError;
+use crate::api::exchange::{ExchangeRecord, body_for_record, headers_for_record, url_for_record};
 use crate::api::wire::{ServiceError, UcwaError};
 use crate::redact::mask_tokens;
 use crate::secret::Secret;
@@ -36,10 +38,20 @@ impl Default for HttpOptions {
     }
 }
 
-#[derive(Debug, Clone)]
+/// Receives a redacted record of every exchange (the request inspector, exports).
+pub type ExchangeObserver = Arc<dyn Fn(ExchangeRecord) + Send + Sync>;
+
+#[derive(Clone)]
 pub struct HttpClient {
     client: reqwest::Client,
     opts: HttpOptions,
+    observer: Option<ExchangeObserver>,
+}
+
+impl std::fmt::Debug for HttpClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpClient").field("opts", &self.opts).field("observed", &self.observer.is_some()).finish()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -59,11 +71,18 @@ pub struct Request {
     origin: Option<String>,
     body: Body,
     timeout: Option<Duration>,
+    tag: &'static str,
 }
 
 impl Request {
     pub fn new(method: Method, url: Url) -> Self {
-        Self { method, url, bearer: None, origin: None, body: Body::Empty, timeout: None }
+        Self { method, url, bearer: None, origin: None, body: Body::Empty, timeout: None, tag: "http" }
+    }
+
+    /// What this request is for (a step name), carried into the exchange record.
+    pub fn tag(mut self, tag: &'static str) -> Self {
+        self.tag = tag;
+        self
     }
 
     pub fn get(url: Url) -> Self {
@@ -275,7 +294,12 @@ impl HttpClient {
             .user_agent(opts.user_agent.clone())
             .build()
             .map_err(|e| ApiError::Tls { host: "(client set-up)".into(), detail: e.without_url().to_string() })?;
-        Ok(Self { client, opts })
+        Ok(Self { client, opts, observer: None })
+    }
+
+    /// A client that reports every exchange to `observer` (shares the connection pool).
+    pub fn with_observer(&self, observer: ExchangeObserver) -> Self {
+        Self { client: self.client.clone(), opts: self.opts.clone(), observer: Some(observer) }
     }
 
     pub fn options(&self) -> &HttpOptions {
@@ -284,14 +308,73 @@ impl HttpClient {
 
     /// Send one request. 2xx → `Response`; anything else → `ApiError` with status and error body.
     pub async fn send(&self, req: Request) -> Result<Response, ApiError> {
-        check_transport(&req.url)?;
+        let Some(observer) = self.observer.clone() else {
+            return self.send_inner(req).await.0;
+        };
+        let started = SystemTime::now();
+        let t0 = Instant::now();
+        let (tag, method, url) = (req.tag, req.method.to_string(), url_for_record(&req.url));
+        let request_headers = self.request_headers_for_record(&req);
+        let request_body = match &req.body {
+            Body::Empty => None,
+            Body::Json(b) => body_for_record(b),
+            Body::Form(f) => body_for_record(f.as_bytes()),
+            Body::Text { text, .. } => body_for_record(text.as_bytes()),
+        };
+        let (result, raw) = self.send_inner(req).await;
+        let (status, response_headers, response_body) = match raw {
+            Some(r) => (Some(r.status), headers_for_record(&r.headers), body_for_record(&r.body)),
+            None => (None, Vec::new(), None),
+        };
+        observer(ExchangeRecord {
+            tag,
+            started,
+            method,
+            url,
+            request_headers,
+            request_body,
+            status,
+            response_headers,
+            response_body,
+            ms: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
+            error: if status.is_none() { result.as_ref().err().map(ToString::to_string) } else { None },
+        });
+        result
+    }
+
+    fn request_headers_for_record(&self, req: &Request) -> Vec<(String, String)> {
+        let mut h = vec![("accept".to_string(), "application/json".to_string())];
+        if req.bearer.is_some() {
+            h.push(("authorization".into(), format!("Bearer {}", crate::secret::REDACTED)));
+        }
+        if let Some(o) = &req.origin {
+            h.push(("origin".into(), o.clone()));
+        }
+        let ct = match &req.body {
+            Body::Empty => None,
+            Body::Json(_) => Some("application/json"),
+            Body::Form(_) => Some("application/x-www-form-urlencoded"),
+            Body::Text { content_type, .. } => Some(*content_type),
+        };
+        if let Some(ct) = ct {
+            h.push(("content-type".into(), ct.to_string()));
+        }
+        h.push(("user-agent".into(), self.opts.user_agent.clone()));
+        h
+    }
+
+    async fn send_inner(&self, req: Request) -> (Result<Response, ApiError>, Option<RawResponse>) {
+        if let Err(e) = check_transport(&req.url) {
+            return (Err(e), None);
+        }
         let host = host_of(&req.url);
         let timeout = req.timeout.unwrap_or(self.opts.request_timeout);
         let mut builder = self.client.request(req.method.clone(), req.url.clone()).timeout(timeout);
         builder = builder.header(ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(token) = &req.bearer {
-            let mut v = HeaderValue::from_str(&format!("Bearer {}", token.expose()))
-                .map_err(|_| ApiError::BadLink { detail: "the token contains characters not allowed in a header".into() })?;
+            let Ok(mut v) = HeaderValue::from_str(&format!("Bearer {}", token.expose())) else {
+                return (Err(ApiError::BadLink { detail: "the token contains characters not allowed in a header".into() }), None);
+            };
             v.set_sensitive(true);
             builder = builder.header(AUTHORIZATION, v);
         }
@@ -305,24 +388,28 @@ impl HttpClient {
             Body::Text { content_type, text } => builder.header(CONTENT_TYPE, content_type).body(text),
         };
         let started = Instant::now();
-        let mut resp = builder.send().await.map_err(|e| classify(e, &host, timeout))?;
+        let mut resp = match builder.send().await {
+            Ok(r) => r,
+            Err(e) => return (Err(classify(e, &host, timeout)), None),
+        };
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
+        let raw = |body: Vec<u8>| Some(RawResponse { status, headers: headers.clone(), body: Bytes::from(body) });
         if let Some(len) = resp.content_length()
             && len > self.opts.max_body_bytes as u64
         {
-            return Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes });
+            return (Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes }), raw(Vec::new()));
         }
         let mut body = Vec::new();
         loop {
             let chunk = match tokio::time::timeout(timeout.saturating_sub(started.elapsed()), resp.chunk()).await {
                 Ok(Ok(Some(c))) => c,
                 Ok(Ok(None)) => break,
-                Ok(Err(e)) => return Err(classify(e, &host, timeout)),
-                Err(_) => return Err(ApiError::Timeout { host, after: timeout }),
+                Ok(Err(e)) => return (Err(classify(e, &host, timeout)), raw(body)),
+                Err(_) => return (Err(ApiError::Timeout { host, after: timeout }), raw(body)),
             };
             if body.len() + chunk.len() > self.opts.max_body_bytes {
-                return Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes });
+                return (Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes }), raw(body));
             }
             body.extend_from_slice(&chunk);
         }
@@ -334,13 +421,23 @@ impl HttpClient {
                 .and_then(|l| req.url.join(l).ok())
                 .map(|u| host_of(&u))
                 .unwrap_or_else(|| "(no location)".into());
-            return Err(ApiError::Redirect { host, status, target });
+            return (Err(ApiError::Redirect { host, status, target }), raw(body));
         }
         if !(200..300).contains(&status) {
-            return Err(error_for_status(status, &headers, &body, &req.url));
+            let err = error_for_status(status, &headers, &body, &req.url);
+            return (Err(err), raw(body));
         }
-        Ok(Response { status, headers, body: Bytes::from(body), url: req.url, elapsed })
+        let body = Bytes::from(body);
+        let raw = Some(RawResponse { status, headers: headers.clone(), body: body.clone() });
+        (Ok(Response { status, headers, body, url: req.url, elapsed }), raw)
     }
+}
+
+/// What came back, kept for the exchange record.
+struct RawResponse {
+    status: u16,
+    headers: HeaderMap,
+    body: Bytes,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! application (`wire`), and the client's HTTP calls. No egui here.
 
 pub mod error;
+pub mod exchange;
 pub mod http;
 pub mod retry;
 pub mod service;

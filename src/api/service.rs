@@ -28,7 +28,8 @@ pub async fn request_token(
         (FIELD_APPLICATION_SESSION_ID, req.application_session_id.as_str()),
         (FIELD_ALLOWED_ORIGINS, req.allowed_origins.as_str()),
         (FIELD_MEETING_URL, req.meeting_url.as_str()),
-    ]);
+    ])
+    .tag("service_application");
     if let Some(key) = service_key {
         request = request.bearer(key);
     }

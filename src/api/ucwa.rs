@@ -28,7 +28,7 @@ pub fn resolve(base: &Url, href: &str) -> Result<Url, ApiError> {
 pub async fn discover(http: &HttpClient, discover_uri: &Secret, origin: &str) -> Result<(AnonDiscover, Response), ApiError> {
     let url = Url::parse(discover_uri.expose().trim())
         .map_err(|_| ApiError::BadLink { detail: "the DiscoverUri is not an absolute URL".into() })?;
-    let resp = http.send(Request::get(url).origin(origin)).await?;
+    let resp = http.send(Request::get(url).origin(origin).tag("discovery")).await?;
     Ok((resp.json()?, resp))
 }
 
@@ -39,7 +39,7 @@ pub async fn create_application(
     auth: &UcwaAuth,
     body: &ApplicationRequest,
 ) -> Result<(Application, Response), ApiError> {
-    let resp = http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body)).await?;
+    let resp = http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body).tag("application")).await?;
     Ok((resp.json()?, resp))
 }
 
@@ -50,7 +50,7 @@ pub async fn get_events(
     auth: &UcwaAuth,
     read_timeout: Duration,
 ) -> Result<(EventBatch, Response), ApiError> {
-    let resp = http.send(Request::get(url).bearer(&auth.token).origin(&auth.origin).timeout(read_timeout)).await?;
+    let resp = http.send(Request::get(url).bearer(&auth.token).origin(&auth.origin).timeout(read_timeout).tag("event_channel")).await?;
     Ok((resp.json()?, resp))
 }
 
@@ -61,10 +61,10 @@ pub async fn join_meeting(
     auth: &UcwaAuth,
     body: &OnlineMeetingInvitationRequest,
 ) -> Result<Response, ApiError> {
-    http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body)).await
+    http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body).tag("join_request")).await
 }
 
 /// `DELETE` a resource (conversation = leave; application = sign out).
 pub async fn delete(http: &HttpClient, url: Url, auth: &UcwaAuth, timeout: Duration) -> Result<Response, ApiError> {
-    http.send(Request::delete(url).bearer(&auth.token).origin(&auth.origin).timeout(timeout)).await
+    http.send(Request::delete(url).bearer(&auth.token).origin(&auth.origin).timeout(timeout).tag("leave")).await
 }

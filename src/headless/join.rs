@@ -175,7 +175,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         })
     };
 
-    let status = crate::join::run(&http, &request, sink.as_ref(), &control).await;
+    let status = crate::join::run(&http, &request, sink, &control).await;
     stayer.abort();
     interrupter.abort();
     if let Some(d) = demo {

@@ -4,6 +4,7 @@
 //! conversation and the application when they exist, so no ghost guest stays behind.
 
 use std::future::Future;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
@@ -67,9 +68,9 @@ struct Channel {
 }
 
 struct Session<'a> {
-    http: &'a HttpClient,
+    http: HttpClient,
     req: &'a JoinRequest,
-    sink: &'a dyn EventSink,
+    sink: Arc<dyn EventSink>,
     control: &'a SessionControl,
     status: JoinStatus,
     started: Instant,
@@ -85,8 +86,12 @@ struct Session<'a> {
 }
 
 /// Run one guest session to its end and return its final status.
-pub async fn run(http: &HttpClient, req: &JoinRequest, sink: &dyn EventSink, control: &SessionControl) -> JoinStatus {
+pub async fn run(http: &HttpClient, req: &JoinRequest, sink: Arc<dyn EventSink>, control: &SessionControl) -> JoinStatus {
     let operation_id = uuid::Uuid::new_v4().simple().to_string();
+    let observer_sink = sink.clone();
+    let http = http.with_observer(Arc::new(move |record| {
+        observer_sink.emit(&JoinEvent::Exchange { record: Box::new(record) });
+    }));
     let mut s = Session {
         http,
         req,
@@ -248,7 +253,8 @@ impl Session<'_> {
 
     async fn join(&mut self) -> Result<(), Stop> {
         let req = self.req;
-        let http = self.http;
+        let http = self.http.clone();
+        let http = &http;
 
         self.phase(Phase::RequestingToken);
         let token_request = TokenRequest {
@@ -508,7 +514,7 @@ impl Session<'_> {
         self.start_step(Step::Leave);
         let mut clean = true;
         if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone()) {
-            match ucwa::delete(self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
+            match ucwa::delete(&self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
                 Ok(_) => {
                     let wait = self.req.limits.leave_wait;
                     let confirmed = tokio::time::timeout(wait, async {
@@ -547,7 +553,7 @@ impl Session<'_> {
     async fn cleanup(&mut self) -> bool {
         let mut clean = true;
         if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone()) {
-            match ucwa::delete(self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
+            match ucwa::delete(&self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
                 Ok(_) => {}
                 Err(e) if matches!(e.status(), Some(404 | 410)) => {}
                 Err(e) => {
@@ -564,7 +570,7 @@ impl Session<'_> {
         if let Some(ch) = &self.channel {
             ch.cancel.cancel();
         }
-        match ucwa::delete(self.http, app, &auth, self.req.limits.cleanup_timeout).await {
+        match ucwa::delete(&self.http, app, &auth, self.req.limits.cleanup_timeout).await {
             Ok(_) => true,
             Err(e) if matches!(e.status(), Some(404 | 410)) => true,
             Err(e) => {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::failure::FailureInfo;
+use crate::api::exchange::ExchangeRecord;
 
 /// The steps shown on the timeline, in order, plus `Leave`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -123,6 +124,8 @@ pub enum JoinEvent {
     ParticipantJoined { participant: Participant },
     ParticipantUpdated { participant: Participant },
     ParticipantLeft { id: String, name: String },
+    /// One HTTP exchange, redacted (for the request inspector and QA output).
+    Exchange { record: Box<ExchangeRecord> },
     Failed { error: FailureInfo },
     Left { cleanly: bool },
     Cancelled { cleaned_up: bool },
@@ -243,7 +246,7 @@ impl JoinStatus {
                 s.subcode = subcode.clone();
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
-            JoinEvent::ChannelRecovered { .. } => {}
+            JoinEvent::ChannelRecovered { .. } | JoinEvent::Exchange { .. } => {}
             JoinEvent::MeetingInfo { subject, organizer } => {
                 if subject.is_some() {
                     self.subject = subject.clone();

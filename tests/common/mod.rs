@@ -71,7 +71,7 @@ pub async fn join(req: &JoinRequest, control: &SessionControl, leave_when_in: bo
             }
         })
     };
-    let status = tokio::time::timeout(Duration::from_secs(60), guest_join::join::run(&http(), req, &rec, control))
+    let status = tokio::time::timeout(Duration::from_secs(60), guest_join::join::run(&http(), req, std::sync::Arc::new(rec.clone()), control))
         .await
         .expect("the session ends (safety net against a hang, not a performance check)");
     watcher.abort();

@@ -1,0 +1,140 @@
+//! The built binary: `guest-join join` exit codes, JSON Lines, human output, and that no token
+//! ever reaches stdout or stderr.
+
+use guest_join::emulator::{EventStyle, LobbyPolicy, MeetingSpec};
+
+use crate::common::{self, json_lines, run_binary};
+
+fn assert_no_secrets(out: &std::process::Output) {
+    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let text = String::from_utf8_lossy(bytes);
+        for needle in ["psat", "eyJ", "Bearer ", "anonymousMeetingJoinContext"] {
+            assert!(!text.contains(needle), "{name} contains {needle:?}:\n{text}");
+        }
+    }
+}
+
+fn result(out: &std::process::Output) -> serde_json::Value {
+    let lines = json_lines(out);
+    let last = lines.last().cloned().expect("a result line");
+    assert_eq!(last["type"], "result", "{last}");
+    last
+}
+
+#[test]
+fn demo_join_of_the_open_meeting_exits_0_without_leaking_tokens() {
+    let out = run_binary(
+        &["join", "--demo", "--meeting", guest_join::demo::OPEN_MEETING_URL, "--name", "Ada", "--json"],
+        &[("RUST_LOG", "debug")],
+    );
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_no_secrets(&out);
+    let lines = json_lines(&out);
+    assert!(lines.iter().all(|l| l["type"].is_string()));
+    assert!(lines.iter().any(|l| l["type"] == "phase" && l["phase"] == "in_meeting"));
+    let r = result(&out);
+    assert_eq!((r["outcome"].as_str(), r["left_cleanly"].as_bool(), r["exit_code"].as_i64()), (Some("joined"), Some(true), Some(0)));
+    assert!(r["error"].is_null());
+    let names: Vec<&str> = r["steps"].as_array().unwrap().iter().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(names, ["service_application", "discovery", "application", "event_channel", "join_request", "in_meeting", "leave"]);
+    for s in r["steps"].as_array().unwrap() {
+        assert!(s["ms"].is_u64(), "{s}");
+    }
+}
+
+#[test]
+fn demo_without_meeting_joins_the_open_meeting_with_human_output() {
+    let out = run_binary(&["join", "--demo", "--name", "Ada"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("In the meeting \"Open demo meeting\""), "{text}");
+    assert!(text.contains("Service application"), "{text}");
+    assert!(text.contains("Result: joined (exit 0)"), "{text}");
+    assert_no_secrets(&out);
+}
+
+#[test]
+fn demo_denied_meeting_exits_6() {
+    let out = run_binary(&["join", "--demo", "--meeting", guest_join::demo::DENY_MEETING_URL, "--name", "Alan", "--json"], &[]);
+    assert_eq!(out.status.code(), Some(6));
+    let r = result(&out);
+    assert_eq!(r["outcome"], "failed");
+    assert_eq!(r["error"]["kind"], "lobby_denied");
+    assert_eq!(r["error"]["id"], "GJ-LOBBY-DENIED");
+    assert_eq!(r["error"]["subcode"], "Denied");
+    assert_eq!(r["left_cleanly"], true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_meeting_exits_5_and_service_down_exits_3() {
+    let spec = MeetingSpec {
+        join_url: "https://meet.contoso.example/ada/REAL1234".into(),
+        organizer: "ada".into(),
+        conference_id: "REAL1234".into(),
+        subject: "Real".into(),
+        policy: LobbyPolicy::Open,
+        participants: vec![],
+        event_style: EventStyle::Detailed,
+    };
+    let demo = common::start(common::test_config(vec![spec])).await;
+    let token_url = demo.token_url().to_string();
+    let out = tokio::task::spawn_blocking(move || {
+        run_binary(&["join", "--service", &token_url, "--meeting", "https://meet.contoso.example/ada/GONE1234", "--name", "Nobody", "--json"], &[])
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(result(&out)["error"]["kind"], "meeting_not_found");
+    assert_no_secrets(&out);
+
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let url = format!("http://{closed}/GetAnonTokenJob");
+    let out = tokio::task::spawn_blocking(move || run_binary(&["join", "--service", &url, "--meeting", "https://meet.contoso.example/ada/REAL1234", "--name", "N", "--json"], &[]))
+        .await
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(result(&out)["error"]["kind"], "service_unreachable");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_clear_message() {
+    let cases: [(&str, &str, &str); 6] = [
+        ("sip:ada@contoso.com;gruu;opaque=app:conf:focus:id:X1", "Ada", "not a meeting link"),
+        ("http://meet.contoso.example/ada/X1", "Ada", "https://"),
+        ("not a link", "Ada", "does not look like a link"),
+        ("https://meet.contoso.example/ada/X1", "   ", "Type the name"),
+        ("https://meet.contoso.example/ada/X1", "Ada\tLovelace", "control character"),
+        ("https://meet.contoso.example/ada/X1", &"n".repeat(251), "too long"),
+    ];
+    for (meeting, name, needle) in cases {
+        let out = run_binary(&["join", "--service", "http://127.0.0.1:9/x", "--meeting", meeting, "--name", name], &[]);
+        assert_eq!(out.status.code(), Some(2), "{meeting} {name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{needle:?} not in {err:?}");
+    }
+    let out = run_binary(&["join", "--service", "http://127.0.0.1:9/x", "--meeting", "sip:x@y", "--name", "A", "--json"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(result(&out)["error"]["kind"], "bad_input");
+    let out = run_binary(&["join", "--service", "http://example.com/x", "--meeting", "https://meet.x/a/B", "--name", "A"], &[]);
+    assert_eq!(out.status.code(), Some(2), "plain http to another host is refused");
+    let out = run_binary(&["join", "--meeting", "https://meet.x/a/B", "--name", "A"], &[]);
+    assert_eq!(out.status.code(), Some(2), "neither --service nor --demo is a usage error");
+}
+
+#[test]
+fn invitation_text_is_accepted_as_the_meeting() {
+    let text = format!("Hi! Join Skype Meeting<{}>\nJoin by phone +1 555 0100", guest_join::demo::QUICK_MEETING_URL);
+    let out = run_binary(&["join", "--demo", "--meeting", &text, "--name", "Ada", "--json"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(result(&out)["subject"], "Quick demo meeting");
+}
+
+#[test]
+fn help_lists_the_demo_meetings_and_exit_codes() {
+    let out = run_binary(&["join", "--help"], &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for url in guest_join::demo::ALL_MEETING_URLS {
+        assert!(text.contains(url), "{url}");
+    }
+    assert!(text.contains("6 lobby denied or timed out"));
+}
