@@ -3,5 +3,6 @@
 //! `api` holds the wire model and HTTP calls, `join` the engine; neither knows about egui.
 
 pub mod api;
+pub mod emulator;
 pub mod join;
 pub mod secret;

@@ -118,3 +118,14 @@ pub struct WebhookCallbackResponse {
     )]
     pub callback_context: Option<String>,
 }
+
+/// AAD's OAuth error body (`400`/`401` from the token endpoint):
+/// `{"error": "invalid_client", "error_description": "AADSTS7000215: ...", "error_codes": [7000215]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AadError {
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error_codes: Vec<u32>,
+}
