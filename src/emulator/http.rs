@@ -146,14 +146,14 @@ pub(crate) fn str_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Option<&
 #[derive(Debug, Clone)]
 pub(crate) struct ApiError {
     pub status: StatusCode,
-    pub body: UcwaError,
+    pub body: Box<UcwaError>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &str, subcode: Option<&str>, message: &str) -> Self {
         Self {
             status,
-            body: UcwaError::new(code, subcode, message),
+            body: Box::new(UcwaError::new(code, subcode, message)),
         }
     }
 

@@ -222,14 +222,7 @@ fn push(w: &mut World, app_id: &str, g: GroupBuilder) {
 /// Batch 1: invitation started, conversation added (both Connecting).
 fn started_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
-    let Some((app, conv)) = w
-        .apps
-        .get(app_id)
-        .and_then(|a| a.conv.as_ref().map(|c| (a, c)))
-    else {
-        return g;
-    };
-    let Some(meeting) = w.meetings.get(conv.meeting) else {
+    let Some((app, conv, meeting)) = w.view(app_id) else {
         return g;
     };
     let p = Paths::new(app_id);
@@ -261,14 +254,7 @@ fn started_group(w: &World, app_id: &str) -> GroupBuilder {
 /// Batch 2: the local participant waits in the lobby; conversation InLobby.
 fn lobby_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
-    let Some((app, conv)) = w
-        .apps
-        .get(app_id)
-        .and_then(|a| a.conv.as_ref().map(|c| (a, c)))
-    else {
-        return g;
-    };
-    let Some(meeting) = w.meetings.get(conv.meeting) else {
+    let Some((app, conv, meeting)) = w.view(app_id) else {
         return g;
     };
     let p = Paths::new(app_id);
@@ -318,104 +304,98 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
     }
     let people = res::roster(w, tenant, m, app_id);
     let mut g = GroupBuilder::default();
-    if let Some((app, conv)) = w
-        .apps
-        .get(app_id)
-        .and_then(|a| a.conv.as_ref().map(|c| (a, c)))
-    {
-        if let Some(meeting) = w.meetings.get(m) {
-            let p = Paths::new(app_id);
-            let c = &conv.id;
-            let conv_res = res::conversation(app, conv, meeting, "Conferenced", people.len() + 1);
-            if collapsed {
-                g.comm(
-                    &p,
-                    ev(
-                        EventType::Added,
-                        "conversation",
-                        &p.conv(c),
-                        None,
-                        Some(&conv_res),
-                    ),
-                );
-            }
-            let me = local_person(app);
-            let lp = res::participant(app_id, conv, &me, true, false);
-            g.conv(
-                &p,
-                c,
-                ev(
-                    EventType::Added,
-                    "localParticipant",
-                    &p.participant(c, &me.pid),
-                    Some(&me.name),
-                    Some(&lp),
-                ),
-            );
-            for person in &people {
-                let pr = res::participant(app_id, conv, person, false, false);
-                g.conv(
-                    &p,
-                    c,
-                    ev(
-                        EventType::Added,
-                        "participant",
-                        &p.participant(c, &person.pid),
-                        Some(&person.name),
-                        Some(&pr),
-                    ),
-                );
-            }
-            let om = res::online_meeting(app_id, conv, meeting, tenant);
-            g.conv(
-                &p,
-                c,
-                ev(
-                    EventType::Added,
-                    "onlineMeeting",
-                    &p.in_conv(c, "onlineMeeting"),
-                    None,
-                    Some(&om),
-                )
-                .in_(crate::api::wire::RelLink::new("conversation", p.conv(c))),
-            );
-            let msg = res::messaging(app_id, conv);
-            g.conv(
-                &p,
-                c,
-                ev(
-                    EventType::Updated,
-                    "messaging",
-                    &p.in_conv(c, "messaging"),
-                    None,
-                    Some(&msg),
-                ),
-            );
-            if !collapsed {
-                g.comm(
-                    &p,
-                    ev(
-                        EventType::Updated,
-                        "conversation",
-                        &p.conv(c),
-                        None,
-                        Some(&conv_res),
-                    ),
-                );
-            }
-            let inv = res::invitation(app, conv, meeting);
+    if let Some((app, conv, meeting)) = w.view(app_id) {
+        let p = Paths::new(app_id);
+        let c = &conv.id;
+        let conv_res = res::conversation(app, conv, meeting, "Conferenced", people.len() + 1);
+        if collapsed {
             g.comm(
                 &p,
                 ev(
-                    EventType::Completed,
-                    "onlineMeetingInvitation",
-                    &p.invitation(&conv.inv_id),
+                    EventType::Added,
+                    "conversation",
+                    &p.conv(c),
                     None,
-                    Some(&inv),
-                )
-                .status("Success"),
+                    Some(&conv_res),
+                ),
             );
         }
+        let me = local_person(app);
+        let lp = res::participant(app_id, conv, &me, true, false);
+        g.conv(
+            &p,
+            c,
+            ev(
+                EventType::Added,
+                "localParticipant",
+                &p.participant(c, &me.pid),
+                Some(&me.name),
+                Some(&lp),
+            ),
+        );
+        for person in &people {
+            let pr = res::participant(app_id, conv, person, false, false);
+            g.conv(
+                &p,
+                c,
+                ev(
+                    EventType::Added,
+                    "participant",
+                    &p.participant(c, &person.pid),
+                    Some(&person.name),
+                    Some(&pr),
+                ),
+            );
+        }
+        let om = res::online_meeting(app_id, conv, meeting, tenant);
+        g.conv(
+            &p,
+            c,
+            ev(
+                EventType::Added,
+                "onlineMeeting",
+                &p.in_conv(c, "onlineMeeting"),
+                None,
+                Some(&om),
+            )
+            .in_(crate::api::wire::RelLink::new("conversation", p.conv(c))),
+        );
+        let msg = res::messaging(app_id, conv);
+        g.conv(
+            &p,
+            c,
+            ev(
+                EventType::Updated,
+                "messaging",
+                &p.in_conv(c, "messaging"),
+                None,
+                Some(&msg),
+            ),
+        );
+        if !collapsed {
+            g.comm(
+                &p,
+                ev(
+                    EventType::Updated,
+                    "conversation",
+                    &p.conv(c),
+                    None,
+                    Some(&conv_res),
+                ),
+            );
+        }
+        let inv = res::invitation(app, conv, meeting);
+        g.comm(
+            &p,
+            ev(
+                EventType::Completed,
+                "onlineMeetingInvitation",
+                &p.invitation(&conv.inv_id),
+                None,
+                Some(&inv),
+            )
+            .status("Success"),
+        );
     }
     push(w, app_id, g);
     if let Some(me) = w.apps.get(app_id).map(local_person) {
@@ -436,38 +416,32 @@ pub(crate) fn fail(w: &mut World, app_id: &str, reason: UcwaError) {
         meeting.lobby.retain(|a| a != app_id);
     }
     let mut g = GroupBuilder::default();
-    if let Some((app, conv)) = w
-        .apps
-        .get(app_id)
-        .and_then(|a| a.conv.as_ref().map(|c| (a, c)))
-    {
-        if let Some(meeting) = w.meetings.get(m) {
-            let p = Paths::new(app_id);
-            let inv = res::invitation(app, conv, meeting);
-            g.comm(
-                &p,
-                ev(
-                    EventType::Completed,
-                    "onlineMeetingInvitation",
-                    &p.invitation(&conv.inv_id),
-                    None,
-                    Some(&inv),
-                )
-                .status("Failure")
-                .reason(reason.clone()),
-            );
-            g.comm(
-                &p,
-                ev::<()>(
-                    EventType::Deleted,
-                    "conversation",
-                    &p.conv(&conv.id),
-                    None,
-                    None,
-                )
-                .reason(reason),
-            );
-        }
+    if let Some((app, conv, meeting)) = w.view(app_id) {
+        let p = Paths::new(app_id);
+        let inv = res::invitation(app, conv, meeting);
+        g.comm(
+            &p,
+            ev(
+                EventType::Completed,
+                "onlineMeetingInvitation",
+                &p.invitation(&conv.inv_id),
+                None,
+                Some(&inv),
+            )
+            .status("Failure")
+            .reason(reason.clone()),
+        );
+        g.comm(
+            &p,
+            ev::<()>(
+                EventType::Deleted,
+                "conversation",
+                &p.conv(&conv.id),
+                None,
+                None,
+            )
+            .reason(reason),
+        );
     }
     push(w, app_id, g);
 }
@@ -520,11 +494,7 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
     }
     if exit != Exit::AppGone {
         let mut g = GroupBuilder::default();
-        if let Some((app, conv)) = w
-            .apps
-            .get(app_id)
-            .and_then(|a| a.conv.as_ref().map(|c| (a, c)))
-        {
+        if let Some((app, conv, _)) = w.view(app_id) {
             let p = Paths::new(app_id);
             let mut e = ev::<()>(
                 EventType::Deleted,

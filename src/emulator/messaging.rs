@@ -133,47 +133,45 @@ pub(crate) fn add_messaging(
         i.state = "Connected";
     }
     let mut g2 = GroupBuilder::default();
-    if let Some(app) = w.apps.get(app_id) {
-        if let Some(conv) = app.conv.as_ref() {
-            let msg = res::messaging(app_id, conv);
-            g2.conv(
-                &p,
-                conv_id,
-                ev(
-                    EventType::Updated,
-                    "messaging",
-                    &p.in_conv(conv_id, "messaging"),
-                    None,
-                    Some(&msg),
-                ),
-            );
-            let me = local_person(app);
-            let me_href = p.participant(conv_id, &me.pid);
-            g2.conv(
-                &p,
-                conv_id,
-                ev::<()>(
-                    EventType::Added,
-                    "participantMessaging",
-                    &format!("{me_href}/messaging"),
-                    None,
-                    None,
-                )
-                .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
-            );
-            let inv = res::messaging_invitation(app_id, conv);
-            g2.comm(
-                &p,
-                ev(
-                    EventType::Completed,
-                    "messagingInvitation",
-                    &location,
-                    None,
-                    inv.as_ref(),
-                )
-                .status("Success"),
-            );
-        }
+    if let Some((app, conv, _)) = w.view(app_id) {
+        let msg = res::messaging(app_id, conv);
+        g2.conv(
+            &p,
+            conv_id,
+            ev(
+                EventType::Updated,
+                "messaging",
+                &p.in_conv(conv_id, "messaging"),
+                None,
+                Some(&msg),
+            ),
+        );
+        let me = local_person(app);
+        let me_href = p.participant(conv_id, &me.pid);
+        g2.conv(
+            &p,
+            conv_id,
+            ev::<()>(
+                EventType::Added,
+                "participantMessaging",
+                &format!("{me_href}/messaging"),
+                None,
+                None,
+            )
+            .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
+        );
+        let inv = res::messaging_invitation(app_id, conv);
+        g2.comm(
+            &p,
+            ev(
+                EventType::Completed,
+                "messagingInvitation",
+                &location,
+                None,
+                inv.as_ref(),
+            )
+            .status("Success"),
+        );
     }
     push(&mut w, app_id, g2);
 
@@ -231,23 +229,23 @@ pub(crate) fn deliver_incoming(
 /// `message completed` (status Success) for message `n` of the guest's conversation.
 fn message_event(w: &mut World, app_id: &str, n: usize) {
     let mut g = GroupBuilder::default();
-    if let Some(conv) = w.apps.get(app_id).and_then(|a| a.conv.as_ref()) {
-        if let Some(rec) = conv.messaging.messages.get(n.wrapping_sub(1)) {
-            let p = Paths::new(app_id);
-            let msg = res::message(app_id, conv, n, rec);
-            g.conv(
-                &p,
-                &conv.id,
-                ev(
-                    EventType::Completed,
-                    "message",
-                    &p.message(&conv.id, n),
-                    None,
-                    Some(&msg),
-                )
-                .status("Success"),
-            );
-        }
+    if let Some((_, conv, _)) = w.view(app_id)
+        && let Some(rec) = conv.messaging.messages.get(n.wrapping_sub(1))
+    {
+        let p = Paths::new(app_id);
+        let msg = res::message(app_id, conv, n, rec);
+        g.conv(
+            &p,
+            &conv.id,
+            ev(
+                EventType::Completed,
+                "message",
+                &p.message(&conv.id, n),
+                None,
+                Some(&msg),
+            )
+            .status("Success"),
+        );
     }
     push(w, app_id, g);
 }
@@ -298,7 +296,7 @@ pub(crate) fn send_message(
                 from: me.name.clone(),
                 text: text.clone(),
             });
-        }
+        };
         for other in w.guests_in(m, app_id) {
             deliver_incoming(&mut w, &other, &me.pid, &me.name, &text, html);
         }
@@ -336,36 +334,34 @@ pub(crate) fn stop_messaging(
     conv.messaging.state = "Disconnected";
     conv.messaging.invitation = None;
     let mut g = GroupBuilder::default();
-    if let Some(app) = w.apps.get(app_id) {
-        if let Some(conv) = app.conv.as_ref() {
-            let p = Paths::new(app_id);
-            let me = local_person(app);
-            let me_href = p.participant(conv_id, &me.pid);
-            g.conv(
-                &p,
-                conv_id,
-                ev::<()>(
-                    EventType::Deleted,
-                    "participantMessaging",
-                    &format!("{me_href}/messaging"),
-                    None,
-                    None,
-                )
-                .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
-            );
-            let msg = res::messaging(app_id, conv);
-            g.conv(
-                &p,
-                conv_id,
-                ev(
-                    EventType::Updated,
-                    "messaging",
-                    &p.in_conv(conv_id, "messaging"),
-                    None,
-                    Some(&msg),
-                ),
-            );
-        }
+    if let Some((app, conv, _)) = w.view(app_id) {
+        let p = Paths::new(app_id);
+        let me = local_person(app);
+        let me_href = p.participant(conv_id, &me.pid);
+        g.conv(
+            &p,
+            conv_id,
+            ev::<()>(
+                EventType::Deleted,
+                "participantMessaging",
+                &format!("{me_href}/messaging"),
+                None,
+                None,
+            )
+            .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
+        );
+        let msg = res::messaging(app_id, conv);
+        g.conv(
+            &p,
+            conv_id,
+            ev(
+                EventType::Updated,
+                "messaging",
+                &p.in_conv(conv_id, "messaging"),
+                None,
+                Some(&msg),
+            ),
+        );
     }
     push(&mut w, app_id, g);
     Ok(empty(StatusCode::NO_CONTENT))

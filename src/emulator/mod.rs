@@ -84,14 +84,18 @@ pub(crate) struct Emu {
 
 impl Emu {
     pub fn new(cfg: EmulatorConfig, platform: Url, pool: Url) -> Arc<Self> {
-        let mut world = World::default();
-        world.meetings = cfg
-            .meetings
-            .iter()
-            .map(|m| Meeting::new(m.clone(), &cfg.tenant, false))
-            .collect();
-        world.plan.latency = cfg.latency;
-        world.plan.faults = cfg.faults.clone();
+        let world = World {
+            meetings: cfg
+                .meetings
+                .iter()
+                .map(|m| Meeting::new(m.clone(), &cfg.tenant, false))
+                .collect(),
+            plan: journal::FaultPlan {
+                latency: cfg.latency,
+                faults: cfg.faults.clone(),
+            },
+            ..World::default()
+        };
         Arc::new(Self {
             cfg,
             platform,

@@ -366,8 +366,8 @@ fn parse_origins(raw: &str) -> Result<String, String> {
     let mut out = Vec::new();
     for o in raw.split(';').map(str::trim).filter(|o| !o.is_empty()) {
         let n = normalize_origin(o).ok_or_else(|| format!("'{o}' is not a web origin."))?;
-        let https = n.starts_with("https://");
-        if !https && !(n.starts_with("http://") && is_local_origin(&n)) {
+        let local_http = n.starts_with("http://") && is_local_origin(&n);
+        if !(n.starts_with("https://") || local_http) {
             return Err(format!("'{o}' is not an HTTPS origin."));
         }
         out.push(n);

@@ -293,10 +293,10 @@ fn join_meeting(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
                 &format!("The request body does not match onlineMeetingInvitation: {e}"),
             )
         })?;
-    if req.online_meeting_uri.trim().is_empty() {
-        if let Some(q) = r.q("onlineMeetingUri") {
-            req.online_meeting_uri = q.to_string();
-        }
+    if req.online_meeting_uri.trim().is_empty()
+        && let Some(q) = r.q("onlineMeetingUri")
+    {
+        req.online_meeting_uri = q.to_string();
     }
     let outcome = {
         let mut w = emu.lock();

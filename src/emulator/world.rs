@@ -259,6 +259,13 @@ impl World {
         self.apps.get_mut(id).ok_or_else(ApiError::app_not_found)
     }
 
+    /// An application with its (current or last) conversation and that conversation's meeting.
+    pub fn view(&self, app_id: &str) -> Option<(&App, &Conv, &Meeting)> {
+        let app = self.apps.get(app_id)?;
+        let conv = app.conv.as_ref()?;
+        Some((app, conv, self.meetings.get(conv.meeting)?))
+    }
+
     /// Ids of live applications whose guest is admitted to meeting `m`, except `except`.
     pub fn guests_in(&self, m: usize, except: &str) -> Vec<String> {
         self.meetings
