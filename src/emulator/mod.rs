@@ -13,6 +13,7 @@
 //! # Ok(()) }
 //! ```
 
+mod anon_routes;
 mod channel;
 mod config;
 mod control;
@@ -53,6 +54,9 @@ use crate::api::wire::psat::{self, PsatClaims};
 use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
 use journal::fault_response;
 use world::{Meeting, World};
+
+/// The journal keeps at most this many entries (the oldest tenth is dropped when full).
+const JOURNAL_CAP: usize = 100_000;
 
 /// Largest request body accepted.
 const MAX_BODY: usize = 256 * 1024;
@@ -294,7 +298,11 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         .get::<Session>()
         .map(|s| s.0.clone())
         .or(hint);
-    emu.lock().journal.push(JournalEntry {
+    let mut w = emu.lock();
+    if w.journal.len() >= JOURNAL_CAP {
+        w.journal.drain(..JOURNAL_CAP / 10);
+    }
+    w.journal.push(JournalEntry {
         route: route.to_string(),
         method,
         path,
@@ -305,6 +313,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         elapsed: started.elapsed(),
         faulted,
     });
+    drop(w);
     resp
 }
 

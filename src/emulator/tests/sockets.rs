@@ -281,3 +281,28 @@ async fn shutdown_releases_parked_pgets() {
         .unwrap();
     assert!(http.get(platform).send().await.is_err());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reaper_expires_silent_applications() {
+    let cfg = EmulatorConfig {
+        app_idle_expiry: Duration::from_millis(40),
+        ..config()
+    };
+    let live = live_guest(cfg).await;
+    let mut status = 0;
+    for _ in 0..200 {
+        status = live
+            .get(live.app_url.clone())
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        if status == 410 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(status, 410);
+    live.emu.shutdown().await;
+}
