@@ -8,11 +8,11 @@ use axum::response::Response;
 
 use super::http::{
     ApiError, Req, decode_fully, encode_component, is_local_origin, json, normalize_origin,
-    set_header, str_field, token_hash, unix_now,
+    set_header, token_hash, unix_now,
 };
 use super::tap_routes::{check_app, context_param};
 use super::{Emu, Session, TokenProblem};
-use crate::api::wire::platform::AnonTokenResponse;
+use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::AnonDiscover;
 use crate::api::wire::{Link, Links, UcwaDate};
@@ -36,32 +36,28 @@ fn parse_origins(raw: &str) -> Result<String, String> {
 
 pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     check_app(emu, r)?;
-    let obj = r.json_object(&["applicationSessionId", "allowedOrigins", "meetingUrl"])?;
-    let asi = str_field(&obj, "applicationSessionId").ok_or_else(|| {
-        ApiError::invalid(
-            "applicationSessionId",
-            "The applicationSessionId property is required.",
-        )
-    })?;
+    let req: AnonTokenRequest = r.body_as(
+        &["applicationSessionId", "allowedOrigins", "meetingUrl"],
+        &["applicationSessionId", "allowedOrigins"],
+    )?;
+    let asi = req.application_session_id.trim();
     if asi.len() > 256 {
         return Err(ApiError::invalid(
             "applicationSessionId",
             "The applicationSessionId is too long.",
         ));
     }
-    let origins = str_field(&obj, "allowedOrigins").ok_or_else(|| {
-        ApiError::invalid("allowedOrigins", "The allowedOrigins property is required.")
-    })?;
-    let ao = parse_origins(origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
-    let confid = match obj.get("meetingUrl") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(_) => {
-            let url = str_field(&obj, "meetingUrl").ok_or_else(|| {
-                ApiError::invalid(
-                    "meetingUrl",
-                    "The meetingUrl property must be a meeting join URL.",
-                )
-            })?;
+    let ao =
+        parse_origins(&req.allowed_origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
+    let confid = match req.meeting_url.as_deref().map(str::trim) {
+        None => None,
+        Some("") => {
+            return Err(ApiError::invalid(
+                "meetingUrl",
+                "The meetingUrl property must be a meeting join URL.",
+            ));
+        }
+        Some(url) => {
             let w = emu.lock();
             let m = w.meeting_by_url(url).ok_or_else(|| {
                 let mut e = ApiError::new(
@@ -108,7 +104,7 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
     let pre = emu.cfg.rel_prefix;
     let body = AnonTokenResponse {
         token,
-        expiry_time: UcwaDate::from_unix_ms(exp * 1000),
+        expiry_time: UcwaDate::from_unix_ms(exp.saturating_mul(1000)),
         links: Links::new()
             .with(
                 "self",

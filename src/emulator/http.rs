@@ -134,6 +134,33 @@ impl Req {
     }
 }
 
+impl Req {
+    /// The JSON body decoded as the wire type `T`: property names are matched
+    /// case-insensitively against `fields` (the wire spelling) and every name in `required`
+    /// must be present and not blank (else 400 ParameterValidationFailure naming it).
+    pub fn body_as<T: serde::de::DeserializeOwned>(
+        &self,
+        fields: &[&str],
+        required: &[&str],
+    ) -> Result<T, ApiError> {
+        let obj = self.json_object(fields)?;
+        if let Some(missing) = required.iter().find(|f| str_field(&obj, f).is_none()) {
+            return Err(ApiError::invalid(
+                missing,
+                &format!("The {missing} property is required."),
+            ));
+        }
+        serde_json::from_value(Value::Object(obj)).map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "BadRequest",
+                Some("DeserializationFailure"),
+                &format!("The request body does not have the expected shape: {e}"),
+            )
+        })
+    }
+}
+
 /// A string property of a JSON object, trimmed; `None` when absent, null or blank.
 pub(crate) fn str_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
     obj.get(name)

@@ -46,24 +46,18 @@ pub(crate) fn add_messaging(
     conv_id: &str,
     r: &Req,
 ) -> Result<Response, ApiError> {
-    let obj = r.json_object(&[
-        "operationId",
-        "importance",
-        "subject",
-        "to",
-        "message",
-        "threadId",
-        "callbackUrl",
-    ])?;
-    let req: MessagingRequest =
-        serde_json::from_value(serde_json::Value::Object(obj)).map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("DeserializationFailure"),
-                &format!("The request body does not match messagingInvitation: {e}"),
-            )
-        })?;
+    let req: MessagingRequest = r.body_as(
+        &[
+            "operationId",
+            "importance",
+            "subject",
+            "to",
+            "message",
+            "threadId",
+            "callbackUrl",
+        ],
+        &[],
+    )?;
     if req
         .operation_id
         .as_deref()

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::channel::{Channel, events};
 use super::config::Role;
-use super::http::{ApiError, Req, created, digits, empty, hex_id, json, set_header, str_field};
+use super::http::{ApiError, Req, created, digits, empty, hex_id, json, set_header};
 use super::meeting::{self, Exit};
 use super::resources::{self as res, Paths, local_person};
 use super::world::{App, AppState, Phase};
@@ -16,7 +16,7 @@ use super::{Emu, Session, TokenProblem, messaging, remove_app};
 use crate::api::wire::events::EventType;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::psat::PsatClaims;
-use crate::api::wire::ucwa::OnlineMeetingInvitationRequest;
+use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
 use crate::api::wire::{Link, Links};
 
 /// Route names of the pool listener (journal and fault matching).
@@ -203,24 +203,26 @@ fn route_sync(
 }
 
 fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Response, ApiError> {
-    let obj = r.json_object(&["anonymousDisplayName", "culture", "userAgent", "endpointId"])?;
-    let culture = str_field(&obj, "culture")
-        .ok_or_else(|| ApiError::invalid("culture", "The culture property is required."))?;
-    let user_agent = str_field(&obj, "userAgent")
-        .ok_or_else(|| ApiError::invalid("userAgent", "The userAgent property is required."))?;
-    if culture.chars().count() > 100 {
-        return Err(ApiError::invalid(
-            "culture",
-            "The culture is longer than 100 characters.",
-        ));
+    let req: ApplicationRequest = r.body_as(
+        &["anonymousDisplayName", "culture", "userAgent", "endpointId"],
+        &["culture", "userAgent"],
+    )?;
+    let culture = req.culture.trim();
+    let user_agent = req.user_agent.trim();
+    for (param, value, max) in [("culture", culture, 100), ("userAgent", user_agent, 100)] {
+        if value.chars().count() > max {
+            return Err(ApiError::invalid(
+                param,
+                &format!("The {param} is longer than {max} characters."),
+            ));
+        }
     }
-    if user_agent.chars().count() > 100 {
-        return Err(ApiError::invalid(
-            "userAgent",
-            "The userAgent is longer than 100 characters.",
-        ));
-    }
-    let name = str_field(&obj, "anonymousDisplayName").map(str::to_string);
+    let name = req
+        .anonymous_display_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
     if name.as_ref().is_some_and(|n| n.chars().count() > 250) {
         return Err(ApiError::invalid(
             "anonymousDisplayName",
@@ -283,16 +285,7 @@ fn join_meeting(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
         "subject",
         "threadId",
     ];
-    let obj = r.json_object(&fields)?;
-    let mut req: OnlineMeetingInvitationRequest =
-        serde_json::from_value(serde_json::Value::Object(obj)).map_err(|e| {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("DeserializationFailure"),
-                &format!("The request body does not match onlineMeetingInvitation: {e}"),
-            )
-        })?;
+    let mut req: OnlineMeetingInvitationRequest = r.body_as(&fields, &[])?;
     if req.online_meeting_uri.trim().is_empty()
         && let Some(q) = r.q("onlineMeetingUri")
     {
