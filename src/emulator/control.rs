@@ -15,7 +15,7 @@ use super::config::{
 use super::http::{ApiError, Req, json};
 use super::journal::JournalEntry;
 use super::meeting::{self, Decision, Exit};
-use super::resources::Person;
+use super::resources::{Person, member_person};
 use super::world::{AppState, ChatLine, Meeting, Phase, World};
 use super::{Emu, messaging, remove_app};
 use crate::api::wire::events::EventType;
@@ -193,15 +193,8 @@ impl Control {
         let Some(mt) = w.meetings.get_mut(m) else {
             return Err(ControlError::UnknownMeeting(meeting.to_string()));
         };
-        let member = mt.add_member(&p.name, p.role, p.greeting.clone());
-        let person = Person {
-            uri: mt.member_uri(tenant, &member.pid),
-            pid: member.pid.clone(),
-            name: member.name.clone(),
-            role: member.role,
-            anonymous: false,
-            organizer: false,
-        };
+        let member = mt.add_member(tenant, &p.name, p.role, p.greeting.clone());
+        let person = member_person(&member, false);
         meeting::broadcast_person(&mut w, m, &person, EventType::Added, "");
         if let Some(text) = &p.greeting {
             for g in w.guests_in(m, "") {
@@ -215,7 +208,6 @@ impl Control {
     pub fn remove_participant(&self, meeting: &str, name: &str) -> Result<usize, ControlError> {
         let mut w = self.emu.lock();
         let m = Self::meeting(&w, meeting)?;
-        let tenant = self.emu.cfg.tenant.clone();
         let Some(mt) = w.meetings.get_mut(m) else {
             return Err(ControlError::UnknownMeeting(meeting.to_string()));
         };
@@ -224,17 +216,7 @@ impl Control {
             .drain(..)
             .partition(|p| p.name.trim().eq_ignore_ascii_case(name.trim()));
         mt.roster = kept;
-        let people: Vec<Person> = gone
-            .iter()
-            .map(|p| Person {
-                uri: mt.member_uri(&tenant, &p.pid),
-                pid: p.pid.clone(),
-                name: p.name.clone(),
-                role: p.role,
-                anonymous: false,
-                organizer: false,
-            })
-            .collect();
+        let people: Vec<Person> = gone.iter().map(|p| member_person(p, false)).collect();
         if people.is_empty() {
             return Err(ControlError::UnknownParticipant(name.to_string()));
         }

@@ -302,7 +302,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
         meeting.lobby.retain(|a| a != app_id);
         meeting.guests.push(app_id.to_string());
     }
-    let people = res::roster(w, tenant, m, app_id);
+    let people = res::roster(w, m, app_id);
     let mut g = GroupBuilder::default();
     if let Some((app, conv, meeting)) = w.view(app_id) {
         let p = Paths::new(app_id);

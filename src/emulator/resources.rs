@@ -11,7 +11,7 @@ use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
 
 use super::channel::Group;
 use super::config::Role;
-use super::world::{App, Conv, Meeting, MsgRec, Phase, World};
+use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
 
 /// The anonymous applications collection on the pool.
 pub(crate) const POOL_APPS: &str = "/ucwa/psanon/v1/applications";
@@ -79,8 +79,20 @@ pub(crate) fn local_person(app: &App) -> Person {
     }
 }
 
+/// A scripted or control-added member as a roster entry.
+pub(crate) fn member_person(m: &Member, organizer: bool) -> Person {
+    Person {
+        pid: m.pid.clone(),
+        name: m.name.clone(),
+        uri: m.uri.clone(),
+        role: m.role,
+        anonymous: false,
+        organizer,
+    }
+}
+
 /// Everyone in meeting `m` as seen by application `viewer` (scripted members, then other guests).
-pub(crate) fn roster(w: &World, tenant: &str, m: usize, viewer: &str) -> Vec<Person> {
+pub(crate) fn roster(w: &World, m: usize, viewer: &str) -> Vec<Person> {
     let Some(meeting) = w.meetings.get(m) else {
         return Vec::new();
     };
@@ -89,14 +101,7 @@ pub(crate) fn roster(w: &World, tenant: &str, m: usize, viewer: &str) -> Vec<Per
         .roster
         .iter()
         .enumerate()
-        .map(|(i, p)| Person {
-            pid: p.pid.clone(),
-            name: p.name.clone(),
-            uri: meeting.member_uri(tenant, &p.pid),
-            role: p.role,
-            anonymous: false,
-            organizer: Some(i) == first_leader,
-        })
+        .map(|(i, p)| member_person(p, Some(i) == first_leader))
         .collect();
     people.extend(
         w.guests_in(m, viewer)

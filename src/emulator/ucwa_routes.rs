@@ -379,7 +379,7 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
         return Err(missing());
     }
     let people = if conv.phase == Phase::InMeeting {
-        res::roster(&w, &emu.cfg.tenant, conv.meeting, app_id)
+        res::roster(&w, conv.meeting, app_id)
     } else {
         Vec::new()
     };

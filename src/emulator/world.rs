@@ -32,6 +32,7 @@ pub(crate) struct PsatRecord {
 pub(crate) struct Member {
     pub pid: String,
     pub name: String,
+    pub uri: String,
     pub role: Role,
     pub greeting: Option<String>,
 }
@@ -72,28 +73,42 @@ impl Meeting {
             adhoc,
         };
         for p in m.spec.participants.clone() {
-            m.add_member(&p.name, p.role, p.greeting);
+            m.add_member(tenant, &p.name, p.role, p.greeting);
         }
         m
     }
 
-    pub fn add_member(&mut self, name: &str, role: Role, greeting: Option<String>) -> Member {
+    pub fn add_member(
+        &mut self,
+        tenant: &str,
+        name: &str,
+        role: Role,
+        greeting: Option<String>,
+    ) -> Member {
+        let user: String = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(".")
+            .to_lowercase();
         let member = Member {
             pid: format!("p{}", self.next_pid),
             name: name.to_string(),
+            uri: format!(
+                "sip:{}.{}@{tenant}",
+                if user.is_empty() {
+                    "participant"
+                } else {
+                    &user
+                },
+                self.next_pid
+            ),
             role,
             greeting,
         };
         self.next_pid += 1;
         self.roster.push(member.clone());
         member
-    }
-
-    pub fn member_uri(&self, tenant: &str, pid: &str) -> String {
-        format!(
-            "sip:{}.{pid}@{tenant}",
-            self.spec.organizer.to_ascii_lowercase()
-        )
     }
 }
 
