@@ -279,8 +279,8 @@ impl Fault {
     }
 }
 
-/// Everything the emulator needs at start.
-#[derive(Debug, Clone)]
+/// Everything the emulator needs at start. `Debug` hides the client secret and signing key.
+#[derive(Clone)]
 pub struct EmulatorConfig {
     /// Added to every HTTP exchange (control requests excluded).
     pub latency: Duration,
@@ -303,6 +303,26 @@ pub struct EmulatorConfig {
     pub signing_key: Vec<u8>,
     /// Faults active from the start.
     pub faults: Vec<Fault>,
+}
+
+impl std::fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("latency", &self.latency)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("aad_token_lifetime", &self.aad_token_lifetime)
+            .field("poll_hold", &self.poll_hold)
+            .field("app_idle_expiry", &self.app_idle_expiry)
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("endpoint_sip", &self.endpoint_sip)
+            .field("rel_prefix", &self.rel_prefix)
+            .field("meetings", &self.meetings.len())
+            .field("signing_key", &"[redacted]")
+            .field("faults", &self.faults)
+            .finish()
+    }
 }
 
 /// Default AAD client id accepted by the emulator.
@@ -349,5 +369,54 @@ pub(crate) mod duration_ms {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
         Ok(Duration::from_millis(u64::deserialize(d)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_meetings_match_the_constants() {
+        let demos = demo_meetings();
+        let urls: Vec<&str> = demos.iter().map(|m| m.join_url.as_str()).collect();
+        assert_eq!(urls, DEMO_MEETING_URLS);
+        for m in &demos {
+            assert!(
+                m.join_url
+                    .starts_with(&format!("https://{DEMO_MEETING_HOST}/"))
+            );
+            assert!(m.join_url.ends_with(&m.conference_id));
+            let roles: Vec<Role> = m.participants.iter().map(|p| p.role).collect();
+            assert_eq!(roles, [Role::Leader, Role::Attendee]);
+            let greetings = m.participants.iter().filter_map(|p| p.greeting.as_deref());
+            assert!(greetings.collect::<Vec<_>>()[0].starts_with("Welcome!"));
+        }
+        assert_eq!(
+            demos[0].conference_uri("contoso.example"),
+            "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:OPEN1234"
+        );
+        assert_eq!(demos[0].subject, "Open demo meeting");
+        assert_eq!(
+            demos[1].policy,
+            LobbyPolicy::AdmitAfter(Duration::from_secs(3))
+        );
+        assert_eq!(
+            demos[2].policy,
+            LobbyPolicy::DenyAfter(Duration::from_secs(2))
+        );
+        assert_eq!(demos[3].event_style, EventStyle::Collapsed);
+    }
+
+    #[test]
+    fn debug_hides_secrets_and_specs_round_trip() {
+        let cfg = EmulatorConfig::default();
+        let text = format!("{cfg:?}");
+        assert!(!text.contains(DEFAULT_CLIENT_SECRET));
+        assert!(text.contains("[redacted]"));
+        let spec = &demo_meetings()[1];
+        let json = serde_json::to_value(spec).unwrap();
+        assert_eq!(json["policy"], serde_json::json!({"admit_after": 3000}));
+        assert_eq!(&serde_json::from_value::<MeetingSpec>(json).unwrap(), spec);
     }
 }
