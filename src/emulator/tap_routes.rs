@@ -12,7 +12,7 @@ use super::Emu;
 use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
 use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
 use super::world::Meeting;
-use crate::api::wire::platform::{AadError, AadTokenResponse, AdhocMeeting, HalResource};
+use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
 use crate::api::wire::{Embedded, Link, Links, UcwaDate};
 
 /// Route names of the platform listener (journal and fault matching).
@@ -106,10 +106,9 @@ fn challenge(emu: &Emu) -> Response {
 fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
     json(
         status,
-        &AadError {
+        &AadErrorResponse {
             error: error.to_string(),
             error_description: Some(format!("AADSTS{code}: {description}")),
-            error_codes: vec![code],
         },
     )
 }

@@ -83,7 +83,9 @@ impl UcwaDate {
                 .map(|(i, _)| i)
                 .unwrap_or(inner.len());
             let (num, tz) = inner.split_at(digits_end);
-            if !tz.is_empty() && !(tz.len() == 5 && tz[1..].chars().all(|c| c.is_ascii_digit())) {
+            let tz_ok =
+                tz.is_empty() || (tz.len() == 5 && tz[1..].chars().all(|c| c.is_ascii_digit()));
+            if !tz_ok {
                 return Err(err());
             }
             let ms: i64 = num.parse().map_err(|_| err())?;

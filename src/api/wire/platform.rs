@@ -33,6 +33,15 @@ impl std::fmt::Debug for AadTokenResponse {
     }
 }
 
+/// AAD's error body (`400 {"error": "invalid_client", "error_description": "AADSTS7000215: ..."}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AadErrorResponse {
+    #[serde(default)]
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+}
+
 /// A generic HAL resource: `rel`, `_links`, `_embedded` and nothing else of interest.
 /// Used for the platform discover document, the applications collection and capabilities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -117,15 +126,4 @@ pub struct WebhookCallbackResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub callback_context: Option<String>,
-}
-
-/// AAD's OAuth error body (`400`/`401` from the token endpoint):
-/// `{"error": "invalid_client", "error_description": "AADSTS7000215: ...", "error_codes": [7000215]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct AadError {
-    pub error: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_description: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub error_codes: Vec<u32>,
 }

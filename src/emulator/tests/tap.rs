@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 
 use super::*;
-use crate::api::wire::platform::{AadError, AdhocMeeting, HalResource};
+use crate::api::wire::platform::{AadErrorResponse, AdhocMeeting, HalResource};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::AnonDiscover;
 use crate::emulator::config::RelPrefix;
@@ -58,7 +58,7 @@ async fn aad_token_accepts_the_configured_credentials_only() {
     for (form, status, error) in cases {
         let resp = aad_form(&h, "contoso.example", &form).await;
         assert_eq!(resp.status, status, "{form}");
-        let e: AadError = resp.decode();
+        let e: AadErrorResponse = resp.decode();
         assert_eq!(e.error, error);
         assert!(e.error_description.unwrap().starts_with("AADSTS"));
     }
