@@ -91,7 +91,27 @@ mod opt_ms {
     }
 }
 
-/// Cheap to clone; every method takes effect immediately.
+/// Drives the emulated world. Cheap to clone; every method takes effect immediately.
+///
+/// The same operations as JSON over HTTP on the platform listener:
+///
+/// | method + path | body | answer |
+/// |---|---|---|
+/// | `GET /control/meetings` | — | `[MeetingInfo]` |
+/// | `POST /control/meetings` | `MeetingSpec` | `MeetingInfo` |
+/// | `POST /control/admit`, `/control/deny`, `/control/lobby-timeout` | `{meeting, name?}` | `{affected}` |
+/// | `POST /control/participants/add` | `{meeting, name, role?, greeting?}` | `{affected}` |
+/// | `POST /control/participants/remove`, `/control/eject` | `{meeting, name}` | `{affected}` |
+/// | `POST /control/end` | `{meeting}` | `{affected}` |
+/// | `POST /control/say` | `{meeting, from, text}` | `{affected}` |
+/// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
+/// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
+/// | `POST /control/latency` | `{latency_ms}` | `{affected: 0}` |
+/// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces) | `[Fault]` |
+/// | `GET`/`DELETE /control/journal` | — | `[JournalEntry]` |
+/// | `GET /control/applications` | — | `[ApplicationInfo]` |
+///
+/// `meeting` is a join URL, conference URI or conference id; an absent `name` means everyone.
 #[derive(Clone)]
 pub struct Control {
     emu: Arc<Emu>,
@@ -475,25 +495,7 @@ impl From<ControlError> for ApiError {
     }
 }
 
-/// Control over HTTP (platform listener):
-///
-/// | method + path | body | answer |
-/// |---|---|---|
-/// | `GET /control/meetings` | — | `[MeetingInfo]` |
-/// | `POST /control/meetings` | `MeetingSpec` | `MeetingInfo` |
-/// | `POST /control/admit`, `/control/deny`, `/control/lobby-timeout` | `{meeting, name?}` | `{affected}` |
-/// | `POST /control/participants/add` | `{meeting, name, role?, greeting?}` | `{affected}` |
-/// | `POST /control/participants/remove`, `/control/eject` | `{meeting, name}` | `{affected}` |
-/// | `POST /control/end` | `{meeting}` | `{affected}` |
-/// | `POST /control/say` | `{meeting, from, text}` | `{affected}` |
-/// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
-/// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
-/// | `POST /control/latency` | `{latency_ms}` | `{affected: 0}` |
-/// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces) | `[Fault]` |
-/// | `GET`/`DELETE /control/journal` | — | `[JournalEntry]` |
-/// | `GET /control/applications` | — | `[ApplicationInfo]` |
-///
-/// `meeting` is a join URL, conference URI or conference id; an absent `name` means everyone.
+/// The `/control/...` routes; see [`Control`].
 pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
     let c = Control::new(emu.clone());
     let segs: Vec<&str> = r.segs.iter().skip(1).map(String::as_str).collect();

@@ -298,6 +298,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         .get::<Session>()
         .map(|s| s.0.clone())
         .or(hint);
+    tracing::debug!(route, %method, %path, status = resp.status().as_u16(), faulted, "emulator request");
     let mut w = emu.lock();
     if w.journal.len() >= JOURNAL_CAP {
         w.journal.drain(..JOURNAL_CAP / 10);
@@ -419,6 +420,11 @@ impl EmulatorHandle {
 
     pub fn control(&self) -> Control {
         Control::new(self.emu.clone())
+    }
+
+    /// The configuration the emulator was started with (credentials, tenant, endpoint, ...).
+    pub fn config(&self) -> &EmulatorConfig {
+        &self.emu.cfg
     }
 
     /// Stop accepting, release parked P-GETs, wait for the servers to finish.
