@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 
 use super::config::{EventStyle, LobbyPolicy};
 use super::http::{ApiError, hex_id};
-use super::resources::{self as res, GroupBuilder, Paths, Person, ev, local_person};
+use super::resources::{self as res, GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{Conv, MsgState, Phase, World};
 use crate::api::wire::UcwaError;
 use crate::api::wire::events::EventType;
@@ -222,66 +222,20 @@ fn push(w: &mut World, app_id: &str, g: GroupBuilder) {
 /// Batch 1: invitation started, conversation added (both Connecting).
 fn started_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
-    let Some((app, conv, meeting)) = w.view(app_id) else {
-        return g;
-    };
-    let p = Paths::new(app_id);
-    let inv = res::invitation(app, conv, meeting);
-    g.comm(
-        &p,
-        ev(
-            EventType::Started,
-            "onlineMeetingInvitation",
-            &p.invitation(&conv.inv_id),
-            None,
-            Some(&inv),
-        ),
-    );
-    let c = res::conversation(app, conv, meeting, "Connecting", 0);
-    g.comm(
-        &p,
-        ev(
-            EventType::Added,
-            "conversation",
-            &p.conv(&conv.id),
-            None,
-            Some(&c),
-        ),
-    );
+    if let Some(v) = GuestView::of(w, app_id) {
+        v.comm(&mut g, v.invitation(EventType::Started));
+        v.comm(&mut g, v.conversation(EventType::Added, "Connecting", 0));
+    }
     g
 }
 
 /// Batch 2: the local participant waits in the lobby; conversation InLobby.
 fn lobby_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
-    let Some((app, conv, meeting)) = w.view(app_id) else {
-        return g;
-    };
-    let p = Paths::new(app_id);
-    let me = local_person(app);
-    let lp = res::participant(app_id, conv, &me, true, true);
-    g.conv(
-        &p,
-        &conv.id,
-        ev(
-            EventType::Added,
-            "localParticipant",
-            &p.participant(&conv.id, &me.pid),
-            Some(&me.name),
-            Some(&lp),
-        ),
-    );
-    let c = res::conversation(app, conv, meeting, "InLobby", 0);
-    g.comm(
-        &p,
-        ev(
-            EventType::Updated,
-            "conversation",
-            &p.conv(&conv.id),
-            None,
-            Some(&c),
-        ),
-    );
+    if let Some(v) = GuestView::of(w, app_id) {
+        v.conv(&mut g, v.local_participant(EventType::Added, true));
+        v.comm(&mut g, v.conversation(EventType::Updated, "InLobby", 0));
+    }
     g
 }
 
@@ -304,98 +258,27 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
     }
     let people = res::roster(w, m, app_id);
     let mut g = GroupBuilder::default();
-    if let Some((app, conv, meeting)) = w.view(app_id) {
-        let p = Paths::new(app_id);
-        let c = &conv.id;
-        let conv_res = res::conversation(app, conv, meeting, "Conferenced", people.len() + 1);
+    if let Some(v) = GuestView::of(w, app_id) {
+        let count = people.len() + 1;
         if collapsed {
-            g.comm(
-                &p,
-                ev(
-                    EventType::Added,
-                    "conversation",
-                    &p.conv(c),
-                    None,
-                    Some(&conv_res),
-                ),
+            v.comm(
+                &mut g,
+                v.conversation(EventType::Added, "Conferenced", count),
             );
         }
-        let me = local_person(app);
-        let lp = res::participant(app_id, conv, &me, true, false);
-        g.conv(
-            &p,
-            c,
-            ev(
-                EventType::Added,
-                "localParticipant",
-                &p.participant(c, &me.pid),
-                Some(&me.name),
-                Some(&lp),
-            ),
-        );
+        v.conv(&mut g, v.local_participant(EventType::Added, false));
         for person in &people {
-            let pr = res::participant(app_id, conv, person, false, false);
-            g.conv(
-                &p,
-                c,
-                ev(
-                    EventType::Added,
-                    "participant",
-                    &p.participant(c, &person.pid),
-                    Some(&person.name),
-                    Some(&pr),
-                ),
-            );
+            v.conv(&mut g, v.participant(EventType::Added, person));
         }
-        let om = res::online_meeting(app_id, conv, meeting, tenant);
-        g.conv(
-            &p,
-            c,
-            ev(
-                EventType::Added,
-                "onlineMeeting",
-                &p.in_conv(c, "onlineMeeting"),
-                None,
-                Some(&om),
-            )
-            .in_(crate::api::wire::RelLink::new("conversation", p.conv(c))),
-        );
-        let msg = res::messaging(app_id, conv);
-        g.conv(
-            &p,
-            c,
-            ev(
-                EventType::Updated,
-                "messaging",
-                &p.in_conv(c, "messaging"),
-                None,
-                Some(&msg),
-            ),
-        );
+        v.conv(&mut g, v.online_meeting_added(tenant));
+        v.conv(&mut g, v.messaging_updated());
         if !collapsed {
-            g.comm(
-                &p,
-                ev(
-                    EventType::Updated,
-                    "conversation",
-                    &p.conv(c),
-                    None,
-                    Some(&conv_res),
-                ),
+            v.comm(
+                &mut g,
+                v.conversation(EventType::Updated, "Conferenced", count),
             );
         }
-        let inv = res::invitation(app, conv, meeting);
-        g.comm(
-            &p,
-            ev(
-                EventType::Completed,
-                "onlineMeetingInvitation",
-                &p.invitation(&conv.inv_id),
-                None,
-                Some(&inv),
-            )
-            .status("Success"),
-        );
+        v.comm(&mut g, v.invitation(EventType::Completed).status("Success"));
     }
     push(w, app_id, g);
     if let Some(me) = w.apps.get(app_id).map(local_person) {
@@ -416,32 +299,11 @@ pub(crate) fn fail(w: &mut World, app_id: &str, reason: UcwaError) {
         meeting.lobby.retain(|a| a != app_id);
     }
     let mut g = GroupBuilder::default();
-    if let Some((app, conv, meeting)) = w.view(app_id) {
-        let p = Paths::new(app_id);
-        let inv = res::invitation(app, conv, meeting);
-        g.comm(
-            &p,
-            ev(
-                EventType::Completed,
-                "onlineMeetingInvitation",
-                &p.invitation(&conv.inv_id),
-                None,
-                Some(&inv),
-            )
-            .status("Failure")
-            .reason(reason.clone()),
-        );
-        g.comm(
-            &p,
-            ev::<()>(
-                EventType::Deleted,
-                "conversation",
-                &p.conv(&conv.id),
-                None,
-                None,
-            )
-            .reason(reason),
-        );
+    if let Some(v) = GuestView::of(w, app_id) {
+        let completed = v.invitation(EventType::Completed).status("Failure");
+        v.comm(&mut g, completed.reason(reason.clone()));
+        let deleted = v.conversation(EventType::Deleted, "Disconnected", 0);
+        v.comm(&mut g, deleted.reason(reason));
     }
     push(w, app_id, g);
 }
@@ -494,26 +356,13 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
     }
     if exit != Exit::AppGone {
         let mut g = GroupBuilder::default();
-        if let Some((app, conv, _)) = w.view(app_id) {
-            let p = Paths::new(app_id);
-            let mut e = ev::<()>(
-                EventType::Deleted,
-                "localParticipant",
-                &p.participant(&conv.id, &app.pid()),
-                Some(app.display_name()),
-                None,
-            );
+        if let Some(v) = GuestView::of(w, app_id) {
+            let mut e = v.local_participant(EventType::Deleted, false);
             e.reason = exit.reason();
-            g.conv(&p, &conv.id, e);
-            let mut e = ev::<()>(
-                EventType::Deleted,
-                "conversation",
-                &p.conv(&conv.id),
-                None,
-                None,
-            );
+            v.conv(&mut g, e);
+            let mut e = v.conversation(EventType::Deleted, "Disconnected", 0);
             e.reason = exit.reason();
-            g.comm(&p, e);
+            v.comm(&mut g, e);
         }
         push(w, app_id, g);
     }
@@ -541,16 +390,8 @@ pub(crate) fn broadcast_person(
 ) {
     for gid in w.guests_in(m, except) {
         let mut g = GroupBuilder::default();
-        if let Some(conv) = w.apps.get(&gid).and_then(|a| a.live_conv()) {
-            let p = Paths::new(&gid);
-            let href = p.participant(&conv.id, &who.pid);
-            let e = if kind == EventType::Added {
-                let pr = res::participant(&gid, conv, who, false, false);
-                ev(kind, "participant", &href, Some(&who.name), Some(&pr))
-            } else {
-                ev::<()>(kind, "participant", &href, Some(&who.name), None)
-            };
-            g.conv(&p, &conv.id, e);
+        if let Some(v) = GuestView::of(w, &gid).filter(|v| v.conv.phase == Phase::InMeeting) {
+            v.conv(&mut g, v.participant(kind, who));
         }
         push(w, &gid, g);
     }

@@ -8,9 +8,8 @@ use axum::response::Response;
 
 use super::Emu;
 use super::http::{ApiError, Req, created, empty, hex_id, unix_now_ms};
-use super::resources::{self as res, GroupBuilder, Paths, ev, local_person};
+use super::resources::{GroupBuilder, GuestView, Paths, local_person};
 use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
-use crate::api::wire::RelLink;
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::MessagingRequest;
 
@@ -90,34 +89,14 @@ pub(crate) fn add_messaging(
     });
     conv.messaging.state = "Connecting";
     let m = conv.meeting;
-    let p = Paths::new(app_id);
-    let location = p.messaging_invitation(&mi);
+    let location = Paths::new(app_id).messaging_invitation(&mi);
 
     let mut g1 = GroupBuilder::default();
-    if let Some(conv) = w.apps.get(app_id).and_then(|a| a.conv.as_ref()) {
-        let inv = res::messaging_invitation(app_id, conv);
-        g1.comm(
-            &p,
-            ev(
-                EventType::Started,
-                "messagingInvitation",
-                &location,
-                None,
-                inv.as_ref(),
-            ),
-        );
-        let msg = res::messaging(app_id, conv);
-        g1.conv(
-            &p,
-            conv_id,
-            ev(
-                EventType::Updated,
-                "messaging",
-                &p.in_conv(conv_id, "messaging"),
-                None,
-                Some(&msg),
-            ),
-        );
+    if let Some(v) = GuestView::of(&w, app_id) {
+        if let Some(e) = v.messaging_invitation(EventType::Started) {
+            v.comm(&mut g1, e);
+        }
+        v.conv(&mut g1, v.messaging_updated());
     }
     push(&mut w, app_id, g1);
 
@@ -127,45 +106,12 @@ pub(crate) fn add_messaging(
         i.state = "Connected";
     }
     let mut g2 = GroupBuilder::default();
-    if let Some((app, conv, _)) = w.view(app_id) {
-        let msg = res::messaging(app_id, conv);
-        g2.conv(
-            &p,
-            conv_id,
-            ev(
-                EventType::Updated,
-                "messaging",
-                &p.in_conv(conv_id, "messaging"),
-                None,
-                Some(&msg),
-            ),
-        );
-        let me = local_person(app);
-        let me_href = p.participant(conv_id, &me.pid);
-        g2.conv(
-            &p,
-            conv_id,
-            ev::<()>(
-                EventType::Added,
-                "participantMessaging",
-                &format!("{me_href}/messaging"),
-                None,
-                None,
-            )
-            .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
-        );
-        let inv = res::messaging_invitation(app_id, conv);
-        g2.comm(
-            &p,
-            ev(
-                EventType::Completed,
-                "messagingInvitation",
-                &location,
-                None,
-                inv.as_ref(),
-            )
-            .status("Success"),
-        );
+    if let Some(v) = GuestView::of(&w, app_id) {
+        v.conv(&mut g2, v.messaging_updated());
+        v.conv(&mut g2, v.participant_messaging(EventType::Added));
+        if let Some(e) = v.messaging_invitation(EventType::Completed) {
+            v.comm(&mut g2, e.status("Success"));
+        }
     }
     push(&mut w, app_id, g2);
 
@@ -223,23 +169,10 @@ pub(crate) fn deliver_incoming(
 /// `message completed` (status Success) for message `n` of the guest's conversation.
 fn message_event(w: &mut World, app_id: &str, n: usize) {
     let mut g = GroupBuilder::default();
-    if let Some((_, conv, _)) = w.view(app_id)
-        && let Some(rec) = conv.messaging.messages.get(n.wrapping_sub(1))
+    if let Some(v) = GuestView::of(w, app_id)
+        && let Some(e) = v.message_completed(n)
     {
-        let p = Paths::new(app_id);
-        let msg = res::message(app_id, conv, n, rec);
-        g.conv(
-            &p,
-            &conv.id,
-            ev(
-                EventType::Completed,
-                "message",
-                &p.message(&conv.id, n),
-                None,
-                Some(&msg),
-            )
-            .status("Success"),
-        );
+        v.conv(&mut g, e);
     }
     push(w, app_id, g);
 }
@@ -328,34 +261,9 @@ pub(crate) fn stop_messaging(
     conv.messaging.state = "Disconnected";
     conv.messaging.invitation = None;
     let mut g = GroupBuilder::default();
-    if let Some((app, conv, _)) = w.view(app_id) {
-        let p = Paths::new(app_id);
-        let me = local_person(app);
-        let me_href = p.participant(conv_id, &me.pid);
-        g.conv(
-            &p,
-            conv_id,
-            ev::<()>(
-                EventType::Deleted,
-                "participantMessaging",
-                &format!("{me_href}/messaging"),
-                None,
-                None,
-            )
-            .in_(RelLink::new("localParticipant", me_href).with_title(me.name)),
-        );
-        let msg = res::messaging(app_id, conv);
-        g.conv(
-            &p,
-            conv_id,
-            ev(
-                EventType::Updated,
-                "messaging",
-                &p.in_conv(conv_id, "messaging"),
-                None,
-                Some(&msg),
-            ),
-        );
+    if let Some(v) = GuestView::of(&w, app_id) {
+        v.conv(&mut g, v.participant_messaging(EventType::Deleted));
+        v.conv(&mut g, v.messaging_updated());
     }
     push(&mut w, app_id, g);
     Ok(empty(StatusCode::NO_CONTENT))

@@ -164,6 +164,139 @@ pub(crate) fn ev<T: serde::Serialize>(
     }
 }
 
+/// One guest's application, conversation and meeting: builds the events about them.
+pub(crate) struct GuestView<'a> {
+    pub app: &'a App,
+    pub conv: &'a Conv,
+    pub meeting: &'a Meeting,
+    pub p: Paths,
+}
+
+impl<'a> GuestView<'a> {
+    pub fn of(w: &'a World, app_id: &str) -> Option<Self> {
+        let (app, conv, meeting) = w.view(app_id)?;
+        Some(Self {
+            app,
+            conv,
+            meeting,
+            p: Paths::new(app_id),
+        })
+    }
+
+    fn app_id(&self) -> &str {
+        &self.app.id
+    }
+
+    pub fn invitation(&self, kind: EventType) -> Event {
+        let inv = invitation(self.app, self.conv, self.meeting);
+        ev(
+            kind,
+            "onlineMeetingInvitation",
+            &self.p.invitation(&self.conv.inv_id),
+            None,
+            Some(&inv),
+        )
+    }
+
+    /// `conversation <kind>` embedding the conversation in `state` (nothing when deleted).
+    pub fn conversation(&self, kind: EventType, state: &str, count: usize) -> Event {
+        let href = self.p.conv(&self.conv.id);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "conversation", &href, None, None);
+        }
+        let c = conversation(self.app, self.conv, self.meeting, state, count);
+        ev(kind, "conversation", &href, None, Some(&c))
+    }
+
+    /// `localParticipant <kind>` (embedded unless deleted).
+    pub fn local_participant(&self, kind: EventType, in_lobby: bool) -> Event {
+        let me = local_person(self.app);
+        let href = self.p.participant(&self.conv.id, &me.pid);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "localParticipant", &href, Some(&me.name), None);
+        }
+        let lp = participant(self.app_id(), self.conv, &me, true, in_lobby);
+        ev(kind, "localParticipant", &href, Some(&me.name), Some(&lp))
+    }
+
+    /// `participant <kind>` for a roster member (embedded unless deleted).
+    pub fn participant(&self, kind: EventType, who: &Person) -> Event {
+        let href = self.p.participant(&self.conv.id, &who.pid);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+        }
+        let pr = participant(self.app_id(), self.conv, who, false, false);
+        ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+    }
+
+    pub fn online_meeting_added(&self, tenant: &str) -> Event {
+        let om = online_meeting(self.app_id(), self.conv, self.meeting, tenant);
+        ev(
+            EventType::Added,
+            "onlineMeeting",
+            &self.p.in_conv(&self.conv.id, "onlineMeeting"),
+            None,
+            Some(&om),
+        )
+        .in_(RelLink::new("conversation", self.p.conv(&self.conv.id)))
+    }
+
+    pub fn messaging_updated(&self) -> Event {
+        let m = messaging(self.app_id(), self.conv);
+        ev(
+            EventType::Updated,
+            "messaging",
+            &self.p.in_conv(&self.conv.id, "messaging"),
+            None,
+            Some(&m),
+        )
+    }
+
+    pub fn messaging_invitation(&self, kind: EventType) -> Option<Event> {
+        let inv = messaging_invitation(self.app_id(), self.conv)?;
+        let href = inv.links.href("self").unwrap_or_default().to_string();
+        Some(ev(kind, "messagingInvitation", &href, None, Some(&inv)))
+    }
+
+    /// `participantMessaging <kind>` in the local participant.
+    pub fn participant_messaging(&self, kind: EventType) -> Event {
+        let me = local_person(self.app);
+        let me_href = self.p.participant(&self.conv.id, &me.pid);
+        ev::<()>(
+            kind,
+            "participantMessaging",
+            &format!("{me_href}/messaging"),
+            None,
+            None,
+        )
+        .in_(RelLink::new("localParticipant", me_href).with_title(me.name))
+    }
+
+    /// `message completed` (Success) for message `n` (1-based).
+    pub fn message_completed(&self, n: usize) -> Option<Event> {
+        let rec = self.conv.messaging.messages.get(n.checked_sub(1)?)?;
+        let msg = message(self.app_id(), self.conv, n, rec);
+        Some(
+            ev(
+                EventType::Completed,
+                "message",
+                &self.p.message(&self.conv.id, n),
+                None,
+                Some(&msg),
+            )
+            .status("Success"),
+        )
+    }
+
+    pub fn comm(&self, g: &mut GroupBuilder, e: Event) {
+        g.comm(&self.p, e);
+    }
+
+    pub fn conv(&self, g: &mut GroupBuilder, e: Event) {
+        g.conv(&self.p, &self.conv.id, e);
+    }
+}
+
 pub(crate) fn application(app: &App, ack: u64) -> Application {
     let p = Paths::new(&app.id);
     let links = Links::new()
