@@ -59,25 +59,8 @@ async fn a_newer_pget_replaces_the_parked_one() {
     let h = Arc::new(Harness::new());
     let mut g = h.guest(OPEN, "Twice").await;
     h.batch(&mut g).await;
-    let next = g.next.clone();
-    let (token, h2, n2) = (g.token.clone(), h.clone(), next.clone());
-    let parked =
-        tokio::spawn(async move { h2.pool_as(Method::GET, &n2, &token, ORIGIN, None).await });
-    // Wait until the first GET is parked.
-    for _ in 0..200 {
-        if h.emu
-            .lock()
-            .apps
-            .values()
-            .any(|a| a.channel.parked.is_some())
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    let (token, h3, n3) = (g.token.clone(), h.clone(), next.clone());
-    let newer =
-        tokio::spawn(async move { h3.pool_as(Method::GET, &n3, &token, ORIGIN, None).await });
+    let parked = h.park(&g).await;
+    let newer = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     let old = parked.await.unwrap();
     assert_eq!(old.status, StatusCode::CONFLICT);
     let e = old.error();
@@ -85,7 +68,7 @@ async fn a_newer_pget_replaces_the_parked_one() {
         (e.code.as_str(), e.subcode.as_deref()),
         ("Conflict", Some("PGetReplaced"))
     );
-    assert_eq!(newer.await.unwrap().status, StatusCode::OK);
+    assert_eq!(newer.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -96,20 +79,7 @@ async fn events_wake_a_parked_pget() {
     }));
     let mut g = h.guest(OPEN, "Waiter").await;
     h.batch(&mut g).await;
-    let (token, h2, next) = (g.token.clone(), h.clone(), g.next.clone());
-    let parked =
-        tokio::spawn(async move { h2.pool_as(Method::GET, &next, &token, ORIGIN, None).await });
-    for _ in 0..200 {
-        if h.emu
-            .lock()
-            .apps
-            .values()
-            .any(|a| a.channel.parked.is_some())
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let parked = h.park(&g).await;
     assert_eq!(
         h.join(&g, OPEN, "op-wake").await.status,
         StatusCode::CREATED
@@ -193,20 +163,7 @@ async fn a_parked_pget_keeps_the_application_alive() {
     }));
     let mut g = h.guest(OPEN, "Busy").await;
     h.batch(&mut g).await;
-    let (token, h2, next) = (g.token.clone(), h.clone(), g.next.clone());
-    let parked =
-        tokio::spawn(async move { h2.pool_as(Method::GET, &next, &token, ORIGIN, None).await });
-    for _ in 0..200 {
-        if h.emu
-            .lock()
-            .apps
-            .values()
-            .any(|a| a.channel.parked.is_some())
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    let parked = h.park(&g).await;
     tokio::time::sleep(Duration::from_millis(80)).await;
     h.emu.reap();
     assert_eq!(

@@ -308,6 +308,26 @@ impl Harness {
         batch
     }
 
+    /// Start a GET of the guest's next batch in the background; return once it is parked.
+    pub async fn park(self: &Arc<Self>, g: &Guest) -> tokio::task::JoinHandle<Resp> {
+        let (h, token, next) = (self.clone(), g.token.clone(), g.next.clone());
+        let task =
+            tokio::spawn(async move { h.pool_as(Method::GET, &next, &token, ORIGIN, None).await });
+        for _ in 0..400 {
+            if self
+                .emu
+                .lock()
+                .apps
+                .values()
+                .any(|a| a.channel.parked.is_some())
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        task
+    }
+
     /// Non-empty batches until one contains an event matching `done` (at most 20 batches).
     pub async fn batches_until(
         &self,

@@ -128,6 +128,21 @@ impl Live {
             .header(ORIGIN_HEADER, ORIGIN)
     }
 
+    /// Fetch the first batch; the URL of the second.
+    async fn second_batch_url(&self) -> Url {
+        let first: EventBatch = self
+            .get(self.events_url.clone())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        self.events_url
+            .join(first.links.href("next").unwrap())
+            .unwrap()
+    }
+
     async fn wait_parked(&self) {
         for _ in 0..400 {
             if self
@@ -184,18 +199,7 @@ async fn dropping_the_channel_aborts_the_parked_pget() {
         ..config()
     };
     let live = live_guest(cfg).await;
-    let first: EventBatch = live
-        .get(live.events_url.clone())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let next = live
-        .events_url
-        .join(first.links.href("next").unwrap())
-        .unwrap();
+    let next = live.second_batch_url().await;
     let pending = live.get(next.clone()).send();
     let waiter = tokio::spawn(async move {
         match pending.await {
@@ -256,18 +260,7 @@ async fn shutdown_releases_parked_pgets() {
         ..config()
     };
     let live = live_guest(cfg).await;
-    let first: EventBatch = live
-        .get(live.events_url.clone())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let next = live
-        .events_url
-        .join(first.links.href("next").unwrap())
-        .unwrap();
+    let next = live.second_batch_url().await;
     let pending = live.get(next).send();
     let waiter = tokio::spawn(pending);
     live.wait_parked().await;
