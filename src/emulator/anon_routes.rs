@@ -10,7 +10,7 @@ use super::http::{
     ApiError, Req, decode_fully, encode_component, is_local_origin, json, normalize_origin,
     set_header, token_hash, unix_now,
 };
-use super::tap_routes::{check_app, context_param};
+use super::tap_routes::{check_app, context_param, discover_links};
 use super::{Emu, Session, TokenProblem};
 use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
 use crate::api::wire::psat::{self, PsatClaims};
@@ -171,26 +171,14 @@ pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiErro
     }
     let body = AnonDiscover {
         rel: Some(pre.rel("discover")),
-        links: Links::new()
-            .with(
-                "self",
-                Link::new(format!(
-                    "{}platformService/discover?{param}={raw}",
-                    emu.platform
-                )),
-            )
-            .with(
-                &pre.rel("applications"),
-                Link::new(format!("{}platformService/v1/applications", emu.platform)),
-            )
-            .with(
-                "myApplications",
-                Link::new(format!("{}platformService/v1/myApplications", emu.platform)),
-            )
-            .with(
-                "anonApplications",
-                Link::new(format!("{}ucwa/psanon/v1/applications", emu.pool)),
-            ),
+        links: discover_links(
+            emu,
+            format!("{}platformService/discover?{param}={raw}", emu.platform),
+        )
+        .with(
+            "anonApplications",
+            Link::new(format!("{}ucwa/psanon/v1/applications", emu.pool)),
+        ),
         properties,
     };
     let mut resp = json(StatusCode::OK, &body);

@@ -161,6 +161,18 @@ impl Req {
     }
 }
 
+/// Operation ids are at most 50 characters (PROTOCOL §2.3).
+pub(crate) fn check_operation_id(op: Option<&str>) -> Result<(), ApiError> {
+    if op.is_some_and(|o| o.chars().count() > 50) {
+        Err(ApiError::invalid(
+            "operationId",
+            "The operationId is longer than 50 characters.",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// A string property of a JSON object, trimmed; `None` when absent, null or blank.
 pub(crate) fn str_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
     obj.get(name)

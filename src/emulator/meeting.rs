@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 
 use super::config::{EventStyle, LobbyPolicy};
-use super::http::{ApiError, hex_id};
+use super::http::{ApiError, check_operation_id, hex_id};
 use super::resources::{self as res, GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{Conv, MsgState, Phase, World};
 use crate::api::wire::UcwaError;
@@ -138,16 +138,7 @@ pub(crate) fn join(
             "The display name is longer than 250 characters.",
         ));
     }
-    if req
-        .operation_id
-        .as_deref()
-        .is_some_and(|o| o.chars().count() > 50)
-    {
-        return Err(ApiError::invalid(
-            "operationId",
-            "The operationId is longer than 50 characters.",
-        ));
-    }
+    check_operation_id(req.operation_id.as_deref())?;
     let (policy, style) = {
         let spec = &w.meetings[m].spec;
         (spec.policy, spec.event_style)

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::Emu;
-use super::http::{ApiError, Req, created, empty, hex_id, unix_now_ms};
+use super::http::{ApiError, Req, check_operation_id, created, empty, hex_id, unix_now_ms};
 use super::resources::{GroupBuilder, GuestView, Paths, local_person};
 use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 use crate::api::wire::events::EventType;
@@ -57,16 +57,7 @@ pub(crate) fn add_messaging(
         ],
         &[],
     )?;
-    if req
-        .operation_id
-        .as_deref()
-        .is_some_and(|o| o.chars().count() > 50)
-    {
-        return Err(ApiError::invalid(
-            "operationId",
-            "The operationId is longer than 50 characters.",
-        ));
-    }
+    check_operation_id(req.operation_id.as_deref())?;
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     if conv.phase != Phase::InMeeting {

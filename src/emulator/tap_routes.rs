@@ -210,19 +210,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
 
 fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
     let pre = emu.cfg.rel_prefix;
-    let links = Links::new()
-        .with(
-            "self",
-            Link::new(format!("{}platformservice/discover", emu.platform)),
-        )
-        .with(
-            &pre.rel("applications"),
-            Link::new(format!("{}platformService/v1/applications", emu.platform)),
-        )
-        .with(
-            "myApplications",
-            Link::new(format!("{}platformService/v1/myApplications", emu.platform)),
-        );
+    let links = discover_links(emu, format!("{}platformservice/discover", emu.platform));
     Ok(json(
         StatusCode::OK,
         &HalResource {
@@ -231,6 +219,20 @@ fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
             ..HalResource::default()
         },
     ))
+}
+
+/// The links both discover documents carry: `self`, `{prefix}applications`, `myApplications`.
+pub(crate) fn discover_links(emu: &Emu, self_href: String) -> Links {
+    Links::new()
+        .with("self", Link::new(self_href))
+        .with(
+            &emu.cfg.rel_prefix.rel("applications"),
+            Link::new(format!("{}platformService/v1/applications", emu.platform)),
+        )
+        .with(
+            "myApplications",
+            Link::new(format!("{}platformService/v1/myApplications", emu.platform)),
+        )
 }
 
 /// 403 ApplicationNotFound unless `endpointId` names the configured endpoint.
