@@ -1,10 +1,12 @@
 //! guest-join: join a Skype for Business meeting as an anonymous guest.
 //!
 //! `api` holds the wire model and HTTP calls, `join` the engine; neither knows about egui.
+//! `emulator` and `service_app` are the other parts of the system, `demo` wires them together.
 
 pub mod api;
 pub mod cli;
 pub mod demo;
+pub mod emulator;
 pub mod headless;
 pub mod join;
 pub mod logging;

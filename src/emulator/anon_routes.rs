@@ -1,0 +1,189 @@
+//! The guest-facing part of the platform service: minting anonymous tokens
+//! (`anonApplicationTokens`) and the guest's anonymous discover.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::http::{
+    ApiError, Req, decode_fully, encode_component, is_local_origin, json, normalize_origin,
+    set_header, token_hash, unix_now,
+};
+use super::tap_routes::{check_app, context_param, discover_links};
+use super::{Emu, Session, TokenProblem};
+use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
+use crate::api::wire::psat::{self, PsatClaims};
+use crate::api::wire::ucwa::AnonDiscover;
+use crate::api::wire::{Link, Links, UcwaDate};
+
+/// `allowedOrigins` → `;`-joined origins with paths stripped, or the reason it is invalid.
+fn parse_origins(raw: &str) -> Result<String, String> {
+    let mut out = Vec::new();
+    for o in raw.split(';').map(str::trim).filter(|o| !o.is_empty()) {
+        let n = normalize_origin(o).ok_or_else(|| format!("'{o}' is not a web origin."))?;
+        let local_http = n.starts_with("http://") && is_local_origin(&n);
+        if !(n.starts_with("https://") || local_http) {
+            return Err(format!("'{o}' is not an HTTPS origin."));
+        }
+        out.push(n);
+    }
+    if out.is_empty() {
+        return Err("allowedOrigins lists no origin.".into());
+    }
+    Ok(out.join(";"))
+}
+
+pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+    check_app(emu, r)?;
+    let req: AnonTokenRequest = r.body_as(
+        &["applicationSessionId", "allowedOrigins", "meetingUrl"],
+        &["applicationSessionId", "allowedOrigins"],
+    )?;
+    let asi = req.application_session_id.trim();
+    if asi.len() > 256 {
+        return Err(ApiError::invalid(
+            "applicationSessionId",
+            "The applicationSessionId is too long.",
+        ));
+    }
+    let ao =
+        parse_origins(&req.allowed_origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
+    let confid = match req.meeting_url.as_deref().map(str::trim) {
+        None => None,
+        Some("") => {
+            return Err(ApiError::invalid(
+                "meetingUrl",
+                "The meetingUrl property must be a meeting join URL.",
+            ));
+        }
+        Some(url) => {
+            let w = emu.lock();
+            let m = w.meeting_by_url(url).ok_or_else(|| {
+                let mut e = ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "BadRequest",
+                    Some("DestinationNotFound"),
+                    "The meeting URL is not valid for this tenant",
+                );
+                e.body.parameters = Some(
+                    serde_json::json!([{ "name": "meetingUrl", "reason": "unknown meeting" }]),
+                );
+                e
+            })?;
+            Some(w.meetings[m].uri.clone())
+        }
+    };
+    let now = unix_now();
+    let exp = now + i64::try_from(emu.cfg.token_lifetime.as_secs()).unwrap_or(i64::MAX / 2);
+    let serial = emu.lock().next_serial();
+    let claims = PsatClaims {
+        nbf: now,
+        exp,
+        ruu: Some(format!("sip:pool{serial:05}meet@{}", emu.cfg.tenant)),
+        asi: asi.to_string(),
+        aeu: Some(emu.cfg.endpoint_sip.clone()),
+        ao,
+        confid: confid.clone(),
+        ucwaext: Some(format!("{}ucwa/v1/applications", emu.pool)),
+    };
+    let token = psat::mint(&claims, &emu.cfg.signing_key);
+    emu.lock().psats.insert(
+        token_hash(&token),
+        super::world::PsatRecord {
+            asi: asi.to_string(),
+            revoked: false,
+        },
+    );
+    let param = if confid.is_some() {
+        "anonymousMeetingJoinContext"
+    } else {
+        "anonymousContext"
+    };
+    let context = encode_component(&encode_component(&token));
+    let pre = emu.cfg.rel_prefix;
+    let body = AnonTokenResponse {
+        token,
+        expiry_time: UcwaDate::from_unix_ms(exp.saturating_mul(1000)),
+        links: Links::new()
+            .with(
+                "self",
+                Link::new(format!(
+                    "{}platformservice/v1/applications/{}/anonApplicationTokens?endpointId={}",
+                    emu.platform, emu.tap_app_id, emu.cfg.endpoint_sip
+                )),
+            )
+            .with(
+                &pre.rel("discover"),
+                Link::new(format!(
+                    "{}platformService/discover?{param}={context}",
+                    emu.platform
+                )),
+            ),
+        rel: Some(pre.rel("anonApplicationToken")),
+    };
+    let mut resp = json(StatusCode::OK, &body);
+    resp.extensions_mut().insert(Session(asi.to_string()));
+    Ok(resp)
+}
+
+/// The guest's `GET /platformService/discover?anonymousMeetingJoinContext=...`.
+pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+    let Some((param, value)) = context_param(r) else {
+        return Err(ApiError::not_found(
+            "The requested resource does not exist.",
+        ));
+    };
+    let token = decode_fully(value);
+    let claims = match emu.verify_psat(&token) {
+        Ok(c) => c,
+        Err(problem) => {
+            let (subcode, message) = match problem {
+                TokenProblem::Expired => ("ExpiredToken", "The OAuth token has expired."),
+                TokenProblem::Invalid => ("InvalidToken", "The OAuth token is invalid."),
+            };
+            let mut resp = json(
+                StatusCode::UNAUTHORIZED,
+                &crate::api::wire::UcwaError::new("Unauthorized", Some(subcode), message),
+            );
+            set_header(
+                &mut resp,
+                "www-authenticate",
+                "Bearer error=\"invalid_token\"",
+            );
+            set_header(
+                &mut resp,
+                "x-ms-diagnostics",
+                &format!(
+                    "28055;source=\"{}\";reason=\"{message}\"",
+                    emu.platform_host()
+                ),
+            );
+            return Ok(resp);
+        }
+    };
+    let origin = emu.check_origin(r, &claims.ao)?;
+    let pre = emu.cfg.rel_prefix;
+    let raw = r.raw_q(param).unwrap_or_default();
+    let mut properties = serde_json::Map::new();
+    if let Some(c) = &claims.confid {
+        properties.insert("conferenceId".into(), c.clone().into());
+    }
+    let body = AnonDiscover {
+        rel: Some(pre.rel("discover")),
+        links: discover_links(
+            emu,
+            format!("{}platformService/discover?{param}={raw}", emu.platform),
+        )
+        .with(
+            "anonApplications",
+            Link::new(format!("{}ucwa/psanon/v1/applications", emu.pool)),
+        ),
+        properties,
+    };
+    let mut resp = json(StatusCode::OK, &body);
+    set_header(&mut resp, "access-control-allow-origin", &origin);
+    set_header(&mut resp, "vary", "Origin");
+    resp.extensions_mut().insert(Session(claims.asi));
+    Ok(resp)
+}

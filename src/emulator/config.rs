@@ -1,0 +1,422 @@
+//! Emulator configuration: listeners' behaviour, credentials, scripted meetings, faults.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Host of the demo meetings: a reserved, unresolvable name, so demo URLs never leave the machine.
+pub const DEMO_MEETING_HOST: &str = "meet.demo.guest-join.invalid";
+/// Open demo meeting (no lobby), detailed events.
+pub const DEMO_OPEN_URL: &str = "https://meet.demo.guest-join.invalid/ada/OPEN1234";
+/// Demo meeting with a lobby; the guest is admitted after 3 s.
+pub const DEMO_LOBBY_URL: &str = "https://meet.demo.guest-join.invalid/grace/LOBBY123";
+/// Demo meeting with a lobby; the guest is denied after 2 s.
+pub const DEMO_DENY_URL: &str = "https://meet.demo.guest-join.invalid/alan/DENY1234";
+/// Open demo meeting whose join arrives as one collapsed event batch.
+pub const DEMO_QUICK_URL: &str = "https://meet.demo.guest-join.invalid/linus/QUICK123";
+/// Every demo meeting URL, for help texts.
+pub const DEMO_MEETING_URLS: [&str; 4] =
+    [DEMO_OPEN_URL, DEMO_LOBBY_URL, DEMO_DENY_URL, DEMO_QUICK_URL];
+
+/// Which prefix the Trusted Application API rels carry (PROTOCOL §2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RelPrefix {
+    /// `service:` (GA documentation).
+    #[default]
+    Service,
+    /// `ms:rtc:saas:` (pre-GA traces and SDK fixtures).
+    MsRtcSaas,
+}
+
+impl RelPrefix {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelPrefix::Service => "service:",
+            RelPrefix::MsRtcSaas => "ms:rtc:saas:",
+        }
+    }
+
+    /// `name` with this prefix, e.g. `service:discover`.
+    pub fn rel(self, name: &str) -> String {
+        format!("{}{name}", self.as_str())
+    }
+}
+
+/// What happens to a guest who asks to join a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LobbyPolicy {
+    /// No lobby: the guest is in the meeting at once.
+    Open,
+    /// Lobby; the guest is admitted after this long (unless the control API decides first).
+    AdmitAfter(#[serde(with = "duration_ms")] Duration),
+    /// Lobby; the guest is denied after this long.
+    DenyAfter(#[serde(with = "duration_ms")] Duration),
+    /// Lobby; the wait times out after this long.
+    TimeoutAfter(#[serde(with = "duration_ms")] Duration),
+    /// Lobby; only the control API admits or denies.
+    Manual,
+    /// Nobody may join: the join fails with Forbidden/NotAllowed.
+    Locked,
+}
+
+impl LobbyPolicy {
+    pub fn has_lobby(self) -> bool {
+        !matches!(self, LobbyPolicy::Open | LobbyPolicy::Locked)
+    }
+
+    /// The onlineMeeting `accessLevel` that matches the policy.
+    pub fn access_level(self) -> &'static str {
+        match self {
+            LobbyPolicy::Open => "Everyone",
+            LobbyPolicy::Locked => "Locked",
+            _ => "Invited",
+        }
+    }
+}
+
+/// How the join's events are batched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStyle {
+    /// Every step in its own batch, as in PROTOCOL Appendix A.
+    #[default]
+    Detailed,
+    /// Aggregated: a successful join arrives as one batch that jumps straight to `completed`.
+    Collapsed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Role {
+    Leader,
+    #[default]
+    Attendee,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Leader => "Leader",
+            Role::Attendee => "Attendee",
+        }
+    }
+}
+
+/// A scripted (non-guest) meeting participant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScriptedParticipant {
+    pub name: String,
+    #[serde(default)]
+    pub role: Role,
+    /// Sent to a guest as an incoming IM once the guest's messaging is connected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub greeting: Option<String>,
+}
+
+impl ScriptedParticipant {
+    pub fn new(name: &str, role: Role, greeting: Option<&str>) -> Self {
+        Self {
+            name: name.to_string(),
+            role,
+            greeting: greeting.map(str::to_string),
+        }
+    }
+}
+
+/// One meeting of the emulated world.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSpec {
+    /// The key, e.g. `https://meet.contoso.example/ada/OPEN1234` (trailing slash, host case and
+    /// query string are ignored when matching).
+    pub join_url: String,
+    /// Organizer's user name: `ada` gives `sip:ada@<tenant>;gruu;opaque=app:conf:focus:id:<id>`.
+    pub organizer: String,
+    pub conference_id: String,
+    pub subject: String,
+    pub policy: LobbyPolicy,
+    #[serde(default)]
+    pub participants: Vec<ScriptedParticipant>,
+    #[serde(default)]
+    pub event_style: EventStyle,
+}
+
+impl MeetingSpec {
+    /// The conference URI for this meeting in `tenant`.
+    pub fn conference_uri(&self, tenant: &str) -> String {
+        format!(
+            "sip:{}@{tenant};gruu;opaque=app:conf:focus:id:{}",
+            self.organizer, self.conference_id
+        )
+    }
+}
+
+fn demo_meeting(
+    url: &str,
+    organizer: &str,
+    id: &str,
+    subject: &str,
+    policy: LobbyPolicy,
+    style: EventStyle,
+) -> MeetingSpec {
+    let mut leader = organizer.to_string();
+    if let Some(first) = leader.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    MeetingSpec {
+        join_url: url.to_string(),
+        organizer: organizer.to_string(),
+        conference_id: id.to_string(),
+        subject: subject.to_string(),
+        policy,
+        participants: vec![
+            ScriptedParticipant::new(
+                &format!("{leader} (organizer)"),
+                Role::Leader,
+                Some("Welcome! Thanks for joining, we will start in a minute."),
+            ),
+            ScriptedParticipant::new("Sam Support", Role::Attendee, None),
+        ],
+        event_style: style,
+    }
+}
+
+/// The demo meetings used by `--demo` and `guest-join emulator` (see the `DEMO_*_URL` constants).
+pub fn demo_meetings() -> Vec<MeetingSpec> {
+    vec![
+        demo_meeting(
+            DEMO_OPEN_URL,
+            "ada",
+            "OPEN1234",
+            "Open demo meeting",
+            LobbyPolicy::Open,
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_LOBBY_URL,
+            "grace",
+            "LOBBY123",
+            "Lobby demo meeting",
+            LobbyPolicy::AdmitAfter(Duration::from_secs(3)),
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_DENY_URL,
+            "alan",
+            "DENY1234",
+            "Denied demo meeting",
+            LobbyPolicy::DenyAfter(Duration::from_secs(2)),
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_QUICK_URL,
+            "linus",
+            "QUICK123",
+            "Quick demo meeting",
+            LobbyPolicy::Open,
+            EventStyle::Collapsed,
+        ),
+    ]
+}
+
+/// The body an injected failure carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultBody {
+    /// A UCWA error JSON matching the status.
+    #[default]
+    Ucwa,
+    /// An HTML page, as an intermediary (proxy, IIS) would send.
+    Html,
+    /// `Content-Type: application/json` with a body that does not parse.
+    MalformedJson,
+}
+
+/// A per-route fault: added latency and/or failing the next `fail_next` requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    /// A route name (see the journal), or `*` for every route except `control`.
+    pub route: String,
+    #[serde(default, rename = "latency_ms", with = "duration_ms")]
+    pub latency: Duration,
+    #[serde(default)]
+    pub fail_next: u32,
+    #[serde(default = "default_fault_status")]
+    pub status: u16,
+    #[serde(default)]
+    pub body: FaultBody,
+}
+
+fn default_fault_status() -> u16 {
+    503
+}
+
+impl Fault {
+    /// Fail the next `n` requests of `route` with `status` and `body`.
+    pub fn fail(route: &str, n: u32, status: u16, body: FaultBody) -> Self {
+        Self {
+            route: route.to_string(),
+            latency: Duration::ZERO,
+            fail_next: n,
+            status,
+            body,
+        }
+    }
+
+    /// Add `latency` to every request of `route`.
+    pub fn latency(route: &str, latency: Duration) -> Self {
+        Self {
+            route: route.to_string(),
+            latency,
+            fail_next: 0,
+            status: default_fault_status(),
+            body: FaultBody::Ucwa,
+        }
+    }
+
+    pub(crate) fn matches(&self, route: &str) -> bool {
+        self.route == route || (self.route == "*" && route != "control")
+    }
+}
+
+/// Everything the emulator needs at start. `Debug` hides the client secret and signing key.
+#[derive(Clone)]
+pub struct EmulatorConfig {
+    /// Added to every HTTP exchange (control requests excluded).
+    pub latency: Duration,
+    /// psat lifetime.
+    pub token_lifetime: Duration,
+    /// AAD access-token lifetime.
+    pub aad_token_lifetime: Duration,
+    /// Longest hold of a parked P-GET (the client's `timeout` is clamped to 180–1800 s first).
+    pub poll_hold: Duration,
+    /// An application is expired this long after its last P-GET was released with none parked.
+    pub app_idle_expiry: Duration,
+    pub tenant: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The trusted application endpoint, e.g. `sip:helpdesk@contoso.example`.
+    pub endpoint_sip: String,
+    pub rel_prefix: RelPrefix,
+    pub meetings: Vec<MeetingSpec>,
+    /// HMAC key for psat tokens; random per start by default.
+    pub signing_key: Vec<u8>,
+    /// Faults active from the start.
+    pub faults: Vec<Fault>,
+}
+
+impl std::fmt::Debug for EmulatorConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorConfig")
+            .field("latency", &self.latency)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("aad_token_lifetime", &self.aad_token_lifetime)
+            .field("poll_hold", &self.poll_hold)
+            .field("app_idle_expiry", &self.app_idle_expiry)
+            .field("tenant", &self.tenant)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("endpoint_sip", &self.endpoint_sip)
+            .field("rel_prefix", &self.rel_prefix)
+            .field("meetings", &self.meetings.len())
+            .field("signing_key", &"[redacted]")
+            .field("faults", &self.faults)
+            .finish()
+    }
+}
+
+/// Default AAD client id accepted by the emulator.
+pub const DEFAULT_CLIENT_ID: &str = "00000000-0000-4000-8000-0000000000e1";
+/// Default AAD client secret accepted by the emulator (a local test credential).
+pub const DEFAULT_CLIENT_SECRET: &str = "emulator-client-secret";
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            latency: Duration::ZERO,
+            token_lifetime: Duration::from_secs(8 * 3600),
+            aad_token_lifetime: Duration::from_secs(3600),
+            poll_hold: Duration::from_secs(180),
+            app_idle_expiry: Duration::from_secs(15 * 60),
+            tenant: "contoso.example".to_string(),
+            client_id: DEFAULT_CLIENT_ID.to_string(),
+            client_secret: DEFAULT_CLIENT_SECRET.to_string(),
+            endpoint_sip: "sip:helpdesk@contoso.example".to_string(),
+            rel_prefix: RelPrefix::Service,
+            meetings: Vec::new(),
+            signing_key: random_key(),
+            faults: Vec::new(),
+        }
+    }
+}
+
+fn random_key() -> Vec<u8> {
+    let mut key = Vec::with_capacity(32);
+    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key
+}
+
+/// Durations as integer milliseconds in JSON.
+pub(crate) mod duration_ms {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        Ok(Duration::from_millis(u64::deserialize(d)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_meetings_match_the_constants() {
+        let demos = demo_meetings();
+        let urls: Vec<&str> = demos.iter().map(|m| m.join_url.as_str()).collect();
+        assert_eq!(urls, DEMO_MEETING_URLS);
+        for m in &demos {
+            assert!(
+                m.join_url
+                    .starts_with(&format!("https://{DEMO_MEETING_HOST}/"))
+            );
+            assert!(m.join_url.ends_with(&m.conference_id));
+            let roles: Vec<Role> = m.participants.iter().map(|p| p.role).collect();
+            assert_eq!(roles, [Role::Leader, Role::Attendee]);
+            let greetings = m.participants.iter().filter_map(|p| p.greeting.as_deref());
+            assert!(greetings.collect::<Vec<_>>()[0].starts_with("Welcome!"));
+        }
+        assert_eq!(
+            demos[0].conference_uri("contoso.example"),
+            "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:OPEN1234"
+        );
+        assert_eq!(demos[0].subject, "Open demo meeting");
+        assert_eq!(
+            demos[1].policy,
+            LobbyPolicy::AdmitAfter(Duration::from_secs(3))
+        );
+        assert_eq!(
+            demos[2].policy,
+            LobbyPolicy::DenyAfter(Duration::from_secs(2))
+        );
+        assert_eq!(demos[3].event_style, EventStyle::Collapsed);
+    }
+
+    #[test]
+    fn debug_hides_secrets_and_specs_round_trip() {
+        let cfg = EmulatorConfig::default();
+        let text = format!("{cfg:?}");
+        assert!(!text.contains(DEFAULT_CLIENT_SECRET));
+        assert!(text.contains("[redacted]"));
+        let spec = &demo_meetings()[1];
+        let json = serde_json::to_value(spec).unwrap();
+        assert_eq!(json["policy"], serde_json::json!({"admit_after": 3000}));
+        assert_eq!(&serde_json::from_value::<MeetingSpec>(json).unwrap(), spec);
+    }
+}

@@ -1,0 +1,137 @@
+//! The request journal and the fault/latency plan applied per route.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Serialize;
+
+use super::config::duration_ms;
+use super::config::{Fault, FaultBody};
+use super::http::{ApiError, html, json};
+
+/// One HTTP exchange as the emulator saw it. Never holds a token: the path has no query string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JournalEntry {
+    /// Stable snake_case route name, e.g. `create_application`, `events`, `control`, `unknown`.
+    pub route: String,
+    pub method: String,
+    /// Path without the query string.
+    pub path: String,
+    pub status: u16,
+    /// The ApplicationSessionId, when the request carried one (token claim or request body).
+    pub session: Option<String>,
+    pub origin: Option<String>,
+    /// When the request arrived, since the emulator started (monotonic).
+    #[serde(rename = "at_ms", with = "duration_ms")]
+    pub at: Duration,
+    /// How long the exchange took, injected latency and long-poll hold included.
+    #[serde(rename = "elapsed_ms", with = "duration_ms")]
+    pub elapsed: Duration,
+    /// True when an injected fault produced the response.
+    pub faulted: bool,
+}
+
+/// Faults in force plus the global latency.
+#[derive(Debug, Default)]
+pub(crate) struct FaultPlan {
+    pub latency: Duration,
+    pub faults: Vec<Fault>,
+}
+
+impl FaultPlan {
+    /// The latency to add for `route` and, when a fault with remaining failures matches, the
+    /// fault to answer with (its counter is decremented).
+    pub fn take(&mut self, route: &str) -> (Duration, Option<Fault>) {
+        if route == "control" {
+            return (Duration::ZERO, None);
+        }
+        let mut latency = self.latency;
+        let mut hit = None;
+        for f in self.faults.iter_mut().filter(|f| f.matches(route)) {
+            latency += f.latency;
+            if hit.is_none() && f.fail_next > 0 {
+                f.fail_next -= 1;
+                hit = Some(f.clone());
+            }
+        }
+        // Spent failure-only faults are dropped; latency faults stay.
+        self.faults
+            .retain(|f| f.fail_next > 0 || !f.latency.is_zero());
+        (latency, hit)
+    }
+}
+
+/// The response an injected fault produces.
+pub(crate) fn fault_response(f: &Fault) -> Response {
+    let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    match f.body {
+        FaultBody::Ucwa => {
+            let code = ucwa_code(status);
+            let mut e = ApiError::new(status, code, None, "Injected fault (emulator).");
+            if status == StatusCode::INTERNAL_SERVER_ERROR {
+                e.body.subcode = Some("ServiceTimeout".into());
+            }
+            json(status, &e.body)
+        }
+        FaultBody::Html => html(
+            status,
+            &format!(
+                "{} - {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("Error")
+            ),
+        ),
+        FaultBody::MalformedJson => {
+            let mut resp = json(status, &());
+            *resp.body_mut() =
+                axum::body::Body::from("{\"code\": \"ServiceFailure\", \"message\": ");
+            resp
+        }
+    }
+}
+
+/// The UCWA error code for an HTTP status (PROTOCOL §9.1).
+fn ucwa_code(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "BadRequest",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        408 => "ClientTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreConditionFailed",
+        413 => "EntityTooLarge",
+        415 => "UnsupportedMediaType",
+        428 => "PreConditionRequired",
+        429 => "TooManyRequests",
+        503 => "ServiceUnavailable",
+        504 => "Timeout",
+        _ => "ServiceFailure",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_counts_down_and_adds_latency() {
+        let mut plan = FaultPlan {
+            latency: Duration::from_millis(5),
+            faults: vec![
+                Fault::fail("events", 2, 500, FaultBody::Html),
+                Fault::latency("*", Duration::from_millis(7)),
+            ],
+        };
+        let (l, f) = plan.take("events");
+        assert_eq!(l, Duration::from_millis(12));
+        assert_eq!(f.map(|f| f.status), Some(500));
+        assert!(plan.take("events").1.is_some());
+        assert!(plan.take("events").1.is_none());
+        assert_eq!(plan.faults.len(), 1);
+        assert_eq!(plan.take("control"), (Duration::ZERO, None));
+        assert_eq!(plan.take("aad_token").0, Duration::from_millis(12));
+    }
+}

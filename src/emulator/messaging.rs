@@ -1,0 +1,261 @@
+//! Instant messaging inside the meeting (PROTOCOL §6): addMessaging, sendMessage, typing,
+//! terminate, scripted greetings and messages relayed between guests.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::Emu;
+use super::http::{ApiError, Req, check_operation_id, created, empty, hex_id, unix_now_ms};
+use super::resources::{GroupBuilder, GuestView, Paths, local_person};
+use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
+use crate::api::wire::events::EventType;
+use crate::api::wire::ucwa::MessagingRequest;
+
+/// The live conversation `conv_id` of the application.
+fn conv_mut<'a>(
+    w: &'a mut World,
+    app_id: &str,
+    asi: &str,
+    conv_id: &str,
+) -> Result<&'a mut Conv, ApiError> {
+    w.app_mut(app_id, asi)?
+        .conv
+        .as_mut()
+        .filter(|c| c.id == conv_id && c.phase != Phase::Ended)
+        .ok_or_else(|| ApiError::not_found("The conversation does not exist."))
+}
+
+fn not_connected() -> ApiError {
+    ApiError::conflict(None, "Messaging is not connected in this conversation.")
+}
+
+fn push(w: &mut World, app_id: &str, g: GroupBuilder) {
+    if let Some(app) = w.apps.get_mut(app_id) {
+        app.channel.push(g.build());
+    }
+}
+
+/// `POST {messaging}/messagingInvitations` (the `addMessaging` link).
+pub(crate) fn add_messaging(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    conv_id: &str,
+    r: &Req,
+) -> Result<Response, ApiError> {
+    let req: MessagingRequest = r.body_as(
+        &[
+            "operationId",
+            "importance",
+            "subject",
+            "to",
+            "message",
+            "threadId",
+            "callbackUrl",
+        ],
+        &[],
+    )?;
+    check_operation_id(req.operation_id.as_deref())?;
+    let mut w = emu.lock();
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
+    if conv.phase != Phase::InMeeting {
+        return Err(ApiError::conflict(
+            None,
+            "The conversation is not connected to the meeting yet.",
+        ));
+    }
+    if conv.messaging.state != "Disconnected" {
+        return Err(ApiError::conflict(
+            Some("AlreadyExists"),
+            "Messaging is already connected in this conversation.",
+        ));
+    }
+    let mi = hex_id(12);
+    conv.messaging.invitation = Some(MsgInvitation {
+        id: mi.clone(),
+        op_id: req.operation_id.clone(),
+        state: "Connecting",
+    });
+    conv.messaging.state = "Connecting";
+    let m = conv.meeting;
+    let location = Paths::new(app_id).messaging_invitation(&mi);
+
+    let mut g1 = GroupBuilder::default();
+    if let Some(v) = GuestView::of(&w, app_id) {
+        if let Some(e) = v.messaging_invitation(EventType::Started) {
+            v.comm(&mut g1, e);
+        }
+        v.conv(&mut g1, v.messaging_updated());
+    }
+    push(&mut w, app_id, g1);
+
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
+    conv.messaging.state = "Connected";
+    if let Some(i) = conv.messaging.invitation.as_mut() {
+        i.state = "Connected";
+    }
+    let mut g2 = GroupBuilder::default();
+    if let Some(v) = GuestView::of(&w, app_id) {
+        v.conv(&mut g2, v.messaging_updated());
+        v.conv(&mut g2, v.participant_messaging(EventType::Added));
+        if let Some(e) = v.messaging_invitation(EventType::Completed) {
+            v.comm(&mut g2, e.status("Success"));
+        }
+    }
+    push(&mut w, app_id, g2);
+
+    let greetings: Vec<(String, String, String)> = w
+        .meetings
+        .get(m)
+        .map(|meeting| {
+            meeting
+                .roster
+                .iter()
+                .filter_map(|p| {
+                    p.greeting
+                        .clone()
+                        .map(|g| (p.pid.clone(), p.name.clone(), g))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (pid, name, text) in greetings {
+        deliver_incoming(&mut w, app_id, &pid, &name, &text, false);
+    }
+    Ok(created(&location))
+}
+
+/// An incoming IM to the guest of `app_id`, if its messaging is connected.
+pub(crate) fn deliver_incoming(
+    w: &mut World,
+    app_id: &str,
+    from_pid: &str,
+    from_name: &str,
+    text: &str,
+    html: bool,
+) -> bool {
+    let Some(conv) = w
+        .apps
+        .get_mut(app_id)
+        .and_then(|a| a.conv.as_mut())
+        .filter(|c| c.phase == Phase::InMeeting && c.messaging.state == "Connected")
+    else {
+        return false;
+    };
+    conv.messaging.messages.push(MsgRec {
+        direction: "Incoming",
+        from: Some((from_pid.to_string(), from_name.to_string())),
+        text: text.to_string(),
+        html,
+        at_ms: unix_now_ms(),
+        op_id: None,
+    });
+    let n = conv.messaging.messages.len();
+    message_event(w, app_id, n);
+    true
+}
+
+/// `message completed` (status Success) for message `n` of the guest's conversation.
+fn message_event(w: &mut World, app_id: &str, n: usize) {
+    let mut g = GroupBuilder::default();
+    if let Some(v) = GuestView::of(w, app_id)
+        && let Some(e) = v.message_completed(n)
+    {
+        v.conv(&mut g, e);
+    }
+    push(w, app_id, g);
+}
+
+/// `POST {sendMessage}?operationId=..` with a text/plain or text/html body.
+pub(crate) fn send_message(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    conv_id: &str,
+    r: &Req,
+) -> Result<Response, ApiError> {
+    let html = match r.content_type().as_deref() {
+        Some("text/plain") => false,
+        Some("text/html") => true,
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UnsupportedMediaType",
+                None,
+                "Messages must be text/plain or text/html.",
+            ));
+        }
+    };
+    let text = String::from_utf8(r.body.to_vec())
+        .map_err(|_| ApiError::invalid("body", "The message is not valid UTF-8."))?;
+    let op_id = r.q("operationId").map(str::to_string);
+    let mut w = emu.lock();
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
+    if conv.phase != Phase::InMeeting || conv.messaging.state != "Connected" {
+        return Err(not_connected());
+    }
+    conv.messaging.messages.push(MsgRec {
+        direction: "Outgoing",
+        from: None,
+        text: text.clone(),
+        html,
+        at_ms: unix_now_ms(),
+        op_id,
+    });
+    let n = conv.messaging.messages.len();
+    let m = conv.meeting;
+    message_event(&mut w, app_id, n);
+    let me = w.apps.get(app_id).map(local_person);
+    if let Some(me) = me {
+        if let Some(meeting) = w.meetings.get_mut(m) {
+            meeting.chat.push(ChatLine {
+                from: me.name.clone(),
+                text: text.clone(),
+            });
+        };
+        for other in w.guests_in(m, app_id) {
+            deliver_incoming(&mut w, &other, &me.pid, &me.name, &text, html);
+        }
+    }
+    Ok(created(&Paths::new(app_id).message(conv_id, n)))
+}
+
+/// `POST {setIsTyping}`.
+pub(crate) fn typing(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    conv_id: &str,
+) -> Result<Response, ApiError> {
+    let mut w = emu.lock();
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
+    if conv.messaging.state != "Connected" {
+        return Err(not_connected());
+    }
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// `POST {stopMessaging}`: messaging back to Disconnected (with `addMessaging`).
+pub(crate) fn stop_messaging(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    conv_id: &str,
+) -> Result<Response, ApiError> {
+    let mut w = emu.lock();
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
+    if conv.messaging.state == "Disconnected" {
+        return Ok(empty(StatusCode::NO_CONTENT));
+    }
+    conv.messaging.state = "Disconnected";
+    conv.messaging.invitation = None;
+    let mut g = GroupBuilder::default();
+    if let Some(v) = GuestView::of(&w, app_id) {
+        v.conv(&mut g, v.participant_messaging(EventType::Deleted));
+        v.conv(&mut g, v.messaging_updated());
+    }
+    push(&mut w, app_id, g);
+    Ok(empty(StatusCode::NO_CONTENT))
+}

@@ -1,0 +1,447 @@
+//! A local emulator of the Microsoft side of the guest join (PROTOCOL.md flow A): an AAD
+//! stand-in, the Trusted Application API platform service and the guest's anonymous discover
+//! on one listener, the UCWA `psanon` pool on a second listener (so links cross hosts), scripted
+//! meetings with lobby policies, fault and latency injection, a request journal and a control
+//! API (Rust and JSON over HTTP under `/control/...` on the platform listener).
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! use guest_join::emulator::{self, EmulatorConfig};
+//! let emu = emulator::start(EmulatorConfig { meetings: emulator::demo_meetings(), ..Default::default() }).await?;
+//! println!("AAD token URL: {}", emu.aad_token_url());
+//! emu.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+mod anon_routes;
+mod channel;
+mod config;
+mod control;
+mod http;
+mod journal;
+mod meeting;
+mod messaging;
+mod resources;
+mod tap_routes;
+mod ucwa_routes;
+mod world;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+pub use config::{
+    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
+    DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, EmulatorConfig, EventStyle, Fault, FaultBody,
+    LobbyPolicy, MeetingSpec, RelPrefix, Role, ScriptedParticipant, demo_meetings,
+};
+pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
+pub use journal::JournalEntry;
+pub use world::{AppState, ChatLine};
+
+use crate::api::wire::psat::{self, PsatClaims};
+use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
+use journal::fault_response;
+use world::{Meeting, World};
+
+/// The journal keeps at most this many entries (the oldest tenth is dropped when full).
+const JOURNAL_CAP: usize = 100_000;
+
+/// Largest request body accepted.
+const MAX_BODY: usize = 256 * 1024;
+
+/// The ApplicationSessionId a handler resolved, for the journal (response extension).
+#[derive(Debug, Clone)]
+pub(crate) struct Session(pub String);
+
+/// Why a psat was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenProblem {
+    Invalid,
+    Expired,
+}
+
+/// Shared state of one running emulator.
+pub(crate) struct Emu {
+    pub cfg: EmulatorConfig,
+    /// `http://127.0.0.1:P/` (platform listener).
+    pub platform: Url,
+    /// `http://127.0.0.1:Q/` (pool listener).
+    pub pool: Url,
+    /// The Trusted Application API application id of the configured endpoint.
+    pub tap_app_id: String,
+    pub world: Mutex<World>,
+    pub started: Instant,
+    pub cancel: CancellationToken,
+}
+
+impl Emu {
+    pub fn new(cfg: EmulatorConfig, platform: Url, pool: Url) -> Arc<Self> {
+        let world = World {
+            meetings: cfg
+                .meetings
+                .iter()
+                .map(|m| Meeting::new(m.clone(), &cfg.tenant, false))
+                .collect(),
+            plan: journal::FaultPlan {
+                latency: cfg.latency,
+                faults: cfg.faults.clone(),
+            },
+            ..World::default()
+        };
+        Arc::new(Self {
+            cfg,
+            platform,
+            pool,
+            tap_app_id: http::digits(10),
+            world: Mutex::new(world),
+            started: Instant::now(),
+            cancel: CancellationToken::new(),
+        })
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    pub fn platform_host(&self) -> String {
+        self.platform.host_str().unwrap_or("127.0.0.1").to_string()
+    }
+
+    pub fn pool_host(&self) -> String {
+        self.pool.host_str().unwrap_or("127.0.0.1").to_string()
+    }
+
+    /// Verify a psat: signature, lifetime, revocation.
+    pub fn verify_psat(&self, token: &str) -> Result<PsatClaims, TokenProblem> {
+        let claims =
+            psat::verify(token, &self.cfg.signing_key).map_err(|_| TokenProblem::Invalid)?;
+        let now = unix_now();
+        if claims.exp <= now || claims.nbf > now + 300 {
+            return Err(TokenProblem::Expired);
+        }
+        if self
+            .lock()
+            .psats
+            .get(&token_hash(token))
+            .is_some_and(|r| r.revoked)
+        {
+            return Err(TokenProblem::Expired);
+        }
+        Ok(claims)
+    }
+
+    /// The request's `Origin` when it is one of `ao` (`;`-joined), else 403.
+    pub fn check_origin(&self, r: &Req, ao: &str) -> Result<String, ApiError> {
+        let origin = r.origin().ok_or_else(|| {
+            ApiError::forbidden(
+                None,
+                "The request has no Origin header; the token requires one.",
+            )
+        })?;
+        let norm = normalize_origin(origin);
+        let allowed = ao
+            .split(';')
+            .filter_map(normalize_origin)
+            .any(|a| Some(&a) == norm.as_ref());
+        if allowed {
+            Ok(origin.to_string())
+        } else {
+            Err(ApiError::forbidden(
+                None,
+                "The origin is not allowed for this token.",
+            ))
+        }
+    }
+
+    /// Run `f` on the world after `delay`, unless the emulator stops first.
+    pub fn schedule(
+        self: &Arc<Self>,
+        delay: Duration,
+        f: impl FnOnce(&mut World, &EmulatorConfig) + Send + 'static,
+    ) {
+        let emu = self.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = tokio::time::sleep(delay) => {
+                    let mut w = emu.lock();
+                    f(&mut w, &emu.cfg);
+                }
+                _ = emu.cancel.cancelled() => {}
+            }
+        });
+    }
+
+    /// Expire applications whose channel has been silent too long or whose token ran out.
+    pub fn reap(&self) {
+        let idle = self.cfg.app_idle_expiry;
+        let now_ms = http::unix_now_ms();
+        let at = self.elapsed();
+        let mut w = self.lock();
+        let ids: Vec<String> = w
+            .apps
+            .values()
+            .filter(|a| a.state == AppState::Alive)
+            .filter(|a| a.channel.idle_for(idle) || a.expires_ms <= now_ms)
+            .map(|a| a.id.clone())
+            .collect();
+        for id in ids {
+            remove_app(&mut w, &id, AppState::Expired, at);
+        }
+    }
+}
+
+/// Take an application out of the world: it leaves its meeting and later requests fail.
+pub(crate) fn remove_app(w: &mut World, id: &str, state: AppState, at: Duration) {
+    meeting::leave(w, id, meeting::Exit::AppGone);
+    if let Some(app) = w.apps.get_mut(id) {
+        app.state = state;
+        app.ended_at = Some(at);
+        app.channel.wake();
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Platform,
+    Pool,
+}
+
+pub(crate) fn platform_router(emu: Arc<Emu>) -> Router {
+    Router::new()
+        .fallback(|State(emu): State<Arc<Emu>>, req: Request| dispatch(emu, req, Side::Platform))
+        .with_state(emu)
+}
+
+pub(crate) fn pool_router(emu: Arc<Emu>) -> Router {
+    Router::new()
+        .fallback(|State(emu): State<Arc<Emu>>, req: Request| dispatch(emu, req, Side::Pool))
+        .with_state(emu)
+}
+
+/// Every request: route name, injected latency and faults, the handler, the journal.
+async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
+    let started = Instant::now();
+    let at = emu.elapsed();
+    let (parts, body) = req.into_parts();
+    let method = parts.method.to_string();
+    let path = parts.uri.path().to_string();
+    let origin = parts
+        .headers
+        .get("origin")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let (mut resp, route, faulted, hint) = match axum::body::to_bytes(body, MAX_BODY).await {
+        Err(_) => {
+            let e = ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "EntityTooLarge",
+                None,
+                "The request body is too large.",
+            );
+            (e.into_response(), "unknown", false, None)
+        }
+        Ok(bytes) => {
+            let r = Req::new(parts.method, &parts.uri, parts.headers, bytes);
+            let hint = r
+                .bearer()
+                .and_then(|t| psat::decode_unverified(t).ok())
+                .map(|c| c.asi);
+            let route = match side {
+                Side::Platform => tap_routes::route_name(&r),
+                Side::Pool => ucwa_routes::route_name(&r),
+            };
+            let (latency, fault) = emu.lock().plan.take(route);
+            if !latency.is_zero() {
+                tokio::select! {
+                    _ = tokio::time::sleep(latency) => {}
+                    _ = emu.cancel.cancelled() => {}
+                }
+            }
+            match fault {
+                Some(f) => (fault_response(&f), route, true, hint),
+                None => {
+                    let resp = match side {
+                        Side::Platform => tap_routes::handle(&emu, route, &r).await,
+                        Side::Pool => ucwa_routes::handle(&emu, route, &r).await,
+                    };
+                    (resp, route, false, hint)
+                }
+            }
+        }
+    };
+    set_header(
+        &mut resp,
+        "x-ms-correlation-id",
+        &uuid::Uuid::new_v4().to_string(),
+    );
+    if matches!(side, Side::Pool) {
+        set_header(&mut resp, "x-ms-ucwaversion", "2");
+    }
+    let session = resp
+        .extensions()
+        .get::<Session>()
+        .map(|s| s.0.clone())
+        .or(hint);
+    tracing::debug!(route, %method, %path, status = resp.status().as_u16(), faulted, "emulator request");
+    let mut w = emu.lock();
+    if w.journal.len() >= JOURNAL_CAP {
+        w.journal.drain(..JOURNAL_CAP / 10);
+    }
+    w.journal.push(JournalEntry {
+        route: route.to_string(),
+        method,
+        path,
+        status: resp.status().as_u16(),
+        session,
+        origin,
+        at,
+        elapsed: started.elapsed(),
+        faulted,
+    });
+    drop(w);
+    resp
+}
+
+/// Answer a CORS preflight for the request's origin.
+pub(crate) fn preflight(r: &Req) -> Response {
+    let mut resp = StatusCode::OK.into_response();
+    if let Some(o) = r.origin() {
+        set_header(&mut resp, "access-control-allow-origin", o);
+    }
+    set_header(
+        &mut resp,
+        "access-control-allow-methods",
+        "GET, POST, PUT, DELETE, OPTIONS",
+    );
+    set_header(
+        &mut resp,
+        "access-control-allow-headers",
+        "Authorization, Content-Type, Accept, X-Ms-Origin, X-Ms-Namespace, X-MS-RequiresMinResourceVersion, Client-Request-Id",
+    );
+    set_header(&mut resp, "access-control-max-age", "600");
+    resp
+}
+
+/// A running emulator. Dropping it stops the servers; `shutdown` does so gracefully.
+pub struct EmulatorHandle {
+    emu: Arc<Emu>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+/// Start on two fresh loopback listeners (`127.0.0.1:0`).
+pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
+    let platform = TcpListener::bind("127.0.0.1:0").await?;
+    let pool = TcpListener::bind("127.0.0.1:0").await?;
+    start_on(config, platform, pool).await
+}
+
+fn base_url(listener: &TcpListener) -> std::io::Result<Url> {
+    let addr = listener.local_addr()?;
+    Url::parse(&format!("http://{addr}/"))
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+}
+
+/// Start on listeners the caller bound (the platform service and the UCWA pool).
+pub async fn start_on(
+    config: EmulatorConfig,
+    platform: TcpListener,
+    pool: TcpListener,
+) -> std::io::Result<EmulatorHandle> {
+    let emu = Emu::new(config, base_url(&platform)?, base_url(&pool)?);
+    let mut tasks = Vec::new();
+    for (listener, router) in [
+        (platform, platform_router(emu.clone())),
+        (pool, pool_router(emu.clone())),
+    ] {
+        let cancel = emu.cancel.clone();
+        tasks.push(tokio::spawn(async move {
+            let served = axum::serve(listener, router)
+                .with_graceful_shutdown(cancel.cancelled_owned())
+                .await;
+            if let Err(e) = served {
+                tracing::warn!("emulator listener stopped: {e}");
+            }
+        }));
+    }
+    let reaper = emu.clone();
+    tasks.push(tokio::spawn(async move {
+        let tick = (reaper.cfg.app_idle_expiry / 4)
+            .clamp(Duration::from_millis(10), Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(tick) => reaper.reap(),
+                _ = reaper.cancel.cancelled() => return,
+            }
+        }
+    }));
+    tracing::info!(platform = %emu.platform, pool = %emu.pool, "emulator started");
+    Ok(EmulatorHandle { emu, tasks })
+}
+
+impl EmulatorHandle {
+    /// `http://127.0.0.1:P/`: AAD stand-in, platform service, guest discover, control API.
+    pub fn platform_url(&self) -> Url {
+        self.emu.platform.clone()
+    }
+
+    /// `http://127.0.0.1:Q/`: the UCWA psanon pool.
+    pub fn pool_url(&self) -> Url {
+        self.emu.pool.clone()
+    }
+
+    /// `{platform}/{tenant}/oauth2/token`.
+    pub fn aad_token_url(&self) -> Url {
+        join(
+            &self.emu.platform,
+            &format!("{}/oauth2/token", self.emu.cfg.tenant),
+        )
+    }
+
+    /// `{platform}/platformservice/discover`.
+    pub fn platform_discover_url(&self) -> Url {
+        join(&self.emu.platform, "platformservice/discover")
+    }
+
+    pub fn control(&self) -> Control {
+        Control::new(self.emu.clone())
+    }
+
+    /// The configuration the emulator was started with (credentials, tenant, endpoint, ...).
+    pub fn config(&self) -> &EmulatorConfig {
+        &self.emu.cfg
+    }
+
+    /// Stop accepting, release parked P-GETs, wait for the servers to finish.
+    pub async fn shutdown(mut self) {
+        self.emu.cancel.cancel();
+        for t in self.tasks.drain(..) {
+            let _ = t.await;
+        }
+    }
+}
+
+impl Drop for EmulatorHandle {
+    fn drop(&mut self) {
+        self.emu.cancel.cancel();
+    }
+}
+
+fn join(base: &Url, rest: &str) -> Url {
+    base.join(rest).unwrap_or_else(|_| base.clone())
+}

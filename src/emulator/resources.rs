@@ -1,0 +1,589 @@
+//! The pool's URL space and the UCWA resources a guest sees, built from the world with the wire
+//! types of `api::wire::ucwa`. All hrefs are relative to the pool.
+
+use crate::api::wire::data_uri;
+use crate::api::wire::events::{Event, EventType};
+use crate::api::wire::ucwa::{
+    Application, Communication, Conversation, Me, Message, Messaging, MessagingInvitation,
+    OnlineMeeting, OnlineMeetingInvitation, Participant,
+};
+use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
+
+use super::channel::Group;
+use super::config::Role;
+use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
+
+/// The anonymous applications collection on the pool.
+pub(crate) const POOL_APPS: &str = "/ucwa/psanon/v1/applications";
+
+/// Hrefs under one application.
+pub(crate) struct Paths {
+    pub app: String,
+}
+
+impl Paths {
+    pub fn new(app_id: &str) -> Self {
+        Self {
+            app: format!("{POOL_APPS}/{app_id}"),
+        }
+    }
+    pub fn events(&self, ack: u64, key: &str) -> String {
+        format!("{}/events?ack={ack}&key={key}", self.app)
+    }
+    pub fn sub(&self, rest: &str) -> String {
+        format!("{}/{rest}", self.app)
+    }
+    pub fn communication(&self) -> String {
+        self.sub("communication")
+    }
+    pub fn invitation(&self, inv: &str) -> String {
+        self.sub(&format!("communication/onlineMeetingInvitations/{inv}"))
+    }
+    pub fn messaging_invitation(&self, mi: &str) -> String {
+        self.sub(&format!("communication/messagingInvitations/{mi}"))
+    }
+    pub fn conv(&self, c: &str) -> String {
+        self.sub(&format!("communication/conversations/{c}"))
+    }
+    pub fn in_conv(&self, c: &str, rest: &str) -> String {
+        format!("{}/{rest}", self.conv(c))
+    }
+    pub fn participant(&self, c: &str, pid: &str) -> String {
+        self.in_conv(c, &format!("participants/{pid}"))
+    }
+    pub fn message(&self, c: &str, n: usize) -> String {
+        self.in_conv(c, &format!("messaging/messages/{n}"))
+    }
+}
+
+/// A roster entry as one guest sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub pid: String,
+    pub name: String,
+    pub uri: String,
+    pub role: Role,
+    pub anonymous: bool,
+    pub organizer: bool,
+}
+
+/// The guest itself as a participant.
+pub(crate) fn local_person(app: &App) -> Person {
+    Person {
+        pid: app.pid(),
+        name: app.display_name().to_string(),
+        uri: app.me_uri.clone(),
+        role: Role::Attendee,
+        anonymous: true,
+        organizer: false,
+    }
+}
+
+/// A scripted or control-added member as a roster entry.
+pub(crate) fn member_person(m: &Member, organizer: bool) -> Person {
+    Person {
+        pid: m.pid.clone(),
+        name: m.name.clone(),
+        uri: m.uri.clone(),
+        role: m.role,
+        anonymous: false,
+        organizer,
+    }
+}
+
+/// Everyone in meeting `m` as seen by application `viewer` (scripted members, then other guests).
+pub(crate) fn roster(w: &World, m: usize, viewer: &str) -> Vec<Person> {
+    let Some(meeting) = w.meetings.get(m) else {
+        return Vec::new();
+    };
+    let first_leader = meeting.roster.iter().position(|p| p.role == Role::Leader);
+    let mut people: Vec<Person> = meeting
+        .roster
+        .iter()
+        .enumerate()
+        .map(|(i, p)| member_person(p, Some(i) == first_leader))
+        .collect();
+    people.extend(
+        w.guests_in(m, viewer)
+            .iter()
+            .filter_map(|id| w.apps.get(id))
+            .map(local_person),
+    );
+    people
+}
+
+/// Accumulates sender blocks; consecutive events from one sender share a block.
+#[derive(Default)]
+pub(crate) struct GroupBuilder {
+    blocks: Group,
+}
+
+impl GroupBuilder {
+    pub fn push(&mut self, sender_rel: &str, sender_href: &str, ev: Event) {
+        match self.blocks.last_mut() {
+            Some(b) if b.rel == sender_rel && b.href == sender_href => b.events.push(ev),
+            _ => self
+                .blocks
+                .push(SenderBlock::new(sender_rel, sender_href, vec![ev])),
+        }
+    }
+    pub fn comm(&mut self, paths: &Paths, ev: Event) {
+        self.push("communication", &paths.communication(), ev);
+    }
+    pub fn conv(&mut self, paths: &Paths, conv: &str, ev: Event) {
+        self.push("conversation", &paths.conv(conv), ev);
+    }
+    pub fn append(&mut self, other: GroupBuilder) {
+        for b in other.blocks {
+            for ev in b.events {
+                self.push(&b.rel, &b.href, ev);
+            }
+        }
+    }
+    pub fn build(self) -> Group {
+        self.blocks
+    }
+}
+
+/// An event about `rel` at `href`, embedding `resource` under `rel`.
+pub(crate) fn ev<T: serde::Serialize>(
+    kind: EventType,
+    rel: &str,
+    href: &str,
+    title: Option<&str>,
+    resource: Option<&T>,
+) -> Event {
+    let mut link = RelLink::new(rel, href);
+    if let Some(t) = title {
+        link = link.with_title(t);
+    }
+    let e = Event::new(kind, link);
+    match resource {
+        Some(r) => e.embed(rel, r),
+        None => e,
+    }
+}
+
+/// One guest's application, conversation and meeting: builds the events about them.
+pub(crate) struct GuestView<'a> {
+    pub app: &'a App,
+    pub conv: &'a Conv,
+    pub meeting: &'a Meeting,
+    pub p: Paths,
+}
+
+impl<'a> GuestView<'a> {
+    pub fn of(w: &'a World, app_id: &str) -> Option<Self> {
+        let (app, conv, meeting) = w.view(app_id)?;
+        Some(Self {
+            app,
+            conv,
+            meeting,
+            p: Paths::new(app_id),
+        })
+    }
+
+    fn app_id(&self) -> &str {
+        &self.app.id
+    }
+
+    pub fn invitation(&self, kind: EventType) -> Event {
+        let inv = invitation(self.app, self.conv, self.meeting);
+        ev(
+            kind,
+            "onlineMeetingInvitation",
+            &self.p.invitation(&self.conv.inv_id),
+            None,
+            Some(&inv),
+        )
+    }
+
+    /// `conversation <kind>` embedding the conversation in `state` (nothing when deleted).
+    pub fn conversation(&self, kind: EventType, state: &str, count: usize) -> Event {
+        let href = self.p.conv(&self.conv.id);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "conversation", &href, None, None);
+        }
+        let c = conversation(self.app, self.conv, self.meeting, state, count);
+        ev(kind, "conversation", &href, None, Some(&c))
+    }
+
+    /// `localParticipant <kind>` (embedded unless deleted).
+    pub fn local_participant(&self, kind: EventType, in_lobby: bool) -> Event {
+        let me = local_person(self.app);
+        let href = self.p.participant(&self.conv.id, &me.pid);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "localParticipant", &href, Some(&me.name), None);
+        }
+        let lp = participant(self.app_id(), self.conv, &me, true, in_lobby);
+        ev(kind, "localParticipant", &href, Some(&me.name), Some(&lp))
+    }
+
+    /// `participant <kind>` for a roster member (embedded unless deleted).
+    pub fn participant(&self, kind: EventType, who: &Person) -> Event {
+        let href = self.p.participant(&self.conv.id, &who.pid);
+        if kind == EventType::Deleted {
+            return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+        }
+        let pr = participant(self.app_id(), self.conv, who, false, false);
+        ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+    }
+
+    pub fn online_meeting_added(&self, tenant: &str) -> Event {
+        let om = online_meeting(self.app_id(), self.conv, self.meeting, tenant);
+        ev(
+            EventType::Added,
+            "onlineMeeting",
+            &self.p.in_conv(&self.conv.id, "onlineMeeting"),
+            None,
+            Some(&om),
+        )
+        .in_(RelLink::new("conversation", self.p.conv(&self.conv.id)))
+    }
+
+    pub fn messaging_updated(&self) -> Event {
+        let m = messaging(self.app_id(), self.conv);
+        ev(
+            EventType::Updated,
+            "messaging",
+            &self.p.in_conv(&self.conv.id, "messaging"),
+            None,
+            Some(&m),
+        )
+    }
+
+    pub fn messaging_invitation(&self, kind: EventType) -> Option<Event> {
+        let inv = messaging_invitation(self.app_id(), self.conv)?;
+        let href = inv.links.href("self").unwrap_or_default().to_string();
+        Some(ev(kind, "messagingInvitation", &href, None, Some(&inv)))
+    }
+
+    /// `participantMessaging <kind>` in the local participant.
+    pub fn participant_messaging(&self, kind: EventType) -> Event {
+        let me = local_person(self.app);
+        let me_href = self.p.participant(&self.conv.id, &me.pid);
+        ev::<()>(
+            kind,
+            "participantMessaging",
+            &format!("{me_href}/messaging"),
+            None,
+            None,
+        )
+        .in_(RelLink::new("localParticipant", me_href).with_title(me.name))
+    }
+
+    /// `message completed` (Success) for message `n` (1-based).
+    pub fn message_completed(&self, n: usize) -> Option<Event> {
+        let rec = self.conv.messaging.messages.get(n.checked_sub(1)?)?;
+        let msg = message(self.app_id(), self.conv, n, rec);
+        Some(
+            ev(
+                EventType::Completed,
+                "message",
+                &self.p.message(&self.conv.id, n),
+                None,
+                Some(&msg),
+            )
+            .status("Success"),
+        )
+    }
+
+    pub fn comm(&self, g: &mut GroupBuilder, e: Event) {
+        g.comm(&self.p, e);
+    }
+
+    pub fn conv(&self, g: &mut GroupBuilder, e: Event) {
+        g.conv(&self.p, &self.conv.id, e);
+    }
+}
+
+pub(crate) fn application(app: &App, ack: u64) -> Application {
+    let p = Paths::new(&app.id);
+    let links = Links::new()
+        .with("self", Link::new(&p.app))
+        .with("policies", Link::new(p.sub("policies")))
+        .with("batch", Link::new(p.sub("batch")))
+        .with("events", Link::new(p.events(ack, &app.channel.key)));
+    Application {
+        id: Some(app.id.clone()),
+        culture: Some(app.culture.clone()),
+        user_agent: Some(app.user_agent.clone()),
+        kind: Some("Browser".into()),
+        endpoint_id: Some(app.asi.clone()),
+        expires: Some(UcwaDate::from_unix_ms(app.expires_ms)),
+        etag: Some("1512544136".into()),
+        rel: Some("application".into()),
+        links,
+        embedded: Embedded::new()
+            .with("me", &me(app))
+            .with("communication", &communication(app)),
+    }
+}
+
+pub(crate) fn me(app: &App) -> Me {
+    Me {
+        uri: Some(app.me_uri.clone()),
+        name: app.name.clone(),
+        rel: Some("me".into()),
+        links: Links::new().with("self", Link::new(Paths::new(&app.id).sub("me"))),
+    }
+}
+
+pub(crate) fn communication(app: &App) -> Communication {
+    let p = Paths::new(&app.id);
+    let mut links = Links::new()
+        .with("self", Link::new(p.communication()))
+        .with(
+            "conversations",
+            Link::new(p.sub("communication/conversations?filter=active")),
+        )
+        .with("mediaPolicies", Link::new(p.sub("mediaPolicies")));
+    if app.confid.is_some() {
+        links.insert(
+            "joinOnlineMeeting",
+            Link::new(p.sub("communication/onlineMeetingInvitations")),
+        );
+    } else {
+        let mut l = Link::new(p.sub("communication/messagingInvitations"));
+        l.revision = Some("2".into());
+        links.insert("startMessaging", l);
+    }
+    let mut extra = serde_json::Map::new();
+    extra.insert(
+        app.comm_tag.clone(),
+        "please pass this in a PUT request".into(),
+    );
+    extra.insert("simultaneousRingNumberMatch".into(), "Disabled".into());
+    extra.insert("videoBasedScreenSharing".into(), "Disabled".into());
+    Communication {
+        supported_modalities: vec!["Messaging".into()],
+        supported_message_formats: vec!["Plain".into(), "Html".into()],
+        etag: Some("960382518".into()),
+        rel: Some("communication".into()),
+        links,
+        extra,
+    }
+}
+
+pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMeetingInvitation {
+    let p = Paths::new(&app.id);
+    let links = Links::new()
+        .with("self", Link::new(p.invitation(&conv.inv_id)))
+        .with("conversation", Link::new(p.conv(&conv.id)))
+        .with(
+            "from",
+            Link::titled(p.participant(&conv.id, &app.pid()), app.display_name()),
+        );
+    OnlineMeetingInvitation {
+        state: Some(conv.inv_state.into()),
+        direction: Some("Outgoing".into()),
+        operation_id: conv.op_id.clone(),
+        online_meeting_uri: Some(meeting.uri.clone()),
+        anonymous_display_name: app.name.clone(),
+        importance: Some(conv.importance.clone()),
+        subject: conv.subject.clone(),
+        thread_id: Some(conv.thread_id.clone()),
+        to: None,
+        rel: Some("onlineMeetingInvitation".into()),
+        links,
+        embedded: Embedded::new(),
+    }
+}
+
+pub(crate) fn conversation(
+    app: &App,
+    conv: &Conv,
+    meeting: &Meeting,
+    state: &str,
+    count: usize,
+) -> Conversation {
+    let p = Paths::new(&app.id);
+    let c = &conv.id;
+    let mut links = Links::new()
+        .with("self", Link::new(p.conv(c)))
+        .with("messaging", Link::new(p.in_conv(c, "messaging")))
+        .with("participants", Link::new(p.in_conv(c, "participants")))
+        .with("attendees", Link::new(p.in_conv(c, "attendees")))
+        .with("leaders", Link::new(p.in_conv(c, "leaders")))
+        .with("lobby", Link::new(p.in_conv(c, "lobby")))
+        .with(
+            "localParticipant",
+            Link::titled(p.participant(c, &app.pid()), app.display_name()),
+        );
+    if conv.phase == Phase::InMeeting {
+        links.insert("onlineMeeting", Link::new(p.in_conv(c, "onlineMeeting")));
+    }
+    let modalities = if conv.messaging.state == "Connected" {
+        vec!["Messaging".to_string()]
+    } else {
+        Vec::new()
+    };
+    Conversation {
+        state: Some(state.into()),
+        subject: Some(meeting.spec.subject.clone()),
+        importance: Some(conv.importance.clone()),
+        thread_id: Some(conv.thread_id.clone()),
+        active_modalities: Some(modalities),
+        participant_count: u32::try_from(count).ok(),
+        online_meeting_lobby_status: None,
+        expiration_time: None,
+        rel: Some("conversation".into()),
+        links,
+    }
+}
+
+/// A participant resource; `in_lobby` is only set for the local participant.
+pub(crate) fn participant(
+    app_id: &str,
+    conv: &Conv,
+    who: &Person,
+    local: bool,
+    in_lobby: bool,
+) -> Participant {
+    let p = Paths::new(app_id);
+    let href = p.participant(&conv.id, &who.pid);
+    let mut links = Links::new()
+        .with("self", Link::new(&href))
+        .with("conversation", Link::new(p.conv(&conv.id)));
+    if local {
+        links.insert("me", Link::new(p.sub("me")));
+    }
+    if !local || conv.messaging.state == "Connected" {
+        links.insert(
+            "participantMessaging",
+            Link::new(format!("{href}/messaging")),
+        );
+    }
+    Participant {
+        name: Some(who.name.clone()),
+        uri: Some(who.uri.clone()),
+        anonymous: Some(who.anonymous),
+        in_lobby: Some(in_lobby),
+        local: Some(local),
+        organizer: Some(who.organizer),
+        role: Some(who.role.as_str().into()),
+        source_network: Some(
+            if who.anonymous {
+                "Everyone"
+            } else {
+                "SameEnterprise"
+            }
+            .into(),
+        ),
+        rel: Some("participant".into()),
+        links,
+    }
+}
+
+pub(crate) fn online_meeting(
+    app_id: &str,
+    conv: &Conv,
+    meeting: &Meeting,
+    tenant: &str,
+) -> OnlineMeeting {
+    let p = Paths::new(app_id);
+    let organizer_name = meeting
+        .roster
+        .iter()
+        .find(|m| m.role == Role::Leader)
+        .map_or_else(|| meeting.spec.organizer.clone(), |m| m.name.clone());
+    OnlineMeeting {
+        subject: Some(meeting.spec.subject.clone()),
+        access_level: Some(meeting.spec.policy.access_level().into()),
+        conference_id: Some(meeting.spec.conference_id.clone()),
+        online_meeting_id: Some(meeting.spec.conference_id.clone()),
+        online_meeting_uri: Some(meeting.uri.clone()),
+        organizer_name: Some(organizer_name),
+        organizer_uri: Some(format!("sip:{}@{tenant}", meeting.spec.organizer)),
+        join_url: Some(meeting.spec.join_url.clone()),
+        description: None,
+        expiration_time: None,
+        rel: Some("onlineMeeting".into()),
+        links: Links::new()
+            .with("self", Link::new(p.in_conv(&conv.id, "onlineMeeting")))
+            .with("conversation", Link::new(p.conv(&conv.id))),
+    }
+}
+
+pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
+    let p = Paths::new(app_id);
+    let c = &conv.id;
+    let state = conv.messaging.state;
+    let mut links = Links::new()
+        .with("self", Link::new(p.in_conv(c, "messaging")))
+        .with("conversation", Link::new(p.conv(c)));
+    if state == "Disconnected" {
+        links.insert(
+            "addMessaging",
+            Link::new(p.in_conv(c, "messaging/messagingInvitations")),
+        );
+    } else {
+        links.insert(
+            "stopMessaging",
+            Link::new(p.in_conv(c, "messaging/terminate")),
+        );
+    }
+    if state == "Connected" {
+        links.insert("sendMessage", Link::new(p.in_conv(c, "messaging/messages")));
+        links.insert("setIsTyping", Link::new(p.in_conv(c, "messaging/typing")));
+        links.insert(
+            "typingParticipants",
+            Link::new(p.in_conv(c, "messaging/typingParticipants")),
+        );
+    }
+    Messaging {
+        state: Some(state.into()),
+        negotiated_message_formats: (state == "Connected")
+            .then(|| vec!["Plain".into(), "Html".into()]),
+        rel: Some("messaging".into()),
+        links,
+    }
+}
+
+pub(crate) fn messaging_invitation(app_id: &str, conv: &Conv) -> Option<MessagingInvitation> {
+    let inv = conv.messaging.invitation.as_ref()?;
+    let p = Paths::new(app_id);
+    Some(MessagingInvitation {
+        state: Some(inv.state.into()),
+        direction: Some("Outgoing".into()),
+        operation_id: inv.op_id.clone(),
+        importance: Some("Normal".into()),
+        subject: None,
+        thread_id: Some(conv.thread_id.clone()),
+        to: None,
+        rel: Some("messagingInvitation".into()),
+        links: Links::new()
+            .with("self", Link::new(p.messaging_invitation(&inv.id)))
+            .with("conversation", Link::new(p.conv(&conv.id)))
+            .with("messaging", Link::new(p.in_conv(&conv.id, "messaging"))),
+        embedded: Embedded::new(),
+    })
+}
+
+/// Message `n` (1-based) of the conversation.
+pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Message {
+    let p = Paths::new(app_id);
+    let mut links = Links::new()
+        .with("self", Link::new(p.message(&conv.id, n)))
+        .with("messaging", Link::new(p.in_conv(&conv.id, "messaging")));
+    if let Some((pid, name)) = &rec.from {
+        links.insert(
+            "participant",
+            Link::titled(p.participant(&conv.id, pid), name),
+        );
+    }
+    let (rel, media) = if rec.html {
+        ("htmlMessage", "text/html")
+    } else {
+        ("plainMessage", "text/plain")
+    };
+    links.insert(rel, Link::new(data_uri::encode_text(media, &rec.text)));
+    Message {
+        direction: Some(rec.direction.into()),
+        status: None,
+        time_stamp: Some(UcwaDate::from_unix_ms(rec.at_ms)),
+        operation_id: rec.op_id.clone(),
+        rel: Some("message".into()),
+        links,
+    }
+}

@@ -1,0 +1,319 @@
+//! Instant messaging: addMessaging, greetings, sendMessage, typing, terminate, relaying.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+
+use super::*;
+use crate::api::wire::data_uri;
+use crate::api::wire::ucwa::{Message, Messaging, MessagingInvitation};
+
+/// Join OPEN and return the guest with its messaging resource.
+async fn in_meeting(h: &Harness, name: &str) -> (Guest, Messaging) {
+    let mut g = h.guest(OPEN, name).await;
+    h.join(&g, OPEN, "op").await;
+    let batches = h.batches_until(&mut g, |e| e.succeeded()).await;
+    let m = find(&batches, "messaging", "updated")
+        .resource::<Messaging>()
+        .unwrap()
+        .unwrap();
+    (g, m)
+}
+
+async fn post_text(h: &Harness, g: &Guest, href: &str, content_type: &str, text: &str) -> Resp {
+    let req = Request::post(href)
+        .header("authorization", format!("Bearer {}", g.token))
+        .header("origin", &g.origin)
+        .header("content-type", content_type)
+        .body(Body::from(text.to_string()))
+        .unwrap();
+    h.send(Side::Pool, req).await
+}
+
+#[tokio::test]
+async fn add_messaging_connects_and_greetings_arrive() {
+    let h = Harness::new();
+    let (mut g, m) = in_meeting(&h, "Chatty").await;
+    let add = m.links.href("addMessaging").unwrap().to_string();
+    let resp = h
+        .pool(
+            &g,
+            Method::POST,
+            &add,
+            Some(serde_json::json!({"operationId": "im-1"})),
+        )
+        .await;
+    assert_eq!(resp.status, StatusCode::CREATED);
+    let location = resp.header("location").unwrap().to_string();
+    assert!(location.contains("/communication/messagingInvitations/"));
+
+    let b1 = h.batch(&mut g).await;
+    assert_eq!(
+        summary(&b1),
+        vec![
+            s3("communication", "messagingInvitation", "started"),
+            s3("conversation", "messaging", "updated")
+        ]
+    );
+    let inv: MessagingInvitation = b1.events().next().unwrap().1.resource().unwrap().unwrap();
+    assert_eq!(
+        (inv.state.as_deref(), inv.operation_id.as_deref()),
+        (Some("Connecting"), Some("im-1"))
+    );
+    let b2 = h.batch(&mut g).await;
+    assert_eq!(
+        summary(&b2),
+        vec![
+            s3("conversation", "messaging", "updated"),
+            s3("conversation", "participantMessaging", "added"),
+            s3("communication", "messagingInvitation", "completed"),
+        ]
+    );
+    let connected: Messaging = b2.events().next().unwrap().1.resource().unwrap().unwrap();
+    assert_eq!(connected.state.as_deref(), Some("Connected"));
+    for rel in [
+        "sendMessage",
+        "setIsTyping",
+        "typingParticipants",
+        "stopMessaging",
+    ] {
+        assert!(connected.links.has(rel), "{rel}");
+    }
+    assert!(!connected.links.has("addMessaging"));
+    assert_eq!(
+        connected
+            .negotiated_message_formats
+            .as_deref()
+            .map(<[String]>::len),
+        Some(2)
+    );
+    assert_eq!(
+        b2.events().nth(1).unwrap().1.in_.as_ref().unwrap().rel,
+        "localParticipant"
+    );
+    assert!(b2.events().last().unwrap().1.succeeded());
+
+    let b3 = h.batch(&mut g).await;
+    assert_eq!(
+        summary(&b3),
+        vec![s3("conversation", "message", "completed")]
+    );
+    let e = b3.events().next().unwrap().1;
+    assert!(e.succeeded());
+    let msg: Message = e.resource().unwrap().unwrap();
+    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(
+        msg.links.get("participant").unwrap().title.as_deref(),
+        Some("Olga Organizer")
+    );
+    let text = data_uri::decode(msg.links.href("plainMessage").unwrap()).unwrap();
+    assert_eq!(text.text, "Welcome! Glad you could make it.");
+    assert_eq!(
+        h.pool(&g, Method::GET, &e.link.href, None)
+            .await
+            .decode::<Message>(),
+        msg
+    );
+    assert_eq!(
+        h.pool(&g, Method::GET, &location, None)
+            .await
+            .decode::<MessagingInvitation>()
+            .state
+            .as_deref(),
+        Some("Connected")
+    );
+    // A second addMessaging conflicts.
+    assert_eq!(
+        h.pool(&g, Method::POST, &add, Some(serde_json::json!({})))
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+}
+
+#[tokio::test]
+async fn send_message_typing_and_terminate() {
+    let h = Harness::new();
+    let (mut g, m) = in_meeting(&h, "Sender").await;
+    let conv_messaging = m.links.href("self").unwrap().to_string();
+    let send = format!("{conv_messaging}/messages");
+    // Not connected yet.
+    assert_eq!(
+        post_text(&h, &g, &send, "text/plain", "too early")
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        h.pool(&g, Method::POST, &format!("{conv_messaging}/typing"), None)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    h.pool(
+        &g,
+        Method::POST,
+        m.links.href("addMessaging").unwrap(),
+        Some(serde_json::json!({"operationId": "im"})),
+    )
+    .await;
+    let batches = h.batches_until(&mut g, |e| e.link.rel == "message").await;
+    let connected = batches
+        .iter()
+        .flat_map(|b| b.events().map(|(_, e)| e))
+        .filter_map(|e| e.resource::<Messaging>().and_then(Result::ok))
+        .find(|m| m.state.as_deref() == Some("Connected"))
+        .unwrap();
+    let send = connected.links.href("sendMessage").unwrap().to_string();
+
+    let resp = post_text(
+        &h,
+        &g,
+        &format!("{send}?operationId=send-1"),
+        "text/plain; charset=utf-8",
+        "Hello, 100% sure & ok",
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::CREATED);
+    let location = resp.header("location").unwrap().to_string();
+    assert!(location.starts_with(&format!("{send}/")));
+    let b = h.batch(&mut g).await;
+    assert_eq!(
+        summary(&b),
+        vec![s3("conversation", "message", "completed")]
+    );
+    let e = b.events().next().unwrap().1;
+    assert!(e.succeeded());
+    assert_eq!(e.link.href, location);
+    let msg: Message = e.resource().unwrap().unwrap();
+    assert_eq!(
+        (msg.direction.as_deref(), msg.operation_id.as_deref()),
+        (Some("Outgoing"), Some("send-1"))
+    );
+    assert_eq!(
+        data_uri::decode(msg.links.href("plainMessage").unwrap())
+            .unwrap()
+            .text,
+        "Hello, 100% sure & ok"
+    );
+    assert_eq!(
+        h.control().meetings()[0].chat.last().unwrap().text,
+        "Hello, 100% sure & ok"
+    );
+
+    let resp = post_text(&h, &g, &send, "text/html", "<b>bold</b>").await;
+    assert_eq!(resp.status, StatusCode::CREATED);
+    let msg: Message = h
+        .batch(&mut g)
+        .await
+        .events()
+        .next()
+        .unwrap()
+        .1
+        .resource()
+        .unwrap()
+        .unwrap();
+    assert!(msg.links.has("htmlMessage"));
+    let resp = post_text(&h, &g, &send, "application/json", "{}").await;
+    assert_eq!(resp.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(resp.error().code, "UnsupportedMediaType");
+
+    let typing = connected.links.href("setIsTyping").unwrap();
+    assert_eq!(
+        h.pool(&g, Method::POST, typing, None).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let stop = connected.links.href("stopMessaging").unwrap();
+    assert_eq!(
+        h.pool(&g, Method::POST, stop, None).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let b = h.batch(&mut g).await;
+    assert_eq!(
+        summary(&b),
+        vec![
+            s3("conversation", "participantMessaging", "deleted"),
+            s3("conversation", "messaging", "updated")
+        ]
+    );
+    let m: Messaging = b.events().nth(1).unwrap().1.resource().unwrap().unwrap();
+    assert_eq!(m.state.as_deref(), Some("Disconnected"));
+    assert!(m.links.has("addMessaging"));
+    assert_eq!(
+        post_text(&h, &g, &send, "text/plain", "after").await.status,
+        StatusCode::CONFLICT
+    );
+}
+
+#[tokio::test]
+async fn messages_reach_other_guests_and_control_can_talk() {
+    let h = Harness::new();
+    let mut guests = Vec::new();
+    for name in ["Ann", "Ben"] {
+        let (mut g, m) = in_meeting(&h, name).await;
+        h.pool(
+            &g,
+            Method::POST,
+            m.links.href("addMessaging").unwrap(),
+            Some(serde_json::json!({})),
+        )
+        .await;
+        h.batches_until(&mut g, |e| e.link.rel == "message").await;
+        guests.push(g);
+    }
+    let (mut ann, mut ben) = (guests.remove(0), guests.remove(0));
+    h.batch(&mut ann).await; // Ben added to Ann's roster
+    let send = {
+        let w = h.emu.lock();
+        let app = w.apps.get(ann.app.id.as_deref().unwrap()).unwrap();
+        crate::emulator::resources::Paths::new(&app.id)
+            .in_conv(&app.conv.as_ref().unwrap().id, "messaging/messages")
+    };
+    assert_eq!(
+        post_text(&h, &ann, &send, "text/plain", "hi Ben")
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let msg: Message = h
+        .batch(&mut ben)
+        .await
+        .events()
+        .next()
+        .unwrap()
+        .1
+        .resource()
+        .unwrap()
+        .unwrap();
+    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(
+        msg.links.get("participant").unwrap().title.as_deref(),
+        Some("Ann")
+    );
+    h.batch(&mut ann).await; // Ann's own outgoing completion
+
+    assert_eq!(
+        h.control()
+            .say(OPEN, "andy attendee", "Any questions?")
+            .unwrap(),
+        2
+    );
+    for g in [&mut ann, &mut ben] {
+        let msg: Message = h
+            .batch(g)
+            .await
+            .events()
+            .next()
+            .unwrap()
+            .1
+            .resource()
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            data_uri::decode(msg.links.href("plainMessage").unwrap())
+                .unwrap()
+                .text,
+            "Any questions?"
+        );
+    }
+    assert!(h.control().say(OPEN, "stranger", "x").is_err());
+}

@@ -1,0 +1,468 @@
+//! The pool listener: the anonymous UCWA application, its event channel, the meeting join,
+//! in-meeting resources, leaving, and the `me` operations an anonymous user may not call.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::channel::{Channel, events};
+use super::config::Role;
+use super::http::{ApiError, Req, created, digits, empty, hex_id, json, set_header};
+use super::meeting::{self, Exit};
+use super::resources::{self as res, Paths, local_person};
+use super::world::{App, AppState, Phase};
+use super::{Emu, Session, TokenProblem, messaging, remove_app};
+use crate::api::wire::events::EventType;
+use crate::api::wire::platform::HalResource;
+use crate::api::wire::psat::PsatClaims;
+use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
+use crate::api::wire::{Link, Links};
+
+/// Route names of the pool listener (journal and fault matching).
+pub(crate) fn route_name(r: &Req) -> &'static str {
+    if r.method.as_str() == "OPTIONS" {
+        return "preflight";
+    }
+    let segs: Vec<&str> = r.segs.iter().map(String::as_str).collect();
+    let ["ucwa", "psanon", "v1", "applications", rest @ ..] = segs.as_slice() else {
+        return "unknown";
+    };
+    match (r.method.as_str(), rest) {
+        ("POST", []) => "create_application",
+        ("GET", [_]) => "get_application",
+        ("DELETE", [_]) => "delete_application",
+        ("GET", [_, "events"]) => "events",
+        ("POST", [_, "batch"]) => "batch",
+        ("POST", [_, "me", "reportmyactivity"]) => "report_activity",
+        ("POST", [_, "me", "makemeavailable"]) => "make_me_available",
+        ("POST", [_, "communication", "onlinemeetinginvitations"]) => "join_meeting",
+        ("DELETE", [_, "communication", "conversations", _]) => "delete_conversation",
+        (
+            "POST",
+            [
+                _,
+                "communication",
+                "conversations",
+                _,
+                "messaging",
+                "messaginginvitations",
+            ],
+        ) => "add_messaging",
+        (
+            "POST",
+            [
+                _,
+                "communication",
+                "conversations",
+                _,
+                "messaging",
+                "messages",
+            ],
+        ) => "send_message",
+        (
+            "POST",
+            [
+                _,
+                "communication",
+                "conversations",
+                _,
+                "messaging",
+                "typing",
+            ],
+        ) => "typing",
+        (
+            "POST",
+            [
+                _,
+                "communication",
+                "conversations",
+                _,
+                "messaging",
+                "terminate",
+            ],
+        ) => "stop_messaging",
+        ("GET", [_, ..]) => "get_resource",
+        _ => "unknown",
+    }
+}
+
+/// 401 for a missing, invalid, expired or revoked psat.
+fn token_challenge(emu: &Emu, problem: Option<TokenProblem>) -> Response {
+    let mut resp = StatusCode::UNAUTHORIZED.into_response();
+    let error = match problem {
+        Some(TokenProblem::Expired) => {
+            "Bearer error=\"invalid_token\", error_description=\"The token has expired\""
+        }
+        _ => "Bearer error=\"invalid_token\"",
+    };
+    set_header(&mut resp, "www-authenticate", error);
+    set_header(
+        &mut resp,
+        "x-ms-diagnostics",
+        &format!(
+            "28055;source=\"{}\";reason=\"The OAuth token is invalid.\"",
+            emu.pool_host()
+        ),
+    );
+    resp
+}
+
+pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
+    match route {
+        "preflight" => return super::preflight(r),
+        "unknown" => {
+            return ApiError::not_found("The requested resource does not exist.").into_response();
+        }
+        _ => {}
+    }
+    let claims = match r.bearer().map(|t| emu.verify_psat(t)) {
+        Some(Ok(c)) => c,
+        Some(Err(p)) => return token_challenge(emu, Some(p)),
+        None => return token_challenge(emu, None),
+    };
+    let origin = match emu.check_origin(r, &claims.ao) {
+        Ok(o) => o,
+        Err(e) => return e.into_response(),
+    };
+    let app_id = r.segs.get(4).cloned().unwrap_or_default();
+    let asi = claims.asi.clone();
+    let mut resp = match route {
+        "events" => events(emu, &app_id, &asi, r).await,
+        _ => {
+            route_sync(emu, route, &app_id, &claims, r).unwrap_or_else(IntoResponse::into_response)
+        }
+    };
+    set_header(&mut resp, "access-control-allow-origin", &origin);
+    set_header(&mut resp, "vary", "Origin");
+    resp.extensions_mut().insert(Session(asi));
+    resp
+}
+
+fn route_sync(
+    emu: &Arc<Emu>,
+    route: &str,
+    app_id: &str,
+    claims: &PsatClaims,
+    r: &Req,
+) -> Result<Response, ApiError> {
+    let asi = claims.asi.as_str();
+    let conv_id = r.segs.get(7).map(String::as_str).unwrap_or("");
+    match route {
+        "create_application" => create_application(emu, claims, r),
+        "get_application" => {
+            let w = emu.lock();
+            let app = w.app(app_id, asi)?;
+            Ok(json(
+                StatusCode::OK,
+                &res::application(app, app.channel.first_unacked),
+            ))
+        }
+        "delete_application" => {
+            let mut w = emu.lock();
+            w.app(app_id, asi)?;
+            remove_app(&mut w, app_id, AppState::Deleted, emu.elapsed());
+            Ok(empty(StatusCode::NO_CONTENT))
+        }
+        "join_meeting" => join_meeting(emu, app_id, asi, r),
+        "delete_conversation" => {
+            let mut w = emu.lock();
+            let app = w.app_mut(app_id, asi)?;
+            if app.live_conv().is_none_or(|c| c.id != conv_id) {
+                return Err(ApiError::not_found("The conversation does not exist."));
+            }
+            app.conv_deleted_by_client = Some(emu.elapsed());
+            meeting::leave(&mut w, app_id, Exit::ClientDelete);
+            Ok(empty(StatusCode::NO_CONTENT))
+        }
+        "add_messaging" => messaging::add_messaging(emu, app_id, asi, conv_id, r),
+        "send_message" => messaging::send_message(emu, app_id, asi, conv_id, r),
+        "typing" => messaging::typing(emu, app_id, asi, conv_id),
+        "stop_messaging" => messaging::stop_messaging(emu, app_id, asi, conv_id),
+        "report_activity" | "make_me_available" => {
+            emu.lock().app(app_id, asi)?;
+            Err(ApiError::forbidden(
+                Some("AnonymousNotAllowed"),
+                "The operation is not allowed for anonymous users.",
+            ))
+        }
+        "batch" => {
+            emu.lock().app(app_id, asi)?;
+            Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "BadRequest",
+                Some("OperationNotSupported"),
+                "Batch requests are not supported by this server.",
+            ))
+        }
+        "get_resource" => get_resource(emu, app_id, asi, r),
+        _ => Err(ApiError::not_found(
+            "The requested resource does not exist.",
+        )),
+    }
+}
+
+fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Response, ApiError> {
+    let req: ApplicationRequest = r.body_as(
+        &["anonymousDisplayName", "culture", "userAgent", "endpointId"],
+        &["culture", "userAgent"],
+    )?;
+    let culture = req.culture.trim();
+    let user_agent = req.user_agent.trim();
+    for (param, value, max) in [("culture", culture, 100), ("userAgent", user_agent, 100)] {
+        if value.chars().count() > max {
+            return Err(ApiError::invalid(
+                param,
+                &format!("The {param} is longer than {max} characters."),
+            ));
+        }
+    }
+    let name = req
+        .anonymous_display_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    if name.as_ref().is_some_and(|n| n.chars().count() > 250) {
+        return Err(ApiError::invalid(
+            "anonymousDisplayName",
+            "The display name is longer than 250 characters.",
+        ));
+    }
+    let mut w = emu.lock();
+    let id = loop {
+        let id = digits(12);
+        if !w.apps.contains_key(&id) {
+            break id;
+        }
+    };
+    let start = fastrand::u64(2..=30);
+    let app = App {
+        id: id.clone(),
+        asi: claims.asi.clone(),
+        name,
+        culture: culture.to_string(),
+        user_agent: user_agent.to_string(),
+        confid: claims.confid.clone(),
+        me_uri: format!("sip:{}@anonymous.invalid", digits(10)),
+        comm_tag: uuid::Uuid::new_v4().to_string(),
+        state: AppState::Alive,
+        expires_ms: claims.exp.saturating_mul(1000),
+        ended_at: None,
+        channel: Channel::new(hex_id(40), start),
+        conv: None,
+        conv_deleted_by_client: None,
+    };
+    // The first batch carries the usual housekeeping `communication updated`.
+    let p = Paths::new(&id);
+    let mut g = res::GroupBuilder::default();
+    g.comm(
+        &p,
+        res::ev(
+            EventType::Updated,
+            "communication",
+            &p.communication(),
+            None,
+            Some(&res::communication(&app)),
+        ),
+    );
+    let body = res::application(&app, start);
+    w.apps.insert(id.clone(), app);
+    if let Some(app) = w.apps.get_mut(&id) {
+        app.channel.push(g.build());
+    }
+    let mut resp = json(StatusCode::CREATED, &body);
+    set_header(&mut resp, "location", &p.app);
+    Ok(resp)
+}
+
+fn join_meeting(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Response, ApiError> {
+    let fields = [
+        "onlineMeetingUri",
+        "anonymousDisplayName",
+        "operationId",
+        "importance",
+        "subject",
+        "threadId",
+    ];
+    let mut req: OnlineMeetingInvitationRequest = r.body_as(&fields, &[])?;
+    if req.online_meeting_uri.trim().is_empty()
+        && let Some(q) = r.q("onlineMeetingUri")
+    {
+        req.online_meeting_uri = q.to_string();
+    }
+    let outcome = {
+        let mut w = emu.lock();
+        meeting::join(&mut w, &emu.cfg.tenant, app_id, asi, &req)?
+    };
+    if let Some((delay, decision, conv_id)) = outcome.timer {
+        let app_id = app_id.to_string();
+        emu.schedule(delay, move |w, cfg| {
+            meeting::decide(w, &cfg.tenant, &app_id, &conv_id, decision)
+        });
+    }
+    Ok(created(&outcome.location))
+}
+
+/// A collection resource: `self` plus an array of `item_rel` links.
+fn collection(rel: &str, self_href: String, item_rel: &str, items: Vec<Link>) -> Response {
+    let mut links = Links::new().with("self", Link::new(self_href));
+    links.insert_many(item_rel, items);
+    HalResource {
+        rel: Some(rel.to_string()),
+        links,
+        ..HalResource::default()
+    }
+    .respond()
+}
+
+fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Response, ApiError> {
+    let w = emu.lock();
+    let app = w.app(app_id, asi)?;
+    let p = Paths::new(app_id);
+    let rest: Vec<&str> = r.segs.iter().skip(5).map(String::as_str).collect();
+    let missing = || ApiError::not_found("The requested resource does not exist.");
+    let ok = |v: &dyn erased::Json| Ok(v.respond());
+    match rest.as_slice() {
+        ["me"] => return ok(&res::me(app)),
+        ["communication"] => return ok(&res::communication(app)),
+        ["policies"] | ["mediapolicies"] => {
+            let rel = if rest[0] == "policies" {
+                "policies"
+            } else {
+                "mediaPolicies"
+            };
+            return ok(&HalResource {
+                rel: Some(rel.into()),
+                links: Links::new().with("self", Link::new(p.sub(rel))),
+                ..HalResource::default()
+            });
+        }
+        ["communication", "conversations"] => {
+            let items = app
+                .live_conv()
+                .map(|c| Link::new(p.conv(&c.id)))
+                .into_iter()
+                .collect();
+            return Ok(collection(
+                "conversations",
+                p.sub("communication/conversations"),
+                "conversation",
+                items,
+            ));
+        }
+        _ => {}
+    }
+    let conv = app.conv.as_ref().ok_or_else(missing)?;
+    let meeting = w.meetings.get(conv.meeting).ok_or_else(missing)?;
+    match rest.as_slice() {
+        ["communication", "onlinemeetinginvitations", inv] if *inv == conv.inv_id => {
+            return ok(&res::invitation(app, conv, meeting));
+        }
+        ["communication", "messaginginvitations", mi]
+            if conv
+                .messaging
+                .invitation
+                .as_ref()
+                .is_some_and(|i| i.id == *mi) =>
+        {
+            return res::messaging_invitation(app_id, conv)
+                .map(|v| v.respond())
+                .ok_or_else(missing);
+        }
+        _ => {}
+    }
+    let ["communication", "conversations", c, tail @ ..] = rest.as_slice() else {
+        return Err(missing());
+    };
+    if *c != conv.id || conv.phase == Phase::Ended {
+        return Err(missing());
+    }
+    let people = if conv.phase == Phase::InMeeting {
+        res::roster(&w, conv.meeting, app_id)
+    } else {
+        Vec::new()
+    };
+    let me = local_person(app);
+    let link = |x: &res::Person| Link::titled(p.participant(c, &x.pid), &x.name);
+    let listing = |name: &str, role: Option<Role>| {
+        let items = std::iter::once(&me)
+            .chain(people.iter())
+            .filter(|x| role.is_none_or(|r| x.role == r))
+            .map(link)
+            .collect();
+        collection(name, p.in_conv(c, name), "participant", items)
+    };
+    let in_meeting = conv.phase == Phase::InMeeting;
+    match tail {
+        [] => ok(&res::conversation(
+            app,
+            conv,
+            meeting,
+            conv.conv_state(),
+            if in_meeting { people.len() + 1 } else { 0 },
+        )),
+        ["participants"] => Ok(listing("participants", None)),
+        ["attendees"] => Ok(listing("attendees", Some(Role::Attendee))),
+        ["leaders"] => Ok(listing("leaders", Some(Role::Leader))),
+        ["lobby"] => {
+            let items = if conv.phase == Phase::Lobby {
+                vec![link(&me)]
+            } else {
+                Vec::new()
+            };
+            Ok(collection(
+                "lobby",
+                p.in_conv(c, "lobby"),
+                "participant",
+                items,
+            ))
+        }
+        ["participants", pid] if *pid == me.pid => ok(&res::participant(
+            app_id,
+            conv,
+            &me,
+            true,
+            conv.phase == Phase::Lobby,
+        )),
+        ["participants", pid] => people
+            .iter()
+            .find(|x| x.pid == *pid)
+            .map(|x| res::participant(app_id, conv, x, false, false).respond())
+            .ok_or_else(missing),
+        ["onlinemeeting"] if in_meeting => {
+            ok(&res::online_meeting(app_id, conv, meeting, &emu.cfg.tenant))
+        }
+        ["messaging"] => ok(&res::messaging(app_id, conv)),
+        ["messaging", "messages", n] => n
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| {
+                conv.messaging
+                    .messages
+                    .get(n.wrapping_sub(1))
+                    .map(|m| (n, m))
+            })
+            .map(|(n, m)| res::message(app_id, conv, n, m).respond())
+            .ok_or_else(missing),
+        _ => Err(missing()),
+    }
+}
+
+/// Object-safe "serialise me as a 200 JSON response".
+mod erased {
+    use axum::http::StatusCode;
+    use axum::response::Response;
+
+    pub trait Json {
+        fn respond(&self) -> Response;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn respond(&self) -> Response {
+            super::json(StatusCode::OK, self)
+        }
+    }
+}
+
+use erased::Json as _;
