@@ -83,6 +83,8 @@ struct Session<'a> {
     channel_confirmed: bool,
     operation_id: String,
     step_started: Option<(Step, Instant)>,
+    /// Roster changes seen before admission, announced once the guest is in.
+    early_roster: Vec<Observation>,
 }
 
 /// Run one guest session to its end and return its final status.
@@ -108,6 +110,7 @@ pub async fn run(http: &HttpClient, req: &JoinRequest, sink: Arc<dyn EventSink>,
         channel_confirmed: false,
         operation_id,
         step_started: None,
+        early_roster: Vec::new(),
     };
     s.emit(JoinEvent::SessionStarted {
         application_session_id: req.application_session_id.clone(),
@@ -392,7 +395,10 @@ impl Session<'_> {
         match msg {
             ChannelMsg::Batch { batch, base } => {
                 self.confirm_channel();
-                for obs in self.tracker.observe(&batch, &base) {
+                // Meeting details of a batch are announced before any phase change it brings.
+                let (info, rest): (Vec<_>, Vec<_>) =
+                    self.tracker.observe(&batch, &base).into_iter().partition(|o| matches!(o, Observation::MeetingInfo { .. }));
+                for obs in info.into_iter().chain(rest) {
                     self.on_observation(obs)?;
                 }
                 Ok(())
@@ -447,7 +453,9 @@ impl Session<'_> {
                 }
                 self.finish_step(Step::InMeeting, None);
                 self.phase(Phase::InMeeting);
-                self.emit_roster();
+                for early in std::mem::take(&mut self.early_roster) {
+                    self.on_observation(early)?;
+                }
             }
             Observation::JoinFailed { reason } => {
                 let kind = kind_for_join_reason(&reason.code, reason.subcode.as_deref());
@@ -474,32 +482,17 @@ impl Session<'_> {
                 return Err(Stop::Failed(info));
             }
             Observation::MeetingInfo { subject, organizer } => self.emit(JoinEvent::MeetingInfo { subject, organizer }),
-            Observation::ParticipantJoined(p) => {
-                if self.status.joined {
-                    self.emit(JoinEvent::ParticipantJoined { participant: p });
-                }
+            Observation::ParticipantJoined(_) | Observation::ParticipantUpdated(_) | Observation::ParticipantLeft { .. }
+                if !self.status.joined =>
+            {
+                self.early_roster.push(obs);
             }
-            Observation::ParticipantUpdated(p) => {
-                if self.status.joined {
-                    self.emit(JoinEvent::ParticipantUpdated { participant: p });
-                }
-            }
-            Observation::ParticipantLeft { id, name } => {
-                if self.status.joined {
-                    self.emit(JoinEvent::ParticipantLeft { id, name });
-                }
-            }
+            Observation::ParticipantJoined(participant) => self.emit(JoinEvent::ParticipantJoined { participant }),
+            Observation::ParticipantUpdated(participant) => self.emit(JoinEvent::ParticipantUpdated { participant }),
+            Observation::ParticipantLeft { id, name } => self.emit(JoinEvent::ParticipantLeft { id, name }),
             Observation::Ignored { what } => tracing::info!(%what, "event ignored"),
         }
         Ok(())
-    }
-
-    /// Participants seen before admission are announced once the guest is in.
-    fn emit_roster(&mut self) {
-        let roster: Vec<_> = self.tracker.roster().cloned().collect();
-        for participant in roster {
-            self.emit(JoinEvent::ParticipantJoined { participant });
-        }
     }
 
     fn finish_step_if_running(&mut self, step: Step, http_status: Option<u16>) {

@@ -118,7 +118,7 @@ async fn lobby_denied() {
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     demo.control().deny(URL, None).unwrap();
     let status = session.await.unwrap();
-    let f = status.failure.expect("denied");
+    let f = status.failure.clone().expect("denied");
     assert_eq!((f.kind, f.step, f.subcode.as_deref()), (FailureKind::LobbyDenied, Some(Step::Lobby), Some("Denied")));
     assert_eq!(f.kind.exit_code(), 6);
     assert_eq!(status.step(Step::Lobby).state, StepState::Failed);

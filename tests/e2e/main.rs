@@ -1,7 +1,9 @@
 //! The engine and the built binary against the in-process emulator and reference service
 //! application, one scenario per test. One test binary (each relinks the whole crate).
 
-mod cli;
+#[path = "../common/mod.rs"]
 mod common;
+
+mod cli;
 mod engine;
 mod hostile;

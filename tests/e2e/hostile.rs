@@ -156,7 +156,7 @@ async fn service_unreachable() {
     let addr = listener.local_addr().unwrap();
     drop(listener);
     let (s, _) = common::join(&request(addr), &SessionControl::new(), true).await;
-    let f = s.failure.expect("fails");
+    let f = s.failure.clone().expect("fails");
     assert_eq!((f.kind, f.step), (FailureKind::ServiceUnreachable, Some(Step::ServiceApplication)));
     assert!(s.step(Step::ServiceApplication).retries >= 1, "connect errors are retried");
 }
