@@ -6,6 +6,7 @@ mod channel;
 mod faults;
 mod join;
 mod messaging;
+mod robustness;
 mod roster;
 mod sockets;
 mod tap;
@@ -128,6 +129,7 @@ pub(crate) struct Harness {
     pool: Router,
 }
 
+#[derive(Clone, Copy)]
 pub(crate) enum Side {
     Platform,
     Pool,
