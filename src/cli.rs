@@ -6,7 +6,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "guest-join", version, about = "Join a Skype for Business meeting as an anonymous guest", arg_required_else_help = true)]
+#[command(
+    name = "guest-join",
+    version,
+    about = "Join a Skype for Business meeting as an anonymous guest",
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -54,7 +59,12 @@ pub struct JoinArgs {
     #[arg(long)]
     pub json: bool,
     /// Service key sent as a bearer token to the service application.
-    #[arg(long, value_name = "KEY", env = "GUEST_JOIN_SERVICE_KEY", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "GUEST_JOIN_SERVICE_KEY",
+        hide_env_values = true
+    )]
     pub service_key: Option<String>,
 }
 

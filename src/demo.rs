@@ -12,8 +12,9 @@ use crate::secret::Secret;
 use crate::service_app::{self, ServiceAppConfig, ServiceAppHandle};
 
 pub use crate::emulator::{
-    DEMO_DENY_URL as DENY_MEETING_URL, DEMO_LOBBY_URL as LOBBY_MEETING_URL, DEMO_MEETING_URLS as ALL_MEETING_URLS,
-    DEMO_OPEN_URL as OPEN_MEETING_URL, DEMO_QUICK_URL as QUICK_MEETING_URL,
+    DEMO_DENY_URL as DENY_MEETING_URL, DEMO_LOBBY_URL as LOBBY_MEETING_URL,
+    DEMO_MEETING_URLS as ALL_MEETING_URLS, DEMO_OPEN_URL as OPEN_MEETING_URL,
+    DEMO_QUICK_URL as QUICK_MEETING_URL,
 };
 
 pub struct Demo {
@@ -24,7 +25,10 @@ pub struct Demo {
 impl Demo {
     /// Start with the demo meetings; the service application accepts `origin`.
     pub async fn start(origin: &str) -> io::Result<Self> {
-        let config = EmulatorConfig { meetings: emulator::demo_meetings(), ..EmulatorConfig::default() };
+        let config = EmulatorConfig {
+            meetings: emulator::demo_meetings(),
+            ..EmulatorConfig::default()
+        };
         Self::start_with(config, origin).await
     }
 

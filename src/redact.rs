@@ -4,10 +4,23 @@
 use crate::secret::{REDACTED, Secret};
 
 /// Token schemes, in the plain, once- and twice-URL-encoded forms they appear in.
-const TOKEN_MARKERS: [&str; 6] = ["psat=", "psat%3d", "psat%253d", "cwt=", "cwt%3d", "cwt%253d"];
+const TOKEN_MARKERS: [&str; 6] = [
+    "psat=",
+    "psat%3d",
+    "psat%253d",
+    "cwt=",
+    "cwt%3d",
+    "cwt%253d",
+];
 
 /// Query keys whose values are secrets wherever they appear.
-const SECRET_QUERY_KEYS: [&str; 5] = ["anonymousmeetingjoincontext", "anonymouscontext", "key", "access_token", "token"];
+const SECRET_QUERY_KEYS: [&str; 5] = [
+    "anonymousmeetingjoincontext",
+    "anonymouscontext",
+    "key",
+    "access_token",
+    "token",
+];
 
 /// Mask every token-looking run in `text`: `psat=eyJ...` becomes `psat=[redacted]`.
 pub fn mask_tokens(text: &str) -> String {
@@ -24,7 +37,10 @@ pub fn mask_tokens(text: &str) -> String {
                 out.push_str(&text[i..pos + len]);
                 let rest = &text[pos + len..];
                 let end = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '+' | '/' | '=')))
+                    .find(|c: char| {
+                        !(c.is_ascii_alphanumeric()
+                            || matches!(c, '-' | '_' | '.' | '%' | '+' | '/' | '='))
+                    })
                     .unwrap_or(rest.len());
                 if end > 0 {
                     out.push_str(REDACTED);
@@ -45,7 +61,10 @@ pub fn url_for_display(url: &str) -> String {
     const BASE: &str = "http://relative.invalid";
     let (parsed, relative) = match url::Url::parse(url) {
         Ok(u) => (Some(u), false),
-        Err(_) => (url::Url::parse(BASE).ok().and_then(|b| b.join(url).ok()), true),
+        Err(_) => (
+            url::Url::parse(BASE).ok().and_then(|b| b.join(url).ok()),
+            true,
+        ),
     };
     let masked = match parsed {
         Some(mut u) => {
@@ -54,13 +73,24 @@ pub fn url_for_display(url: &str) -> String {
                     .query_pairs()
                     .map(|(k, v)| {
                         let secret = SECRET_QUERY_KEYS.contains(&k.to_ascii_lowercase().as_str());
-                        (k.into_owned(), if secret { REDACTED.to_string() } else { v.into_owned() })
+                        (
+                            k.into_owned(),
+                            if secret {
+                                REDACTED.to_string()
+                            } else {
+                                v.into_owned()
+                            },
+                        )
                     })
                     .collect();
                 u.query_pairs_mut().clear().extend_pairs(pairs);
             }
             let s = u.to_string();
-            if relative { s.strip_prefix(BASE).map(str::to_string).unwrap_or(s) } else { s }
+            if relative {
+                s.strip_prefix(BASE).map(str::to_string).unwrap_or(s)
+            } else {
+                s
+            }
         }
         None => url.to_string(),
     };
@@ -110,7 +140,8 @@ mod tests {
 
     #[test]
     fn masks_tokens_in_every_encoding() {
-        let t = "Bearer psat=eyJhbGc.eyJzdWI.sig_-x and ?ctx=psat%253deyJ0eXAi.abc&x=1 cwt=AAEB...buHc";
+        let t =
+            "Bearer psat=eyJhbGc.eyJzdWI.sig_-x and ?ctx=psat%253deyJ0eXAi.abc&x=1 cwt=AAEB...buHc";
         let m = mask_tokens(t);
         assert!(!m.contains("eyJ"), "{m}");
         assert!(!m.contains("AAEB"), "{m}");

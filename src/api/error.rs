@@ -8,7 +8,9 @@ use crate::api::wire::{ServiceError, UcwaError};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
-    #[error("refusing to send to {host} over plain http: only https is allowed (http only for this computer)")]
+    #[error(
+        "refusing to send to {host} over plain http: only https is allowed (http only for this computer)"
+    )]
     InsecureUrl { host: String },
     #[error("a server link is not a valid URL: {detail}")]
     BadLink { detail: String },
@@ -21,23 +23,35 @@ pub enum ApiError {
     #[error("the connection to {host} broke: {detail}")]
     Broken { host: String, detail: String },
     #[error("{host} redirected to {target}; redirects are not followed")]
-    Redirect { host: String, status: u16, target: String },
+    Redirect {
+        host: String,
+        status: u16,
+        target: String,
+    },
     #[error("the answer from {host} is larger than {limit} bytes")]
     TooLarge { host: String, limit: usize },
     #[error("{host} answered HTTP {status}{}", describe(.ucwa, .service, .excerpt))]
     Status {
         host: String,
         status: u16,
-        ucwa: Option<UcwaError>,
-        service: Option<ServiceError>,
+        ucwa: Option<Box<UcwaError>>,
+        service: Option<Box<ServiceError>>,
         excerpt: String,
         retry_after: Option<Duration>,
     },
     #[error("the answer from {host} (HTTP {status}) is not what was expected: {detail}")]
-    Malformed { host: String, status: u16, detail: String },
+    Malformed {
+        host: String,
+        status: u16,
+        detail: String,
+    },
 }
 
-fn describe(ucwa: &Option<UcwaError>, service: &Option<ServiceError>, excerpt: &str) -> String {
+fn describe(
+    ucwa: &Option<Box<UcwaError>>,
+    service: &Option<Box<ServiceError>>,
+    excerpt: &str,
+) -> String {
     if let Some(u) = ucwa {
         let mut s = format!(" {}", u.code);
         if let Some(sub) = &u.subcode {
@@ -56,7 +70,11 @@ fn describe(ucwa: &Option<UcwaError>, service: &Option<ServiceError>, excerpt: &
             None => format!(": {}", e.error),
         };
     }
-    if excerpt.is_empty() { String::new() } else { format!(": {excerpt}") }
+    if excerpt.is_empty() {
+        String::new()
+    } else {
+        format!(": {excerpt}")
+    }
 }
 
 impl ApiError {
@@ -71,9 +89,9 @@ impl ApiError {
 
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Status { status, .. } | ApiError::Malformed { status, .. } | ApiError::Redirect { status, .. } => {
-                Some(*status)
-            }
+            ApiError::Status { status, .. }
+            | ApiError::Malformed { status, .. }
+            | ApiError::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -88,8 +106,12 @@ impl ApiError {
     /// UCWA `code`, or the service application's `Code`.
     pub fn code(&self) -> Option<&str> {
         match self {
-            ApiError::Status { ucwa: Some(u), .. } => Some(u.code.as_str()).filter(|c| !c.is_empty()),
-            ApiError::Status { service: Some(s), .. } => s.code.as_deref(),
+            ApiError::Status { ucwa: Some(u), .. } => {
+                Some(u.code.as_str()).filter(|c| !c.is_empty())
+            }
+            ApiError::Status {
+                service: Some(s), ..
+            } => s.code.as_deref(),
             _ => None,
         }
     }
@@ -103,7 +125,13 @@ impl ApiError {
 
     /// True for failures of the network itself (connect, TLS, broken connection, time-out).
     pub fn is_network(&self) -> bool {
-        matches!(self, ApiError::Connect { .. } | ApiError::Tls { .. } | ApiError::Broken { .. } | ApiError::Timeout { .. })
+        matches!(
+            self,
+            ApiError::Connect { .. }
+                | ApiError::Tls { .. }
+                | ApiError::Broken { .. }
+                | ApiError::Timeout { .. }
+        )
     }
 }
 
@@ -112,7 +140,14 @@ mod tests {
     use super::*;
 
     fn status(code: u16) -> ApiError {
-        ApiError::Status { host: "h".into(), status: code, ucwa: None, service: None, excerpt: String::new(), retry_after: None }
+        ApiError::Status {
+            host: "h".into(),
+            status: code,
+            ucwa: None,
+            service: None,
+            excerpt: String::new(),
+            retry_after: None,
+        }
     }
 
     #[test]
@@ -123,9 +158,28 @@ mod tests {
         for s in [400, 401, 403, 404, 409, 410] {
             assert!(!status(s).is_retryable(), "{s}");
         }
-        assert!(ApiError::Connect { host: "h".into(), detail: "refused".into() }.is_retryable());
-        assert!(!ApiError::Timeout { host: "h".into(), after: Duration::from_secs(1) }.is_retryable());
-        assert!(!ApiError::Malformed { host: "h".into(), status: 200, detail: "x".into() }.is_retryable());
+        assert!(
+            ApiError::Connect {
+                host: "h".into(),
+                detail: "refused".into()
+            }
+            .is_retryable()
+        );
+        assert!(
+            !ApiError::Timeout {
+                host: "h".into(),
+                after: Duration::from_secs(1)
+            }
+            .is_retryable()
+        );
+        assert!(
+            !ApiError::Malformed {
+                host: "h".into(),
+                status: 200,
+                detail: "x".into()
+            }
+            .is_retryable()
+        );
     }
 
     #[test]
@@ -133,12 +187,22 @@ mod tests {
         let e = ApiError::Status {
             host: "pool".into(),
             status: 404,
-            ucwa: Some(UcwaError::new("NotFound", Some("DestinationNotFound"), "The meeting could not be found")),
+            ucwa: Some(Box::new(UcwaError::new(
+                "NotFound",
+                Some("DestinationNotFound"),
+                "The meeting could not be found",
+            ))),
             service: None,
             excerpt: String::new(),
             retry_after: None,
         };
-        assert_eq!(e.to_string(), "pool answered HTTP 404 NotFound/DestinationNotFound: The meeting could not be found");
-        assert_eq!((e.code(), e.subcode()), (Some("NotFound"), Some("DestinationNotFound")));
+        assert_eq!(
+            e.to_string(),
+            "pool answered HTTP 404 NotFound/DestinationNotFound: The meeting could not be found"
+        );
+        assert_eq!(
+            (e.code(), e.subcode()),
+            (Some("NotFound"), Some("DestinationNotFound"))
+        );
     }
 }

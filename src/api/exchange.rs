@@ -13,10 +13,23 @@ use crate::secret::REDACTED;
 pub const MAX_RECORDED_BODY: usize = 16 * 1024;
 
 /// Headers whose values are always masked.
-const SECRET_HEADERS: [&str; 4] = ["authorization", "cookie", "set-cookie", "proxy-authorization"];
+const SECRET_HEADERS: [&str; 4] = [
+    "authorization",
+    "cookie",
+    "set-cookie",
+    "proxy-authorization",
+];
 
 /// JSON keys whose string values are masked in recorded bodies.
-const SECRET_KEYS: [&str; 7] = ["token", "discoveruri", "access_token", "client_secret", "password", "ms_rtc_renew", "refresh_token"];
+const SECRET_KEYS: [&str; 7] = [
+    "token",
+    "discoveruri",
+    "access_token",
+    "client_secret",
+    "password",
+    "ms_rtc_renew",
+    "refresh_token",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExchangeRecord {
@@ -41,7 +54,10 @@ mod system_time_ms {
     use std::time::{SystemTime, UNIX_EPOCH};
 
     pub fn serialize<S: serde::Serializer>(t: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
-        let ms = t.duration_since(UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+        let ms = t
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
         s.serialize_u64(u64::try_from(ms).unwrap_or(u64::MAX))
     }
 }
@@ -107,7 +123,11 @@ pub fn body_for_record(bytes: &[u8]) -> Option<String> {
             // application/x-www-form-urlencoded
             url::form_urlencoded::parse(text.as_bytes())
                 .map(|(k, v)| {
-                    let masked = if SECRET_KEYS.contains(&k.to_ascii_lowercase().as_str()) { REDACTED.to_string() } else { mask_tokens(&v) };
+                    let masked = if SECRET_KEYS.contains(&k.to_ascii_lowercase().as_str()) {
+                        REDACTED.to_string()
+                    } else {
+                        mask_tokens(&v)
+                    };
                     format!("{k}={masked}")
                 })
                 .collect::<Vec<_>>()
@@ -134,7 +154,10 @@ mod tests {
     #[test]
     fn masks_secret_headers_and_bodies() {
         let mut h = HeaderMap::new();
-        h.insert("authorization", HeaderValue::from_static("Bearer psat=eyJabc.def"));
+        h.insert(
+            "authorization",
+            HeaderValue::from_static("Bearer psat=eyJabc.def"),
+        );
         h.insert("origin", HeaderValue::from_static("https://contoso.com"));
         let shown = headers_for_record(&h);
         assert!(shown.contains(&("authorization".into(), "Bearer [redacted]".into())));
@@ -142,13 +165,22 @@ mod tests {
 
         let body = br#"{"DiscoverUri":"https://x/d?anonymousMeetingJoinContext=psat%253dabc","Token":"opaque-token","ExpireTime":"/Date(1)/","_links":{"self":{"href":"/a/events?ack=1&key=c2lw"}}}"#;
         let shown = body_for_record(body).unwrap();
-        assert!(!shown.contains("opaque-token") && !shown.contains("psat%253dabc") && !shown.contains("c2lw"), "{shown}");
+        assert!(
+            !shown.contains("opaque-token")
+                && !shown.contains("psat%253dabc")
+                && !shown.contains("c2lw"),
+            "{shown}"
+        );
         assert!(shown.contains("/Date(1)/"));
 
         let form = body_for_record(b"ApplicationSessionId=abc&AllowedOrigins=https%3A%2F%2Fc.com&MeetingUrl=https%3A%2F%2Fm%2Fa").unwrap();
         assert!(form.contains("ApplicationSessionId=abc"), "{form}");
         assert_eq!(body_for_record(b""), None);
         let big = vec![b'x'; MAX_RECORDED_BODY + 10];
-        assert!(body_for_record(&big).unwrap().ends_with(&format!("[{} bytes in all]", big.len())));
+        assert!(
+            body_for_record(&big)
+                .unwrap()
+                .ends_with(&format!("[{} bytes in all]", big.len()))
+        );
     }
 }

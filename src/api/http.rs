@@ -50,7 +50,10 @@ pub struct HttpClient {
 
 impl std::fmt::Debug for HttpClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HttpClient").field("opts", &self.opts).field("observed", &self.observer.is_some()).finish()
+        f.debug_struct("HttpClient")
+            .field("opts", &self.opts)
+            .field("observed", &self.observer.is_some())
+            .finish()
     }
 }
 
@@ -59,7 +62,10 @@ enum Body {
     Empty,
     Json(Vec<u8>),
     Form(String),
-    Text { content_type: &'static str, text: String },
+    Text {
+        content_type: &'static str,
+        text: String,
+    },
 }
 
 /// One request. Built with the helpers below; secrets stay in `Secret` until sent.
@@ -76,7 +82,15 @@ pub struct Request {
 
 impl Request {
     pub fn new(method: Method, url: Url) -> Self {
-        Self { method, url, bearer: None, origin: None, body: Body::Empty, timeout: None, tag: "http" }
+        Self {
+            method,
+            url,
+            bearer: None,
+            origin: None,
+            body: Body::Empty,
+            timeout: None,
+            tag: "http",
+        }
     }
 
     /// What this request is for (a step name), carried into the exchange record.
@@ -114,13 +128,18 @@ impl Request {
     }
 
     pub fn form(mut self, pairs: &[(&str, &str)]) -> Self {
-        let encoded = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        let encoded = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
         self.body = Body::Form(encoded);
         self
     }
 
     pub fn text(mut self, content_type: &'static str, text: &str) -> Self {
-        self.body = Body::Text { content_type, text: text.to_string() };
+        self.body = Body::Text {
+            content_type,
+            text: text.to_string(),
+        };
         self
     }
 
@@ -149,15 +168,26 @@ impl Response {
     /// Decode the body as JSON of type `T`, naming what is wrong if it is not.
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
         let host = host_of(&self.url);
-        let malformed = |detail: String| ApiError::Malformed { host: host.clone(), status: self.status, detail };
+        let malformed = |detail: String| ApiError::Malformed {
+            host: host.clone(),
+            status: self.status,
+            detail,
+        };
         if self.body.iter().all(u8::is_ascii_whitespace) {
             return Err(malformed("the body is empty".into()));
         }
-        let ct = self.header("content-type").unwrap_or_default().to_ascii_lowercase();
+        let ct = self
+            .header("content-type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if ct.contains("html") || looks_like_html(&self.body) {
-            return Err(malformed(format!("an HTML page instead of JSON ({})", html_title(&self.body))));
+            return Err(malformed(format!(
+                "an HTML page instead of JSON ({})",
+                html_title(&self.body)
+            )));
         }
-        serde_json::from_slice(&self.body).map_err(|e| malformed(format!("{} (content type {:?})", json_error(&e), ct)))
+        serde_json::from_slice(&self.body)
+            .map_err(|e| malformed(format!("{} (content type {:?})", json_error(&e), ct)))
     }
 
     /// The `Location` header resolved against the request URL.
@@ -170,25 +200,37 @@ fn json_error(e: &serde_json::Error) -> String {
     // serde_json messages can quote input; keep only the category and position.
     match e.classify() {
         serde_json::error::Category::Eof => "the JSON ends too early (truncated body)".into(),
-        serde_json::error::Category::Syntax => format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+        serde_json::error::Category::Syntax => {
+            format!("not valid JSON (line {}, column {})", e.line(), e.column())
+        }
         serde_json::error::Category::Data => mask_tokens(&format!("JSON of the wrong shape: {e}")),
         serde_json::error::Category::Io => "could not read the JSON".into(),
     }
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
-    let start: Vec<u8> = body.iter().skip_while(|b| b.is_ascii_whitespace()).take(15).map(u8::to_ascii_lowercase).collect();
+    let start: Vec<u8> = body
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(15)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
 }
 
 fn html_title(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
     let lower = text.to_ascii_lowercase();
-    let title = lower
-        .find("<title>")
-        .and_then(|s| lower[s + 7..].find("</title>").map(|e| text[s + 7..s + 7 + e].trim().to_string()));
+    let title = lower.find("<title>").and_then(|s| {
+        lower[s + 7..]
+            .find("</title>")
+            .map(|e| text[s + 7..s + 7 + e].trim().to_string())
+    });
     match title {
-        Some(t) if !t.is_empty() => format!("title {:?}", mask_tokens(&t.chars().take(80).collect::<String>())),
+        Some(t) if !t.is_empty() => format!(
+            "title {:?}",
+            mask_tokens(&t.chars().take(80).collect::<String>())
+        ),
         _ => "no title".into(),
     }
 }
@@ -234,8 +276,12 @@ fn classify(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
     let lower = detail.to_ascii_lowercase();
     let host = host.to_string();
     if e.is_timeout() {
-        ApiError::Timeout { host, after: timeout }
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        ApiError::Timeout {
+            host,
+            after: timeout,
+        }
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
         ApiError::Tls { host, detail }
     } else if e.is_connect() {
         ApiError::Connect { host, detail }
@@ -251,9 +297,18 @@ fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 fn error_for_status(status: u16, headers: &HeaderMap, body: &[u8], url: &Url) -> ApiError {
     let host = host_of(url);
-    let ct = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
-    let json: Option<serde_json::Value> =
-        if ct.contains("html") { None } else { serde_json::from_slice(body).ok().filter(serde_json::Value::is_object) };
+    let ct = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let json: Option<serde_json::Value> = if ct.contains("html") {
+        None
+    } else {
+        serde_json::from_slice(body)
+            .ok()
+            .filter(serde_json::Value::is_object)
+    };
     let ucwa = json
         .as_ref()
         .filter(|v| v.get("code").is_some_and(serde_json::Value::is_string))
@@ -283,7 +338,14 @@ fn error_for_status(status: u16, headers: &HeaderMap, body: &[u8], url: &Url) ->
         let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         mask_tokens(&collapsed.chars().take(160).collect::<String>())
     };
-    ApiError::Status { host, status, ucwa, service, excerpt, retry_after: parse_retry_after(headers) }
+    ApiError::Status {
+        host,
+        status,
+        ucwa: ucwa.map(Box::new),
+        service: service.map(Box::new),
+        excerpt,
+        retry_after: parse_retry_after(headers),
+    }
 }
 
 impl HttpClient {
@@ -293,13 +355,24 @@ impl HttpClient {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(opts.user_agent.clone())
             .build()
-            .map_err(|e| ApiError::Tls { host: "(client set-up)".into(), detail: e.without_url().to_string() })?;
-        Ok(Self { client, opts, observer: None })
+            .map_err(|e| ApiError::Tls {
+                host: "(client set-up)".into(),
+                detail: e.without_url().to_string(),
+            })?;
+        Ok(Self {
+            client,
+            opts,
+            observer: None,
+        })
     }
 
     /// A client that reports every exchange to `observer` (shares the connection pool).
     pub fn with_observer(&self, observer: ExchangeObserver) -> Self {
-        Self { client: self.client.clone(), opts: self.opts.clone(), observer: Some(observer) }
+        Self {
+            client: self.client.clone(),
+            opts: self.opts.clone(),
+            observer: Some(observer),
+        }
     }
 
     pub fn options(&self) -> &HttpOptions {
@@ -323,7 +396,11 @@ impl HttpClient {
         };
         let (result, raw) = self.send_inner(req).await;
         let (status, response_headers, response_body) = match raw {
-            Some(r) => (Some(r.status), headers_for_record(&r.headers), body_for_record(&r.body)),
+            Some(r) => (
+                Some(r.status),
+                headers_for_record(&r.headers),
+                body_for_record(&r.body),
+            ),
             None => (None, Vec::new(), None),
         };
         observer(ExchangeRecord {
@@ -337,7 +414,11 @@ impl HttpClient {
             response_headers,
             response_body,
             ms: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
-            error: if status.is_none() { result.as_ref().err().map(ToString::to_string) } else { None },
+            error: if status.is_none() {
+                result.as_ref().err().map(ToString::to_string)
+            } else {
+                None
+            },
         });
         result
     }
@@ -345,7 +426,10 @@ impl HttpClient {
     fn request_headers_for_record(&self, req: &Request) -> Vec<(String, String)> {
         let mut h = vec![("accept".to_string(), "application/json".to_string())];
         if req.bearer.is_some() {
-            h.push(("authorization".into(), format!("Bearer {}", crate::secret::REDACTED)));
+            h.push((
+                "authorization".into(),
+                format!("Bearer {}", crate::secret::REDACTED),
+            ));
         }
         if let Some(o) = &req.origin {
             h.push(("origin".into(), o.clone()));
@@ -369,11 +453,19 @@ impl HttpClient {
         }
         let host = host_of(&req.url);
         let timeout = req.timeout.unwrap_or(self.opts.request_timeout);
-        let mut builder = self.client.request(req.method.clone(), req.url.clone()).timeout(timeout);
+        let mut builder = self
+            .client
+            .request(req.method.clone(), req.url.clone())
+            .timeout(timeout);
         builder = builder.header(ACCEPT, HeaderValue::from_static("application/json"));
         if let Some(token) = &req.bearer {
             let Ok(mut v) = HeaderValue::from_str(&format!("Bearer {}", token.expose())) else {
-                return (Err(ApiError::BadLink { detail: "the token contains characters not allowed in a header".into() }), None);
+                return (
+                    Err(ApiError::BadLink {
+                        detail: "the token contains characters not allowed in a header".into(),
+                    }),
+                    None,
+                );
             };
             v.set_sensitive(true);
             builder = builder.header(AUTHORIZATION, v);
@@ -384,8 +476,12 @@ impl HttpClient {
         builder = match req.body {
             Body::Empty => builder,
             Body::Json(b) => builder.header(CONTENT_TYPE, "application/json").body(b),
-            Body::Form(f) => builder.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(f),
-            Body::Text { content_type, text } => builder.header(CONTENT_TYPE, content_type).body(text),
+            Body::Form(f) => builder
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(f),
+            Body::Text { content_type, text } => {
+                builder.header(CONTENT_TYPE, content_type).body(text)
+            }
         };
         let started = Instant::now();
         let mut resp = match builder.send().await {
@@ -394,22 +490,51 @@ impl HttpClient {
         };
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let raw = |body: Vec<u8>| Some(RawResponse { status, headers: headers.clone(), body: Bytes::from(body) });
+        let raw = |body: Vec<u8>| {
+            Some(RawResponse {
+                status,
+                headers: headers.clone(),
+                body: Bytes::from(body),
+            })
+        };
         if let Some(len) = resp.content_length()
             && len > self.opts.max_body_bytes as u64
         {
-            return (Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes }), raw(Vec::new()));
+            return (
+                Err(ApiError::TooLarge {
+                    host,
+                    limit: self.opts.max_body_bytes,
+                }),
+                raw(Vec::new()),
+            );
         }
         let mut body = Vec::new();
         loop {
-            let chunk = match tokio::time::timeout(timeout.saturating_sub(started.elapsed()), resp.chunk()).await {
-                Ok(Ok(Some(c))) => c,
-                Ok(Ok(None)) => break,
-                Ok(Err(e)) => return (Err(classify(e, &host, timeout)), raw(body)),
-                Err(_) => return (Err(ApiError::Timeout { host, after: timeout }), raw(body)),
-            };
+            let chunk =
+                match tokio::time::timeout(timeout.saturating_sub(started.elapsed()), resp.chunk())
+                    .await
+                {
+                    Ok(Ok(Some(c))) => c,
+                    Ok(Ok(None)) => break,
+                    Ok(Err(e)) => return (Err(classify(e, &host, timeout)), raw(body)),
+                    Err(_) => {
+                        return (
+                            Err(ApiError::Timeout {
+                                host,
+                                after: timeout,
+                            }),
+                            raw(body),
+                        );
+                    }
+                };
             if body.len() + chunk.len() > self.opts.max_body_bytes {
-                return (Err(ApiError::TooLarge { host, limit: self.opts.max_body_bytes }), raw(body));
+                return (
+                    Err(ApiError::TooLarge {
+                        host,
+                        limit: self.opts.max_body_bytes,
+                    }),
+                    raw(body),
+                );
             }
             body.extend_from_slice(&chunk);
         }
@@ -421,15 +546,35 @@ impl HttpClient {
                 .and_then(|l| req.url.join(l).ok())
                 .map(|u| host_of(&u))
                 .unwrap_or_else(|| "(no location)".into());
-            return (Err(ApiError::Redirect { host, status, target }), raw(body));
+            return (
+                Err(ApiError::Redirect {
+                    host,
+                    status,
+                    target,
+                }),
+                raw(body),
+            );
         }
         if !(200..300).contains(&status) {
             let err = error_for_status(status, &headers, &body, &req.url);
             return (Err(err), raw(body));
         }
         let body = Bytes::from(body);
-        let raw = Some(RawResponse { status, headers: headers.clone(), body: body.clone() });
-        (Ok(Response { status, headers, body, url: req.url, elapsed }), raw)
+        let raw = Some(RawResponse {
+            status,
+            headers: headers.clone(),
+            body: body.clone(),
+        });
+        (
+            Ok(Response {
+                status,
+                headers,
+                body,
+                url: req.url,
+                elapsed,
+            }),
+            raw,
+        )
     }
 }
 
@@ -446,11 +591,22 @@ mod tests {
 
     #[test]
     fn transport_policy() {
-        let ok = ["https://a.example/x", "http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x", "http://127.8.0.1/"];
+        let ok = [
+            "https://a.example/x",
+            "http://127.0.0.1:8080/x",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+            "http://127.8.0.1/",
+        ];
         for u in ok {
             assert!(check_transport(&Url::parse(u).unwrap()).is_ok(), "{u}");
         }
-        for u in ["http://a.example/x", "http://10.0.0.1/x", "ftp://127.0.0.1/x", "http://localhost.evil.example/"] {
+        for u in [
+            "http://a.example/x",
+            "http://10.0.0.1/x",
+            "ftp://127.0.0.1/x",
+            "http://localhost.evil.example/",
+        ] {
             assert!(check_transport(&Url::parse(u).unwrap()).is_err(), "{u}");
         }
     }
@@ -460,18 +616,36 @@ mod tests {
         let url = Url::parse("https://pool.example/ucwa?x=psat%3dabc").unwrap();
         let mut h = HeaderMap::new();
         h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let e = error_for_status(404, &h, br#"{"code":"NotFound","subcode":"DestinationNotFound","message":"gone psat=eyJabc"}"#, &url);
-        assert_eq!((e.code(), e.subcode(), e.status()), (Some("NotFound"), Some("DestinationNotFound"), Some(404)));
+        let e = error_for_status(
+            404,
+            &h,
+            br#"{"code":"NotFound","subcode":"DestinationNotFound","message":"gone psat=eyJabc"}"#,
+            &url,
+        );
+        assert_eq!(
+            (e.code(), e.subcode(), e.status()),
+            (Some("NotFound"), Some("DestinationNotFound"), Some(404))
+        );
         assert!(!e.to_string().contains("eyJabc"));
         assert!(!e.to_string().contains("x="), "no query in messages: {e}");
 
-        let e = error_for_status(400, &h, br#"{"Error":"Meeting not allowed","Code":"MeetingUrlNotAllowed"}"#, &url);
+        let e = error_for_status(
+            400,
+            &h,
+            br#"{"Error":"Meeting not allowed","Code":"MeetingUrlNotAllowed"}"#,
+            &url,
+        );
         assert_eq!(e.code(), Some("MeetingUrlNotAllowed"));
 
         let mut html = HeaderMap::new();
         html.insert(CONTENT_TYPE, HeaderValue::from_static("text/html"));
         html.insert("retry-after", HeaderValue::from_static("7"));
-        let e = error_for_status(503, &html, b"<html><title>Service Unavailable</title></html>", &url);
+        let e = error_for_status(
+            503,
+            &html,
+            b"<html><title>Service Unavailable</title></html>",
+            &url,
+        );
         assert!(e.to_string().contains("Service Unavailable"), "{e}");
         assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
     }
@@ -481,9 +655,19 @@ mod tests {
         let resp = |ct: &'static str, body: &'static [u8]| {
             let mut headers = HeaderMap::new();
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(ct));
-            Response { status: 200, headers, body: Bytes::from_static(body), url: Url::parse("https://h/").unwrap(), elapsed: Duration::ZERO }
+            Response {
+                status: 200,
+                headers,
+                body: Bytes::from_static(body),
+                url: Url::parse("https://h/").unwrap(),
+                elapsed: Duration::ZERO,
+            }
         };
-        let err = |r: Response| r.json::<serde_json::Map<String, serde_json::Value>>().unwrap_err().to_string();
+        let err = |r: Response| {
+            r.json::<serde_json::Map<String, serde_json::Value>>()
+                .unwrap_err()
+                .to_string()
+        };
         assert!(err(resp("application/json", b"")).contains("empty"));
         assert!(err(resp("text/html", b"<html><title>Oops</title>")).contains("HTML"));
         assert!(err(resp("application/json", b"{\"a\": [1, 2")).contains("truncated"));

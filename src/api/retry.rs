@@ -13,13 +13,20 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        Self { max_attempts: 4, base: Duration::from_millis(250), cap: Duration::from_secs(8) }
+        Self {
+            max_attempts: 4,
+            base: Duration::from_millis(250),
+            cap: Duration::from_secs(8),
+        }
     }
 }
 
 impl RetryPolicy {
     pub fn none() -> Self {
-        Self { max_attempts: 1, ..Self::default() }
+        Self {
+            max_attempts: 1,
+            ..Self::default()
+        }
     }
 
     /// The unjittered delay after failed attempt `attempt` (1-based).
@@ -49,13 +56,26 @@ mod tests {
 
     #[test]
     fn schedule_grows_and_caps() {
-        let p = RetryPolicy { max_attempts: 10, base: Duration::from_millis(100), cap: Duration::from_secs(1) };
+        let p = RetryPolicy {
+            max_attempts: 10,
+            base: Duration::from_millis(100),
+            cap: Duration::from_secs(1),
+        };
         let c: Vec<u128> = (1..=6).map(|a| p.ceiling(a).as_millis()).collect();
         assert_eq!(c, vec![100, 200, 400, 800, 1000, 1000]);
         assert_eq!(p.delay(2, None, 0.0), Duration::from_millis(100));
-        assert_eq!(p.delay(2, None, 0.999_999), Duration::from_millis(200).mul_f64(0.999_999_5));
-        assert_eq!(p.delay(1, Some(Duration::from_secs(3)), 0.5), Duration::from_secs(3));
-        assert_eq!(p.delay(1, Some(Duration::from_secs(3600)), 0.5), Duration::from_secs(60));
+        assert_eq!(
+            p.delay(2, None, 0.999_999),
+            Duration::from_millis(200).mul_f64(0.999_999_5)
+        );
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(3)), 0.5),
+            Duration::from_secs(3)
+        );
+        assert_eq!(
+            p.delay(1, Some(Duration::from_secs(3600)), 0.5),
+            Duration::from_secs(60)
+        );
         assert_eq!(p.ceiling(u32::MAX), Duration::from_secs(1));
     }
 

@@ -8,7 +8,9 @@ use url::Url;
 use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Request, Response};
 use crate::api::wire::EventBatch;
-use crate::api::wire::ucwa::{AnonDiscover, Application, ApplicationRequest, OnlineMeetingInvitationRequest};
+use crate::api::wire::ucwa::{
+    AnonDiscover, Application, ApplicationRequest, OnlineMeetingInvitationRequest,
+};
 use crate::secret::Secret;
 
 /// Credentials and origin sent with every UCWA request of one session.
@@ -20,15 +22,24 @@ pub struct UcwaAuth {
 
 /// Resolve a link `href` against the URL of the response that carried it.
 pub fn resolve(base: &Url, href: &str) -> Result<Url, ApiError> {
-    base.join(href.trim()).map_err(|e| ApiError::BadLink { detail: format!("{e}") })
+    base.join(href.trim()).map_err(|e| ApiError::BadLink {
+        detail: format!("{e}"),
+    })
 }
 
 /// `GET <DiscoverUri>` with `Origin` (A.7). The psat travels in the URL only (PROTOCOL Q12:
 /// the Web SDK's code comment says the GET must be sent without the token; we follow it).
-pub async fn discover(http: &HttpClient, discover_uri: &Secret, origin: &str) -> Result<(AnonDiscover, Response), ApiError> {
-    let url = Url::parse(discover_uri.expose().trim())
-        .map_err(|_| ApiError::BadLink { detail: "the DiscoverUri is not an absolute URL".into() })?;
-    let resp = http.send(Request::get(url).origin(origin).tag("discovery")).await?;
+pub async fn discover(
+    http: &HttpClient,
+    discover_uri: &Secret,
+    origin: &str,
+) -> Result<(AnonDiscover, Response), ApiError> {
+    let url = Url::parse(discover_uri.expose().trim()).map_err(|_| ApiError::BadLink {
+        detail: "the DiscoverUri is not an absolute URL".into(),
+    })?;
+    let resp = http
+        .send(Request::get(url).origin(origin).tag("discovery"))
+        .await?;
     Ok((resp.json()?, resp))
 }
 
@@ -39,7 +50,15 @@ pub async fn create_application(
     auth: &UcwaAuth,
     body: &ApplicationRequest,
 ) -> Result<(Application, Response), ApiError> {
-    let resp = http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body).tag("application")).await?;
+    let resp = http
+        .send(
+            Request::post(url)
+                .bearer(&auth.token)
+                .origin(&auth.origin)
+                .json(body)
+                .tag("application"),
+        )
+        .await?;
     Ok((resp.json()?, resp))
 }
 
@@ -50,7 +69,15 @@ pub async fn get_events(
     auth: &UcwaAuth,
     read_timeout: Duration,
 ) -> Result<(EventBatch, Response), ApiError> {
-    let resp = http.send(Request::get(url).bearer(&auth.token).origin(&auth.origin).timeout(read_timeout).tag("event_channel")).await?;
+    let resp = http
+        .send(
+            Request::get(url)
+                .bearer(&auth.token)
+                .origin(&auth.origin)
+                .timeout(read_timeout)
+                .tag("event_channel"),
+        )
+        .await?;
     Ok((resp.json()?, resp))
 }
 
@@ -61,10 +88,29 @@ pub async fn join_meeting(
     auth: &UcwaAuth,
     body: &OnlineMeetingInvitationRequest,
 ) -> Result<Response, ApiError> {
-    http.send(Request::post(url).bearer(&auth.token).origin(&auth.origin).json(body).tag("join_request")).await
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token)
+            .origin(&auth.origin)
+            .json(body)
+            .tag("join_request"),
+    )
+    .await
 }
 
 /// `DELETE` a resource (conversation = leave; application = sign out).
-pub async fn delete(http: &HttpClient, url: Url, auth: &UcwaAuth, timeout: Duration) -> Result<Response, ApiError> {
-    http.send(Request::delete(url).bearer(&auth.token).origin(&auth.origin).timeout(timeout).tag("leave")).await
+pub async fn delete(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    timeout: Duration,
+) -> Result<Response, ApiError> {
+    http.send(
+        Request::delete(url)
+            .bearer(&auth.token)
+            .origin(&auth.origin)
+            .timeout(timeout)
+            .tag("leave"),
+    )
+    .await
 }

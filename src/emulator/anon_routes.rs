@@ -59,7 +59,13 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
         }
         Some(url) => {
             let w = emu.lock();
-            let m = w.meeting_by_url(url).ok_or_else(|| {
+            let uri = match w.meeting_by_url(url) {
+                Some(m) => Some(w.meetings[m].uri.clone()),
+                // A well-formed URL of the tenant names a conference even when it does not
+                // exist; the join request then answers 404 DestinationNotFound.
+                None => w.conference_uri_for_url(url, &emu.cfg.tenant),
+            };
+            let uri = uri.ok_or_else(|| {
                 let mut e = ApiError::new(
                     StatusCode::BAD_REQUEST,
                     "BadRequest",
@@ -71,7 +77,7 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
                 );
                 e
             })?;
-            Some(w.meetings[m].uri.clone())
+            Some(uri)
         }
     };
     let now = unix_now();

@@ -242,6 +242,38 @@ impl World {
             .position(|m| join_url_key(&m.spec.join_url) == key)
     }
 
+    /// The conference URI a join URL names, for meetings that do not exist (any more): a URL on
+    /// one of the tenant's meeting hosts shaped `/<organizer>/<ConferenceID>` names
+    /// `sip:<organizer>@<tenant>;gruu;opaque=app:conf:focus:id:<ConferenceID>`, as the real
+    /// platform derives it (PROTOCOL B.1). Other hosts and shapes name nothing.
+    pub fn conference_uri_for_url(&self, url: &str, tenant: &str) -> Option<String> {
+        let parsed = url::Url::parse(url.trim()).ok()?;
+        let host = parsed.host_str()?.to_ascii_lowercase();
+        let known_host = self.meetings.iter().any(|m| {
+            url::Url::parse(&m.spec.join_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+                .is_some_and(|h| h == host)
+        });
+        let segments: Vec<&str> = parsed.path_segments()?.filter(|s| !s.is_empty()).collect();
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 64
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_')
+        };
+        match segments.as_slice() {
+            [organizer, id]
+                if known_host && parsed.scheme() == "https" && valid(organizer) && valid(id) =>
+            {
+                Some(format!(
+                    "sip:{organizer}@{tenant};gruu;opaque=app:conf:focus:id:{id}"
+                ))
+            }
+            _ => None,
+        }
+    }
+
     pub fn meeting_by_uri(&self, uri: &str) -> Option<usize> {
         self.meetings
             .iter()

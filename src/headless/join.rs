@@ -10,7 +10,10 @@ use url::Url;
 use crate::api::http::{HttpClient, HttpOptions, check_transport};
 use crate::cli::JoinArgs;
 use crate::join::status::{JoinEvent, Phase};
-use crate::join::{DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink, ServiceProfile, SessionControl};
+use crate::join::{
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink,
+    ServiceProfile, SessionControl,
+};
 use crate::secret::Secret;
 
 use super::output::{Human, JsonLines, result_line};
@@ -36,8 +39,15 @@ pub fn default_culture() -> String {
     std::env::var("LANG")
         .ok()
         .and_then(|l| {
-            let tag = l.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
-            let ok = (2..=16).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && tag != "C" && tag != "POSIX";
+            let tag = l
+                .split(['.', '@'])
+                .next()
+                .unwrap_or_default()
+                .replace('_', "-");
+            let ok = (2..=16).contains(&tag.len())
+                && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && tag != "C"
+                && tag != "POSIX";
             ok.then_some(tag)
         })
         .unwrap_or_else(|| "en-US".to_string())
@@ -45,11 +55,19 @@ pub fn default_culture() -> String {
 
 /// An origin is `scheme://host[:port]`: https, or http for this computer only.
 pub fn parse_origin(text: &str) -> Result<String, String> {
-    let url = Url::parse(text.trim()).map_err(|_| format!("--origin {text:?} is not an origin like https://contoso.com"))?;
-    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
-        return Err(format!("--origin {text:?} must be only scheme://host[:port], without a path"));
+    let url = Url::parse(text.trim())
+        .map_err(|_| format!("--origin {text:?} is not an origin like https://contoso.com"))?;
+    if url.path() != "/"
+        || url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+    {
+        return Err(format!(
+            "--origin {text:?} must be only scheme://host[:port], without a path"
+        ));
     }
-    check_transport(&url).map_err(|_| format!("--origin {text:?} must use https (http only for localhost)"))?;
+    check_transport(&url)
+        .map_err(|_| format!("--origin {text:?} must use https (http only for localhost)"))?;
     Ok(url.origin().ascii_serialization())
 }
 
@@ -67,12 +85,16 @@ fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
         (None, true) => crate::demo::OPEN_MEETING_URL.to_string(),
         (None, false) => return Err(bad("--meeting is required without --demo".into())),
     };
-    let meeting = MeetingLink::parse(&meeting_text).map_err(|e| bad(format!("meeting link: {e}")))?;
+    let meeting =
+        MeetingLink::parse(&meeting_text).map_err(|e| bad(format!("meeting link: {e}")))?;
     let name = DisplayName::parse(&args.name).map_err(|e| bad(format!("name: {e}")))?;
     let service = match &args.service {
         Some(s) => {
-            let url = Url::parse(s.trim()).map_err(|_| bad(format!("--service {s:?} is not an absolute URL")))?;
-            check_transport(&url).map_err(|_| bad("--service must use https (http only for localhost)".to_string()))?;
+            let url = Url::parse(s.trim())
+                .map_err(|_| bad(format!("--service {s:?} is not an absolute URL")))?;
+            check_transport(&url).map_err(|_| {
+                bad("--service must use https (http only for localhost)".to_string())
+            })?;
             Some(url)
         }
         None => None,
@@ -81,7 +103,12 @@ fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
         Some(o) => parse_origin(o).map_err(bad)?,
         None => crate::join::request::DEFAULT_ORIGIN.to_string(),
     };
-    Ok(Validated { meeting, name, service, origin })
+    Ok(Validated {
+        meeting,
+        name,
+        service,
+        origin,
+    })
 }
 
 /// Forwards events and publishes the phase, so `--stay` and Ctrl-C know when the guest is in.
@@ -102,7 +129,9 @@ impl EventSink for Tee {
 fn report_bad_input(error: &FailureInfo, json: bool) -> i32 {
     if json {
         let mut status = JoinStatus::default();
-        status.apply(&JoinEvent::Failed { error: error.clone() });
+        status.apply(&JoinEvent::Failed {
+            error: error.clone(),
+        });
         if let Ok(line) = serde_json::to_string(&result_line(&status)) {
             println!("{line}");
         }
@@ -122,7 +151,11 @@ pub async fn run(args: JoinArgs) -> i32 {
         match crate::demo::Demo::start(&v.origin).await {
             Ok(d) => Some(d),
             Err(e) => {
-                let info = FailureInfo::new(FailureKind::ServiceUnreachable, None, format!("the demo environment did not start: {e}"));
+                let info = FailureInfo::new(
+                    FailureKind::ServiceUnreachable,
+                    None,
+                    format!("the demo environment did not start: {e}"),
+                );
                 return report_bad_input(&info, args.json);
             }
         }
@@ -132,9 +165,17 @@ pub async fn run(args: JoinArgs) -> i32 {
     let token_url = match (&demo, v.service) {
         (Some(d), _) => d.token_url(),
         (None, Some(u)) => u,
-        (None, None) => return report_bad_input(&FailureInfo::new(FailureKind::BadInput, None, "give --service URL or --demo"), args.json),
+        (None, None) => {
+            return report_bad_input(
+                &FailureInfo::new(FailureKind::BadInput, None, "give --service URL or --demo"),
+                args.json,
+            );
+        }
     };
-    let service = ServiceProfile { token_url, service_key: args.service_key.as_deref().map(Secret::from) };
+    let service = ServiceProfile {
+        token_url,
+        service_key: args.service_key.as_deref().map(Secret::from),
+    };
     let mut request = JoinRequest::new(v.meeting, v.name, service);
     request.origin = v.origin;
     request.culture = args.culture.clone().unwrap_or_else(default_culture);
@@ -142,11 +183,23 @@ pub async fn run(args: JoinArgs) -> i32 {
 
     let http = match HttpClient::new(HttpOptions::default()) {
         Ok(h) => h,
-        Err(e) => return report_bad_input(&FailureInfo::new(FailureKind::Network, None, e.to_string()), args.json),
+        Err(e) => {
+            return report_bad_input(
+                &FailureInfo::new(FailureKind::Network, None, e.to_string()),
+                args.json,
+            );
+        }
     };
     let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
-    let printer: Box<dyn EventSink> = if args.json { Box::new(JsonLines) } else { Box::new(Human::default()) };
-    let sink = Arc::new(Tee { inner: printer, phase: phase_tx });
+    let printer: Box<dyn EventSink> = if args.json {
+        Box::new(JsonLines)
+    } else {
+        Box::new(Human::default())
+    };
+    let sink = Arc::new(Tee {
+        inner: printer,
+        phase: phase_tx,
+    });
     let control = SessionControl::new();
 
     // Stay for --stay seconds once in the meeting, then leave.
@@ -187,8 +240,15 @@ pub async fn run(args: JoinArgs) -> i32 {
             println!("{text}");
         }
     } else {
-        let cleanly = if line.left_cleanly { "" } else { ", clean-up incomplete" };
-        println!("Result: {}{cleanly} (exit {})", line.outcome, line.exit_code);
+        let cleanly = if line.left_cleanly {
+            ""
+        } else {
+            ", clean-up incomplete"
+        };
+        println!(
+            "Result: {}{cleanly} (exit {})",
+            line.outcome, line.exit_code
+        );
     }
     line.exit_code
 }
@@ -199,9 +259,18 @@ mod tests {
 
     #[test]
     fn origins() {
-        assert_eq!(parse_origin("https://contoso.com").unwrap(), "https://contoso.com");
-        assert_eq!(parse_origin("https://contoso.com/").unwrap(), "https://contoso.com");
-        assert_eq!(parse_origin("http://localhost:3000").unwrap(), "http://localhost:3000");
+        assert_eq!(
+            parse_origin("https://contoso.com").unwrap(),
+            "https://contoso.com"
+        );
+        assert_eq!(
+            parse_origin("https://contoso.com/").unwrap(),
+            "https://contoso.com"
+        );
+        assert_eq!(
+            parse_origin("http://localhost:3000").unwrap(),
+            "http://localhost:3000"
+        );
         assert!(parse_origin("http://contoso.com").is_err());
         assert!(parse_origin("https://contoso.com/app").is_err());
         assert!(parse_origin("contoso.com").is_err());

@@ -44,53 +44,122 @@ impl EventSink for Human {
         };
         status.apply(event);
         match event {
-            JoinEvent::SessionStarted { application_session_id, meeting_host } => {
-                Self::line(&format!("Joining a meeting on {meeting_host} (session {application_session_id})"));
+            JoinEvent::SessionStarted {
+                application_session_id,
+                meeting_host,
+            } => {
+                Self::line(&format!(
+                    "Joining a meeting on {meeting_host} (session {application_session_id})"
+                ));
             }
-            JoinEvent::StepDone { step, ms, http_status } => {
-                let http = http_status.map(|s| format!("  HTTP {s}")).unwrap_or_default();
+            JoinEvent::StepDone {
+                step,
+                ms,
+                http_status,
+            } => {
+                let http = http_status
+                    .map(|s| format!("  HTTP {s}"))
+                    .unwrap_or_default();
                 let retries = status.step(*step).retries;
-                let retried = if retries > 0 { format!("  after {retries} retr{}", if retries == 1 { "y" } else { "ies" }) } else { String::new() };
-                Self::line(&format!("  ok    {:<20} {:>6} ms{http}{retried}", step.label(), ms));
+                let retried = if retries > 0 {
+                    format!(
+                        "  after {retries} retr{}",
+                        if retries == 1 { "y" } else { "ies" }
+                    )
+                } else {
+                    String::new()
+                };
+                Self::line(&format!(
+                    "  ok    {:<20} {:>6} ms{http}{retried}",
+                    step.label(),
+                    ms
+                ));
             }
-            JoinEvent::StepFailed { step, ms, http_status, code, subcode } => {
-                let http = http_status.map(|s| format!("  HTTP {s}")).unwrap_or_default();
+            JoinEvent::StepFailed {
+                step,
+                ms,
+                http_status,
+                code,
+                subcode,
+            } => {
+                let http = http_status
+                    .map(|s| format!("  HTTP {s}"))
+                    .unwrap_or_default();
                 let codes = match (code, subcode) {
                     (Some(c), Some(s)) => format!("  {c}/{s}"),
                     (Some(c), None) => format!("  {c}"),
                     _ => String::new(),
                 };
-                Self::line(&format!("  FAIL  {:<20} {:>6} ms{http}{codes}", step.label(), ms));
+                Self::line(&format!(
+                    "  FAIL  {:<20} {:>6} ms{http}{codes}",
+                    step.label(),
+                    ms
+                ));
             }
-            JoinEvent::StepRetry { step, attempt, delay_ms, reason, .. } => {
-                Self::line(&format!("  retry {:<20} attempt {attempt} failed ({reason}); next in {delay_ms} ms", step.label()));
+            JoinEvent::StepRetry {
+                step,
+                attempt,
+                delay_ms,
+                reason,
+                ..
+            } => {
+                Self::line(&format!(
+                    "  retry {:<20} attempt {attempt} failed ({reason}); next in {delay_ms} ms",
+                    step.label()
+                ));
             }
-            JoinEvent::Phase { phase: Phase::InLobby } => Self::line("  ...   Waiting in the lobby for the organizer to let you in"),
-            JoinEvent::Phase { phase: Phase::InMeeting } => {
-                let subject = status.subject.as_deref().map(|s| format!(" \"{s}\"")).unwrap_or_default();
+            JoinEvent::Phase {
+                phase: Phase::InLobby,
+            } => Self::line("  ...   Waiting in the lobby for the organizer to let you in"),
+            JoinEvent::Phase {
+                phase: Phase::InMeeting,
+            } => {
+                let subject = status
+                    .subject
+                    .as_deref()
+                    .map(|s| format!(" \"{s}\""))
+                    .unwrap_or_default();
                 Self::line(&format!("In the meeting{subject}"));
             }
-            JoinEvent::Phase { phase: Phase::Leaving } => Self::line("Leaving the meeting"),
-            JoinEvent::MeetingInfo { subject: Some(s), .. } if status.joined => Self::line(&format!("  Meeting: {s}")),
+            JoinEvent::Phase {
+                phase: Phase::Leaving,
+            } => Self::line("Leaving the meeting"),
+            JoinEvent::MeetingInfo {
+                subject: Some(s), ..
+            } if status.joined => Self::line(&format!("  Meeting: {s}")),
             JoinEvent::ParticipantJoined { participant } => {
-                let role = participant.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+                let role = participant
+                    .role
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default();
                 Self::line(&format!("  +     {}{role}", participant.name));
             }
             JoinEvent::ParticipantLeft { name, .. } => Self::line(&format!("  -     {name} left")),
-            JoinEvent::ChannelInterrupted { reason } => Self::line(&format!("  !     connection interrupted ({reason}); reconnecting")),
-            JoinEvent::ChannelRecovered { attempts } => Self::line(&format!("  ok    connection restored after {attempts} attempt(s)")),
+            JoinEvent::ChannelInterrupted { reason } => Self::line(&format!(
+                "  !     connection interrupted ({reason}); reconnecting"
+            )),
+            JoinEvent::ChannelRecovered { attempts } => Self::line(&format!(
+                "  ok    connection restored after {attempts} attempt(s)"
+            )),
             JoinEvent::Failed { error } => {
                 Self::line(&format!("{} [{}]", error.kind.title(), error.id));
                 Self::line(&format!("  {}", error.message));
                 Self::line(&format!("  {}", error.kind.remedy()));
             }
-            JoinEvent::Left { cleanly } => {
-                if status.joined || !cleanly {
-                    Self::line(if *cleanly { "Left the meeting cleanly" } else { "Left, but the meeting service did not confirm everything was removed" });
-                }
+            JoinEvent::Left { cleanly } if status.joined || !cleanly => {
+                Self::line(if *cleanly {
+                    "Left the meeting cleanly"
+                } else {
+                    "Left, but the meeting service did not confirm everything was removed"
+                });
             }
             JoinEvent::Cancelled { cleaned_up } => {
-                Self::line(if *cleaned_up { "Cancelled; nothing was left behind" } else { "Cancelled; clean-up did not fully succeed" });
+                Self::line(if *cleaned_up {
+                    "Cancelled; nothing was left behind"
+                } else {
+                    "Cancelled; clean-up did not fully succeed"
+                });
             }
             _ => {}
         }
@@ -139,7 +208,13 @@ pub fn result_line(status: &JoinStatus) -> ResultLine<'_> {
         exit_code,
         steps: status
             .ran_steps()
-            .map(|s| StepLine { name: s.step.name(), ms: s.ms, http_status: s.http_status, state: s.state, retries: s.retries })
+            .map(|s| StepLine {
+                name: s.step.name(),
+                ms: s.ms,
+                http_status: s.http_status,
+                state: s.state,
+                retries: s.retries,
+            })
             .collect(),
         error: status.failure.as_ref(),
         left_cleanly: status.left_cleanly.unwrap_or(true),

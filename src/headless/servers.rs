@@ -41,7 +41,10 @@ pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
             return 2;
         }
     };
-    say(&format!("service application listening; token URL: {}", handle.token_url()));
+    say(&format!(
+        "service application listening; token URL: {}",
+        handle.token_url()
+    ));
     say("press Ctrl-C to stop");
     wait_for_ctrl_c().await;
     handle.shutdown().await;
@@ -57,7 +60,11 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         ..EmulatorConfig::default()
     };
     let (client_id, endpoint) = (config.client_id.clone(), config.endpoint_sip.clone());
-    let bind = |addr| async move { tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}")) };
+    let bind = |addr| async move {
+        tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))
+    };
     let listeners = match (bind(args.listen).await, bind(args.pool_listen).await) {
         (Ok(p), Ok(q)) => (p, q),
         (Err(e), _) | (_, Err(e)) => {
@@ -72,23 +79,41 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
             return 2;
         }
     };
-    say(&format!("emulator platform listener: {}", handle.platform_url()));
-    say(&format!("emulator UCWA pool listener: {}", handle.pool_url()));
-    say(&format!("control API: {}control/meetings", handle.platform_url()));
+    say(&format!(
+        "emulator platform listener: {}",
+        handle.platform_url()
+    ));
+    say(&format!(
+        "emulator UCWA pool listener: {}",
+        handle.pool_url()
+    ));
+    say(&format!(
+        "control API: {}control/meetings",
+        handle.platform_url()
+    ));
     say("demo meetings:");
     for url in emulator::DEMO_MEETING_URLS {
         say(&format!("  {url}"));
     }
     say("\nA service application config for this emulator (the secret goes in the environment:");
-    say(&format!("  export GUEST_JOIN_SA_CLIENT_SECRET={}", emulator::DEFAULT_CLIENT_SECRET));
+    say(&format!(
+        "  export GUEST_JOIN_SA_CLIENT_SECRET={}",
+        emulator::DEFAULT_CLIENT_SECRET
+    ));
     say("):");
     say(&format!("aad_token_url = \"{}\"", handle.aad_token_url()));
     say(&format!("client_id = \"{client_id}\""));
     say("client_secret_env = \"GUEST_JOIN_SA_CLIENT_SECRET\"");
     say(&format!("endpoint_sip = \"{endpoint}\""));
-    say(&format!("platform_discover_url = \"{}\"", handle.platform_discover_url()));
+    say(&format!(
+        "platform_discover_url = \"{}\"",
+        handle.platform_discover_url()
+    ));
     say("allowed_meeting_urls = [\"https://meet.demo.guest-join.invalid/*\"]");
-    say(&format!("allowed_origins = [\"{}\"]", crate::join::request::DEFAULT_ORIGIN));
+    say(&format!(
+        "allowed_origins = [\"{}\"]",
+        crate::join::request::DEFAULT_ORIGIN
+    ));
     say("\npress Ctrl-C to stop");
     wait_for_ctrl_c().await;
     handle.shutdown().await;

@@ -49,7 +49,9 @@ pub enum ChannelLoss {
 impl ChannelLoss {
     pub fn error(&self) -> Option<&ApiError> {
         match self {
-            ChannelLoss::ApplicationGone(e) | ChannelLoss::Unauthorized(e) | ChannelLoss::Failed(e) => Some(e),
+            ChannelLoss::ApplicationGone(e)
+            | ChannelLoss::Unauthorized(e)
+            | ChannelLoss::Failed(e) => Some(e),
             _ => None,
         }
     }
@@ -67,7 +69,11 @@ impl Default for ChannelConfig {
     fn default() -> Self {
         Self {
             read_timeout: Duration::from_secs(210),
-            retry: RetryPolicy { max_attempts: 6, base: Duration::from_millis(250), cap: Duration::from_secs(5) },
+            retry: RetryPolicy {
+                max_attempts: 6,
+                base: Duration::from_millis(250),
+                cap: Duration::from_secs(5),
+            },
         }
     }
 }
@@ -91,17 +97,29 @@ pub fn spawn(
 }
 
 fn is_replaced(e: &ApiError) -> bool {
-    e.status() == Some(409) && e.subcode().is_some_and(|s| s.eq_ignore_ascii_case("PGetReplaced"))
+    e.status() == Some(409)
+        && e.subcode()
+            .is_some_and(|s| s.eq_ignore_ascii_case("PGetReplaced"))
 }
 
-async fn poll(http: &HttpClient, auth: &UcwaAuth, first: Url, config: ChannelConfig, tx: &mpsc::Sender<ChannelMsg>) {
+async fn poll(
+    http: &HttpClient,
+    auth: &UcwaAuth,
+    first: Url,
+    config: ChannelConfig,
+    tx: &mpsc::Sender<ChannelMsg>,
+) {
     let mut url = first;
     let mut failures: u32 = 0;
     loop {
         match ucwa::get_events(http, url.clone(), auth, config.read_timeout).await {
             Ok((batch, resp)) => {
                 if failures > 0 {
-                    if tx.send(ChannelMsg::Recovered { attempts: failures }).await.is_err() {
+                    if tx
+                        .send(ChannelMsg::Recovered { attempts: failures })
+                        .await
+                        .is_err()
+                    {
                         return;
                     }
                     failures = 0;
@@ -152,10 +170,22 @@ async fn poll(http: &HttpClient, auth: &UcwaAuth, first: Url, config: ChannelCon
                     tx.send(ChannelMsg::Lost(ChannelLoss::Failed(e))).await.ok();
                     return;
                 }
-                if failures == 1 && tx.send(ChannelMsg::Interrupted { reason: e.to_string() }).await.is_err() {
+                if failures == 1
+                    && tx
+                        .send(ChannelMsg::Interrupted {
+                            reason: e.to_string(),
+                        })
+                        .await
+                        .is_err()
+                {
                     return;
                 }
-                tokio::time::sleep(config.retry.delay(failures, e.retry_after(), fastrand::f64())).await;
+                tokio::time::sleep(
+                    config
+                        .retry
+                        .delay(failures, e.retry_after(), fastrand::f64()),
+                )
+                .await;
             }
         }
     }

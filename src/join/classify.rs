@@ -25,7 +25,11 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
         (_, e) if e.status().is_some_and(|s| s >= 500) => FailureKind::ServerError,
         _ => FailureKind::Protocol,
     };
-    FailureInfo::new(kind, Some(step), err.to_string()).with_codes(err.status(), err.code(), err.subcode())
+    FailureInfo::new(kind, Some(step), err.to_string()).with_codes(
+        err.status(),
+        err.code(),
+        err.subcode(),
+    )
 }
 
 #[cfg(test)]
@@ -34,23 +38,67 @@ mod tests {
     use crate::api::wire::UcwaError;
 
     fn status(s: u16, code: &str, sub: Option<&str>) -> ApiError {
-        ApiError::Status { host: "h".into(), status: s, ucwa: Some(UcwaError::new(code, sub, "m")), service: None, excerpt: String::new(), retry_after: None }
+        ApiError::Status {
+            host: "h".into(),
+            status: s,
+            ucwa: Some(Box::new(UcwaError::new(code, sub, "m"))),
+            service: None,
+            excerpt: String::new(),
+            retry_after: None,
+        }
     }
 
     #[test]
     fn classes_per_step() {
-        let refused = ApiError::Connect { host: "h".into(), detail: "refused".into() };
-        assert_eq!(classify(Step::ServiceApplication, &refused).kind, FailureKind::ServiceUnreachable);
-        assert_eq!(classify(Step::Discovery, &refused).kind, FailureKind::Network);
-        assert_eq!(classify(Step::ServiceApplication, &status(400, "X", None)).kind, FailureKind::ServiceRefused);
-        assert_eq!(classify(Step::Discovery, &status(403, "Forbidden", None)).kind, FailureKind::Discovery);
-        assert_eq!(classify(Step::Application, &status(503, "ServiceUnavailable", None)).kind, FailureKind::Application);
-        let nf = classify(Step::JoinRequest, &status(404, "NotFound", Some("DestinationNotFound")));
-        assert_eq!((nf.kind, nf.http_status, nf.subcode.as_deref()), (FailureKind::MeetingNotFound, Some(404), Some("DestinationNotFound")));
-        assert_eq!(classify(Step::JoinRequest, &status(403, "Forbidden", None)).kind, FailureKind::NotAllowed);
-        let t = ApiError::Timeout { host: "h".into(), after: std::time::Duration::from_secs(1) };
+        let refused = ApiError::Connect {
+            host: "h".into(),
+            detail: "refused".into(),
+        };
+        assert_eq!(
+            classify(Step::ServiceApplication, &refused).kind,
+            FailureKind::ServiceUnreachable
+        );
+        assert_eq!(
+            classify(Step::Discovery, &refused).kind,
+            FailureKind::Network
+        );
+        assert_eq!(
+            classify(Step::ServiceApplication, &status(400, "X", None)).kind,
+            FailureKind::ServiceRefused
+        );
+        assert_eq!(
+            classify(Step::Discovery, &status(403, "Forbidden", None)).kind,
+            FailureKind::Discovery
+        );
+        assert_eq!(
+            classify(Step::Application, &status(503, "ServiceUnavailable", None)).kind,
+            FailureKind::Application
+        );
+        let nf = classify(
+            Step::JoinRequest,
+            &status(404, "NotFound", Some("DestinationNotFound")),
+        );
+        assert_eq!(
+            (nf.kind, nf.http_status, nf.subcode.as_deref()),
+            (
+                FailureKind::MeetingNotFound,
+                Some(404),
+                Some("DestinationNotFound")
+            )
+        );
+        assert_eq!(
+            classify(Step::JoinRequest, &status(403, "Forbidden", None)).kind,
+            FailureKind::NotAllowed
+        );
+        let t = ApiError::Timeout {
+            host: "h".into(),
+            after: std::time::Duration::from_secs(1),
+        };
         assert_eq!(classify(Step::Application, &t).kind, FailureKind::Timeout);
         let insecure = ApiError::InsecureUrl { host: "h".into() };
-        assert_eq!(classify(Step::ServiceApplication, &insecure).kind, FailureKind::BadInput);
+        assert_eq!(
+            classify(Step::ServiceApplication, &insecure).kind,
+            FailureKind::BadInput
+        );
     }
 }

@@ -17,11 +17,18 @@ pub enum ConferenceSource {
 /// `sip:<user>;gruu;opaque=app:conf:focus:id:<alnum>`.
 pub fn is_conference_uri(s: &str) -> bool {
     const MARK: &str = ";gruu;opaque=app:conf:focus:id:";
-    let Some(rest) = s.strip_prefix("sip:") else { return false };
-    let Some(pos) = rest.find(MARK) else { return false };
+    let Some(rest) = s.strip_prefix("sip:") else {
+        return false;
+    };
+    let Some(pos) = rest.find(MARK) else {
+        return false;
+    };
     let user = &rest[..pos];
     let id = &rest[pos + MARK.len()..];
-    !user.is_empty() && !user.contains(';') && !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric())
+    !user.is_empty()
+        && !user.contains(';')
+        && !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 fn search_value(v: &serde_json::Value, depth: usize) -> Option<String> {
@@ -49,12 +56,26 @@ pub fn conference_uri(discover: &AnonDiscover, token: &str) -> Option<(String, C
         if let Some(uri) = found {
             return Some((uri.to_string(), ConferenceSource::Property));
         }
-        if let Some(link) = discover.links.get(key).filter(|l| l.href.starts_with("sip:")) {
+        if let Some(link) = discover
+            .links
+            .get(key)
+            .filter(|l| l.href.starts_with("sip:"))
+        {
             return Some((link.href.trim().to_string(), ConferenceSource::Link));
         }
     }
-    let in_links = discover.links.iter().map(|(_, l)| l.href.trim()).find(|h| is_conference_uri(h)).map(str::to_string);
-    let in_props = || discover.properties.values().find_map(|v| search_value(v, 0));
+    let in_links = discover
+        .links
+        .iter()
+        .map(|(_, l)| l.href.trim())
+        .find(|h| is_conference_uri(h))
+        .map(str::to_string);
+    let in_props = || {
+        discover
+            .properties
+            .values()
+            .find_map(|v| search_value(v, 0))
+    };
     if let Some(uri) = in_links.or_else(in_props) {
         return Some((uri, ConferenceSource::Pattern));
     }
@@ -81,21 +102,43 @@ mod tests {
         assert!(is_conference_uri(URI));
         assert!(!is_conference_uri("sip:ada@contoso.example"));
         assert!(!is_conference_uri("sip:;gruu;opaque=app:conf:focus:id:X"));
-        assert!(!is_conference_uri("sip:a@b;gruu;opaque=app:conf:focus:id:X-1"));
+        assert!(!is_conference_uri(
+            "sip:a@b;gruu;opaque=app:conf:focus:id:X-1"
+        ));
         assert!(!is_conference_uri("https://meet/x"));
     }
 
     #[test]
     fn prefers_documented_keys_then_pattern_then_claim() {
-        let d = discover(serde_json::json!({"_links":{"anonApplications":{"href":"/a"}},"conferenceId":URI}));
-        assert_eq!(conference_uri(&d, ""), Some((URI.into(), ConferenceSource::Property)));
+        let d = discover(
+            serde_json::json!({"_links":{"anonApplications":{"href":"/a"}},"conferenceId":URI}),
+        );
+        assert_eq!(
+            conference_uri(&d, ""),
+            Some((URI.into(), ConferenceSource::Property))
+        );
         let d = discover(serde_json::json!({"_links":{"onlineMeetingUri":{"href":URI}}}));
-        assert_eq!(conference_uri(&d, ""), Some((URI.into(), ConferenceSource::Link)));
+        assert_eq!(
+            conference_uri(&d, ""),
+            Some((URI.into(), ConferenceSource::Link))
+        );
         let d = discover(serde_json::json!({"_links":{},"meeting":{"details":[{"uri":URI}]}}));
-        assert_eq!(conference_uri(&d, ""), Some((URI.into(), ConferenceSource::Pattern)));
-        let token = mint(&PsatClaims { confid: Some(URI.into()), ..Default::default() }, b"k");
+        assert_eq!(
+            conference_uri(&d, ""),
+            Some((URI.into(), ConferenceSource::Pattern))
+        );
+        let token = mint(
+            &PsatClaims {
+                confid: Some(URI.into()),
+                ..Default::default()
+            },
+            b"k",
+        );
         let d = discover(serde_json::json!({"_links":{}}));
-        assert_eq!(conference_uri(&d, &token), Some((URI.into(), ConferenceSource::TokenClaim)));
+        assert_eq!(
+            conference_uri(&d, &token),
+            Some((URI.into(), ConferenceSource::TokenClaim))
+        );
         assert_eq!(conference_uri(&d, "psat=opaque"), None);
     }
 }

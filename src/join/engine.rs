@@ -88,11 +88,18 @@ struct Session<'a> {
 }
 
 /// Run one guest session to its end and return its final status.
-pub async fn run(http: &HttpClient, req: &JoinRequest, sink: Arc<dyn EventSink>, control: &SessionControl) -> JoinStatus {
+pub async fn run(
+    http: &HttpClient,
+    req: &JoinRequest,
+    sink: Arc<dyn EventSink>,
+    control: &SessionControl,
+) -> JoinStatus {
     let operation_id = uuid::Uuid::new_v4().simple().to_string();
     let observer_sink = sink.clone();
     let http = http.with_observer(Arc::new(move |record| {
-        observer_sink.emit(&JoinEvent::Exchange { record: Box::new(record) });
+        observer_sink.emit(&JoinEvent::Exchange {
+            record: Box::new(record),
+        });
     }));
     let mut s = Session {
         http,
@@ -134,7 +141,10 @@ pub async fn run(http: &HttpClient, req: &JoinRequest, sink: Arc<dyn EventSink>,
             let error = FailureInfo::new(
                 FailureKind::Timeout,
                 step,
-                format!("not in the meeting after {} s", req.limits.join_deadline.as_secs()),
+                format!(
+                    "not in the meeting after {} s",
+                    req.limits.join_deadline.as_secs()
+                ),
             );
             s.fail_running_step();
             s.emit(JoinEvent::Failed { error });
@@ -178,11 +188,18 @@ impl Session<'_> {
             Some((s, t)) if s == step => Self::ms_since(t),
             _ => 0,
         };
-        self.emit(JoinEvent::StepDone { step, ms, http_status });
+        self.emit(JoinEvent::StepDone {
+            step,
+            ms,
+            http_status,
+        });
     }
 
     fn fail_step(&mut self, step: Step, info: &FailureInfo) {
-        let ms = self.step_started.map(|(_, t)| Self::ms_since(t)).unwrap_or(0);
+        let ms = self
+            .step_started
+            .map(|(_, t)| Self::ms_since(t))
+            .unwrap_or(0);
         self.emit(JoinEvent::StepFailed {
             step,
             ms,
@@ -197,7 +214,13 @@ impl Session<'_> {
             && self.status.step(step).state == super::status::StepState::Running
         {
             let ms = Self::ms_since(t);
-            self.emit(JoinEvent::StepFailed { step, ms, http_status: None, code: None, subcode: None });
+            self.emit(JoinEvent::StepFailed {
+                step,
+                ms,
+                http_status: None,
+                code: None,
+                subcode: None,
+            });
         }
     }
 
@@ -267,24 +290,49 @@ impl Session<'_> {
         };
         let (token, _) = self
             .exchange(Step::ServiceApplication, || {
-                service::request_token(http, &req.service.token_url, req.service.service_key.as_ref(), &token_request)
+                service::request_token(
+                    http,
+                    &req.service.token_url,
+                    req.service.service_key.as_ref(),
+                    &token_request,
+                )
             })
             .await?;
 
         self.phase(Phase::Discovering);
-        let (discover, resp) = self.exchange(Step::Discovery, || ucwa::discover(http, &token.discover_uri, &req.origin)).await?;
-        let anon_apps = discover.links.href("anonApplications").map(|h| resolve(&resp.url, h));
+        let (discover, resp) = self
+            .exchange(Step::Discovery, || {
+                ucwa::discover(http, &token.discover_uri, &req.origin)
+            })
+            .await?;
+        let anon_apps = discover
+            .links
+            .href("anonApplications")
+            .map(|h| resolve(&resp.url, h));
         let anon_apps = match anon_apps {
             Some(Ok(u)) => u,
-            _ => return Err(self.fail_now(Step::Discovery, FailureKind::Discovery, "the discover answer has no usable anonApplications link")),
+            _ => {
+                return Err(self.fail_now(
+                    Step::Discovery,
+                    FailureKind::Discovery,
+                    "the discover answer has no usable anonApplications link",
+                ));
+            }
         };
         let Some((conference, source)) = conference_uri(&discover, token.token.expose()) else {
-            return Err(self.fail_now(Step::Discovery, FailureKind::Discovery, "neither the discover answer nor the token names the meeting's conference"));
+            return Err(self.fail_now(
+                Step::Discovery,
+                FailureKind::Discovery,
+                "neither the discover answer nor the token names the meeting's conference",
+            ));
         };
         tracing::debug!(?source, "conference URI found");
 
         self.phase(Phase::CreatingApplication);
-        let auth = UcwaAuth { token: token.token.clone(), origin: req.origin.clone() };
+        let auth = UcwaAuth {
+            token: token.token.clone(),
+            origin: req.origin.clone(),
+        };
         self.auth = Some(auth.clone());
         let body = ApplicationRequest {
             anonymous_display_name: Some(req.name.as_str().to_string()),
@@ -293,9 +341,15 @@ impl Session<'_> {
             endpoint_id: None,
         };
         let (app, resp) = self
-            .exchange(Step::Application, || ucwa::create_application(http, anon_apps.clone(), &auth, &body))
+            .exchange(Step::Application, || {
+                ucwa::create_application(http, anon_apps.clone(), &auth, &body)
+            })
             .await?;
-        let self_url = app.links.href("self").and_then(|h| resolve(&resp.url, h).ok()).or_else(|| resp.location());
+        let self_url = app
+            .links
+            .href("self")
+            .and_then(|h| resolve(&resp.url, h).ok())
+            .or_else(|| resp.location());
         self.application = self_url;
         let events = app.links.href("events").map(|h| resolve(&resp.url, h));
         let join_url = app
@@ -306,9 +360,18 @@ impl Session<'_> {
                 c.links
                     .href("joinOnlineMeeting")
                     .map(|h| resolve(&resp.url, h))
-                    .or_else(|| c.links.href("self").map(|h| resolve(&resp.url, &format!("{}/onlineMeetingInvitations", h.trim_end_matches('/')))))
+                    .or_else(|| {
+                        c.links.href("self").map(|h| {
+                            resolve(
+                                &resp.url,
+                                &format!("{}/onlineMeetingInvitations", h.trim_end_matches('/')),
+                            )
+                        })
+                    })
             });
-        let (Some(Ok(events)), Some(Ok(join_url)), true) = (events, join_url, self.application.is_some()) else {
+        let (Some(Ok(events)), Some(Ok(join_url)), true) =
+            (events, join_url, self.application.is_some())
+        else {
             return Err(self.fail_now(
                 Step::Application,
                 FailureKind::Application,
@@ -320,7 +383,13 @@ impl Session<'_> {
         self.start_step(Step::EventChannel);
         self.channel_started = Some(Instant::now());
         let cancel = CancellationToken::new();
-        let (rx, task) = channel::spawn(http.clone(), auth.clone(), events, req.limits.channel, cancel.clone());
+        let (rx, task) = channel::spawn(
+            http.clone(),
+            auth.clone(),
+            events,
+            req.limits.channel,
+            cancel.clone(),
+        );
         self.channel = Some(Channel { rx, task, cancel });
 
         self.phase(Phase::Joining);
@@ -334,7 +403,9 @@ impl Session<'_> {
         };
         let (_, resp) = self
             .exchange(Step::JoinRequest, || async {
-                ucwa::join_meeting(http, join_url.clone(), &auth, &body).await.map(|r| ((), r))
+                ucwa::join_meeting(http, join_url.clone(), &auth, &body)
+                    .await
+                    .map(|r| ((), r))
             })
             .await?;
         if let Some(location) = resp.location() {
@@ -383,21 +454,32 @@ impl Session<'_> {
         if !self.channel_confirmed {
             self.channel_confirmed = true;
             let ms = self.channel_started.map(Self::ms_since).unwrap_or(0);
-            self.emit(JoinEvent::StepDone { step: Step::EventChannel, ms, http_status: Some(200) });
+            self.emit(JoinEvent::StepDone {
+                step: Step::EventChannel,
+                ms,
+                http_status: Some(200),
+            });
         }
     }
 
     fn on_channel_msg(&mut self, msg: Option<ChannelMsg>) -> Result<(), Stop> {
         let Some(msg) = msg else {
-            let info = FailureInfo::new(FailureKind::ConnectionLost, Some(Step::EventChannel), "the event channel stopped");
+            let info = FailureInfo::new(
+                FailureKind::ConnectionLost,
+                Some(Step::EventChannel),
+                "the event channel stopped",
+            );
             return Err(Stop::Failed(info));
         };
         match msg {
             ChannelMsg::Batch { batch, base } => {
                 self.confirm_channel();
                 // Meeting details of a batch are announced before any phase change it brings.
-                let (info, rest): (Vec<_>, Vec<_>) =
-                    self.tracker.observe(&batch, &base).into_iter().partition(|o| matches!(o, Observation::MeetingInfo { .. }));
+                let (info, rest): (Vec<_>, Vec<_>) = self
+                    .tracker
+                    .observe(&batch, &base)
+                    .into_iter()
+                    .partition(|o| matches!(o, Observation::MeetingInfo { .. }));
                 for obs in info.into_iter().chain(rest) {
                     self.on_observation(obs)?;
                 }
@@ -418,13 +500,17 @@ impl Session<'_> {
             }
             ChannelMsg::Lost(loss) => {
                 let kind = match (&loss, self.status.joined) {
-                    (ChannelLoss::Unauthorized(_), _) | (ChannelLoss::ApplicationGone(_), _) | (ChannelLoss::Resume, _) => {
-                        FailureKind::ConnectionLost
-                    }
+                    (ChannelLoss::Unauthorized(_), _)
+                    | (ChannelLoss::ApplicationGone(_), _)
+                    | (ChannelLoss::Resume, _) => FailureKind::ConnectionLost,
                     (ChannelLoss::Failed(e), false) if e.is_network() => FailureKind::Network,
                     _ => FailureKind::ConnectionLost,
                 };
-                let step = if self.channel_confirmed { Step::InMeeting } else { Step::EventChannel };
+                let step = if self.channel_confirmed {
+                    Step::InMeeting
+                } else {
+                    Step::EventChannel
+                };
                 let e = loss.error();
                 let info = FailureInfo::new(kind, Some(step), loss.to_string()).with_codes(
                     e.and_then(ApiError::status),
@@ -459,9 +545,21 @@ impl Session<'_> {
             }
             Observation::JoinFailed { reason } => {
                 let kind = kind_for_join_reason(&reason.code, reason.subcode.as_deref());
-                let step = if self.status.phase == Phase::InLobby { Step::Lobby } else { Step::InMeeting };
-                let message = reason.message.clone().filter(|m| !m.is_empty()).unwrap_or_else(|| kind.title().to_string());
-                let info = FailureInfo::new(kind, Some(step), message).with_codes(None, Some(&reason.code), reason.subcode.as_deref());
+                let step = if self.status.phase == Phase::InLobby {
+                    Step::Lobby
+                } else {
+                    Step::InMeeting
+                };
+                let message = reason
+                    .message
+                    .clone()
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| kind.title().to_string());
+                let info = FailureInfo::new(kind, Some(step), message).with_codes(
+                    None,
+                    Some(&reason.code),
+                    reason.subcode.as_deref(),
+                );
                 self.fail_step(step, &info);
                 return Err(Stop::Failed(info));
             }
@@ -471,25 +569,52 @@ impl Session<'_> {
                 let (kind, step) = if self.status.joined {
                     (kind_for_removal(subcode.as_deref()), Step::InMeeting)
                 } else {
-                    let k = reason.as_ref().map(|r| kind_for_join_reason(&r.code, r.subcode.as_deref())).unwrap_or(FailureKind::Protocol);
-                    (k, if self.status.phase == Phase::InLobby { Step::Lobby } else { Step::InMeeting })
+                    let k = reason
+                        .as_ref()
+                        .map(|r| kind_for_join_reason(&r.code, r.subcode.as_deref()))
+                        .unwrap_or(FailureKind::Protocol);
+                    (
+                        k,
+                        if self.status.phase == Phase::InLobby {
+                            Step::Lobby
+                        } else {
+                            Step::InMeeting
+                        },
+                    )
                 };
-                let message = reason.and_then(|r| r.message).filter(|m| !m.is_empty()).unwrap_or_else(|| kind.title().to_string());
-                let info = FailureInfo::new(kind, Some(step), message).with_codes(None, code.as_deref(), subcode.as_deref());
+                let message = reason
+                    .and_then(|r| r.message)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| kind.title().to_string());
+                let info = FailureInfo::new(kind, Some(step), message).with_codes(
+                    None,
+                    code.as_deref(),
+                    subcode.as_deref(),
+                );
                 if !self.status.joined {
                     self.fail_step(step, &info);
                 }
                 return Err(Stop::Failed(info));
             }
-            Observation::MeetingInfo { subject, organizer } => self.emit(JoinEvent::MeetingInfo { subject, organizer }),
-            Observation::ParticipantJoined(_) | Observation::ParticipantUpdated(_) | Observation::ParticipantLeft { .. }
+            Observation::MeetingInfo { subject, organizer } => {
+                self.emit(JoinEvent::MeetingInfo { subject, organizer })
+            }
+            Observation::ParticipantJoined(_)
+            | Observation::ParticipantUpdated(_)
+            | Observation::ParticipantLeft { .. }
                 if !self.status.joined =>
             {
                 self.early_roster.push(obs);
             }
-            Observation::ParticipantJoined(participant) => self.emit(JoinEvent::ParticipantJoined { participant }),
-            Observation::ParticipantUpdated(participant) => self.emit(JoinEvent::ParticipantUpdated { participant }),
-            Observation::ParticipantLeft { id, name } => self.emit(JoinEvent::ParticipantLeft { id, name }),
+            Observation::ParticipantJoined(participant) => {
+                self.emit(JoinEvent::ParticipantJoined { participant })
+            }
+            Observation::ParticipantUpdated(participant) => {
+                self.emit(JoinEvent::ParticipantUpdated { participant })
+            }
+            Observation::ParticipantLeft { id, name } => {
+                self.emit(JoinEvent::ParticipantLeft { id, name })
+            }
             Observation::Ignored { what } => tracing::info!(%what, "event ignored"),
         }
         Ok(())
@@ -506,7 +631,8 @@ impl Session<'_> {
         self.phase(Phase::Leaving);
         self.start_step(Step::Leave);
         let mut clean = true;
-        if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone()) {
+        if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone())
+        {
             match ucwa::delete(&self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
                 Ok(_) => {
                     let wait = self.req.limits.leave_wait;
@@ -526,7 +652,10 @@ impl Session<'_> {
                     })
                     .await;
                     if !matches!(confirmed, Ok(true)) {
-                        tracing::info!("the server did not confirm the leave within {} s", wait.as_secs());
+                        tracing::info!(
+                            "the server did not confirm the leave within {} s",
+                            wait.as_secs()
+                        );
                     }
                 }
                 Err(e) if e.status() == Some(404) => {}
@@ -545,7 +674,8 @@ impl Session<'_> {
     /// Best-effort clean-up after a failure or cancel: nothing may be left in the meeting.
     async fn cleanup(&mut self) -> bool {
         let mut clean = true;
-        if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone()) {
+        if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone())
+        {
             match ucwa::delete(&self.http, conv, &auth, self.req.limits.cleanup_timeout).await {
                 Ok(_) => {}
                 Err(e) if matches!(e.status(), Some(404 | 410)) => {}
@@ -559,7 +689,9 @@ impl Session<'_> {
     }
 
     async fn delete_application(&mut self) -> bool {
-        let (Some(app), Some(auth)) = (self.application.take(), self.auth.clone()) else { return true };
+        let (Some(app), Some(auth)) = (self.application.take(), self.auth.clone()) else {
+            return true;
+        };
         if let Some(ch) = &self.channel {
             ch.cancel.cancel();
         }
@@ -576,7 +708,9 @@ impl Session<'_> {
     async fn stop_channel(&mut self) {
         if let Some(ch) = self.channel.take() {
             ch.cancel.cancel();
-            tokio::time::timeout(Duration::from_secs(2), ch.task).await.ok();
+            tokio::time::timeout(Duration::from_secs(2), ch.task)
+                .await
+                .ok();
         }
     }
 }

@@ -91,14 +91,26 @@ impl FailureKind {
         use FailureKind::*;
         match self {
             BadInput => "Check the link in your invitation and your name, then try again.",
-            ServiceUnreachable => "Check your internet connection; if it works, the organisation's join service may be down: try again later.",
-            ServiceRefused => "The organisation's join service does not accept this meeting or this app; contact the meeting organizer.",
-            Discovery => "The meeting service did not accept the sign-in it was given; try again, and tell the organizer if it keeps failing.",
+            ServiceUnreachable => {
+                "Check your internet connection; if it works, the organisation's join service may be down: try again later."
+            }
+            ServiceRefused => {
+                "The organisation's join service does not accept this meeting or this app; contact the meeting organizer."
+            }
+            Discovery => {
+                "The meeting service did not accept the sign-in it was given; try again, and tell the organizer if it keeps failing."
+            }
             Application => "Try again in a minute; tell the organizer if it keeps failing.",
-            MeetingNotFound => "Check that the link is complete and that the meeting has not been cancelled.",
-            NotAllowed => "Ask the organizer to allow guests (anonymous users) or to unlock the meeting.",
+            MeetingNotFound => {
+                "Check that the link is complete and that the meeting has not been cancelled."
+            }
+            NotAllowed => {
+                "Ask the organizer to allow guests (anonymous users) or to unlock the meeting."
+            }
             LobbyDenied => "Contact the organizer if you think this is a mistake.",
-            LobbyTimeout => "Guests who are not admitted are removed after a while; ask the organizer to watch for you, then rejoin.",
+            LobbyTimeout => {
+                "Guests who are not admitted are removed after a while; ask the organizer to watch for you, then rejoin."
+            }
             Network => "Check your network connection (and proxy settings), then try again.",
             Timeout => "The service is slow or unreachable; try again.",
             Removed => "An organizer removed you; rejoin only if you were asked to.",
@@ -125,10 +137,23 @@ pub struct FailureInfo {
 
 impl FailureInfo {
     pub fn new(kind: FailureKind, step: Option<Step>, message: impl Into<String>) -> Self {
-        Self { kind, id: kind.id(), step, http_status: None, code: None, subcode: None, message: message.into() }
+        Self {
+            kind,
+            id: kind.id(),
+            step,
+            http_status: None,
+            code: None,
+            subcode: None,
+            message: message.into(),
+        }
     }
 
-    pub fn with_codes(mut self, http_status: Option<u16>, code: Option<&str>, subcode: Option<&str>) -> Self {
+    pub fn with_codes(
+        mut self,
+        http_status: Option<u16>,
+        code: Option<&str>,
+        subcode: Option<&str>,
+    ) -> Self {
         self.http_status = http_status;
         self.code = code.map(str::to_string);
         self.subcode = subcode.map(str::to_string);
@@ -142,7 +167,11 @@ pub fn kind_for_join_reason(code: &str, subcode: Option<&str>) -> FailureKind {
         "Denied" | "Declined" => FailureKind::LobbyDenied,
         "Timeout" | "Expired" => FailureKind::LobbyTimeout,
         "DestinationNotFound" | "ConversationNotFound" => FailureKind::MeetingNotFound,
-        "NotAllowed" | "InviteesOnly" | "AttendeeNotAllowed" | "AnonymousNotAllowed" | "TooManyParticipants"
+        "NotAllowed"
+        | "InviteesOnly"
+        | "AttendeeNotAllowed"
+        | "AnonymousNotAllowed"
+        | "TooManyParticipants"
         | "TooManyLobbyParticipants" => FailureKind::NotAllowed,
         "Ejected" | "Removed" => FailureKind::Removed,
         "Ended" | "TemporarilyUnavailable" => FailureKind::MeetingEnded,
@@ -195,12 +224,30 @@ mod tests {
 
     #[test]
     fn join_reasons_map_to_classes() {
-        assert_eq!(kind_for_join_reason("Forbidden", Some("Denied")), FailureKind::LobbyDenied);
-        assert_eq!(kind_for_join_reason("Timeout", Some("Timeout")), FailureKind::LobbyTimeout);
-        assert_eq!(kind_for_join_reason("Forbidden", Some("NotAllowed")), FailureKind::NotAllowed);
-        assert_eq!(kind_for_join_reason("Forbidden", None), FailureKind::NotAllowed);
-        assert_eq!(kind_for_join_reason("NotFound", Some("DestinationNotFound")), FailureKind::MeetingNotFound);
-        assert_eq!(kind_for_join_reason("Weird", Some("SomethingNew")), FailureKind::Protocol);
+        assert_eq!(
+            kind_for_join_reason("Forbidden", Some("Denied")),
+            FailureKind::LobbyDenied
+        );
+        assert_eq!(
+            kind_for_join_reason("Timeout", Some("Timeout")),
+            FailureKind::LobbyTimeout
+        );
+        assert_eq!(
+            kind_for_join_reason("Forbidden", Some("NotAllowed")),
+            FailureKind::NotAllowed
+        );
+        assert_eq!(
+            kind_for_join_reason("Forbidden", None),
+            FailureKind::NotAllowed
+        );
+        assert_eq!(
+            kind_for_join_reason("NotFound", Some("DestinationNotFound")),
+            FailureKind::MeetingNotFound
+        );
+        assert_eq!(
+            kind_for_join_reason("Weird", Some("SomethingNew")),
+            FailureKind::Protocol
+        );
         assert_eq!(kind_for_removal(Some("Ejected")), FailureKind::Removed);
         assert_eq!(kind_for_removal(Some("Ended")), FailureKind::MeetingEnded);
         assert_eq!(kind_for_removal(None), FailureKind::MeetingEnded);

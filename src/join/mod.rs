@@ -12,8 +12,8 @@ pub mod status;
 pub mod tracker;
 
 pub use display_name::{DisplayName, DisplayNameError};
+pub use engine::{SessionControl, run};
 pub use failure::{FailureInfo, FailureKind};
 pub use meeting_link::{MeetingLink, MeetingLinkError};
-pub use status::{JoinEvent, JoinStatus, Phase, Step};
-pub use engine::{SessionControl, run};
 pub use request::{EventSink, JoinRequest, Limits, ServiceProfile};
+pub use status::{JoinEvent, JoinStatus, Phase, Step};

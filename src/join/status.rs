@@ -112,23 +112,69 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum JoinEvent {
-    SessionStarted { application_session_id: String, meeting_host: String },
-    Phase { phase: Phase },
-    StepStarted { step: Step, at_ms: u64 },
-    StepRetry { step: Step, attempt: u32, delay_ms: u64, http_status: Option<u16>, reason: String },
-    StepDone { step: Step, ms: u64, http_status: Option<u16> },
-    StepFailed { step: Step, ms: u64, http_status: Option<u16>, code: Option<String>, subcode: Option<String> },
-    ChannelInterrupted { reason: String },
-    ChannelRecovered { attempts: u32 },
-    MeetingInfo { subject: Option<String>, organizer: Option<String> },
-    ParticipantJoined { participant: Participant },
-    ParticipantUpdated { participant: Participant },
-    ParticipantLeft { id: String, name: String },
+    SessionStarted {
+        application_session_id: String,
+        meeting_host: String,
+    },
+    Phase {
+        phase: Phase,
+    },
+    StepStarted {
+        step: Step,
+        at_ms: u64,
+    },
+    StepRetry {
+        step: Step,
+        attempt: u32,
+        delay_ms: u64,
+        http_status: Option<u16>,
+        reason: String,
+    },
+    StepDone {
+        step: Step,
+        ms: u64,
+        http_status: Option<u16>,
+    },
+    StepFailed {
+        step: Step,
+        ms: u64,
+        http_status: Option<u16>,
+        code: Option<String>,
+        subcode: Option<String>,
+    },
+    ChannelInterrupted {
+        reason: String,
+    },
+    ChannelRecovered {
+        attempts: u32,
+    },
+    MeetingInfo {
+        subject: Option<String>,
+        organizer: Option<String>,
+    },
+    ParticipantJoined {
+        participant: Participant,
+    },
+    ParticipantUpdated {
+        participant: Participant,
+    },
+    ParticipantLeft {
+        id: String,
+        name: String,
+    },
     /// One HTTP exchange, redacted (for the request inspector and QA output).
-    Exchange { record: Box<ExchangeRecord> },
-    Failed { error: FailureInfo },
-    Left { cleanly: bool },
-    Cancelled { cleaned_up: bool },
+    Exchange {
+        record: Box<ExchangeRecord>,
+    },
+    Failed {
+        error: FailureInfo,
+    },
+    Left {
+        cleanly: bool,
+    },
+    Cancelled {
+        cleaned_up: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -212,8 +258,14 @@ impl JoinStatus {
     /// Apply one event. Pure: no I/O, no clock.
     pub fn apply(&mut self, event: &JoinEvent) {
         match event {
-            JoinEvent::SessionStarted { application_session_id, .. } => {
-                *self = JoinStatus { application_session_id: Some(application_session_id.clone()), ..JoinStatus::default() };
+            JoinEvent::SessionStarted {
+                application_session_id,
+                ..
+            } => {
+                *self = JoinStatus {
+                    application_session_id: Some(application_session_id.clone()),
+                    ..JoinStatus::default()
+                };
             }
             JoinEvent::Phase { phase } => {
                 self.phase = *phase;
@@ -226,18 +278,30 @@ impl JoinStatus {
                 s.state = StepState::Running;
                 s.started_at_ms = Some(*at_ms);
             }
-            JoinEvent::StepRetry { step, http_status, .. } => {
+            JoinEvent::StepRetry {
+                step, http_status, ..
+            } => {
                 let s = self.step_mut(*step);
                 s.retries += 1;
                 s.http_status = *http_status;
             }
-            JoinEvent::StepDone { step, ms, http_status } => {
+            JoinEvent::StepDone {
+                step,
+                ms,
+                http_status,
+            } => {
                 let s = self.step_mut(*step);
                 s.state = StepState::Done;
                 s.ms = Some(*ms);
                 s.http_status = http_status.or(s.http_status);
             }
-            JoinEvent::StepFailed { step, ms, http_status, code, subcode } => {
+            JoinEvent::StepFailed {
+                step,
+                ms,
+                http_status,
+                code,
+                subcode,
+            } => {
                 let s = self.step_mut(*step);
                 s.state = StepState::Failed;
                 s.ms = Some(*ms);
@@ -255,7 +319,8 @@ impl JoinStatus {
                     self.organizer = organizer.clone();
                 }
             }
-            JoinEvent::ParticipantJoined { participant } | JoinEvent::ParticipantUpdated { participant } => {
+            JoinEvent::ParticipantJoined { participant }
+            | JoinEvent::ParticipantUpdated { participant } => {
                 match self.roster.iter_mut().find(|p| p.id == participant.id) {
                     Some(p) => *p = participant.clone(),
                     None => self.roster.push(participant.clone()),
@@ -301,24 +366,73 @@ mod tests {
     #[test]
     fn happy_path_transitions() {
         let s = run(&[
-            JoinEvent::SessionStarted { application_session_id: "a".into(), meeting_host: "h".into() },
-            JoinEvent::Phase { phase: Phase::RequestingToken },
-            JoinEvent::StepStarted { step: Step::ServiceApplication, at_ms: 0 },
-            JoinEvent::StepRetry { step: Step::ServiceApplication, attempt: 1, delay_ms: 5, http_status: Some(503), reason: "x".into() },
-            JoinEvent::StepDone { step: Step::ServiceApplication, ms: 12, http_status: Some(200) },
-            JoinEvent::Phase { phase: Phase::InLobby },
-            JoinEvent::Phase { phase: Phase::InMeeting },
-            JoinEvent::ParticipantJoined { participant: Participant { id: "1".into(), name: "Ann".into(), role: None } },
-            JoinEvent::ParticipantJoined { participant: Participant { id: "2".into(), name: "Bo".into(), role: None } },
-            JoinEvent::ParticipantUpdated { participant: Participant { id: "1".into(), name: "Ann".into(), role: Some("Leader".into()) } },
-            JoinEvent::ParticipantLeft { id: "2".into(), name: "Bo".into() },
-            JoinEvent::MeetingInfo { subject: Some("Plan".into()), organizer: None },
+            JoinEvent::SessionStarted {
+                application_session_id: "a".into(),
+                meeting_host: "h".into(),
+            },
+            JoinEvent::Phase {
+                phase: Phase::RequestingToken,
+            },
+            JoinEvent::StepStarted {
+                step: Step::ServiceApplication,
+                at_ms: 0,
+            },
+            JoinEvent::StepRetry {
+                step: Step::ServiceApplication,
+                attempt: 1,
+                delay_ms: 5,
+                http_status: Some(503),
+                reason: "x".into(),
+            },
+            JoinEvent::StepDone {
+                step: Step::ServiceApplication,
+                ms: 12,
+                http_status: Some(200),
+            },
+            JoinEvent::Phase {
+                phase: Phase::InLobby,
+            },
+            JoinEvent::Phase {
+                phase: Phase::InMeeting,
+            },
+            JoinEvent::ParticipantJoined {
+                participant: Participant {
+                    id: "1".into(),
+                    name: "Ann".into(),
+                    role: None,
+                },
+            },
+            JoinEvent::ParticipantJoined {
+                participant: Participant {
+                    id: "2".into(),
+                    name: "Bo".into(),
+                    role: None,
+                },
+            },
+            JoinEvent::ParticipantUpdated {
+                participant: Participant {
+                    id: "1".into(),
+                    name: "Ann".into(),
+                    role: Some("Leader".into()),
+                },
+            },
+            JoinEvent::ParticipantLeft {
+                id: "2".into(),
+                name: "Bo".into(),
+            },
+            JoinEvent::MeetingInfo {
+                subject: Some("Plan".into()),
+                organizer: None,
+            },
             JoinEvent::Left { cleanly: true },
         ]);
         assert_eq!(s.phase, Phase::Left);
         assert!(s.joined);
         let sa = s.step(Step::ServiceApplication);
-        assert_eq!((sa.state, sa.ms, sa.http_status, sa.retries), (StepState::Done, Some(12), Some(200), 1));
+        assert_eq!(
+            (sa.state, sa.ms, sa.http_status, sa.retries),
+            (StepState::Done, Some(12), Some(200), 1)
+        );
         assert_eq!(s.roster.len(), 1);
         assert_eq!(s.roster[0].role.as_deref(), Some("Leader"));
         assert_eq!(s.subject.as_deref(), Some("Plan"));
@@ -329,10 +443,16 @@ mod tests {
     #[test]
     fn failure_sticks_and_session_start_resets() {
         let err = FailureInfo::new(FailureKind::LobbyDenied, Some(Step::Lobby), "denied");
-        let mut s = run(&[JoinEvent::Failed { error: err.clone() }, JoinEvent::Left { cleanly: true }]);
+        let mut s = run(&[
+            JoinEvent::Failed { error: err.clone() },
+            JoinEvent::Left { cleanly: true },
+        ]);
         assert_eq!(s.phase, Phase::Failed);
         assert_eq!(s.failure, Some(err));
-        s.apply(&JoinEvent::SessionStarted { application_session_id: "b".into(), meeting_host: "h".into() });
+        s.apply(&JoinEvent::SessionStarted {
+            application_session_id: "b".into(),
+            meeting_host: "h".into(),
+        });
         assert_eq!(s.phase, Phase::Idle);
         assert!(s.failure.is_none());
         assert_eq!(s.application_session_id.as_deref(), Some("b"));
@@ -340,10 +460,18 @@ mod tests {
 
     #[test]
     fn events_serialise_with_a_type_tag() {
-        let v = serde_json::to_value(JoinEvent::StepDone { step: Step::Discovery, ms: 3, http_status: Some(200) }).unwrap();
+        let v = serde_json::to_value(JoinEvent::StepDone {
+            step: Step::Discovery,
+            ms: 3,
+            http_status: Some(200),
+        })
+        .unwrap();
         assert_eq!(v["type"], "step_done");
         assert_eq!(v["step"], "discovery");
-        let v = serde_json::to_value(JoinEvent::Phase { phase: Phase::InLobby }).unwrap();
+        let v = serde_json::to_value(JoinEvent::Phase {
+            phase: Phase::InLobby,
+        })
+        .unwrap();
         assert_eq!(v["phase"], "in_lobby");
     }
 }

@@ -10,17 +10,25 @@ use guest_join::api::{HttpClient, HttpOptions, RetryPolicy};
 use guest_join::demo::Demo;
 use guest_join::emulator::{EmulatorConfig, MeetingSpec};
 use guest_join::join::status::JoinEvent;
-use guest_join::join::{DisplayName, JoinRequest, JoinStatus, MeetingLink, ServiceProfile, SessionControl};
+use guest_join::join::{
+    DisplayName, JoinRequest, JoinStatus, MeetingLink, ServiceProfile, SessionControl,
+};
 
 pub const ORIGIN: &str = "https://guest-join.invalid";
 
 /// Emulator config for tests: short holds and quick retries.
 pub fn test_config(meetings: Vec<MeetingSpec>) -> EmulatorConfig {
-    EmulatorConfig { meetings, poll_hold: Duration::from_secs(2), ..EmulatorConfig::default() }
+    EmulatorConfig {
+        meetings,
+        poll_hold: Duration::from_secs(2),
+        ..EmulatorConfig::default()
+    }
 }
 
 pub async fn start(config: EmulatorConfig) -> Demo {
-    Demo::start_with(config, ORIGIN).await.expect("environment starts")
+    Demo::start_with(config, ORIGIN)
+        .await
+        .expect("environment starts")
 }
 
 /// Records every event.
@@ -40,11 +48,26 @@ impl Recorder {
 }
 
 pub fn request(demo: &Demo, meeting: &str, name: &str) -> JoinRequest {
-    let service = ServiceProfile { token_url: demo.token_url(), service_key: None };
-    let mut req = JoinRequest::new(MeetingLink::parse(meeting).unwrap(), DisplayName::parse(name).unwrap(), service);
+    let service = ServiceProfile {
+        token_url: demo.token_url(),
+        service_key: None,
+    };
+    let mut req = JoinRequest::new(
+        MeetingLink::parse(meeting).unwrap(),
+        DisplayName::parse(name).unwrap(),
+        service,
+    );
     req.origin = ORIGIN.to_string();
-    req.limits.retry = RetryPolicy { max_attempts: 4, base: Duration::from_millis(20), cap: Duration::from_millis(200) };
-    req.limits.channel.retry = RetryPolicy { max_attempts: 4, base: Duration::from_millis(20), cap: Duration::from_millis(200) };
+    req.limits.retry = RetryPolicy {
+        max_attempts: 4,
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(200),
+    };
+    req.limits.channel.retry = RetryPolicy {
+        max_attempts: 4,
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(200),
+    };
     req.limits.join_deadline = Duration::from_secs(30);
     req.limits.leave_wait = Duration::from_secs(3);
     req
@@ -55,14 +78,25 @@ pub fn http() -> HttpClient {
 }
 
 /// Run a session; `leave` (if set) is called once the guest is in the meeting.
-pub async fn join(req: &JoinRequest, control: &SessionControl, leave_when_in: bool) -> (JoinStatus, Vec<JoinEvent>) {
+pub async fn join(
+    req: &JoinRequest,
+    control: &SessionControl,
+    leave_when_in: bool,
+) -> (JoinStatus, Vec<JoinEvent>) {
     let rec = Recorder::default();
     let watcher = {
         let rec = rec.clone();
         let control = control.clone();
         tokio::spawn(async move {
             loop {
-                let joined = rec.events().iter().any(|e| matches!(e, JoinEvent::Phase { phase: guest_join::join::Phase::InMeeting }));
+                let joined = rec.events().iter().any(|e| {
+                    matches!(
+                        e,
+                        JoinEvent::Phase {
+                            phase: guest_join::join::Phase::InMeeting
+                        }
+                    )
+                });
                 if joined && leave_when_in {
                     control.leave();
                     return;
@@ -71,9 +105,12 @@ pub async fn join(req: &JoinRequest, control: &SessionControl, leave_when_in: bo
             }
         })
     };
-    let status = tokio::time::timeout(Duration::from_secs(60), guest_join::join::run(&http(), req, std::sync::Arc::new(rec.clone()), control))
-        .await
-        .expect("the session ends (safety net against a hang, not a performance check)");
+    let status = tokio::time::timeout(
+        Duration::from_secs(60),
+        guest_join::join::run(&http(), req, std::sync::Arc::new(rec.clone()), control),
+    )
+    .await
+    .expect("the session ends (safety net against a hang, not a performance check)");
     watcher.abort();
     (status, rec.events())
 }
@@ -81,7 +118,10 @@ pub async fn join(req: &JoinRequest, control: &SessionControl, leave_when_in: bo
 /// The built binary with arguments, under a safety time-out.
 pub fn run_binary(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_guest-join"));
-    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -98,7 +138,10 @@ fn wait_with_timeout(mut child: std::process::Child, limit: Duration) -> Output 
         if start.elapsed() > limit {
             child.kill().ok();
             let out = child.wait_with_output().expect("output");
-            panic!("binary hung; stdout: {}", String::from_utf8_lossy(&out.stdout));
+            panic!(
+                "binary hung; stdout: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -9,10 +9,16 @@ fn assert_no_secrets(out: &std::process::Output) {
     for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
         let text = String::from_utf8_lossy(bytes);
         for needle in ["psat", "eyJ", "anonymousMeetingJoinContext=psat"] {
-            assert!(!text.contains(needle), "{name} contains {needle:?}:\n{text}");
+            assert!(
+                !text.contains(needle),
+                "{name} contains {needle:?}:\n{text}"
+            );
         }
         for (i, _) in text.match_indices("Bearer ") {
-            assert!(text[i + 7..].starts_with("[redacted]"), "{name} has an unmasked bearer token:\n{text}");
+            assert!(
+                text[i + 7..].starts_with("[redacted]"),
+                "{name} has an unmasked bearer token:\n{text}"
+            );
         }
     }
 }
@@ -27,19 +33,59 @@ fn result(out: &std::process::Output) -> serde_json::Value {
 #[test]
 fn demo_join_of_the_open_meeting_exits_0_without_leaking_tokens() {
     let out = run_binary(
-        &["join", "--demo", "--meeting", guest_join::demo::OPEN_MEETING_URL, "--name", "Ada", "--json"],
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::OPEN_MEETING_URL,
+            "--name",
+            "Ada",
+            "--json",
+        ],
         &[("RUST_LOG", "debug")],
     );
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_no_secrets(&out);
     let lines = json_lines(&out);
     assert!(lines.iter().all(|l| l["type"].is_string()));
-    assert!(lines.iter().any(|l| l["type"] == "phase" && l["phase"] == "in_meeting"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["type"] == "phase" && l["phase"] == "in_meeting")
+    );
     let r = result(&out);
-    assert_eq!((r["outcome"].as_str(), r["left_cleanly"].as_bool(), r["exit_code"].as_i64()), (Some("joined"), Some(true), Some(0)));
+    assert_eq!(
+        (
+            r["outcome"].as_str(),
+            r["left_cleanly"].as_bool(),
+            r["exit_code"].as_i64()
+        ),
+        (Some("joined"), Some(true), Some(0))
+    );
     assert!(r["error"].is_null());
-    let names: Vec<&str> = r["steps"].as_array().unwrap().iter().filter_map(|s| s["name"].as_str()).collect();
-    assert_eq!(names, ["service_application", "discovery", "application", "event_channel", "join_request", "in_meeting", "leave"]);
+    let names: Vec<&str> = r["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "service_application",
+            "discovery",
+            "application",
+            "event_channel",
+            "join_request",
+            "in_meeting",
+            "leave"
+        ]
+    );
     for s in r["steps"].as_array().unwrap() {
         assert!(s["ms"].is_u64(), "{s}");
     }
@@ -50,7 +96,10 @@ fn demo_without_meeting_joins_the_open_meeting_with_human_output() {
     let out = run_binary(&["join", "--demo", "--name", "Ada"], &[]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("In the meeting \"Open demo meeting\""), "{text}");
+    assert!(
+        text.contains("In the meeting \"Open demo meeting\""),
+        "{text}"
+    );
     assert!(text.contains("Service application"), "{text}");
     assert!(text.contains("Result: joined (exit 0)"), "{text}");
     assert_no_secrets(&out);
@@ -58,7 +107,18 @@ fn demo_without_meeting_joins_the_open_meeting_with_human_output() {
 
 #[test]
 fn demo_denied_meeting_exits_6() {
-    let out = run_binary(&["join", "--demo", "--meeting", guest_join::demo::DENY_MEETING_URL, "--name", "Alan", "--json"], &[]);
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::DENY_MEETING_URL,
+            "--name",
+            "Alan",
+            "--json",
+        ],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(6));
     let r = result(&out);
     assert_eq!(r["outcome"], "failed");
@@ -82,19 +142,53 @@ async fn unknown_meeting_exits_5_and_service_down_exits_3() {
     let demo = common::start(common::test_config(vec![spec])).await;
     let token_url = demo.token_url().to_string();
     let out = tokio::task::spawn_blocking(move || {
-        run_binary(&["join", "--service", &token_url, "--meeting", "https://meet.contoso.example/ada/GONE1234", "--name", "Nobody", "--json"], &[])
+        run_binary(
+            &[
+                "join",
+                "--service",
+                &token_url,
+                "--meeting",
+                "https://meet.contoso.example/ada/GONE1234",
+                "--name",
+                "Nobody",
+                "--json",
+            ],
+            &[],
+        )
     })
     .await
     .unwrap();
-    assert_eq!(out.status.code(), Some(5), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert_eq!(result(&out)["error"]["kind"], "meeting_not_found");
     assert_no_secrets(&out);
 
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
-    let url = format!("http://{closed}/GetAnonTokenJob");
-    let out = tokio::task::spawn_blocking(move || run_binary(&["join", "--service", &url, "--meeting", "https://meet.contoso.example/ada/REAL1234", "--name", "N", "--json"], &[]))
-        .await
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
         .unwrap();
+    let url = format!("http://{closed}/GetAnonTokenJob");
+    let out = tokio::task::spawn_blocking(move || {
+        run_binary(
+            &[
+                "join",
+                "--service",
+                &url,
+                "--meeting",
+                "https://meet.contoso.example/ada/REAL1234",
+                "--name",
+                "N",
+                "--json",
+            ],
+            &[],
+        )
+    })
+    .await
+    .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(result(&out)["error"]["kind"], "service_unreachable");
 }
@@ -102,32 +196,107 @@ async fn unknown_meeting_exits_5_and_service_down_exits_3() {
 #[test]
 fn bad_input_exits_2_with_a_clear_message() {
     let cases: [(&str, &str, &str); 6] = [
-        ("sip:ada@contoso.com;gruu;opaque=app:conf:focus:id:X1", "Ada", "not a meeting link"),
+        (
+            "sip:ada@contoso.com;gruu;opaque=app:conf:focus:id:X1",
+            "Ada",
+            "not a meeting link",
+        ),
         ("http://meet.contoso.example/ada/X1", "Ada", "https://"),
         ("not a link", "Ada", "does not look like a link"),
-        ("https://meet.contoso.example/ada/X1", "   ", "Type the name"),
-        ("https://meet.contoso.example/ada/X1", "Ada\tLovelace", "control character"),
-        ("https://meet.contoso.example/ada/X1", &"n".repeat(251), "too long"),
+        (
+            "https://meet.contoso.example/ada/X1",
+            "   ",
+            "Type the name",
+        ),
+        (
+            "https://meet.contoso.example/ada/X1",
+            "Ada\tLovelace",
+            "control character",
+        ),
+        (
+            "https://meet.contoso.example/ada/X1",
+            &"n".repeat(251),
+            "too long",
+        ),
     ];
     for (meeting, name, needle) in cases {
-        let out = run_binary(&["join", "--service", "http://127.0.0.1:9/x", "--meeting", meeting, "--name", name], &[]);
+        let out = run_binary(
+            &[
+                "join",
+                "--service",
+                "http://127.0.0.1:9/x",
+                "--meeting",
+                meeting,
+                "--name",
+                name,
+            ],
+            &[],
+        );
         assert_eq!(out.status.code(), Some(2), "{meeting} {name}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(needle), "{needle:?} not in {err:?}");
     }
-    let out = run_binary(&["join", "--service", "http://127.0.0.1:9/x", "--meeting", "sip:x@y", "--name", "A", "--json"], &[]);
+    let out = run_binary(
+        &[
+            "join",
+            "--service",
+            "http://127.0.0.1:9/x",
+            "--meeting",
+            "sip:x@y",
+            "--name",
+            "A",
+            "--json",
+        ],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(result(&out)["error"]["kind"], "bad_input");
-    let out = run_binary(&["join", "--service", "http://example.com/x", "--meeting", "https://meet.x/a/B", "--name", "A"], &[]);
-    assert_eq!(out.status.code(), Some(2), "plain http to another host is refused");
-    let out = run_binary(&["join", "--meeting", "https://meet.x/a/B", "--name", "A"], &[]);
-    assert_eq!(out.status.code(), Some(2), "neither --service nor --demo is a usage error");
+    let out = run_binary(
+        &[
+            "join",
+            "--service",
+            "http://example.com/x",
+            "--meeting",
+            "https://meet.x/a/B",
+            "--name",
+            "A",
+        ],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "plain http to another host is refused"
+    );
+    let out = run_binary(
+        &["join", "--meeting", "https://meet.x/a/B", "--name", "A"],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "neither --service nor --demo is a usage error"
+    );
 }
 
 #[test]
 fn invitation_text_is_accepted_as_the_meeting() {
-    let text = format!("Hi! Join Skype Meeting<{}>\nJoin by phone +1 555 0100", guest_join::demo::QUICK_MEETING_URL);
-    let out = run_binary(&["join", "--demo", "--meeting", &text, "--name", "Ada", "--json"], &[]);
+    let text = format!(
+        "Hi! Join Skype Meeting<{}>\nJoin by phone +1 555 0100",
+        guest_join::demo::QUICK_MEETING_URL
+    );
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            &text,
+            "--name",
+            "Ada",
+            "--json",
+        ],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(result(&out)["subject"], "Quick demo meeting");
 }

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use guest_join::emulator::{EventStyle, Fault, FaultBody, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
+use guest_join::emulator::{
+    EventStyle, Fault, FaultBody, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
+};
 use guest_join::join::status::{JoinEvent, StepState};
 use guest_join::join::{FailureKind, Phase, SessionControl, Step};
 
@@ -37,19 +39,35 @@ async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) 
 }
 
 fn in_phase(phase: Phase) -> impl Fn(&[JoinEvent]) -> bool {
-    move |evs| evs.iter().any(|e| matches!(e, JoinEvent::Phase { phase: p } if *p == phase))
+    move |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::Phase { phase: p } if *p == phase))
+    }
 }
 
 fn routes(demo: &guest_join::demo::Demo) -> Vec<(String, u16)> {
-    demo.control().journal().into_iter().map(|j| (j.route, j.status)).collect()
+    demo.control()
+        .journal()
+        .into_iter()
+        .map(|j| (j.route, j.status))
+        .collect()
 }
 
 /// Deleting the conversation comes before deleting the application, and both happened.
 fn assert_left_in_order(demo: &guest_join::demo::Demo) {
     let r = routes(demo);
-    let conv = r.iter().position(|(route, _)| route == "delete_conversation").expect("conversation deleted");
-    let app = r.iter().position(|(route, _)| route == "delete_application").expect("application deleted");
-    assert!(conv < app, "conversation must be deleted before the application: {r:?}");
+    let conv = r
+        .iter()
+        .position(|(route, _)| route == "delete_conversation")
+        .expect("conversation deleted");
+    let app = r
+        .iter()
+        .position(|(route, _)| route == "delete_application")
+        .expect("application deleted");
+    assert!(
+        conv < app,
+        "conversation must be deleted before the application: {r:?}"
+    );
 }
 
 fn assert_no_live_application(demo: &guest_join::demo::Demo) {
@@ -61,20 +79,43 @@ fn assert_no_live_application(demo: &guest_join::demo::Demo) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open_meeting_joined_and_left_cleanly() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, URL, "Ada Guest");
     let (status, events) = common::join(&req, &SessionControl::new(), true).await;
     assert!(status.joined, "{:?}", status.failure);
-    assert_eq!((status.phase, status.left_cleanly), (Phase::Left, Some(true)));
+    assert_eq!(
+        (status.phase, status.left_cleanly),
+        (Phase::Left, Some(true))
+    );
     assert_eq!(status.subject.as_deref(), Some("Quarterly review"));
     let names: Vec<_> = status.roster.iter().map(|p| p.name.as_str()).collect();
-    assert!(names.contains(&"Ada Organizer") && names.contains(&"Bob Attendee"), "{names:?}");
-    for step in [Step::ServiceApplication, Step::Discovery, Step::Application, Step::EventChannel, Step::JoinRequest, Step::InMeeting, Step::Leave] {
+    assert!(
+        names.contains(&"Ada Organizer") && names.contains(&"Bob Attendee"),
+        "{names:?}"
+    );
+    for step in [
+        Step::ServiceApplication,
+        Step::Discovery,
+        Step::Application,
+        Step::EventChannel,
+        Step::JoinRequest,
+        Step::InMeeting,
+        Step::Leave,
+    ] {
         assert_eq!(status.step(step).state, StepState::Done, "{step:?}");
     }
     assert_eq!(status.step(Step::Lobby).state, StepState::Pending);
     assert_eq!(status.step(Step::JoinRequest).http_status, Some(201));
-    assert!(!events.iter().any(|e| matches!(e, JoinEvent::Phase { phase: Phase::InLobby })));
+    assert!(!events.iter().any(|e| matches!(
+        e,
+        JoinEvent::Phase {
+            phase: Phase::InLobby
+        }
+    )));
     assert_left_in_order(&demo);
     assert_no_live_application(&demo);
     let apps = demo.control().applications();
@@ -85,16 +126,25 @@ async fn open_meeting_joined_and_left_cleanly() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lobby_then_admitted() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Manual, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Manual,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, URL, "Grace Guest");
     let rec = Recorder::default();
     let control = SessionControl::new();
     let session = {
         let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move { guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await })
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
     };
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
-    assert_eq!(demo.control().meetings()[0].lobby, vec!["Grace Guest".to_string()]);
+    assert_eq!(
+        demo.control().meetings()[0].lobby,
+        vec!["Grace Guest".to_string()]
+    );
     assert_eq!(demo.control().admit(URL, Some("Grace Guest")).unwrap(), 1);
     until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     control.leave();
@@ -107,19 +157,28 @@ async fn lobby_then_admitted() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lobby_denied() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Manual, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Manual,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, URL, "Alan Guest");
     let rec = Recorder::default();
     let control = SessionControl::new();
     let session = {
         let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move { guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await })
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
     };
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     demo.control().deny(URL, None).unwrap();
     let status = session.await.unwrap();
     let f = status.failure.clone().expect("denied");
-    assert_eq!((f.kind, f.step, f.subcode.as_deref()), (FailureKind::LobbyDenied, Some(Step::Lobby), Some("Denied")));
+    assert_eq!(
+        (f.kind, f.step, f.subcode.as_deref()),
+        (FailureKind::LobbyDenied, Some(Step::Lobby), Some("Denied"))
+    );
     assert_eq!(f.kind.exit_code(), 6);
     assert_eq!(status.step(Step::Lobby).state, StepState::Failed);
     assert_no_live_application(&demo);
@@ -130,24 +189,51 @@ async fn lobby_timeout_and_locked_meeting() {
     let mut locked = meeting(LobbyPolicy::Locked, EventStyle::Detailed);
     locked.join_url = "https://meet.contoso.example/ada/LOCK1234".into();
     locked.conference_id = "LOCK1234".into();
-    let timeout = meeting(LobbyPolicy::TimeoutAfter(Duration::from_millis(300)), EventStyle::Detailed);
+    let timeout = meeting(
+        LobbyPolicy::TimeoutAfter(Duration::from_millis(300)),
+        EventStyle::Detailed,
+    );
     let demo = common::start(common::test_config(vec![timeout, locked])).await;
 
-    let (status, _) = common::join(&common::request(&demo, URL, "Tim"), &SessionControl::new(), true).await;
-    assert_eq!(status.failure.map(|f| f.kind), Some(FailureKind::LobbyTimeout));
+    let (status, _) = common::join(
+        &common::request(&demo, URL, "Tim"),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
+    assert_eq!(
+        status.failure.map(|f| f.kind),
+        Some(FailureKind::LobbyTimeout)
+    );
 
-    let (status, _) = common::join(&common::request(&demo, "https://meet.contoso.example/ada/LOCK1234", "Lou"), &SessionControl::new(), true).await;
-    assert_eq!(status.failure.map(|f| f.kind), Some(FailureKind::NotAllowed));
+    let (status, _) = common::join(
+        &common::request(&demo, "https://meet.contoso.example/ada/LOCK1234", "Lou"),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
+    assert_eq!(
+        status.failure.map(|f| f.kind),
+        Some(FailureKind::NotAllowed)
+    );
     assert_no_live_application(&demo);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_meeting_is_not_found() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, "https://meet.contoso.example/ada/NOSUCH99", "Nobody");
     let (status, _) = common::join(&req, &SessionControl::new(), true).await;
     let f = status.failure.expect("fails");
-    assert_eq!((f.kind, f.http_status), (FailureKind::MeetingNotFound, Some(404)), "{f:?}");
+    assert_eq!(
+        (f.kind, f.http_status),
+        (FailureKind::MeetingNotFound, Some(404)),
+        "{f:?}"
+    );
     assert_eq!(f.kind.exit_code(), 5);
     assert_no_live_application(&demo);
 }
@@ -157,18 +243,47 @@ async fn create_application_503_then_success_is_retried() {
     let mut config = common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)]);
     config.faults = vec![Fault::fail("create_application", 1, 503, FaultBody::Ucwa)];
     let demo = common::start(config).await;
-    let (status, events) = common::join(&common::request(&demo, URL, "Retry"), &SessionControl::new(), true).await;
+    let (status, events) = common::join(
+        &common::request(&demo, URL, "Retry"),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
     assert!(status.joined, "{:?}", status.failure);
     assert_eq!(status.step(Step::Application).retries, 1);
-    assert!(events.iter().any(|e| matches!(e, JoinEvent::StepRetry { step: Step::Application, http_status: Some(503), .. })));
-    let creates: Vec<u16> = routes(&demo).into_iter().filter(|(r, _)| r == "create_application").map(|(_, s)| s).collect();
-    assert_eq!(creates, vec![503, 201], "the journal shows the failed attempt and the retry");
+    assert!(events.iter().any(|e| matches!(
+        e,
+        JoinEvent::StepRetry {
+            step: Step::Application,
+            http_status: Some(503),
+            ..
+        }
+    )));
+    let creates: Vec<u16> = routes(&demo)
+        .into_iter()
+        .filter(|(r, _)| r == "create_application")
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(
+        creates,
+        vec![503, 201],
+        "the journal shows the failed attempt and the retry"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_batch_that_skips_straight_to_completed() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Collapsed)])).await;
-    let (status, _) = common::join(&common::request(&demo, URL, "Quick"), &SessionControl::new(), true).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Collapsed,
+    )]))
+    .await;
+    let (status, _) = common::join(
+        &common::request(&demo, URL, "Quick"),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
     assert!(status.joined, "{:?}", status.failure);
     assert_eq!(status.roster.len(), 2, "{:?}", status.roster);
     assert_eq!(status.left_cleanly, Some(true));
@@ -176,32 +291,54 @@ async fn a_batch_that_skips_straight_to_completed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancel_during_the_long_poll_deletes_the_application() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Manual, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Manual,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, URL, "Patient");
     let rec = Recorder::default();
     let control = SessionControl::new();
     let session = {
         let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move { guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await })
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
     };
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     control.cancel();
-    let status = tokio::time::timeout(Duration::from_secs(10), session).await.expect("cancel is prompt").unwrap();
-    assert_eq!((status.phase, status.left_cleanly), (Phase::Cancelled, Some(true)));
-    assert!(routes(&demo).iter().any(|(r, s)| r == "delete_application" && *s == 204));
+    let status = tokio::time::timeout(Duration::from_secs(10), session)
+        .await
+        .expect("cancel is prompt")
+        .unwrap();
+    assert_eq!(
+        (status.phase, status.left_cleanly),
+        (Phase::Cancelled, Some(true))
+    );
+    assert!(
+        routes(&demo)
+            .iter()
+            .any(|(r, s)| r == "delete_application" && *s == 204)
+    );
     assert_no_live_application(&demo);
     assert!(demo.control().meetings()[0].lobby.is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropped_channel_is_re_established_without_losing_the_meeting() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)])).await;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
     let req = common::request(&demo, URL, "Steady");
     let rec = Recorder::default();
     let control = SessionControl::new();
     let session = {
         let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move { guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await })
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
     };
     until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     let app = demo.control().applications()[0].id.clone();
@@ -215,8 +352,17 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert!(dropped, "no parked P-GET to drop");
-    until(&rec, "the channel recovering", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ChannelRecovered { .. }))).await;
-    demo.control().add_participant(URL, ScriptedParticipant::new("Late Larry", Role::Attendee, None)).unwrap();
+    until(&rec, "the channel recovering", |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::ChannelRecovered { .. }))
+    })
+    .await;
+    demo.control()
+        .add_participant(
+            URL,
+            ScriptedParticipant::new("Late Larry", Role::Attendee, None),
+        )
+        .unwrap();
     until(&rec, "Larry", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Late Larry"))).await;
     control.leave();
     let status = session.await.unwrap();
@@ -226,14 +372,24 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn removed_and_ended_meetings_are_told_apart() {
-    let demo = common::start(common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)])).await;
-    for (action, expected) in [("eject", FailureKind::Removed), ("end", FailureKind::MeetingEnded)] {
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    for (action, expected) in [
+        ("eject", FailureKind::Removed),
+        ("end", FailureKind::MeetingEnded),
+    ] {
         let req = common::request(&demo, URL, "Eve");
         let rec = Recorder::default();
         let control = SessionControl::new();
         let session = {
             let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-            tokio::spawn(async move { guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await })
+            tokio::spawn(async move {
+                guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control)
+                    .await
+            })
         };
         until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
         match action {

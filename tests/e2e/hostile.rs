@@ -10,7 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use guest_join::api::wire::UcwaDate;
 use guest_join::join::status::Step;
-use guest_join::join::{DisplayName, FailureKind, JoinRequest, MeetingLink, ServiceProfile, SessionControl};
+use guest_join::join::{
+    DisplayName, FailureKind, JoinRequest, MeetingLink, ServiceProfile, SessionControl,
+};
 
 use crate::common;
 
@@ -22,7 +24,10 @@ async fn serve(router: Router) -> SocketAddr {
 }
 
 fn request(addr: SocketAddr) -> JoinRequest {
-    let service = ServiceProfile { token_url: format!("http://{addr}/GetAnonTokenJob").parse().unwrap(), service_key: None };
+    let service = ServiceProfile {
+        token_url: format!("http://{addr}/GetAnonTokenJob").parse().unwrap(),
+        service_key: None,
+    };
     let mut req = JoinRequest::new(
         MeetingLink::parse("https://meet.contoso.example/ada/OPEN1234").unwrap(),
         DisplayName::parse("Ada").unwrap(),
@@ -41,9 +46,16 @@ async fn run(router: Router) -> guest_join::join::JoinStatus {
 }
 
 fn expect(status: &guest_join::join::JoinStatus, kind: FailureKind, step: Step, needle: &str) {
-    let f = status.failure.as_ref().unwrap_or_else(|| panic!("expected a failure, got {:?}", status.phase));
+    let f = status
+        .failure
+        .as_ref()
+        .unwrap_or_else(|| panic!("expected a failure, got {:?}", status.phase));
     assert_eq!((f.kind, f.step), (kind, Some(step)), "{f:?}");
-    assert!(f.message.contains(needle), "message {:?} should mention {needle:?}", f.message);
+    assert!(
+        f.message.contains(needle),
+        "message {:?} should mention {needle:?}",
+        f.message
+    );
 }
 
 fn service_answering(status: StatusCode, content_type: &'static str, body: String) -> Router {
@@ -62,37 +74,86 @@ fn future_iso() -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_answering_html_is_a_clear_refusal() {
-    let s = run(service_answering(StatusCode::OK, "text/html", "<html><title>Sign in</title></html>".into())).await;
-    expect(&s, FailureKind::ServiceRefused, Step::ServiceApplication, "HTML");
+    let s = run(service_answering(
+        StatusCode::OK,
+        "text/html",
+        "<html><title>Sign in</title></html>".into(),
+    ))
+    .await;
+    expect(
+        &s,
+        FailureKind::ServiceRefused,
+        Step::ServiceApplication,
+        "HTML",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_answering_an_empty_body() {
-    let s = run(service_answering(StatusCode::OK, "application/json", String::new())).await;
-    expect(&s, FailureKind::ServiceRefused, Step::ServiceApplication, "empty");
+    let s = run(service_answering(
+        StatusCode::OK,
+        "application/json",
+        String::new(),
+    ))
+    .await;
+    expect(
+        &s,
+        FailureKind::ServiceRefused,
+        Step::ServiceApplication,
+        "empty",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_answering_200_without_token() {
-    let body = format!(r#"{{"DiscoverUri":"https://x.example/d","ExpireTime":"{}"}}"#, future_iso());
+    let body = format!(
+        r#"{{"DiscoverUri":"https://x.example/d","ExpireTime":"{}"}}"#,
+        future_iso()
+    );
     let s = run(service_answering(StatusCode::OK, "application/json", body)).await;
-    expect(&s, FailureKind::ServiceRefused, Step::ServiceApplication, "no Token");
+    expect(
+        &s,
+        FailureKind::ServiceRefused,
+        Step::ServiceApplication,
+        "no Token",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_answering_a_number_expire_time() {
-    let body = r#"{"DiscoverUri":"https://x.example/d","Token":"psat=x","ExpireTime":1488872625837}"#.to_string();
+    let body =
+        r#"{"DiscoverUri":"https://x.example/d","Token":"psat=x","ExpireTime":1488872625837}"#
+            .to_string();
     let s = run(service_answering(StatusCode::OK, "application/json", body)).await;
-    expect(&s, FailureKind::ServiceRefused, Step::ServiceApplication, "ExpireTime is not a string");
+    expect(
+        &s,
+        FailureKind::ServiceRefused,
+        Step::ServiceApplication,
+        "ExpireTime is not a string",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_error_with_code_keeps_the_code() {
-    let body = r#"{"Error":"This meeting is not served here","Code":"MeetingUrlNotAllowed"}"#.to_string();
-    let s = run(service_answering(StatusCode::FORBIDDEN, "application/json", body)).await;
-    expect(&s, FailureKind::ServiceRefused, Step::ServiceApplication, "not served here");
+    let body =
+        r#"{"Error":"This meeting is not served here","Code":"MeetingUrlNotAllowed"}"#.to_string();
+    let s = run(service_answering(
+        StatusCode::FORBIDDEN,
+        "application/json",
+        body,
+    ))
+    .await;
+    expect(
+        &s,
+        FailureKind::ServiceRefused,
+        Step::ServiceApplication,
+        "not served here",
+    );
     let f = s.failure.unwrap();
-    assert_eq!((f.http_status, f.code.as_deref()), (Some(403), Some("MeetingUrlNotAllowed")));
+    assert_eq!(
+        (f.http_status, f.code.as_deref()),
+        (Some(403), Some("MeetingUrlNotAllowed"))
+    );
 }
 
 /// A service application whose discover URL points back at this same fake server.
@@ -115,7 +176,13 @@ fn fake_with_discover(discover: axum::routing::MethodRouter) -> Router {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discover_answering_malformed_json() {
-    let r = fake_with_discover(get(|| async { ([(header::CONTENT_TYPE, "application/json")], "{\"_links\": {").into_response() }));
+    let r = fake_with_discover(get(|| async {
+        (
+            [(header::CONTENT_TYPE, "application/json")],
+            "{\"_links\": {",
+        )
+            .into_response()
+    }));
     let s = run(r).await;
     expect(&s, FailureKind::Discovery, Step::Discovery, "truncated");
 }
@@ -145,9 +212,16 @@ async fn discover_redirecting_to_another_host_is_not_followed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discover_without_an_anon_applications_link() {
-    let r = fake_with_discover(get(|| async { axum::Json(serde_json::json!({"_links": {"self": {"href": "/x"}}})) }));
+    let r = fake_with_discover(get(|| async {
+        axum::Json(serde_json::json!({"_links": {"self": {"href": "/x"}}}))
+    }));
     let s = run(r).await;
-    expect(&s, FailureKind::Discovery, Step::Discovery, "anonApplications");
+    expect(
+        &s,
+        FailureKind::Discovery,
+        Step::Discovery,
+        "anonApplications",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -157,6 +231,15 @@ async fn service_unreachable() {
     drop(listener);
     let (s, _) = common::join(&request(addr), &SessionControl::new(), true).await;
     let f = s.failure.clone().expect("fails");
-    assert_eq!((f.kind, f.step), (FailureKind::ServiceUnreachable, Some(Step::ServiceApplication)));
-    assert!(s.step(Step::ServiceApplication).retries >= 1, "connect errors are retried");
+    assert_eq!(
+        (f.kind, f.step),
+        (
+            FailureKind::ServiceUnreachable,
+            Some(Step::ServiceApplication)
+        )
+    );
+    assert!(
+        s.step(Step::ServiceApplication).retries >= 1,
+        "connect errors are retried"
+    );
 }

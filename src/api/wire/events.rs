@@ -142,10 +142,12 @@ impl Event {
     /// Decode the resource embedded under this event's own rel, or the only embedded resource
     /// (a `localParticipant` event embeds its resource under `participant`).
     pub fn resource<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, serde_json::Error>> {
-        self.embedded.get(&self.link.rel).or_else(|| match self.embedded.0.len() {
-            1 => self.embedded.0.values().next().map(T::deserialize),
-            _ => None,
-        })
+        self.embedded
+            .get(&self.link.rel)
+            .or_else(|| match self.embedded.0.len() {
+                1 => self.embedded.0.values().next().map(T::deserialize),
+                _ => None,
+            })
     }
 
     pub fn succeeded(&self) -> bool {

@@ -302,7 +302,7 @@ async fn anon_token_validation_errors() {
         );
         assert_eq!(e.parameters.unwrap()[0]["name"], param);
     }
-    let body = serde_json::json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": "https://meet.contoso.example/nobody/NOPE"});
+    let body = serde_json::json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": "https://meet.elsewhere.example/nobody/NOPE"});
     let resp = h
         .platform(
             Method::POST,
