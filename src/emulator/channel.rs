@@ -36,6 +36,8 @@ pub(crate) struct Channel {
     pub abort: Option<u64>,
     /// When the last P-GET was answered (or the channel was created).
     pub last_release: Instant,
+    /// Answer the next (or the parked) P-GET with `resync` (control API).
+    pub resync_next: bool,
 }
 
 pub(crate) enum Answer {
@@ -56,6 +58,7 @@ impl Channel {
             parked: None,
             abort: None,
             last_release: Instant::now(),
+            resync_next: false,
         }
     }
 
@@ -86,8 +89,22 @@ impl Channel {
         (n, group)
     }
 
+    /// Another client instance takes the channel: the parked P-GET is released with 409.
+    pub fn replace_parked(&mut self) -> bool {
+        let parked = self.parked.take().is_some();
+        self.generation += 1;
+        self.notify.notify_waiters();
+        parked
+    }
+
     /// Answer `ack=N` at once if possible; `None` means park.
     fn poll(&mut self, ack: u64) -> Option<Answer> {
+        if std::mem::take(&mut self.resync_next) {
+            return Some(Answer::Resync {
+                asked: ack,
+                first: self.first_unacked.min(ack),
+            });
+        }
         if ack < self.first_unacked || ack > self.next {
             return Some(Answer::Resync {
                 asked: ack,
@@ -206,6 +223,15 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
                 "A newer pending GET replaced this one.",
             )
             .into_response();
+        }
+        if std::mem::take(&mut ch.resync_next) {
+            ch.parked = None;
+            ch.last_release = Instant::now();
+            let answer = Answer::Resync {
+                asked: ack,
+                first: ch.first_unacked.min(ack),
+            };
+            return json(StatusCode::OK, &render(&paths, &key, answer));
         }
         if !ch.pending.is_empty() || timed_out {
             let (n, group) = ch.produce();

@@ -106,6 +106,8 @@ mod opt_ms {
 /// | `POST /control/say` | `{meeting, from, text}` | `{affected}` |
 /// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
 /// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
+/// | `POST /control/replace-channel` | `{application}` | `{affected}` (409 PGetReplaced to the parked P-GET) |
+/// | `POST /control/resync` | `{application}` | `{affected: 1}` |
 /// | `POST /control/latency` | `{latency_ms}` | `{affected: 0}` |
 /// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces) | `[Fault]` |
 /// | `GET`/`DELETE /control/journal` | — | `[JournalEntry]` |
@@ -311,6 +313,41 @@ impl Control {
         n
     }
 
+    /// Act as another instance of the guest's client taking over its event channel: the parked
+    /// P-GET is released with `409 PGetReplaced`. True when a P-GET was parked.
+    pub fn replace_channel(&self, application: &str) -> Result<bool, ControlError> {
+        let mut w = self.emu.lock();
+        let id = Self::live_app(&w, application)?;
+        Ok(w.apps
+            .get_mut(&id)
+            .is_some_and(|a| a.channel.replace_parked()))
+    }
+
+    /// Answer the application's parked (or next) P-GET with a `resync` link, as a server does
+    /// when it considers the client's ack stale.
+    pub fn force_resync(&self, application: &str) -> Result<(), ControlError> {
+        let mut w = self.emu.lock();
+        let id = Self::live_app(&w, application)?;
+        if let Some(app) = w.apps.get_mut(&id) {
+            app.channel.resync_next = true;
+            app.channel.wake();
+        }
+        Ok(())
+    }
+
+    /// An application named by id, or the newest live one of an ApplicationSessionId.
+    fn live_app(w: &World, application: &str) -> Result<String, ControlError> {
+        if w.apps.contains_key(application) {
+            return Ok(application.to_string());
+        }
+        w.apps
+            .values()
+            .filter(|a| a.asi == application && a.state == AppState::Alive)
+            .map(|a| a.id.clone())
+            .next_back()
+            .ok_or_else(|| ControlError::UnknownApplication(application.to_string()))
+    }
+
     /// Abort the parked P-GET of an application (by id, or the newest live application of an
     /// ApplicationSessionId). With `lose_application` the application is gone as well: later
     /// requests get 404 ApplicationNotFound. Returns whether a parked P-GET was aborted.
@@ -320,16 +357,7 @@ impl Control {
         lose_application: bool,
     ) -> Result<bool, ControlError> {
         let mut w = self.emu.lock();
-        let id = if w.apps.contains_key(application) {
-            application.to_string()
-        } else {
-            w.apps
-                .values()
-                .filter(|a| a.asi == application && a.state == AppState::Alive)
-                .map(|a| a.id.clone())
-                .next_back()
-                .ok_or_else(|| ControlError::UnknownApplication(application.to_string()))?
-        };
+        let id = Self::live_app(&w, application)?;
         let at = self.emu.elapsed();
         let Some(app) = w.apps.get_mut(&id) else {
             return Err(ControlError::UnknownApplication(application.to_string()));
@@ -452,6 +480,11 @@ struct ExpireTokens {
 }
 
 #[derive(Deserialize)]
+struct AppOnly {
+    application: String,
+}
+
+#[derive(Deserialize)]
 struct DropChannel {
     application: String,
     #[serde(default)]
@@ -543,6 +576,15 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
             ("POST", ["drop-channel"]) => {
                 let d: DropChannel = body(r)?;
                 affected(usize::from(c.drop_channel(&d.application, d.lose)?))
+            }
+            ("POST", ["replace-channel"]) => {
+                let d: AppOnly = body(r)?;
+                affected(usize::from(c.replace_channel(&d.application)?))
+            }
+            ("POST", ["resync"]) => {
+                let d: AppOnly = body(r)?;
+                c.force_resync(&d.application)?;
+                affected(1)
             }
             ("POST", ["latency"]) => {
                 let l: Latency = body(r)?;

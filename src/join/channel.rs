@@ -33,7 +33,7 @@ pub enum ChannelMsg {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ChannelLoss {
     #[error("another program took over this guest's event channel (409 PGetReplaced)")]
-    Replaced,
+    Replaced(ApiError),
     #[error("the meeting service no longer knows this guest: {0}")]
     ApplicationGone(ApiError),
     #[error("the meeting service no longer accepts this guest's token: {0}")]
@@ -49,10 +49,11 @@ pub enum ChannelLoss {
 impl ChannelLoss {
     pub fn error(&self) -> Option<&ApiError> {
         match self {
-            ChannelLoss::ApplicationGone(e)
+            ChannelLoss::Replaced(e)
+            | ChannelLoss::ApplicationGone(e)
             | ChannelLoss::Unauthorized(e)
             | ChannelLoss::Failed(e) => Some(e),
-            _ => None,
+            ChannelLoss::Resume | ChannelLoss::NoContinuation => None,
         }
     }
 }
@@ -153,7 +154,7 @@ async fn poll(
             }
             Err(e) => {
                 let fatal = if is_replaced(&e) {
-                    Some(ChannelLoss::Replaced)
+                    Some(ChannelLoss::Replaced(e.clone()))
                 } else {
                     match e.status() {
                         Some(404 | 410) => Some(ChannelLoss::ApplicationGone(e.clone())),

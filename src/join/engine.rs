@@ -82,7 +82,8 @@ struct Session<'a> {
     channel_started: Option<Instant>,
     channel_confirmed: bool,
     operation_id: String,
-    step_started: Option<(Step, Instant)>,
+    /// When each step started; the last one started is the one a deadline interrupts.
+    step_starts: Vec<(Step, Instant)>,
     /// Roster changes seen before admission, announced once the guest is in.
     early_roster: Vec<Observation>,
 }
@@ -116,7 +117,7 @@ pub async fn run(
         channel_started: None,
         channel_confirmed: false,
         operation_id,
-        step_started: None,
+        step_starts: Vec::new(),
         early_roster: Vec::new(),
     };
     s.emit(JoinEvent::SessionStarted {
@@ -133,11 +134,12 @@ pub async fn run(
             s.emit(JoinEvent::Left { cleanly });
         }
         Err(Stop::Cancelled) => {
+            s.fail_running_step();
             let cleaned_up = s.cleanup().await;
             s.emit(JoinEvent::Cancelled { cleaned_up });
         }
         Err(Stop::Deadline) => {
-            let step = s.step_started.map(|(st, _)| st);
+            let step = s.step_starts.last().map(|(st, _)| *st);
             let error = FailureInfo::new(
                 FailureKind::Timeout,
                 step,
@@ -152,6 +154,7 @@ pub async fn run(
             s.emit(JoinEvent::Left { cleanly });
         }
         Err(Stop::Failed(error)) => {
+            s.fail_running_step();
             s.emit(JoinEvent::Failed { error });
             let cleanly = s.cleanup().await;
             s.emit(JoinEvent::Left { cleanly });
@@ -179,15 +182,21 @@ impl Session<'_> {
 
     fn start_step(&mut self, step: Step) {
         let at_ms = Self::ms_since(self.started);
-        self.step_started = Some((step, Instant::now()));
+        self.step_starts.retain(|(s, _)| *s != step);
+        self.step_starts.push((step, Instant::now()));
         self.emit(JoinEvent::StepStarted { step, at_ms });
     }
 
+    fn step_ms(&self, step: Step) -> u64 {
+        self.step_starts
+            .iter()
+            .find(|(s, _)| *s == step)
+            .map(|(_, t)| Self::ms_since(*t))
+            .unwrap_or(0)
+    }
+
     fn finish_step(&mut self, step: Step, http_status: Option<u16>) {
-        let ms = match self.step_started {
-            Some((s, t)) if s == step => Self::ms_since(t),
-            _ => 0,
-        };
+        let ms = self.step_ms(step);
         self.emit(JoinEvent::StepDone {
             step,
             ms,
@@ -196,10 +205,7 @@ impl Session<'_> {
     }
 
     fn fail_step(&mut self, step: Step, info: &FailureInfo) {
-        let ms = self
-            .step_started
-            .map(|(_, t)| Self::ms_since(t))
-            .unwrap_or(0);
+        let ms = self.step_ms(step);
         self.emit(JoinEvent::StepFailed {
             step,
             ms,
@@ -209,11 +215,16 @@ impl Session<'_> {
         });
     }
 
+    /// Mark every step still running as failed (it can no longer finish).
     fn fail_running_step(&mut self) {
-        if let Some((step, t)) = self.step_started
-            && self.status.step(step).state == super::status::StepState::Running
-        {
-            let ms = Self::ms_since(t);
+        let running: Vec<Step> = self
+            .step_starts
+            .iter()
+            .map(|(s, _)| *s)
+            .filter(|s| self.status.step(*s).state == super::status::StepState::Running)
+            .collect();
+        for step in running {
+            let ms = self.step_ms(step);
             self.emit(JoinEvent::StepFailed {
                 step,
                 ms,
@@ -486,8 +497,8 @@ impl Session<'_> {
                 Ok(())
             }
             ChannelMsg::Resynced => {
-                tracing::info!("event channel resynchronised; roster rebuilt from new events");
-                self.tracker.clear_transient();
+                // The channel re-fetches from the first unacknowledged batch; nothing is lost.
+                self.emit(JoinEvent::ChannelResynced);
                 Ok(())
             }
             ChannelMsg::Interrupted { reason } => {
@@ -528,7 +539,7 @@ impl Session<'_> {
     fn on_observation(&mut self, obs: Observation) -> Result<(), Stop> {
         match obs {
             Observation::Lobby => {
-                self.finish_step_if_running(Step::InMeeting, None);
+                // `in_meeting` stays open: it measures from the accepted join request to admission.
                 self.phase(Phase::InLobby);
                 self.start_step(Step::Lobby);
             }

@@ -148,6 +148,8 @@ pub enum JoinEvent {
     ChannelRecovered {
         attempts: u32,
     },
+    /// The server called the ack stale; the channel followed `resync`.
+    ChannelResynced,
     MeetingInfo {
         subject: Option<String>,
         organizer: Option<String>,
@@ -310,7 +312,9 @@ impl JoinStatus {
                 s.subcode = subcode.clone();
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
-            JoinEvent::ChannelRecovered { .. } | JoinEvent::Exchange { .. } => {}
+            JoinEvent::ChannelRecovered { .. }
+            | JoinEvent::ChannelResynced
+            | JoinEvent::Exchange { .. } => {}
             JoinEvent::MeetingInfo { subject, organizer } => {
                 if subject.is_some() {
                     self.subject = subject.clone();

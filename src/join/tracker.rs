@@ -101,11 +101,6 @@ impl MeetingTracker {
         self.roster.values()
     }
 
-    /// After `resync`, caches of transient data are cleared; the roster is rebuilt from events.
-    pub fn clear_transient(&mut self) {
-        self.roster.clear();
-    }
-
     pub fn observe(&mut self, batch: &EventBatch, base: &Url) -> Vec<Observation> {
         let mut out = Vec::new();
         for (sender, event) in batch.events() {

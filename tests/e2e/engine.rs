@@ -402,3 +402,89 @@ async fn removed_and_ended_meetings_are_told_apart() {
     }
     assert_no_live_application(&demo);
 }
+
+/// Joins the open test meeting in the background and waits until the guest is in.
+async fn joined_session(
+    demo: &guest_join::demo::Demo,
+    name: &str,
+) -> (
+    Recorder,
+    SessionControl,
+    tokio::task::JoinHandle<guest_join::join::JoinStatus>,
+) {
+    let req = common::request(demo, URL, name);
+    let rec = Recorder::default();
+    let control = SessionControl::new();
+    let session = {
+        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
+    };
+    until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
+    (rec, control, session)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_instance_taking_the_channel_is_reported_and_cleaned_up() {
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    let (_rec, _control, session) = joined_session(&demo, "Twin").await;
+    let app = demo.control().applications()[0].id.clone();
+    let mut replaced = false;
+    for _ in 0..200 {
+        if demo.control().replace_channel(&app).unwrap() {
+            replaced = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(replaced, "no parked P-GET to replace");
+    let status = session.await.unwrap();
+    let f = status.failure.expect("the session ends");
+    assert_eq!(
+        (f.kind, f.http_status, f.subcode.as_deref()),
+        (FailureKind::ConnectionLost, Some(409), Some("PGetReplaced")),
+        "{f:?}"
+    );
+    assert!(f.message.contains("another program"), "{}", f.message);
+    assert_eq!(
+        status.left_cleanly,
+        Some(true),
+        "conversation and application deleted"
+    );
+    assert_no_live_application(&demo);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resync_is_followed_without_losing_events() {
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    let (rec, control, session) = joined_session(&demo, "Sync").await;
+    let app = demo.control().applications()[0].id.clone();
+    demo.control().force_resync(&app).unwrap();
+    until(&rec, "a resync", |evs| {
+        evs.iter().any(|e| matches!(e, JoinEvent::ChannelResynced))
+    })
+    .await;
+    demo.control()
+        .add_participant(
+            URL,
+            ScriptedParticipant::new("After Resync", Role::Attendee, None),
+        )
+        .unwrap();
+    until(&rec, "the new participant", |evs| {
+        evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "After Resync"))
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert!(status.failure.is_none(), "{:?}", status.failure);
+    assert_eq!(status.roster.len(), 3);
+}
