@@ -12,7 +12,8 @@ use url::Url;
 
 use crate::api::error::ApiError;
 use crate::api::exchange::{ExchangeRecord, body_for_record, headers_for_record, url_for_record};
-use crate::api::wire::{ServiceError, UcwaError};
+pub use crate::api::response::Response;
+use crate::api::response::error_for_status;
 use crate::redact::mask_tokens;
 use crate::secret::Secret;
 
@@ -149,92 +150,6 @@ impl Request {
     }
 }
 
-/// A 2xx answer with its body read (capped).
-#[derive(Debug, Clone)]
-pub struct Response {
-    pub status: u16,
-    pub headers: HeaderMap,
-    pub body: Bytes,
-    /// The URL the request went to (relative links in the body resolve against it).
-    pub url: Url,
-    pub elapsed: Duration,
-}
-
-impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    /// Decode the body as JSON of type `T`, naming what is wrong if it is not.
-    pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
-        let host = host_of(&self.url);
-        let malformed = |detail: String| ApiError::Malformed {
-            host: host.clone(),
-            status: self.status,
-            detail,
-        };
-        if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Err(malformed("the body is empty".into()));
-        }
-        let ct = self
-            .header("content-type")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if ct.contains("html") || looks_like_html(&self.body) {
-            return Err(malformed(format!(
-                "an HTML page instead of JSON ({})",
-                html_title(&self.body)
-            )));
-        }
-        serde_json::from_slice(&self.body)
-            .map_err(|e| malformed(format!("{} (content type {:?})", json_error(&e), ct)))
-    }
-
-    /// The `Location` header resolved against the request URL.
-    pub fn location(&self) -> Option<Url> {
-        self.header("location").and_then(|l| self.url.join(l).ok())
-    }
-}
-
-fn json_error(e: &serde_json::Error) -> String {
-    // serde_json messages can quote input; keep only the category and position.
-    match e.classify() {
-        serde_json::error::Category::Eof => "the JSON ends too early (truncated body)".into(),
-        serde_json::error::Category::Syntax => {
-            format!("not valid JSON (line {}, column {})", e.line(), e.column())
-        }
-        serde_json::error::Category::Data => mask_tokens(&format!("JSON of the wrong shape: {e}")),
-        serde_json::error::Category::Io => "could not read the JSON".into(),
-    }
-}
-
-fn looks_like_html(body: &[u8]) -> bool {
-    let start: Vec<u8> = body
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take(15)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
-}
-
-fn html_title(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
-    let lower = text.to_ascii_lowercase();
-    let title = lower.find("<title>").and_then(|s| {
-        lower[s + 7..]
-            .find("</title>")
-            .map(|e| text[s + 7..s + 7 + e].trim().to_string())
-    });
-    match title {
-        Some(t) if !t.is_empty() => format!(
-            "title {:?}",
-            mask_tokens(&t.chars().take(80).collect::<String>())
-        ),
-        _ => "no title".into(),
-    }
-}
-
 /// The host (and port) of a URL, for messages; never the path or query, which may carry secrets.
 pub fn host_of(url: &Url) -> String {
     match (url.host_str(), url.port()) {
@@ -287,64 +202,6 @@ fn classify(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
         ApiError::Connect { host, detail }
     } else {
         ApiError::Broken { host, detail }
-    }
-}
-
-fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let v = headers.get("retry-after")?.to_str().ok()?.trim();
-    v.parse::<u64>().ok().map(Duration::from_secs)
-}
-
-fn error_for_status(status: u16, headers: &HeaderMap, body: &[u8], url: &Url) -> ApiError {
-    let host = host_of(url);
-    let ct = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let json: Option<serde_json::Value> = if ct.contains("html") {
-        None
-    } else {
-        serde_json::from_slice(body)
-            .ok()
-            .filter(serde_json::Value::is_object)
-    };
-    let ucwa = json
-        .as_ref()
-        .filter(|v| v.get("code").is_some_and(serde_json::Value::is_string))
-        .and_then(|v| serde_json::from_value::<UcwaError>(v.clone()).ok())
-        .map(|mut u| {
-            u.message = u.message.map(|m| mask_tokens(&m));
-            u.debug_info = None;
-            u
-        });
-    let service = if ucwa.is_some() {
-        None
-    } else {
-        json.as_ref()
-            .filter(|v| v.get("Error").or_else(|| v.get("error")).is_some())
-            .and_then(|v| serde_json::from_value::<ServiceError>(v.clone()).ok())
-            .map(|mut s| {
-                s.error = mask_tokens(&s.error.chars().take(300).collect::<String>());
-                s
-            })
-    };
-    let excerpt = if ucwa.is_some() || service.is_some() {
-        String::new()
-    } else if ct.contains("html") || looks_like_html(body) {
-        format!("an HTML page ({})", html_title(body))
-    } else {
-        let text = String::from_utf8_lossy(&body[..body.len().min(400)]);
-        let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        mask_tokens(&collapsed.chars().take(160).collect::<String>())
-    };
-    ApiError::Status {
-        host,
-        status,
-        ucwa: ucwa.map(Box::new),
-        service: service.map(Box::new),
-        excerpt,
-        retry_after: parse_retry_after(headers),
     }
 }
 
@@ -609,69 +466,5 @@ mod tests {
         ] {
             assert!(check_transport(&Url::parse(u).unwrap()).is_err(), "{u}");
         }
-    }
-
-    #[test]
-    fn error_bodies_are_parsed_and_masked() {
-        let url = Url::parse("https://pool.example/ucwa?x=psat%3dabc").unwrap();
-        let mut h = HeaderMap::new();
-        h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let e = error_for_status(
-            404,
-            &h,
-            br#"{"code":"NotFound","subcode":"DestinationNotFound","message":"gone psat=eyJabc"}"#,
-            &url,
-        );
-        assert_eq!(
-            (e.code(), e.subcode(), e.status()),
-            (Some("NotFound"), Some("DestinationNotFound"), Some(404))
-        );
-        assert!(!e.to_string().contains("eyJabc"));
-        assert!(!e.to_string().contains("x="), "no query in messages: {e}");
-
-        let e = error_for_status(
-            400,
-            &h,
-            br#"{"Error":"Meeting not allowed","Code":"MeetingUrlNotAllowed"}"#,
-            &url,
-        );
-        assert_eq!(e.code(), Some("MeetingUrlNotAllowed"));
-
-        let mut html = HeaderMap::new();
-        html.insert(CONTENT_TYPE, HeaderValue::from_static("text/html"));
-        html.insert("retry-after", HeaderValue::from_static("7"));
-        let e = error_for_status(
-            503,
-            &html,
-            b"<html><title>Service Unavailable</title></html>",
-            &url,
-        );
-        assert!(e.to_string().contains("Service Unavailable"), "{e}");
-        assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
-    }
-
-    #[test]
-    fn json_decoding_names_the_problem() {
-        let resp = |ct: &'static str, body: &'static [u8]| {
-            let mut headers = HeaderMap::new();
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(ct));
-            Response {
-                status: 200,
-                headers,
-                body: Bytes::from_static(body),
-                url: Url::parse("https://h/").unwrap(),
-                elapsed: Duration::ZERO,
-            }
-        };
-        let err = |r: Response| {
-            r.json::<serde_json::Map<String, serde_json::Value>>()
-                .unwrap_err()
-                .to_string()
-        };
-        assert!(err(resp("application/json", b"")).contains("empty"));
-        assert!(err(resp("text/html", b"<html><title>Oops</title>")).contains("HTML"));
-        assert!(err(resp("application/json", b"{\"a\": [1, 2")).contains("truncated"));
-        assert!(err(resp("application/json", b"{a}")).contains("not valid JSON"));
-        assert!(err(resp("application/json", b"[1]")).contains("wrong shape"));
     }
 }

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod exchange;
 pub mod http;
+pub mod response;
 pub mod retry;
 pub mod service;
 pub mod ucwa;

@@ -1,0 +1,161 @@
+//! The protocol steps from the token to the meeting (PROTOCOL A.6–A.10).
+
+use std::time::Instant;
+
+use tokio_util::sync::CancellationToken;
+
+use crate::api::service;
+use crate::api::ucwa::{self, UcwaAuth, resolve};
+use crate::api::wire::service_app::TokenRequest;
+use crate::api::wire::ucwa::{ApplicationRequest, Communication, OnlineMeetingInvitationRequest};
+
+use super::super::channel::{self};
+use super::super::conference::conference_uri;
+use super::super::failure::FailureKind;
+use super::super::status::{Phase, Step};
+use super::{Channel, Session, Stop};
+
+impl Session<'_> {
+    pub(super) async fn join(&mut self) -> Result<(), Stop> {
+        let req = self.req;
+        let http = self.http.clone();
+        let http = &http;
+
+        self.phase(Phase::RequestingToken);
+        let token_request = TokenRequest {
+            application_session_id: req.application_session_id.clone(),
+            allowed_origins: req.origin.clone(),
+            meeting_url: req.meeting.as_str().to_string(),
+        };
+        let (token, _) = self
+            .exchange(Step::ServiceApplication, || {
+                service::request_token(
+                    http,
+                    &req.service.token_url,
+                    req.service.service_key.as_ref(),
+                    &token_request,
+                )
+            })
+            .await?;
+
+        self.phase(Phase::Discovering);
+        let (discover, resp) = self
+            .exchange(Step::Discovery, || {
+                ucwa::discover(http, &token.discover_uri, &req.origin)
+            })
+            .await?;
+        let anon_apps = discover
+            .links
+            .href("anonApplications")
+            .map(|h| resolve(&resp.url, h));
+        let anon_apps = match anon_apps {
+            Some(Ok(u)) => u,
+            _ => {
+                return Err(self.fail_now(
+                    Step::Discovery,
+                    FailureKind::Discovery,
+                    "the discover answer has no usable anonApplications link",
+                ));
+            }
+        };
+        let Some((conference, source)) = conference_uri(&discover, token.token.expose()) else {
+            return Err(self.fail_now(
+                Step::Discovery,
+                FailureKind::Discovery,
+                "neither the discover answer nor the token names the meeting's conference",
+            ));
+        };
+        tracing::debug!(?source, "conference URI found");
+
+        self.phase(Phase::CreatingApplication);
+        let auth = UcwaAuth {
+            token: token.token.clone(),
+            origin: req.origin.clone(),
+        };
+        self.auth = Some(auth.clone());
+        let body = ApplicationRequest {
+            anonymous_display_name: Some(req.name.as_str().to_string()),
+            culture: req.culture.clone(),
+            user_agent: req.user_agent.clone(),
+            endpoint_id: None,
+        };
+        let (app, resp) = self
+            .exchange(Step::Application, || {
+                ucwa::create_application(http, anon_apps.clone(), &auth, &body)
+            })
+            .await?;
+        let self_url = app
+            .links
+            .href("self")
+            .and_then(|h| resolve(&resp.url, h).ok())
+            .or_else(|| resp.location());
+        self.application = self_url;
+        let events = app.links.href("events").map(|h| resolve(&resp.url, h));
+        let join_url = app
+            .embedded
+            .get::<Communication>("communication")
+            .and_then(Result::ok)
+            .and_then(|c| {
+                c.links
+                    .href("joinOnlineMeeting")
+                    .map(|h| resolve(&resp.url, h))
+                    .or_else(|| {
+                        c.links.href("self").map(|h| {
+                            resolve(
+                                &resp.url,
+                                &format!("{}/onlineMeetingInvitations", h.trim_end_matches('/')),
+                            )
+                        })
+                    })
+            });
+        let (Some(Ok(events)), Some(Ok(join_url)), true) =
+            (events, join_url, self.application.is_some())
+        else {
+            return Err(self.fail_now(
+                Step::Application,
+                FailureKind::Application,
+                "the new application lacks its self, events or joinOnlineMeeting link",
+            ));
+        };
+
+        // Park the event channel before the invitation so its events cost no extra round trip.
+        self.start_step(Step::EventChannel);
+        self.channel_started = Some(Instant::now());
+        let cancel = CancellationToken::new();
+        let (rx, task) = channel::spawn(
+            http.clone(),
+            auth.clone(),
+            events,
+            req.limits.channel,
+            cancel.clone(),
+        );
+        self.channel = Some(Channel { rx, task, cancel });
+
+        self.phase(Phase::Joining);
+        let body = OnlineMeetingInvitationRequest {
+            online_meeting_uri: conference,
+            anonymous_display_name: Some(req.name.as_str().to_string()),
+            operation_id: Some(self.operation_id.clone()),
+            importance: Some("Normal".into()),
+            subject: None,
+            thread_id: None,
+        };
+        let (_, resp) = self
+            .exchange(Step::JoinRequest, || async {
+                ucwa::join_meeting(http, join_url.clone(), &auth, &body)
+                    .await
+                    .map(|r| ((), r))
+            })
+            .await?;
+        if let Some(location) = resp.location() {
+            self.tracker.set_invitation(location);
+        }
+        self.start_step(Step::InMeeting);
+
+        while !self.tracker.joined() {
+            let msg = self.next_channel_msg(true).await?;
+            self.on_channel_msg(msg)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,300 @@
+//! The whole guest join (flow A) as one cancellable async task (DESIGN §5, PROTOCOL §3, §7):
+//! token → discover → application → event channel → invitation → lobby → meeting → leave.
+//! Every wait is `select!`ed against cancel and the join deadline; every exit path deletes the
+//! conversation and the application when they exist, so no ghost guest stays behind.
+//!
+//! `flow` holds the protocol steps up to the meeting, `observe` what the event channel brings,
+//! `leave` the ways out.
+
+mod flow;
+mod leave;
+mod observe;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::api::error::ApiError;
+use crate::api::http::{HttpClient, Response};
+use crate::api::ucwa::UcwaAuth;
+
+use super::channel::ChannelMsg;
+use super::classify::classify;
+use super::failure::{FailureInfo, FailureKind};
+use super::request::{EventSink, JoinRequest};
+use super::status::{JoinEvent, JoinStatus, Phase, Step};
+use super::tracker::{MeetingTracker, Observation};
+
+/// Ask a running session to leave the meeting, or to stop whatever it is doing.
+#[derive(Debug, Clone, Default)]
+pub struct SessionControl {
+    cancel: CancellationToken,
+    leave: CancellationToken,
+}
+
+impl SessionControl {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stop now: abort the join, delete what exists, end as Cancelled.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// Leave the meeting cleanly (or cancel, if not in the meeting yet).
+    pub fn leave(&self) {
+        self.leave.cancel();
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+}
+
+/// Why the join (or the stay) stopped early.
+enum Stop {
+    Cancelled,
+    Deadline,
+    Failed(FailureInfo),
+}
+
+struct Channel {
+    rx: mpsc::Receiver<ChannelMsg>,
+    task: JoinHandle<()>,
+    cancel: CancellationToken,
+}
+
+struct Session<'a> {
+    http: HttpClient,
+    req: &'a JoinRequest,
+    sink: Arc<dyn EventSink>,
+    control: &'a SessionControl,
+    status: JoinStatus,
+    started: Instant,
+    deadline: tokio::time::Instant,
+    auth: Option<UcwaAuth>,
+    application: Option<Url>,
+    tracker: MeetingTracker,
+    channel: Option<Channel>,
+    channel_started: Option<Instant>,
+    channel_confirmed: bool,
+    operation_id: String,
+    /// When each step started; the last one started is the one a deadline interrupts.
+    step_starts: Vec<(Step, Instant)>,
+    /// Roster changes seen before admission, announced once the guest is in.
+    early_roster: Vec<Observation>,
+}
+
+/// Run one guest session to its end and return its final status.
+pub async fn run(
+    http: &HttpClient,
+    req: &JoinRequest,
+    sink: Arc<dyn EventSink>,
+    control: &SessionControl,
+) -> JoinStatus {
+    let operation_id = uuid::Uuid::new_v4().simple().to_string();
+    let observer_sink = sink.clone();
+    let http = http.with_observer(Arc::new(move |record| {
+        observer_sink.emit(&JoinEvent::Exchange {
+            record: Box::new(record),
+        });
+    }));
+    let mut s = Session {
+        http,
+        req,
+        sink,
+        control,
+        status: JoinStatus::default(),
+        started: Instant::now(),
+        deadline: tokio::time::Instant::now() + req.limits.join_deadline,
+        auth: None,
+        application: None,
+        tracker: MeetingTracker::new(&operation_id),
+        channel: None,
+        channel_started: None,
+        channel_confirmed: false,
+        operation_id,
+        step_starts: Vec::new(),
+        early_roster: Vec::new(),
+    };
+    s.emit(JoinEvent::SessionStarted {
+        application_session_id: req.application_session_id.clone(),
+        meeting_host: req.meeting.host().to_string(),
+    });
+    let outcome = match s.join().await {
+        Ok(()) => s.stay().await,
+        Err(stop) => Err(stop),
+    };
+    match outcome {
+        Ok(()) => {
+            let cleanly = s.leave().await;
+            s.emit(JoinEvent::Left { cleanly });
+        }
+        Err(Stop::Cancelled) => {
+            s.fail_running_step();
+            let cleaned_up = s.cleanup().await;
+            s.emit(JoinEvent::Cancelled { cleaned_up });
+        }
+        Err(Stop::Deadline) => {
+            let step = s.step_starts.last().map(|(st, _)| *st);
+            let error = FailureInfo::new(
+                FailureKind::Timeout,
+                step,
+                format!(
+                    "not in the meeting after {} s",
+                    req.limits.join_deadline.as_secs()
+                ),
+            );
+            s.fail_running_step();
+            s.emit(JoinEvent::Failed { error });
+            let cleanly = s.cleanup().await;
+            s.emit(JoinEvent::Left { cleanly });
+        }
+        Err(Stop::Failed(error)) => {
+            s.fail_running_step();
+            s.emit(JoinEvent::Failed { error });
+            let cleanly = s.cleanup().await;
+            s.emit(JoinEvent::Left { cleanly });
+        }
+    }
+    s.stop_channel().await;
+    s.status
+}
+
+impl Session<'_> {
+    fn emit(&mut self, event: JoinEvent) {
+        self.status.apply(&event);
+        self.sink.emit(&event);
+    }
+
+    fn ms_since(t: Instant) -> u64 {
+        u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    fn phase(&mut self, phase: Phase) {
+        if self.status.phase != phase {
+            self.emit(JoinEvent::Phase { phase });
+        }
+    }
+
+    fn start_step(&mut self, step: Step) {
+        let at_ms = Self::ms_since(self.started);
+        self.step_starts.retain(|(s, _)| *s != step);
+        self.step_starts.push((step, Instant::now()));
+        self.emit(JoinEvent::StepStarted { step, at_ms });
+    }
+
+    fn step_ms(&self, step: Step) -> u64 {
+        self.step_starts
+            .iter()
+            .find(|(s, _)| *s == step)
+            .map(|(_, t)| Self::ms_since(*t))
+            .unwrap_or(0)
+    }
+
+    fn finish_step(&mut self, step: Step, http_status: Option<u16>) {
+        let ms = self.step_ms(step);
+        self.emit(JoinEvent::StepDone {
+            step,
+            ms,
+            http_status,
+        });
+    }
+
+    fn fail_step(&mut self, step: Step, info: &FailureInfo) {
+        let ms = self.step_ms(step);
+        self.emit(JoinEvent::StepFailed {
+            step,
+            ms,
+            http_status: info.http_status,
+            code: info.code.clone(),
+            subcode: info.subcode.clone(),
+        });
+    }
+
+    /// Mark every step still running as failed (it can no longer finish).
+    fn fail_running_step(&mut self) {
+        let running: Vec<Step> = self
+            .step_starts
+            .iter()
+            .map(|(s, _)| *s)
+            .filter(|s| self.status.step(*s).state == super::status::StepState::Running)
+            .collect();
+        for step in running {
+            let ms = self.step_ms(step);
+            self.emit(JoinEvent::StepFailed {
+                step,
+                ms,
+                http_status: None,
+                code: None,
+                subcode: None,
+            });
+        }
+    }
+
+    /// Wait for `fut` unless cancelled, asked to leave before joining, or past the deadline.
+    async fn guard<T>(&self, fut: impl Future<Output = T>) -> Result<T, Stop> {
+        tokio::select! {
+            biased;
+            _ = self.control.cancel.cancelled() => Err(Stop::Cancelled),
+            _ = self.control.leave.cancelled() => Err(Stop::Cancelled),
+            _ = tokio::time::sleep_until(self.deadline) => Err(Stop::Deadline),
+            v = fut => Ok(v),
+        }
+    }
+
+    /// One step's HTTP exchange with retries (connect errors, 429, 5xx only).
+    async fn exchange<T, F, Fut>(&mut self, step: Step, mut call: F) -> Result<(T, Response), Stop>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<(T, Response), ApiError>>,
+    {
+        self.start_step(step);
+        let policy = self.req.limits.retry;
+        let mut attempt = 1;
+        loop {
+            match self.guard(call()).await? {
+                Ok((value, resp)) => {
+                    self.finish_step(step, Some(resp.status));
+                    return Ok((value, resp));
+                }
+                Err(err) if err.is_retryable() && policy.may_retry(attempt) => {
+                    let delay = policy.delay(attempt, err.retry_after(), fastrand::f64());
+                    self.emit(JoinEvent::StepRetry {
+                        step,
+                        attempt,
+                        delay_ms: u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                        http_status: err.status(),
+                        reason: err.to_string(),
+                    });
+                    self.guard(tokio::time::sleep(delay)).await?;
+                    attempt += 1;
+                }
+                Err(err) => {
+                    let info = classify(step, &err);
+                    self.fail_step(step, &info);
+                    return Err(Stop::Failed(info));
+                }
+            }
+        }
+    }
+
+    fn fail_now(&mut self, step: Step, kind: FailureKind, message: &str) -> Stop {
+        let info = FailureInfo::new(kind, Some(step), message);
+        self.fail_step(step, &info);
+        Stop::Failed(info)
+    }
+}
+
+async fn recv(channel: &mut Option<Channel>) -> Option<ChannelMsg> {
+    match channel {
+        Some(ch) => ch.rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
