@@ -131,15 +131,7 @@ async fn lobby_then_admitted() {
         EventStyle::Detailed,
     )]))
     .await;
-    let req = common::request(&demo, URL, "Grace Guest");
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, control, session) = spawn_session(&demo, URL, "Grace Guest");
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     assert_eq!(
         demo.control().meetings()[0].lobby,
@@ -162,15 +154,7 @@ async fn lobby_denied() {
         EventStyle::Detailed,
     )]))
     .await;
-    let req = common::request(&demo, URL, "Alan Guest");
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, _control, session) = spawn_session(&demo, URL, "Alan Guest");
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     demo.control().deny(URL, None).unwrap();
     let status = session.await.unwrap();
@@ -296,15 +280,7 @@ async fn cancel_during_the_long_poll_deletes_the_application() {
         EventStyle::Detailed,
     )]))
     .await;
-    let req = common::request(&demo, URL, "Patient");
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, control, session) = spawn_session(&demo, URL, "Patient");
     until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     control.cancel();
     let status = tokio::time::timeout(Duration::from_secs(10), session)
@@ -331,15 +307,7 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
         EventStyle::Detailed,
     )]))
     .await;
-    let req = common::request(&demo, URL, "Steady");
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, control, session) = spawn_session(&demo, URL, "Steady");
     until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     let app = demo.control().applications()[0].id.clone();
     // The parked P-GET may not be parked at this instant; retry the drop until it hits one.
@@ -381,17 +349,7 @@ async fn removed_and_ended_meetings_are_told_apart() {
         ("eject", FailureKind::Removed),
         ("end", FailureKind::MeetingEnded),
     ] {
-        let req = common::request(&demo, URL, "Eve");
-        let rec = Recorder::default();
-        let control = SessionControl::new();
-        let session = {
-            let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
-            tokio::spawn(async move {
-                guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control)
-                    .await
-            })
-        };
-        until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
+        let (_rec, _control, session) = joined_session(&demo, "Eve").await;
         match action {
             "eject" => assert_eq!(demo.control().eject(URL, "Eve").unwrap(), 1),
             _ => assert!(demo.control().end_meeting(URL).unwrap() >= 1),
@@ -403,24 +361,29 @@ async fn removed_and_ended_meetings_are_told_apart() {
     assert_no_live_application(&demo);
 }
 
-/// Joins the open test meeting in the background and waits until the guest is in.
-async fn joined_session(
-    demo: &guest_join::demo::Demo,
-    name: &str,
-) -> (
+type Session = (
     Recorder,
     SessionControl,
     tokio::task::JoinHandle<guest_join::join::JoinStatus>,
-) {
-    let req = common::request(demo, URL, name);
+);
+
+/// Runs a session in the background.
+fn spawn_session(demo: &guest_join::demo::Demo, url: &str, name: &str) -> Session {
+    let req = common::request(demo, url, name);
     let rec = Recorder::default();
     let control = SessionControl::new();
     let session = {
-        let (rec, control, req) = (rec.clone(), control.clone(), req.clone());
+        let (rec, control) = (rec.clone(), control.clone());
         tokio::spawn(async move {
             guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
         })
     };
+    (rec, control, session)
+}
+
+/// Joins the open test meeting in the background and waits until the guest is in.
+async fn joined_session(demo: &guest_join::demo::Demo, name: &str) -> Session {
+    let (rec, control, session) = spawn_session(demo, URL, name);
     until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     (rec, control, session)
 }
