@@ -96,6 +96,9 @@ impl EventSink for Human {
                     ms
                 ));
             }
+            JoinEvent::StepStopped { step, ms } => {
+                Self::line(&format!("  stop  {:<20} {:>6} ms", step.label(), ms));
+            }
             JoinEvent::StepRetry {
                 step,
                 attempt,

@@ -142,6 +142,11 @@ pub enum JoinEvent {
         code: Option<String>,
         subcode: Option<String>,
     },
+    /// A running step that will not finish because the session was cancelled.
+    StepStopped {
+        step: Step,
+        ms: u64,
+    },
     ChannelInterrupted {
         reason: String,
     },
@@ -186,6 +191,7 @@ pub enum StepState {
     Running,
     Done,
     Failed,
+    Stopped,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -310,6 +316,11 @@ impl JoinStatus {
                 s.http_status = *http_status;
                 s.code = code.clone();
                 s.subcode = subcode.clone();
+            }
+            JoinEvent::StepStopped { step, ms } => {
+                let s = self.step_mut(*step);
+                s.state = StepState::Stopped;
+                s.ms = Some(*ms);
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
             JoinEvent::ChannelRecovered { .. }

@@ -291,6 +291,7 @@ async fn cancel_during_the_long_poll_deletes_the_application() {
         (status.phase, status.left_cleanly),
         (Phase::Cancelled, Some(true))
     );
+    assert_eq!(status.step(Step::Lobby).state, StepState::Stopped);
     assert!(
         routes(&demo)
             .iter()

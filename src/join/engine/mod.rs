@@ -137,7 +137,7 @@ pub async fn run(
             s.emit(JoinEvent::Left { cleanly });
         }
         Err(Stop::Cancelled) => {
-            s.fail_running_step();
+            s.stop_running_steps();
             let cleaned_up = s.cleanup().await;
             s.emit(JoinEvent::Cancelled { cleaned_up });
         }
@@ -218,15 +218,25 @@ impl Session<'_> {
         });
     }
 
-    /// Mark every step still running as failed (it can no longer finish).
-    fn fail_running_step(&mut self) {
-        let running: Vec<Step> = self
-            .step_starts
+    /// Mark every step still running as stopped (the session was cancelled).
+    fn stop_running_steps(&mut self) {
+        for step in self.running_steps() {
+            let ms = self.step_ms(step);
+            self.emit(JoinEvent::StepStopped { step, ms });
+        }
+    }
+
+    fn running_steps(&self) -> Vec<Step> {
+        self.step_starts
             .iter()
             .map(|(s, _)| *s)
             .filter(|s| self.status.step(*s).state == super::status::StepState::Running)
-            .collect();
-        for step in running {
+            .collect()
+    }
+
+    /// Mark every step still running as failed (it can no longer finish).
+    fn fail_running_step(&mut self) {
+        for step in self.running_steps() {
             let ms = self.step_ms(step);
             self.emit(JoinEvent::StepFailed {
                 step,
