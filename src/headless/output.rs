@@ -139,6 +139,20 @@ impl EventSink for Human {
                 Self::line(&format!("  +     {}{role}", participant.name));
             }
             JoinEvent::ParticipantLeft { name, .. } => Self::line(&format!("  -     {name} left")),
+            JoinEvent::Reconnecting {
+                attempt,
+                max_attempts,
+                reason,
+            } => {
+                Self::line(&format!(
+                    "Reconnecting (attempt {attempt} of {max_attempts}): {reason}"
+                ));
+            }
+            JoinEvent::Reconnected { attempts } => {
+                Self::line(&format!(
+                    "Back in the meeting after {attempts} attempt(s), same session"
+                ));
+            }
             JoinEvent::ChannelInterrupted { reason } => Self::line(&format!(
                 "  !     connection interrupted ({reason}); reconnecting"
             )),

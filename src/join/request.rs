@@ -34,6 +34,10 @@ pub struct Limits {
     pub leave_wait: Duration,
     /// Time-out of each clean-up request (DELETE conversation, DELETE application).
     pub cleanup_timeout: Duration,
+    /// Attempts to rejoin after the connection or the token is lost; 0 turns rejoining off.
+    pub rejoin_attempts: u32,
+    /// Delay between rejoin attempts.
+    pub rejoin_backoff: RetryPolicy,
 }
 
 impl Default for Limits {
@@ -44,6 +48,12 @@ impl Default for Limits {
             channel: ChannelConfig::default(),
             leave_wait: Duration::from_secs(5),
             cleanup_timeout: Duration::from_secs(10),
+            rejoin_attempts: 3,
+            rejoin_backoff: RetryPolicy {
+                max_attempts: 3,
+                base: Duration::from_secs(1),
+                cap: Duration::from_secs(10),
+            },
         }
     }
 }

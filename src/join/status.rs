@@ -71,6 +71,8 @@ pub enum Phase {
     Joining,
     InLobby,
     InMeeting,
+    /// The connection was lost; rejoining with the same session.
+    Reconnecting,
     Leaving,
     Left,
     Failed,
@@ -91,6 +93,7 @@ impl Phase {
             Phase::Joining => "Joining the meeting",
             Phase::InLobby => "Waiting in the lobby",
             Phase::InMeeting => "In the meeting",
+            Phase::Reconnecting => "Reconnecting",
             Phase::Leaving => "Leaving",
             Phase::Left => "Left the meeting",
             Phase::Failed => "Could not join",
@@ -155,6 +158,16 @@ pub enum JoinEvent {
     },
     /// The server called the ack stale; the channel followed `resync`.
     ChannelResynced,
+    /// The meeting connection was lost; attempt `attempt` of `max_attempts` to rejoin starts.
+    Reconnecting {
+        attempt: u32,
+        max_attempts: u32,
+        reason: String,
+    },
+    /// Back in the meeting after `attempts` attempt(s), with the same ApplicationSessionId.
+    Reconnected {
+        attempts: u32,
+    },
     MeetingInfo {
         subject: Option<String>,
         organizer: Option<String>,
@@ -221,6 +234,10 @@ pub struct JoinStatus {
     /// Set when the session ended: whether the conversation and application were deleted.
     pub left_cleanly: Option<bool>,
     pub channel_interruptions: u32,
+    /// The rejoin attempt under way, while reconnecting.
+    pub reconnect_attempt: Option<(u32, u32)>,
+    /// Successful rejoins so far.
+    pub reconnections: u32,
 }
 
 impl Default for JoinStatus {
@@ -248,6 +265,8 @@ impl Default for JoinStatus {
             joined: false,
             left_cleanly: None,
             channel_interruptions: 0,
+            reconnect_attempt: None,
+            reconnections: 0,
         }
     }
 }
@@ -321,6 +340,17 @@ impl JoinStatus {
                 let s = self.step_mut(*step);
                 s.state = StepState::Stopped;
                 s.ms = Some(*ms);
+            }
+            JoinEvent::Reconnecting {
+                attempt,
+                max_attempts,
+                ..
+            } => {
+                self.reconnect_attempt = Some((*attempt, *max_attempts));
+            }
+            JoinEvent::Reconnected { .. } => {
+                self.reconnect_attempt = None;
+                self.reconnections += 1;
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
             JoinEvent::ChannelRecovered { .. }

@@ -69,6 +69,11 @@ pub fn request(demo: &Demo, meeting: &str, name: &str) -> JoinRequest {
         cap: Duration::from_millis(200),
     };
     req.limits.join_deadline = Duration::from_secs(30);
+    req.limits.rejoin_backoff = RetryPolicy {
+        max_attempts: 3,
+        base: Duration::from_millis(20),
+        cap: Duration::from_millis(100),
+    };
     req.limits.leave_wait = Duration::from_secs(3);
     req
 }

@@ -7,4 +7,5 @@ mod common;
 mod cli;
 mod engine;
 mod hostile;
+mod rejoin;
 mod servers;

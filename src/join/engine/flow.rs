@@ -1,11 +1,12 @@
 //! The protocol steps from the token to the meeting (PROTOCOL A.6–A.10).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use tokio_util::sync::CancellationToken;
 
 use crate::api::service;
 use crate::api::ucwa::{self, UcwaAuth, resolve};
+use crate::api::wire::UcwaDate;
 use crate::api::wire::service_app::TokenRequest;
 use crate::api::wire::ucwa::{ApplicationRequest, Communication, OnlineMeetingInvitationRequest};
 
@@ -21,7 +22,7 @@ impl Session<'_> {
         let http = self.http.clone();
         let http = &http;
 
-        self.phase(Phase::RequestingToken);
+        self.progress(Phase::RequestingToken);
         let token_request = TokenRequest {
             application_session_id: req.application_session_id.clone(),
             allowed_origins: req.origin.clone(),
@@ -38,7 +39,9 @@ impl Session<'_> {
             })
             .await?;
 
-        self.phase(Phase::Discovering);
+        self.schedule_renewal(token.expires);
+
+        self.progress(Phase::Discovering);
         let (discover, resp) = self
             .exchange(Step::Discovery, || {
                 ucwa::discover(http, &token.discover_uri, &req.origin)
@@ -67,7 +70,7 @@ impl Session<'_> {
         };
         tracing::debug!(?source, "conference URI found");
 
-        self.phase(Phase::CreatingApplication);
+        self.progress(Phase::CreatingApplication);
         let auth = UcwaAuth {
             token: token.token.clone(),
             origin: req.origin.clone(),
@@ -131,7 +134,7 @@ impl Session<'_> {
         );
         self.channel = Some(Channel { rx, task, cancel });
 
-        self.phase(Phase::Joining);
+        self.progress(Phase::Joining);
         let body = OnlineMeetingInvitationRequest {
             online_meeting_uri: conference,
             anonymous_display_name: Some(req.name.as_str().to_string()),
@@ -157,5 +160,17 @@ impl Session<'_> {
             self.on_channel_msg(msg)?;
         }
         Ok(())
+    }
+
+    /// Renew the session a little before the guest token expires (no refresh exists for psat
+    /// tokens, PROTOCOL A.11): a tenth of the remaining lifetime, 2 s to 5 min ahead. Tokens that
+    /// live under 6 s are not renewed ahead; their expiry is handled when the server says 401.
+    fn schedule_renewal(&mut self, expires: UcwaDate) {
+        let left_ms = expires.unix_ms - UcwaDate::now().unix_ms;
+        self.renew_at = (left_ms >= 6_000).then(|| {
+            let margin = (left_ms / 10).clamp(2_000, 300_000);
+            let wait = u64::try_from(left_ms - margin).unwrap_or(0);
+            tokio::time::Instant::now() + Duration::from_millis(wait)
+        });
     }
 }

@@ -4,11 +4,12 @@
 //! conversation and the application when they exist, so no ghost guest stays behind.
 //!
 //! `flow` holds the protocol steps up to the meeting, `observe` what the event channel brings,
-//! `leave` the ways out.
+//! `rejoin` the recovery of a lost session, `leave` the ways out.
 
 mod flow;
 mod leave;
 mod observe;
+mod rejoin;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -62,6 +63,8 @@ enum Stop {
     Cancelled,
     Deadline,
     Failed(FailureInfo),
+    /// The meeting connection or the token was lost; a rejoin may recover it.
+    Lost(FailureInfo),
 }
 
 struct Channel {
@@ -89,6 +92,12 @@ struct Session<'a> {
     step_starts: Vec<(Step, Instant)>,
     /// Roster changes seen before admission, announced once the guest is in.
     early_roster: Vec<Observation>,
+    /// Rejoining: the join steps run again without changing the phase from Reconnecting.
+    rejoining: bool,
+    /// After a rejoin's admission: drop participants who left while the guest was away.
+    reconcile_roster: bool,
+    /// When to renew the session before the guest token expires.
+    renew_at: Option<tokio::time::Instant>,
 }
 
 /// Run one guest session to its end and return its final status.
@@ -122,15 +131,21 @@ pub async fn run(
         operation_id,
         step_starts: Vec::new(),
         early_roster: Vec::new(),
+        rejoining: false,
+        reconcile_roster: false,
+        renew_at: None,
     };
     s.emit(JoinEvent::SessionStarted {
         application_session_id: req.application_session_id.clone(),
         meeting_host: req.meeting.host().to_string(),
     });
-    let outcome = match s.join().await {
+    let mut outcome = match s.join().await {
         Ok(()) => s.stay().await,
         Err(stop) => Err(stop),
     };
+    while let Err(Stop::Lost(reason)) = outcome {
+        outcome = s.rejoin(reason).await;
+    }
     match outcome {
         Ok(()) => {
             let cleanly = s.leave().await;
@@ -156,7 +171,7 @@ pub async fn run(
             let cleanly = s.cleanup().await;
             s.emit(JoinEvent::Left { cleanly });
         }
-        Err(Stop::Failed(error)) => {
+        Err(Stop::Failed(error) | Stop::Lost(error)) => {
             s.fail_running_step();
             s.emit(JoinEvent::Failed { error });
             let cleanly = s.cleanup().await;
@@ -180,6 +195,13 @@ impl Session<'_> {
     fn phase(&mut self, phase: Phase) {
         if self.status.phase != phase {
             self.emit(JoinEvent::Phase { phase });
+        }
+    }
+
+    /// A phase of the join steps; while rejoining the phase stays Reconnecting.
+    fn progress(&mut self, phase: Phase) {
+        if !self.rejoining {
+            self.phase(phase);
         }
     }
 

@@ -13,10 +13,19 @@ impl Session<'_> {
     /// In the meeting until asked to leave; server-side ends and channel loss are failures.
     pub(super) async fn stay(&mut self) -> Result<(), Stop> {
         loop {
+            let renew_at = self.renew_at;
             let msg = tokio::select! {
                 biased;
                 _ = self.control.cancel.cancelled() => return Err(Stop::Cancelled),
                 _ = self.control.leave.cancelled() => return Ok(()),
+                _ = sleep_until_some(renew_at) => {
+                    let info = FailureInfo::new(
+                        FailureKind::ConnectionLost,
+                        Some(Step::InMeeting),
+                        "the guest token expires soon; renewing the session",
+                    );
+                    return Err(self.lost_or_failed(info, true));
+                }
                 m = recv(&mut self.channel) => m,
             };
             self.on_channel_msg(msg)?;
@@ -62,7 +71,7 @@ impl Session<'_> {
                 Some(Step::EventChannel),
                 "the event channel stopped",
             );
-            return Err(Stop::Failed(info));
+            return Err(self.lost_or_failed(info, true));
         };
         match msg {
             ChannelMsg::Batch { batch, base } => {
@@ -75,6 +84,9 @@ impl Session<'_> {
                     .partition(|o| matches!(o, Observation::MeetingInfo { .. }));
                 for obs in info.into_iter().chain(rest) {
                     self.on_observation(obs)?;
+                }
+                if std::mem::take(&mut self.reconcile_roster) {
+                    self.reconcile_roster_after_rejoin();
                 }
                 Ok(())
             }
@@ -110,11 +122,43 @@ impl Session<'_> {
                     e.and_then(ApiError::code),
                     e.and_then(ApiError::subcode),
                 );
-                if !self.status.joined {
+                // Another instance taking the channel is not ours to fight over.
+                let recoverable = !matches!(loss, ChannelLoss::Replaced(_));
+                if !self.status.joined && !self.may_rejoin() {
                     self.fail_step(step, &info);
                 }
-                Err(Stop::Failed(info))
+                Err(self.lost_or_failed(info, recoverable))
             }
+        }
+    }
+
+    /// Once in the lobby or the meeting, a lost connection is worth a rejoin.
+    pub(super) fn may_rejoin(&self) -> bool {
+        self.req.limits.rejoin_attempts > 0
+            && (self.status.joined || self.status.phase == Phase::InLobby || self.rejoining)
+    }
+
+    fn lost_or_failed(&self, info: FailureInfo, recoverable: bool) -> Stop {
+        if recoverable && self.may_rejoin() {
+            Stop::Lost(info)
+        } else {
+            Stop::Failed(info)
+        }
+    }
+
+    /// After a rejoin, participants who left while the guest was away leave the roster too.
+    fn reconcile_roster_after_rejoin(&mut self) {
+        let present: std::collections::HashSet<String> =
+            self.tracker.roster().map(|p| p.id.clone()).collect();
+        let gone: Vec<(String, String)> = self
+            .status
+            .roster
+            .iter()
+            .filter(|p| !present.contains(&p.id))
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
+        for (id, name) in gone {
+            self.emit(JoinEvent::ParticipantLeft { id, name });
         }
     }
 
@@ -126,6 +170,7 @@ impl Session<'_> {
                 self.start_step(Step::Lobby);
             }
             Observation::Admitted => {
+                self.reconcile_roster = self.rejoining;
                 self.finish_step_if_running(Step::Lobby, None);
                 if self.status.step(Step::InMeeting).state
                     != super::super::status::StepState::Running
@@ -219,5 +264,12 @@ impl Session<'_> {
         if self.status.step(step).state == super::super::status::StepState::Running {
             self.finish_step(step, http_status);
         }
+    }
+}
+
+async fn sleep_until_some(at: Option<tokio::time::Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at).await,
+        None => std::future::pending().await,
     }
 }
