@@ -52,6 +52,9 @@ pub struct JoinArgs {
     /// Give up if not in the meeting after this many seconds (lobby included).
     #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
+    /// Send this chat message once in the meeting (repeatable; sent in order, before --stay starts).
+    #[arg(long = "chat", value_name = "TEXT")]
+    pub chat: Vec<String>,
     /// Stay in the meeting this many seconds before leaving.
     #[arg(long, value_name = "SECS", default_value_t = 0)]
     pub stay: u64,

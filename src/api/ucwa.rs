@@ -114,3 +114,60 @@ pub async fn delete(
     )
     .await
 }
+
+/// `POST addMessaging` `{operationId}` (PROTOCOL §6) → 201 + Location of a messagingInvitation.
+pub async fn add_messaging(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    operation_id: &str,
+) -> Result<Response, ApiError> {
+    let body = crate::api::wire::ucwa::MessagingRequest {
+        operation_id: Some(operation_id.to_string()),
+        ..Default::default()
+    };
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token)
+            .origin(&auth.origin)
+            .json(&body)
+            .tag("chat"),
+    )
+    .await
+}
+
+/// `POST <sendMessage>?operationId=<id>` with a `text/plain` body → 201; the outcome arrives as
+/// a `message completed` event.
+pub async fn send_message(
+    http: &HttpClient,
+    mut url: Url,
+    auth: &UcwaAuth,
+    text: &str,
+    operation_id: &str,
+) -> Result<Response, ApiError> {
+    url.query_pairs_mut()
+        .append_pair("operationId", operation_id);
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token)
+            .origin(&auth.origin)
+            .text("text/plain", text)
+            .tag("chat"),
+    )
+    .await
+}
+
+/// `POST <setIsTyping>` with no body (starts a short server-side timer).
+pub async fn set_typing(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+) -> Result<Response, ApiError> {
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token)
+            .origin(&auth.origin)
+            .tag("chat"),
+    )
+    .await
+}

@@ -111,20 +111,31 @@ fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
     })
 }
 
-/// Forwards events and publishes the phase, so `--stay` and Ctrl-C know when the guest is in.
+/// Forwards events and publishes the phase and the number of chat outcomes, so `--chat`,
+/// `--stay` and Ctrl-C know where the session is.
 struct Tee {
     inner: Box<dyn EventSink>,
     phase: watch::Sender<Phase>,
+    chat_outcomes: watch::Sender<usize>,
 }
 
 impl EventSink for Tee {
     fn emit(&self, event: &JoinEvent) {
         self.inner.emit(event);
-        if let JoinEvent::Phase { phase } = event {
-            self.phase.send_replace(*phase);
+        match event {
+            JoinEvent::Phase { phase } => {
+                self.phase.send_replace(*phase);
+            }
+            JoinEvent::ChatDelivery { .. } => {
+                self.chat_outcomes.send_modify(|n| *n += 1);
+            }
+            _ => {}
         }
     }
 }
+
+/// Longest wait for the outcome of the `--chat` messages before the stay starts.
+const CHAT_WAIT: Duration = Duration::from_secs(15);
 
 fn report_bad_input(error: &FailureInfo, json: bool) -> i32 {
     if json {
@@ -191,6 +202,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         }
     };
     let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
+    let (outcomes_tx, outcomes_rx) = watch::channel(0usize);
     let printer: Box<dyn EventSink> = if args.json {
         Box::new(JsonLines)
     } else {
@@ -199,16 +211,28 @@ pub async fn run(args: JoinArgs) -> i32 {
     let sink = Arc::new(Tee {
         inner: printer,
         phase: phase_tx,
+        chat_outcomes: outcomes_tx,
     });
     let control = SessionControl::new();
 
-    // Stay for --stay seconds once in the meeting, then leave.
+    // Once in the meeting: send --chat messages, wait for their outcomes, stay, then leave.
     let stay = Duration::from_secs(args.stay);
     let stayer = {
         let control = control.clone();
         let mut rx = phase_rx.clone();
+        let mut outcomes = outcomes_rx;
+        let chat = args.chat.clone();
         tokio::spawn(async move {
             if rx.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
+                for text in &chat {
+                    control.send_chat(text);
+                }
+                if !chat.is_empty() {
+                    let all = chat.len();
+                    tokio::time::timeout(CHAT_WAIT, outcomes.wait_for(|n| *n >= all))
+                        .await
+                        .ok();
+                }
                 tokio::time::sleep(stay).await;
                 control.leave();
             }

@@ -153,6 +153,31 @@ impl EventSink for Human {
                     "Back in the meeting after {attempts} attempt(s), same session"
                 ));
             }
+            JoinEvent::ChatMessage { message } if !message.outgoing => {
+                Self::line(&format!(
+                    "  chat  {}: {}",
+                    message.from,
+                    message.text.replace('\n', "\n        ")
+                ));
+            }
+            JoinEvent::ChatDelivery {
+                id,
+                delivered,
+                reason,
+            } => {
+                let text = status
+                    .chat
+                    .iter()
+                    .find(|l| l.id == *id)
+                    .map(|l| l.text.clone())
+                    .unwrap_or_default();
+                let outcome = match (delivered, reason) {
+                    (true, _) => "delivered".to_string(),
+                    (false, Some(r)) => format!("NOT delivered: {r}"),
+                    (false, None) => "NOT delivered".to_string(),
+                };
+                Self::line(&format!("  chat  you: {text}  ({outcome})"));
+            }
             JoinEvent::ChannelInterrupted { reason } => Self::line(&format!(
                 "  !     connection interrupted ({reason}); reconnecting"
             )),

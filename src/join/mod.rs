@@ -1,6 +1,7 @@
 //! The guest join engine (flow A) and the pure pieces it is built from. No egui here.
 
 pub mod channel;
+pub mod chat_text;
 pub mod classify;
 pub mod conference;
 pub mod display_name;
@@ -12,7 +13,7 @@ pub mod status;
 pub mod tracker;
 
 pub use display_name::{DisplayName, DisplayNameError};
-pub use engine::{SessionControl, run};
+pub use engine::{Command, SessionControl, run};
 pub use failure::{FailureInfo, FailureKind};
 pub use meeting_link::{MeetingLink, MeetingLinkError};
 pub use request::{EventSink, JoinRequest, Limits, ServiceProfile};

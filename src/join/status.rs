@@ -110,6 +110,33 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
+/// Most chat lines kept in a session's status (older ones drop off).
+pub const MAX_CHAT_LINES: usize = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// An incoming message.
+    Received,
+    /// Sent by the guest; no outcome yet.
+    Pending,
+    Delivered,
+    Failed,
+}
+
+/// One chat message, incoming or outgoing, as safe plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChatLine {
+    /// Unique within the session.
+    pub id: u64,
+    pub outgoing: bool,
+    pub from: String,
+    pub text: String,
+    /// Unix time in milliseconds.
+    pub at_ms: i64,
+    pub delivery: Delivery,
+}
+
 /// Everything the engine reports, in order. Serialised as one JSON object per line by
 /// `join --json` (`"type"` = the variant name in snake case). No secrets in any variant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -182,6 +209,25 @@ pub enum JoinEvent {
         id: String,
         name: String,
     },
+    /// Chat can be used (messaging connected) or not.
+    ChatAvailable {
+        available: bool,
+    },
+    /// A chat message: received, or sent by the guest (then `delivery` is pending).
+    ChatMessage {
+        message: ChatLine,
+    },
+    /// The outcome of a message the guest sent.
+    ChatDelivery {
+        id: u64,
+        delivered: bool,
+        reason: Option<String>,
+    },
+    /// A participant started or stopped typing.
+    Typing {
+        name: String,
+        typing: bool,
+    },
     /// One HTTP exchange, redacted (for the request inspector and QA output).
     Exchange {
         record: Box<ExchangeRecord>,
@@ -238,6 +284,11 @@ pub struct JoinStatus {
     pub reconnect_attempt: Option<(u32, u32)>,
     /// Successful rejoins so far.
     pub reconnections: u32,
+    pub chat_available: bool,
+    /// The last `MAX_CHAT_LINES` messages.
+    pub chat: Vec<ChatLine>,
+    /// Who is typing now.
+    pub typing: Vec<String>,
 }
 
 impl Default for JoinStatus {
@@ -267,6 +318,9 @@ impl Default for JoinStatus {
             channel_interruptions: 0,
             reconnect_attempt: None,
             reconnections: 0,
+            chat_available: false,
+            chat: Vec::new(),
+            typing: Vec::new(),
         }
     }
 }
@@ -351,6 +405,30 @@ impl JoinStatus {
             JoinEvent::Reconnected { .. } => {
                 self.reconnect_attempt = None;
                 self.reconnections += 1;
+            }
+            JoinEvent::ChatAvailable { available } => self.chat_available = *available,
+            JoinEvent::ChatMessage { message } => {
+                self.typing.retain(|n| n != &message.from);
+                self.chat.push(message.clone());
+                if self.chat.len() > MAX_CHAT_LINES {
+                    let extra = self.chat.len() - MAX_CHAT_LINES;
+                    self.chat.drain(..extra);
+                }
+            }
+            JoinEvent::ChatDelivery { id, delivered, .. } => {
+                if let Some(line) = self.chat.iter_mut().find(|l| l.id == *id) {
+                    line.delivery = if *delivered {
+                        Delivery::Delivered
+                    } else {
+                        Delivery::Failed
+                    };
+                }
+            }
+            JoinEvent::Typing { name, typing } => {
+                self.typing.retain(|n| n != name);
+                if *typing {
+                    self.typing.push(name.clone());
+                }
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
             JoinEvent::ChannelRecovered { .. }

@@ -6,6 +6,7 @@
 //! `flow` holds the protocol steps up to the meeting, `observe` what the event channel brings,
 //! `rejoin` the recovery of a lost session, `leave` the ways out.
 
+mod chat;
 mod flow;
 mod leave;
 mod observe;
@@ -31,11 +32,34 @@ use super::request::{EventSink, JoinRequest};
 use super::status::{JoinEvent, JoinStatus, Phase, Step};
 use super::tracker::{MeetingTracker, Observation};
 
-/// Ask a running session to leave the meeting, or to stop whatever it is doing.
-#[derive(Debug, Clone, Default)]
+/// What the guest asks of a running session besides leaving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Send a chat message (queued until chat is available).
+    Chat(String),
+    /// The guest is typing (sent to the meeting at most every few seconds).
+    Typing,
+}
+
+/// Ask a running session to leave the meeting, to stop whatever it is doing, or to chat.
+#[derive(Debug, Clone)]
 pub struct SessionControl {
     cancel: CancellationToken,
     leave: CancellationToken,
+    commands: mpsc::UnboundedSender<Command>,
+    inbox: Arc<std::sync::Mutex<Option<mpsc::UnboundedReceiver<Command>>>>,
+}
+
+impl Default for SessionControl {
+    fn default() -> Self {
+        let (commands, inbox) = mpsc::unbounded_channel();
+        Self {
+            cancel: CancellationToken::new(),
+            leave: CancellationToken::new(),
+            commands,
+            inbox: Arc::new(std::sync::Mutex::new(Some(inbox))),
+        }
+    }
 }
 
 impl SessionControl {
@@ -55,6 +79,24 @@ impl SessionControl {
 
     pub fn is_cancelled(&self) -> bool {
         self.cancel.is_cancelled()
+    }
+
+    /// Send a chat message once chat is available.
+    pub fn send_chat(&self, text: &str) {
+        self.commands.send(Command::Chat(text.to_string())).ok();
+    }
+
+    /// Tell the meeting the guest is typing.
+    pub fn typing(&self) {
+        self.commands.send(Command::Typing).ok();
+    }
+
+    /// The command inbox; the session that runs with this control takes it once.
+    fn take_inbox(&self) -> Option<mpsc::UnboundedReceiver<Command>> {
+        match self.inbox.lock() {
+            Ok(mut g) => g.take(),
+            Err(poisoned) => poisoned.into_inner().take(),
+        }
     }
 }
 
@@ -98,6 +140,10 @@ struct Session<'a> {
     reconcile_roster: bool,
     /// When to renew the session before the guest token expires.
     renew_at: Option<tokio::time::Instant>,
+    chat: chat::ChatState,
+    /// Work the observations asked for, done after each batch (observing is synchronous).
+    actions: Vec<chat::Action>,
+    inbox: Option<mpsc::UnboundedReceiver<Command>>,
 }
 
 /// Run one guest session to its end and return its final status.
@@ -134,6 +180,9 @@ pub async fn run(
         rejoining: false,
         reconcile_roster: false,
         renew_at: None,
+        chat: chat::ChatState::default(),
+        actions: Vec::new(),
+        inbox: control.take_inbox(),
     };
     s.emit(JoinEvent::SessionStarted {
         application_session_id: req.application_session_id.clone(),

@@ -13,6 +13,7 @@ impl Session<'_> {
     /// In the meeting until asked to leave; server-side ends and channel loss are failures.
     pub(super) async fn stay(&mut self) -> Result<(), Stop> {
         loop {
+            self.run_actions().await;
             let renew_at = self.renew_at;
             let msg = tokio::select! {
                 biased;
@@ -25,6 +26,13 @@ impl Session<'_> {
                         "the guest token expires soon; renewing the session",
                     );
                     return Err(self.lost_or_failed(info, true));
+                }
+                command = recv_command(&mut self.inbox) => {
+                    match command {
+                        Some(c) => self.on_command(c),
+                        None => self.inbox = None,
+                    }
+                    continue;
                 }
                 m = recv(&mut self.channel) => m,
             };
@@ -182,6 +190,7 @@ impl Session<'_> {
                 for early in std::mem::take(&mut self.early_roster) {
                     self.on_observation(early)?;
                 }
+                self.maybe_add_messaging();
             }
             Observation::JoinFailed { reason } => {
                 let kind = kind_for_join_reason(&reason.code, reason.subcode.as_deref());
@@ -255,6 +264,24 @@ impl Session<'_> {
             Observation::ParticipantLeft { id, name } => {
                 self.emit(JoinEvent::ParticipantLeft { id, name })
             }
+            Observation::Messaging {
+                state,
+                add,
+                send,
+                typing,
+            } => self.on_messaging(state, add, send, typing),
+            Observation::MessageReceived { from, text, at_ms } => {
+                self.on_message_received(from, text, at_ms)
+            }
+            Observation::MessageOutcome {
+                operation_id,
+                delivered,
+                reason,
+            } => {
+                let reason = reason.map(|r| r.message.filter(|m| !m.is_empty()).unwrap_or(r.code));
+                self.on_message_outcome(operation_id, delivered, reason);
+            }
+            Observation::Typing { name, typing } => self.emit(JoinEvent::Typing { name, typing }),
             Observation::Ignored { what } => tracing::info!(%what, "event ignored"),
         }
         Ok(())
@@ -264,6 +291,15 @@ impl Session<'_> {
         if self.status.step(step).state == super::super::status::StepState::Running {
             self.finish_step(step, http_status);
         }
+    }
+}
+
+async fn recv_command(
+    inbox: &mut Option<tokio::sync::mpsc::UnboundedReceiver<super::Command>>,
+) -> Option<super::Command> {
+    match inbox {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
     }
 }
 

@@ -94,5 +94,6 @@ impl Session<'_> {
         self.early_roster.clear();
         self.step_starts.clear();
         self.renew_at = None;
+        self.reset_chat();
     }
 }

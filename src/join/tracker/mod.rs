@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use url::Url;
 
 use crate::api::wire::ucwa::{
-    Conversation, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
+    Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
 use crate::api::wire::{Event, EventBatch, EventType, UcwaError, bare_rel};
 
@@ -35,6 +35,30 @@ pub enum Observation {
     Ended {
         reason: Option<UcwaError>,
     },
+    /// The messaging modality changed; its links resolved.
+    Messaging {
+        state: Option<String>,
+        add: Option<Url>,
+        send: Option<Url>,
+        typing: Option<Url>,
+    },
+    /// An incoming chat message, as safe plain text.
+    MessageReceived {
+        from: String,
+        text: String,
+        at_ms: i64,
+    },
+    /// The outcome of an outgoing message, correlated by `operationId`.
+    MessageOutcome {
+        operation_id: Option<String>,
+        delivered: bool,
+        reason: Option<UcwaError>,
+    },
+    /// Someone started or stopped typing.
+    Typing {
+        name: String,
+        typing: bool,
+    },
     /// An event that does not belong to this session (logged, otherwise ignored).
     Ignored {
         what: String,
@@ -51,7 +75,11 @@ pub struct MeetingTracker {
     joined: bool,
     failed: bool,
     ended: bool,
+    /// Incoming messages already reported (a message may come as `started`, then `completed`).
+    seen_messages: std::collections::HashSet<String>,
 }
+
+mod messages;
 
 fn participant_id(url: &Url) -> String {
     let seg = url
@@ -80,6 +108,7 @@ impl MeetingTracker {
             joined: false,
             failed: false,
             ended: false,
+            seen_messages: std::collections::HashSet::new(),
         }
     }
 
@@ -132,6 +161,23 @@ impl MeetingTracker {
                         self.on_participant(event, &href, &mut out);
                     }
                 }
+                "messaging" | "message" if self.is_foreign(sender_url.as_ref()) => {
+                    out.push(Observation::Ignored {
+                        what: format!("{} of another conversation", event.link.rel),
+                    });
+                }
+                "messaging" => {
+                    if let Some(Ok(m)) = event.resource::<Messaging>() {
+                        let link = |rel: &str| m.links.href(rel).and_then(|h| href.join(h).ok());
+                        out.push(Observation::Messaging {
+                            state: m.state.clone(),
+                            add: link("addMessaging"),
+                            send: link("sendMessage"),
+                            typing: link("setIsTyping"),
+                        });
+                    }
+                }
+                "message" => self.on_message(event, &href, &mut out),
                 "onlineMeeting" => {
                     if let Some(Ok(m)) = event.resource::<OnlineMeeting>()
                         && (m.subject.is_some() || m.organizer_name.is_some())
@@ -249,13 +295,30 @@ impl MeetingTracker {
     }
 
     fn on_participant(&mut self, event: &Event, href: &Url, out: &mut Vec<Observation>) {
-        // Lobby, attendees, leaders and typing are views; the roster is the plain participant events.
+        let id = participant_id(href);
+        // Lobby, attendees and leaders are views; typingParticipants says who types; the roster
+        // is the plain participant events.
         if let Some(view) = &event.in_
             && bare_rel(&view.rel) != "participants"
         {
+            if bare_rel(&view.rel) == "typingParticipants"
+                && matches!(event.kind, EventType::Added | EventType::Deleted)
+            {
+                let name = self
+                    .roster
+                    .get(&id)
+                    .map(|p| p.name.clone())
+                    .or(event.link.title.clone())
+                    .filter(|n| !n.is_empty());
+                if let Some(name) = name {
+                    out.push(Observation::Typing {
+                        name,
+                        typing: event.kind == EventType::Added,
+                    });
+                }
+            }
             return;
         }
-        let id = participant_id(href);
         let resource = event.resource::<WireParticipant>().and_then(Result::ok);
         if resource.as_ref().and_then(|p| p.local) == Some(true) {
             return;
@@ -326,203 +389,4 @@ impl MeetingTracker {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::wire::{RelLink, SenderBlock};
-
-    const COMM: &str = "/ucwa/psanon/v1/applications/1/communication";
-    const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/7";
-
-    fn base() -> Url {
-        Url::parse("http://127.0.0.1:9/ucwa/psanon/v1/applications/1/events?ack=2").unwrap()
-    }
-
-    fn batch(blocks: Vec<SenderBlock>) -> EventBatch {
-        EventBatch {
-            sender: blocks,
-            ..Default::default()
-        }
-    }
-
-    fn omi(kind: EventType, op: &str, state: &str) -> Event {
-        let r = OnlineMeetingInvitation {
-            operation_id: Some(op.into()),
-            state: Some(state.into()),
-            links: crate::api::wire::Links::new()
-                .with("conversation", crate::api::wire::Link::new(CONV)),
-            ..Default::default()
-        };
-        Event::new(
-            kind,
-            RelLink::new(
-                "onlineMeetingInvitation",
-                format!("{COMM}/onlineMeetingInvitations/5"),
-            ),
-        )
-        .embed("onlineMeetingInvitation", &r)
-    }
-
-    fn conv(kind: EventType, state: &str) -> Event {
-        Event::new(kind, RelLink::new("conversation", CONV)).embed(
-            "conversation",
-            &Conversation {
-                state: Some(state.into()),
-                ..Default::default()
-            },
-        )
-    }
-
-    fn local(in_lobby: bool) -> Event {
-        Event::new(
-            EventType::Added,
-            RelLink::new("localParticipant", format!("{CONV}/participants/me")),
-        )
-        .embed(
-            "participant",
-            &WireParticipant {
-                in_lobby: Some(in_lobby),
-                local: Some(true),
-                ..Default::default()
-            },
-        )
-    }
-
-    fn person(kind: EventType, id: &str, name: &str) -> Event {
-        Event::new(
-            kind,
-            RelLink::new("participant", format!("{CONV}/participants/{id}")).with_title(name),
-        )
-    }
-
-    #[test]
-    fn lobby_then_admitted_then_roster() {
-        let mut t = MeetingTracker::new("op1");
-        let b1 = batch(vec![SenderBlock::new(
-            "communication",
-            COMM,
-            vec![
-                omi(EventType::Started, "op1", "Connecting"),
-                conv(EventType::Added, "Connecting"),
-            ],
-        )]);
-        assert!(t.observe(&b1, &base()).is_empty());
-        let b2 = batch(vec![
-            SenderBlock::new("conversation", CONV, vec![local(true)]),
-            SenderBlock::new(
-                "communication",
-                COMM,
-                vec![conv(EventType::Updated, "InLobby")],
-            ),
-        ]);
-        assert_eq!(t.observe(&b2, &base()), vec![Observation::Lobby]);
-        let b3 = batch(vec![
-            SenderBlock::new(
-                "conversation",
-                CONV,
-                vec![local(false), person(EventType::Added, "sip:ann@x", "Ann")],
-            ),
-            SenderBlock::new(
-                "communication",
-                COMM,
-                vec![
-                    conv(EventType::Updated, "Conferenced"),
-                    omi(EventType::Completed, "op1", "Connected").status("Success"),
-                ],
-            ),
-        ]);
-        let obs = t.observe(&b3, &base());
-        assert_eq!(obs[0], Observation::Admitted);
-        assert!(
-            matches!(&obs[1], Observation::ParticipantJoined(p) if p.name == "Ann" && p.id == "sip:ann@x")
-        );
-        assert_eq!(obs.len(), 2, "{obs:?}");
-        let b4 = batch(vec![SenderBlock::new(
-            "conversation",
-            CONV,
-            vec![person(EventType::Deleted, "sip:ann@x", "")],
-        )]);
-        assert_eq!(
-            t.observe(&b4, &base()),
-            vec![Observation::ParticipantLeft {
-                id: "sip:ann@x".into(),
-                name: "Ann".into()
-            }]
-        );
-    }
-
-    #[test]
-    fn a_batch_that_jumps_straight_to_completed() {
-        let mut t = MeetingTracker::new("op1");
-        let b = batch(vec![SenderBlock::new(
-            "communication",
-            COMM,
-            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
-        )]);
-        assert_eq!(t.observe(&b, &base()), vec![Observation::Admitted]);
-        assert!(
-            t.conversation()
-                .is_some_and(|c| c.path().ends_with("/conversations/7"))
-        );
-    }
-
-    #[test]
-    fn denial_and_foreign_operations() {
-        let mut t = MeetingTracker::new("op1");
-        let other = batch(vec![SenderBlock::new(
-            "communication",
-            COMM,
-            vec![omi(EventType::Completed, "op2", "Failed").status("Failure")],
-        )]);
-        assert!(matches!(
-            t.observe(&other, &base())[0],
-            Observation::Ignored { .. }
-        ));
-        let denied = omi(EventType::Completed, "op1", "Failed")
-            .status("Failure")
-            .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
-        let b = batch(vec![SenderBlock::new(
-            "communication",
-            COMM,
-            vec![denied, conv(EventType::Deleted, "")],
-        )]);
-        let obs = t.observe(&b, &base());
-        assert!(
-            matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode.as_deref() == Some("Denied"))
-        );
-        assert!(matches!(&obs[1], Observation::Ended { .. }));
-    }
-
-    #[test]
-    fn server_side_end_after_joining() {
-        let mut t = MeetingTracker::new("op1");
-        t.observe(
-            &batch(vec![SenderBlock::new(
-                "communication",
-                COMM,
-                vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
-            )]),
-            &base(),
-        );
-        let gone = Event::new(
-            EventType::Deleted,
-            RelLink::new("localParticipant", format!("{CONV}/participants/me")),
-        )
-        .reason(UcwaError::new("Gone", Some("Ejected"), "removed"));
-        let obs = t.observe(
-            &batch(vec![SenderBlock::new("conversation", CONV, vec![gone])]),
-            &base(),
-        );
-        assert!(
-            matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode.as_deref() == Some("Ejected"))
-        );
-        let foreign = batch(vec![SenderBlock::new(
-            "conversation",
-            "/ucwa/psanon/v1/applications/1/communication/conversations/99",
-            vec![person(EventType::Added, "x", "X")],
-        )]);
-        assert!(matches!(
-            t.observe(&foreign, &base())[0],
-            Observation::Ignored { .. }
-        ));
-    }
-}
+mod tests;

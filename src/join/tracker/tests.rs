@@ -1,0 +1,198 @@
+use super::*;
+use crate::api::wire::{RelLink, SenderBlock};
+
+const COMM: &str = "/ucwa/psanon/v1/applications/1/communication";
+const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/7";
+
+fn base() -> Url {
+    Url::parse("http://127.0.0.1:9/ucwa/psanon/v1/applications/1/events?ack=2").unwrap()
+}
+
+fn batch(blocks: Vec<SenderBlock>) -> EventBatch {
+    EventBatch {
+        sender: blocks,
+        ..Default::default()
+    }
+}
+
+fn omi(kind: EventType, op: &str, state: &str) -> Event {
+    let r = OnlineMeetingInvitation {
+        operation_id: Some(op.into()),
+        state: Some(state.into()),
+        links: crate::api::wire::Links::new()
+            .with("conversation", crate::api::wire::Link::new(CONV)),
+        ..Default::default()
+    };
+    Event::new(
+        kind,
+        RelLink::new(
+            "onlineMeetingInvitation",
+            format!("{COMM}/onlineMeetingInvitations/5"),
+        ),
+    )
+    .embed("onlineMeetingInvitation", &r)
+}
+
+fn conv(kind: EventType, state: &str) -> Event {
+    Event::new(kind, RelLink::new("conversation", CONV)).embed(
+        "conversation",
+        &Conversation {
+            state: Some(state.into()),
+            ..Default::default()
+        },
+    )
+}
+
+fn local(in_lobby: bool) -> Event {
+    Event::new(
+        EventType::Added,
+        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+    )
+    .embed(
+        "participant",
+        &WireParticipant {
+            in_lobby: Some(in_lobby),
+            local: Some(true),
+            ..Default::default()
+        },
+    )
+}
+
+fn person(kind: EventType, id: &str, name: &str) -> Event {
+    Event::new(
+        kind,
+        RelLink::new("participant", format!("{CONV}/participants/{id}")).with_title(name),
+    )
+}
+
+#[test]
+fn lobby_then_admitted_then_roster() {
+    let mut t = MeetingTracker::new("op1");
+    let b1 = batch(vec![SenderBlock::new(
+        "communication",
+        COMM,
+        vec![
+            omi(EventType::Started, "op1", "Connecting"),
+            conv(EventType::Added, "Connecting"),
+        ],
+    )]);
+    assert!(t.observe(&b1, &base()).is_empty());
+    let b2 = batch(vec![
+        SenderBlock::new("conversation", CONV, vec![local(true)]),
+        SenderBlock::new(
+            "communication",
+            COMM,
+            vec![conv(EventType::Updated, "InLobby")],
+        ),
+    ]);
+    assert_eq!(t.observe(&b2, &base()), vec![Observation::Lobby]);
+    let b3 = batch(vec![
+        SenderBlock::new(
+            "conversation",
+            CONV,
+            vec![local(false), person(EventType::Added, "sip:ann@x", "Ann")],
+        ),
+        SenderBlock::new(
+            "communication",
+            COMM,
+            vec![
+                conv(EventType::Updated, "Conferenced"),
+                omi(EventType::Completed, "op1", "Connected").status("Success"),
+            ],
+        ),
+    ]);
+    let obs = t.observe(&b3, &base());
+    assert_eq!(obs[0], Observation::Admitted);
+    assert!(
+        matches!(&obs[1], Observation::ParticipantJoined(p) if p.name == "Ann" && p.id == "sip:ann@x")
+    );
+    assert_eq!(obs.len(), 2, "{obs:?}");
+    let b4 = batch(vec![SenderBlock::new(
+        "conversation",
+        CONV,
+        vec![person(EventType::Deleted, "sip:ann@x", "")],
+    )]);
+    assert_eq!(
+        t.observe(&b4, &base()),
+        vec![Observation::ParticipantLeft {
+            id: "sip:ann@x".into(),
+            name: "Ann".into()
+        }]
+    );
+}
+
+#[test]
+fn a_batch_that_jumps_straight_to_completed() {
+    let mut t = MeetingTracker::new("op1");
+    let b = batch(vec![SenderBlock::new(
+        "communication",
+        COMM,
+        vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+    )]);
+    assert_eq!(t.observe(&b, &base()), vec![Observation::Admitted]);
+    assert!(
+        t.conversation()
+            .is_some_and(|c| c.path().ends_with("/conversations/7"))
+    );
+}
+
+#[test]
+fn denial_and_foreign_operations() {
+    let mut t = MeetingTracker::new("op1");
+    let other = batch(vec![SenderBlock::new(
+        "communication",
+        COMM,
+        vec![omi(EventType::Completed, "op2", "Failed").status("Failure")],
+    )]);
+    assert!(matches!(
+        t.observe(&other, &base())[0],
+        Observation::Ignored { .. }
+    ));
+    let denied = omi(EventType::Completed, "op1", "Failed")
+        .status("Failure")
+        .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
+    let b = batch(vec![SenderBlock::new(
+        "communication",
+        COMM,
+        vec![denied, conv(EventType::Deleted, "")],
+    )]);
+    let obs = t.observe(&b, &base());
+    assert!(
+        matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode.as_deref() == Some("Denied"))
+    );
+    assert!(matches!(&obs[1], Observation::Ended { .. }));
+}
+
+#[test]
+fn server_side_end_after_joining() {
+    let mut t = MeetingTracker::new("op1");
+    t.observe(
+        &batch(vec![SenderBlock::new(
+            "communication",
+            COMM,
+            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+        )]),
+        &base(),
+    );
+    let gone = Event::new(
+        EventType::Deleted,
+        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+    )
+    .reason(UcwaError::new("Gone", Some("Ejected"), "removed"));
+    let obs = t.observe(
+        &batch(vec![SenderBlock::new("conversation", CONV, vec![gone])]),
+        &base(),
+    );
+    assert!(
+        matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode.as_deref() == Some("Ejected"))
+    );
+    let foreign = batch(vec![SenderBlock::new(
+        "conversation",
+        "/ucwa/psanon/v1/applications/1/communication/conversations/99",
+        vec![person(EventType::Added, "x", "X")],
+    )]);
+    assert!(matches!(
+        t.observe(&foreign, &base())[0],
+        Observation::Ignored { .. }
+    ));
+}
