@@ -15,6 +15,7 @@ use super::config::{
 use super::http::{ApiError, Req, json};
 use super::journal::JournalEntry;
 use super::meeting::{self, Decision, Exit};
+use super::messaging::MessageFormat;
 use super::resources::{Person, member_person};
 use super::world::{AppState, ChatLine, Meeting, Phase, World};
 use super::{Emu, messaging, remove_app};
@@ -103,7 +104,8 @@ mod opt_ms {
 /// | `POST /control/participants/add` | `{meeting, name, role?, greeting?}` | `{affected}` |
 /// | `POST /control/participants/remove`, `/control/eject` | `{meeting, name}` | `{affected}` |
 /// | `POST /control/end` | `{meeting}` | `{affected}` |
-/// | `POST /control/say` | `{meeting, from, text}` | `{affected}` |
+/// | `POST /control/say` | `{meeting, from, text, format?: plain/html/html_base64}` | `{affected}` |
+/// | `POST /control/fail-deliveries` | `{meeting, count}` | `{affected: 0}` |
 /// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
 /// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
 /// | `POST /control/replace-channel` | `{application}` | `{affected}` (409 PGetReplaced to the parked P-GET) |
@@ -220,7 +222,14 @@ impl Control {
         meeting::broadcast_person(&mut w, m, &person, EventType::Added, "");
         if let Some(text) = &p.greeting {
             for g in w.guests_in(m, "") {
-                messaging::deliver_incoming(&mut w, &g, &person.pid, &person.name, text, false);
+                messaging::deliver_incoming(
+                    &mut w,
+                    &g,
+                    &person.pid,
+                    &person.name,
+                    text,
+                    MessageFormat::Plain,
+                );
             }
         }
         Ok(())
@@ -273,6 +282,17 @@ impl Control {
     /// Send an IM into the meeting from participant `from`: every guest with connected
     /// messaging receives it. Returns how many guests received it.
     pub fn say(&self, meeting: &str, from: &str, text: &str) -> Result<usize, ControlError> {
+        self.say_as(meeting, from, text, MessageFormat::Plain)
+    }
+
+    /// An IM from participant `from` to every guest with messaging, its body carried as `format`.
+    pub fn say_as(
+        &self,
+        meeting: &str,
+        from: &str,
+        text: &str,
+        format: MessageFormat,
+    ) -> Result<usize, ControlError> {
         let mut w = self.emu.lock();
         let m = Self::meeting(&w, meeting)?;
         let Some(member) = w.meetings[m]
@@ -290,9 +310,17 @@ impl Control {
         Ok(w.guests_in(m, "")
             .iter()
             .filter(|g| {
-                messaging::deliver_incoming(&mut w, g, &member.pid, &member.name, text, false)
+                messaging::deliver_incoming(&mut w, g, &member.pid, &member.name, text, format)
             })
             .count())
+    }
+
+    /// The next `count` messages guests send into the meeting fail to be delivered.
+    pub fn fail_deliveries(&self, meeting: &str, count: u32) -> Result<(), ControlError> {
+        let mut w = self.emu.lock();
+        let m = Self::meeting(&w, meeting)?;
+        w.meetings[m].fail_deliveries = count;
+        Ok(())
     }
 
     /// Revoke psat tokens: all of them (and every AAD token) when `session` is `None`, else
@@ -471,6 +499,14 @@ struct Say {
     meeting: String,
     from: String,
     text: String,
+    #[serde(default)]
+    format: MessageFormat,
+}
+
+#[derive(Deserialize)]
+struct FailDeliveries {
+    meeting: String,
+    count: u32,
 }
 
 #[derive(Deserialize, Default)]
@@ -567,7 +603,7 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
             }
             ("POST", ["say"]) => {
                 let s: Say = body(r)?;
-                affected(c.say(&s.meeting, &s.from, &s.text)?)
+                affected(c.say_as(&s.meeting, &s.from, &s.text, s.format)?)
             }
             ("POST", ["expire-tokens"]) => {
                 let e: ExpireTokens = body(r)?;
@@ -576,6 +612,11 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
             ("POST", ["drop-channel"]) => {
                 let d: DropChannel = body(r)?;
                 affected(usize::from(c.drop_channel(&d.application, d.lose)?))
+            }
+            ("POST", ["fail-deliveries"]) => {
+                let f: FailDeliveries = body(r)?;
+                c.fail_deliveries(&f.meeting, f.count)?;
+                affected(0)
             }
             ("POST", ["replace-channel"]) => {
                 let d: AppOnly = body(r)?;

@@ -122,9 +122,22 @@ pub(crate) fn add_messaging(
         })
         .unwrap_or_default();
     for (pid, name, text) in greetings {
-        deliver_incoming(&mut w, app_id, &pid, &name, &text, false);
+        deliver_incoming(&mut w, app_id, &pid, &name, &text, MessageFormat::Plain);
     }
     Ok(created(&location))
+}
+
+/// How an incoming message's body is carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageFormat {
+    /// `plainMessage`, URL-encoded data: URI.
+    #[default]
+    Plain,
+    /// `htmlMessage`, URL-encoded data: URI.
+    Html,
+    /// `htmlMessage`, base64 data: URI.
+    HtmlBase64,
 }
 
 /// An incoming IM to the guest of `app_id`, if its messaging is connected.
@@ -134,7 +147,7 @@ pub(crate) fn deliver_incoming(
     from_pid: &str,
     from_name: &str,
     text: &str,
-    html: bool,
+    format: MessageFormat,
 ) -> bool {
     let Some(conv) = w
         .apps
@@ -148,7 +161,9 @@ pub(crate) fn deliver_incoming(
         direction: "Incoming",
         from: Some((from_pid.to_string(), from_name.to_string())),
         text: text.to_string(),
-        html,
+        html: format != MessageFormat::Plain,
+        base64: format == MessageFormat::HtmlBase64,
+        failed: false,
         at_ms: unix_now_ms(),
         op_id: None,
     });
@@ -196,18 +211,26 @@ pub(crate) fn send_message(
     if conv.phase != Phase::InMeeting || conv.messaging.state != "Connected" {
         return Err(not_connected());
     }
+    let m = conv.meeting;
+    let failed = w.meetings.get_mut(m).is_some_and(|meeting| {
+        let fail = meeting.fail_deliveries > 0;
+        meeting.fail_deliveries = meeting.fail_deliveries.saturating_sub(1);
+        fail
+    });
+    let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     conv.messaging.messages.push(MsgRec {
         direction: "Outgoing",
         from: None,
         text: text.clone(),
         html,
+        base64: false,
+        failed,
         at_ms: unix_now_ms(),
         op_id,
     });
     let n = conv.messaging.messages.len();
-    let m = conv.meeting;
     message_event(&mut w, app_id, n);
-    let me = w.apps.get(app_id).map(local_person);
+    let me = w.apps.get(app_id).map(local_person).filter(|_| !failed);
     if let Some(me) = me {
         if let Some(meeting) = w.meetings.get_mut(m) {
             meeting.chat.push(ChatLine {
@@ -216,7 +239,12 @@ pub(crate) fn send_message(
             });
         };
         for other in w.guests_in(m, app_id) {
-            deliver_incoming(&mut w, &other, &me.pid, &me.name, &text, html);
+            let format = if html {
+                MessageFormat::Html
+            } else {
+                MessageFormat::Plain
+            };
+            deliver_incoming(&mut w, &other, &me.pid, &me.name, &text, format);
         }
     }
     Ok(created(&Paths::new(app_id).message(conv_id, n)))

@@ -48,6 +48,7 @@ pub use config::{
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
+pub use messaging::MessageFormat;
 pub use world::{AppState, ChatLine};
 
 use crate::api::wire::psat::{self, PsatClaims};

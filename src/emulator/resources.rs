@@ -276,7 +276,7 @@ impl<'a> GuestView<'a> {
     pub fn message_completed(&self, n: usize) -> Option<Event> {
         let rec = self.conv.messaging.messages.get(n.checked_sub(1)?)?;
         let msg = message(self.app_id(), self.conv, n, rec);
-        Some(
+        Some(if rec.failed {
             ev(
                 EventType::Completed,
                 "message",
@@ -284,8 +284,22 @@ impl<'a> GuestView<'a> {
                 None,
                 Some(&msg),
             )
-            .status("Success"),
-        )
+            .status("Failure")
+            .reason(crate::api::wire::UcwaError::new(
+                "RemoteFailure",
+                Some("Unreachable"),
+                "The message could not be delivered to the meeting.",
+            ))
+        } else {
+            ev(
+                EventType::Completed,
+                "message",
+                &self.p.message(&self.conv.id, n),
+                None,
+                Some(&msg),
+            )
+            .status("Success")
+        })
     }
 
     pub fn comm(&self, g: &mut GroupBuilder, e: Event) {
@@ -577,7 +591,12 @@ pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Mess
     } else {
         ("plainMessage", "text/plain")
     };
-    links.insert(rel, Link::new(data_uri::encode_text(media, &rec.text)));
+    let body = if rec.base64 {
+        data_uri::encode_base64(media, &rec.text)
+    } else {
+        data_uri::encode_text(media, &rec.text)
+    };
+    links.insert(rel, Link::new(body));
     Message {
         direction: Some(rec.direction.into()),
         status: None,

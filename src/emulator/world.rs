@@ -56,6 +56,8 @@ pub(crate) struct Meeting {
     pub next_pid: u32,
     pub chat: Vec<ChatLine>,
     pub adhoc: bool,
+    /// The next this many messages guests send fail to be delivered (control API).
+    pub fail_deliveries: u32,
 }
 
 impl Meeting {
@@ -71,6 +73,7 @@ impl Meeting {
             next_pid: 1,
             chat: Vec::new(),
             adhoc,
+            fail_deliveries: 0,
         };
         for p in m.spec.participants.clone() {
             m.add_member(tenant, &p.name, p.role, p.greeting);
@@ -225,6 +228,10 @@ pub(crate) struct MsgRec {
     pub from: Option<(String, String)>,
     pub text: String,
     pub html: bool,
+    /// Carry the body as a base64 data: URI instead of the usual URL-encoded one.
+    pub base64: bool,
+    /// An outgoing message the meeting did not deliver.
+    pub failed: bool,
     pub at_ms: i64,
     pub op_id: Option<String>,
 }

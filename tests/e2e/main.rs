@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod chat;
 mod cli;
 mod engine;
 mod hostile;

@@ -196,3 +196,91 @@ fn server_side_end_after_joining() {
         Observation::Ignored { .. }
     ));
 }
+
+fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::Link) -> Event {
+    let mut links = crate::api::wire::Links::new().with("plainMessage", body);
+    if let Some(f) = from {
+        links.insert("participant", f);
+    }
+    let m = crate::api::wire::ucwa::Message {
+        direction: Some("Incoming".into()),
+        links,
+        ..Default::default()
+    };
+    Event::new(
+        EventType::Completed,
+        RelLink::new("message", format!("{CONV}/messaging/messages/1")),
+    )
+    .embed("message", &m)
+    .status("Success")
+}
+
+#[test]
+fn hostile_messages_are_shown_safely_or_ignored() {
+    let mut t = MeetingTracker::new("op1");
+    t.observe(
+        &batch(vec![SenderBlock::new(
+            "communication",
+            COMM,
+            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+        )]),
+        &base(),
+    );
+    let bad = message_event(
+        None,
+        crate::api::wire::Link::new("data:text/plain;base64,%%%"),
+    );
+    let obs = t.observe(
+        &batch(vec![SenderBlock::new("conversation", CONV, vec![bad])]),
+        &base(),
+    );
+    assert!(
+        matches!(&obs[0], Observation::Ignored { what } if what.contains("unreadable")),
+        "{obs:?}"
+    );
+
+    let mut unknown = message_event(
+        None,
+        crate::api::wire::Link::new("data:text/plain,hi+there"),
+    );
+    unknown.link.href = format!("{CONV}/messaging/messages/2");
+    let obs = t.observe(
+        &batch(vec![SenderBlock::new(
+            "conversation",
+            CONV,
+            vec![unknown.clone()],
+        )]),
+        &base(),
+    );
+    assert_eq!(
+        obs,
+        vec![Observation::MessageReceived {
+            from: "Unknown participant".into(),
+            text: "hi there".into(),
+            at_ms: match &obs[0] {
+                Observation::MessageReceived { at_ms, .. } => *at_ms,
+                _ => 0,
+            }
+        }]
+    );
+    assert!(
+        t.observe(
+            &batch(vec![SenderBlock::new("conversation", CONV, vec![unknown])]),
+            &base()
+        )
+        .is_empty(),
+        "a message is reported once"
+    );
+
+    let foreign = message_event(None, crate::api::wire::Link::new("data:text/plain,x"));
+    let other_conv = "/ucwa/psanon/v1/applications/1/communication/conversations/99";
+    let obs = t.observe(
+        &batch(vec![SenderBlock::new(
+            "conversation",
+            other_conv,
+            vec![foreign],
+        )]),
+        &base(),
+    );
+    assert!(matches!(&obs[0], Observation::Ignored { .. }));
+}

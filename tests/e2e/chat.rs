@@ -1,0 +1,268 @@
+//! Chat in the meeting against the emulator: both ways, HTML and base64 bodies, oversize and
+//! hostile messages, delivery failure, typing, and chat surviving a rejoin.
+
+use std::time::Duration;
+
+use guest_join::emulator::{
+    EventStyle, LobbyPolicy, MeetingSpec, MessageFormat, Role, ScriptedParticipant,
+};
+use guest_join::join::status::{Delivery, JoinEvent};
+use guest_join::join::{Phase, SessionControl};
+
+use crate::common::{self, Recorder, json_lines, run_binary};
+
+const URL: &str = "https://meet.contoso.example/ada/CHAT1234";
+
+fn config() -> guest_join::emulator::EmulatorConfig {
+    common::test_config(vec![MeetingSpec {
+        join_url: URL.into(),
+        organizer: "ada".into(),
+        conference_id: "CHAT1234".into(),
+        subject: "Chat".into(),
+        policy: LobbyPolicy::Open,
+        participants: vec![
+            ScriptedParticipant::new("Ada Organizer", Role::Leader, Some("Hello guest")),
+            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
+        ],
+        event_style: EventStyle::Detailed,
+    }])
+}
+
+async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) {
+    for _ in 0..1500 {
+        if pred(&rec.events()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "never saw {what}; events: {:#?}",
+        rec.events()
+            .iter()
+            .filter(|e| !matches!(e, JoinEvent::Exchange { .. }))
+            .collect::<Vec<_>>()
+    );
+}
+
+fn received(rec: &Recorder) -> Vec<(String, String)> {
+    rec.events()
+        .iter()
+        .filter_map(|e| match e {
+            JoinEvent::ChatMessage { message } if !message.outgoing => {
+                Some((message.from.clone(), message.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn deliveries(rec: &Recorder) -> Vec<bool> {
+    rec.events()
+        .iter()
+        .filter_map(|e| match e {
+            JoinEvent::ChatDelivery { delivered, .. } => Some(*delivered),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn chatting(
+    demo: &guest_join::demo::Demo,
+) -> (
+    Recorder,
+    SessionControl,
+    tokio::task::JoinHandle<guest_join::join::JoinStatus>,
+) {
+    let req = common::request(demo, URL, "Gus");
+    let rec = Recorder::default();
+    let control = SessionControl::new();
+    let session = {
+        let (rec, control) = (rec.clone(), control.clone());
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
+    };
+    until(&rec, "chat", |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::ChatAvailable { available: true }))
+    })
+    .await;
+    until(&rec, "the greeting", |_| {
+        received(&rec).iter().any(|(_, t)| t == "Hello guest")
+    })
+    .await;
+    (rec, control, session)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_both_ways_plain_html_and_base64() {
+    let demo = common::start(config()).await;
+    let (rec, control, session) = chatting(&demo).await;
+    assert_eq!(
+        received(&rec)[0],
+        ("Ada Organizer".to_string(), "Hello guest".to_string())
+    );
+
+    control.send_chat("Hi, plain text here");
+    until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
+    assert!(
+        demo.control().meetings()[0]
+            .chat
+            .iter()
+            .any(|l| l.from == "Gus" && l.text == "Hi, plain text here")
+    );
+
+    let html = "<b>Bold</b> <script>alert('x')</script>and <i>nested <u>tags</u></i> &amp; more";
+    demo.control()
+        .say_as(URL, "Bob Attendee", html, MessageFormat::Html)
+        .unwrap();
+    demo.control()
+        .say_as(
+            URL,
+            "Bob Attendee",
+            "<p>line one</p><p>line two</p>",
+            MessageFormat::HtmlBase64,
+        )
+        .unwrap();
+    until(&rec, "both HTML messages", |_| received(&rec).len() == 3).await;
+    let got = received(&rec);
+    assert_eq!(
+        got[1],
+        (
+            "Bob Attendee".to_string(),
+            "Bold and nested tags & more".to_string()
+        )
+    );
+    assert_eq!(got[2].1, "line one\nline two");
+
+    demo.control()
+        .say(URL, "Bob Attendee", &"y".repeat(100 * 1024))
+        .unwrap();
+    until(&rec, "the long message", |_| received(&rec).len() == 4).await;
+    let long = &received(&rec)[3].1;
+    assert!(
+        long.ends_with("(message shortened)") && long.chars().count() < 9_000,
+        "{} chars",
+        long.chars().count()
+    );
+
+    control.leave();
+    let status = session.await.unwrap();
+    assert!(status.failure.is_none());
+    assert_eq!(status.chat.len(), 5);
+    assert_eq!(status.chat[1].delivery, Delivery::Delivered);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_delivery_is_shown_and_typing_is_sent() {
+    let demo = common::start(config()).await;
+    let (rec, control, session) = chatting(&demo).await;
+    demo.control().fail_deliveries(URL, 1).unwrap();
+    control.send_chat("this one is lost");
+    control.send_chat("this one arrives");
+    until(&rec, "two outcomes", |_| deliveries(&rec).len() == 2).await;
+    assert_eq!(deliveries(&rec), vec![false, true]);
+    control.typing();
+    control.typing();
+    until(&rec, "a typing notice", |_| {
+        demo.control()
+            .journal()
+            .iter()
+            .any(|j| j.route == "typing" && j.status == 204)
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    let delivery: Vec<Delivery> = status
+        .chat
+        .iter()
+        .filter(|l| l.outgoing)
+        .map(|l| l.delivery)
+        .collect();
+    assert_eq!(delivery, vec![Delivery::Failed, Delivery::Delivered]);
+    assert_eq!(
+        demo.control()
+            .journal()
+            .iter()
+            .filter(|j| j.route == "typing")
+            .count(),
+        1,
+        "typing notices are throttled"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_and_roster_survive_a_rejoin() {
+    let demo = common::start(config()).await;
+    let (rec, control, session) = chatting(&demo).await;
+    control.send_chat("before the drop");
+    until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
+    let app = demo.control().applications()[0].id.clone();
+    demo.control().drop_channel(&app, true).unwrap();
+    until(&rec, "the rejoin", |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::Reconnected { .. }))
+    })
+    .await;
+    until(&rec, "chat again", |evs| {
+        evs.iter()
+            .filter(|e| matches!(e, JoinEvent::ChatAvailable { available: true }))
+            .count()
+            == 2
+    })
+    .await;
+    control.send_chat("after the rejoin");
+    until(&rec, "second delivery", |_| {
+        deliveries(&rec) == vec![true, true]
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert!(status.failure.is_none(), "{:?}", status.failure);
+    let texts: Vec<&str> = status.chat.iter().map(|l| l.text.as_str()).collect();
+    assert!(
+        texts.contains(&"before the drop") && texts.contains(&"after the rejoin"),
+        "{texts:?}"
+    );
+    assert_eq!(status.roster.len(), 2);
+    assert!(rec.events().iter().any(|e| matches!(
+        e,
+        JoinEvent::Phase {
+            phase: Phase::Reconnecting
+        }
+    )));
+}
+
+#[test]
+fn join_chat_sends_after_joining_and_prints_received_messages() {
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--name",
+            "Ada",
+            "--chat",
+            "hello from the CLI",
+            "--stay",
+            "1",
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let lines = json_lines(&out);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["type"] == "chat_delivery" && l["delivered"] == true)
+    );
+    assert!(lines.iter().any(|l| {
+        l["type"] == "chat_message"
+            && l["message"]["outgoing"] == false
+            && l["message"]["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Welcome!"))
+    }));
+    let out = run_binary(&["join", "--demo", "--name", "Ada", "--chat", "hi"], &[]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("chat  you: hi  (delivered)"));
+}
