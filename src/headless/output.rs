@@ -130,6 +130,9 @@ impl EventSink for Human {
             JoinEvent::MeetingInfo {
                 subject: Some(s), ..
             } if status.joined => Self::line(&format!("  Meeting: {s}")),
+            JoinEvent::ParticipantJoined { participant } if participant.me => {
+                Self::line(&format!("  +     {} (you)", participant.name));
+            }
             JoinEvent::ParticipantJoined { participant } => {
                 let role = participant
                     .role

@@ -108,6 +108,8 @@ pub struct Participant {
     pub id: String,
     pub name: String,
     pub role: Option<String>,
+    /// The guest's own entry.
+    pub me: bool,
 }
 
 /// Most chat lines kept in a session's status (older ones drop off).
@@ -444,6 +446,10 @@ impl JoinStatus {
             }
             JoinEvent::ParticipantJoined { participant }
             | JoinEvent::ParticipantUpdated { participant } => {
+                if participant.me {
+                    // One own entry: a rejoin gives the guest a new participant id.
+                    self.roster.retain(|p| !p.me || p.id == participant.id);
+                }
                 match self.roster.iter_mut().find(|p| p.id == participant.id) {
                     Some(p) => *p = participant.clone(),
                     None => self.roster.push(participant.clone()),
@@ -523,6 +529,7 @@ mod tests {
                     id: "1".into(),
                     name: "Ann".into(),
                     role: None,
+                    me: false,
                 },
             },
             JoinEvent::ParticipantJoined {
@@ -530,6 +537,7 @@ mod tests {
                     id: "2".into(),
                     name: "Bo".into(),
                     role: None,
+                    me: false,
                 },
             },
             JoinEvent::ParticipantUpdated {
@@ -537,6 +545,7 @@ mod tests {
                     id: "1".into(),
                     name: "Ann".into(),
                     role: Some("Leader".into()),
+                    me: false,
                 },
             },
             JoinEvent::ParticipantLeft {

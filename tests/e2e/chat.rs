@@ -224,7 +224,7 @@ async fn chat_and_roster_survive_a_rejoin() {
         texts.contains(&"before the drop") && texts.contains(&"after the rejoin"),
         "{texts:?}"
     );
-    assert_eq!(status.roster.len(), 2);
+    assert_eq!(status.roster.len(), 3, "two participants and the guest");
     assert!(rec.events().iter().any(|e| matches!(
         e,
         JoinEvent::Phase {

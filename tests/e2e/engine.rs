@@ -94,6 +94,10 @@ async fn open_meeting_joined_and_left_cleanly() {
     assert_eq!(status.subject.as_deref(), Some("Quarterly review"));
     let names: Vec<_> = status.roster.iter().map(|p| p.name.as_str()).collect();
     assert!(
+        status.roster.iter().any(|p| p.me && p.name == "Ada Guest"),
+        "the guest's own entry"
+    );
+    assert!(
         names.contains(&"Ada Organizer") && names.contains(&"Bob Attendee"),
         "{names:?}"
     );
@@ -269,7 +273,7 @@ async fn a_batch_that_skips_straight_to_completed() {
     )
     .await;
     assert!(status.joined, "{:?}", status.failure);
-    assert_eq!(status.roster.len(), 2, "{:?}", status.roster);
+    assert_eq!(status.roster.len(), 3, "{:?}", status.roster);
     assert_eq!(status.left_cleanly, Some(true));
 }
 
@@ -450,5 +454,5 @@ async fn resync_is_followed_without_losing_events() {
     control.leave();
     let status = session.await.unwrap();
     assert!(status.failure.is_none(), "{:?}", status.failure);
-    assert_eq!(status.roster.len(), 3);
+    assert_eq!(status.roster.len(), 4);
 }

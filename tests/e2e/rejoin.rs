@@ -128,7 +128,12 @@ async fn lost_application_rejoins_with_the_same_session_and_keeps_the_roster() {
     assert!(status.failure.is_none(), "{:?}", status.failure);
     assert_eq!((status.reconnections, status.left_cleanly), (1, Some(true)));
     let names: Vec<&str> = status.roster.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(
+        status.roster.iter().filter(|p| p.me).count(),
+        1,
+        "one own entry after the rejoin"
+    );
     assert_eq!(
         count(&rec, |e| matches!(e, JoinEvent::ParticipantLeft { .. })),
         0,

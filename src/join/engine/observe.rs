@@ -162,7 +162,7 @@ impl Session<'_> {
             .status
             .roster
             .iter()
-            .filter(|p| !present.contains(&p.id))
+            .filter(|p| !p.me && !present.contains(&p.id))
             .map(|p| (p.id.clone(), p.name.clone()))
             .collect();
         for (id, name) in gone {

@@ -149,7 +149,7 @@ impl MeetingTracker {
                             what: "localParticipant of another conversation".into(),
                         });
                     } else {
-                        self.on_local_participant(event, &mut out);
+                        self.on_local_participant(event, &href, &mut out);
                     }
                 }
                 "participant" => {
@@ -279,18 +279,43 @@ impl MeetingTracker {
         }
     }
 
-    fn on_local_participant(&mut self, event: &Event, out: &mut Vec<Observation>) {
+    fn on_local_participant(&mut self, event: &Event, href: &Url, out: &mut Vec<Observation>) {
         match event.kind {
             EventType::Deleted => self.end(event.reason.clone(), out),
-            _ => match event
-                .resource::<WireParticipant>()
-                .and_then(Result::ok)
-                .and_then(|p| p.in_lobby)
-            {
-                Some(true) => self.lobby(out),
-                Some(false) => self.admit(out),
-                None => {}
-            },
+            _ => {
+                let resource = event.resource::<WireParticipant>().and_then(Result::ok);
+                match resource.as_ref().and_then(|p| p.in_lobby) {
+                    Some(true) => self.lobby(out),
+                    Some(false) => {
+                        self.admit(out);
+                        // The guest's own roster entry.
+                        let id = participant_id(href);
+                        let name = resource
+                            .as_ref()
+                            .and_then(|p| p.name.clone())
+                            .or(event.link.title.clone())
+                            .unwrap_or_default();
+                        let role = resource
+                            .and_then(|p| p.role)
+                            .or_else(|| Some("Attendee".into()));
+                        let me = Participant {
+                            id: id.clone(),
+                            name,
+                            role,
+                            me: true,
+                        };
+                        if self.roster.get(&id) != Some(&me) {
+                            let known = self.roster.insert(id, me.clone()).is_some();
+                            out.push(if known {
+                                Observation::ParticipantUpdated(me)
+                            } else {
+                                Observation::ParticipantJoined(me)
+                            });
+                        }
+                    }
+                    None => {}
+                }
+            }
         }
     }
 
@@ -347,6 +372,7 @@ impl MeetingTracker {
                     .and_then(|p| p.role.clone())
                     .or_else(|| known.as_ref().and_then(|k| k.role.clone()));
                 let p = Participant {
+                    me: false,
                     id: id.clone(),
                     name,
                     role,

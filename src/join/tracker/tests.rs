@@ -104,9 +104,13 @@ fn lobby_then_admitted_then_roster() {
     let obs = t.observe(&b3, &base());
     assert_eq!(obs[0], Observation::Admitted);
     assert!(
-        matches!(&obs[1], Observation::ParticipantJoined(p) if p.name == "Ann" && p.id == "sip:ann@x")
+        matches!(&obs[1], Observation::ParticipantJoined(p) if p.me && p.id == "me"),
+        "{obs:?}"
     );
-    assert_eq!(obs.len(), 2, "{obs:?}");
+    assert!(
+        matches!(&obs[2], Observation::ParticipantJoined(p) if p.name == "Ann" && p.id == "sip:ann@x" && !p.me)
+    );
+    assert_eq!(obs.len(), 3, "{obs:?}");
     let b4 = batch(vec![SenderBlock::new(
         "conversation",
         CONV,
