@@ -108,6 +108,7 @@ mod opt_ms {
 /// | `POST /control/fail-deliveries` | `{meeting, count}` | `{affected: 0}` |
 /// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
 /// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
+/// | `POST /control/expire-application` | `{application}` | `{affected: 1}` (later requests: 410) |
 /// | `POST /control/replace-channel` | `{application}` | `{affected}` (409 PGetReplaced to the parked P-GET) |
 /// | `POST /control/resync` | `{application}` | `{affected: 1}` |
 /// | `POST /control/latency` | `{latency_ms}` | `{affected: 0}` |
@@ -339,6 +340,16 @@ impl Control {
             }
         }
         n
+    }
+
+    /// Expire an application as the idle reaper does: it leaves its meeting and every later
+    /// request answers `410 Gone/InactiveApplicationExpired`.
+    pub fn expire_application(&self, application: &str) -> Result<(), ControlError> {
+        let mut w = self.emu.lock();
+        let id = Self::live_app(&w, application)?;
+        let at = self.emu.elapsed();
+        remove_app(&mut w, &id, AppState::Expired, at);
+        Ok(())
     }
 
     /// Act as another instance of the guest's client taking over its event channel: the parked
@@ -617,6 +628,11 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
                 let f: FailDeliveries = body(r)?;
                 c.fail_deliveries(&f.meeting, f.count)?;
                 affected(0)
+            }
+            ("POST", ["expire-application"]) => {
+                let d: AppOnly = body(r)?;
+                c.expire_application(&d.application)?;
+                affected(1)
             }
             ("POST", ["replace-channel"]) => {
                 let d: AppOnly = body(r)?;

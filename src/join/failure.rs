@@ -20,6 +20,8 @@ pub enum FailureKind {
     Network,
     Timeout,
     Removed,
+    /// Removed because the guest's connection stayed silent too long.
+    Inactive,
     MeetingEnded,
     ConnectionLost,
     ServerError,
@@ -38,7 +40,7 @@ impl FailureKind {
             LobbyDenied | LobbyTimeout => 6,
             Network => 7,
             Timeout => 8,
-            Removed | MeetingEnded | ConnectionLost | ServerError | Protocol => 1,
+            Removed | Inactive | MeetingEnded | ConnectionLost | ServerError | Protocol => 1,
         }
     }
 
@@ -58,6 +60,7 @@ impl FailureKind {
             Network => "GJ-NETWORK",
             Timeout => "GJ-TIMEOUT",
             Removed => "GJ-REMOVED",
+            Inactive => "GJ-INACTIVE",
             MeetingEnded => "GJ-MEETING-ENDED",
             ConnectionLost => "GJ-CONNECTION-LOST",
             ServerError => "GJ-SERVER-ERROR",
@@ -80,6 +83,7 @@ impl FailureKind {
             Network => "The network connection failed",
             Timeout => "Joining took too long",
             Removed => "You were removed from the meeting",
+            Inactive => "You were removed for inactivity",
             MeetingEnded => "The meeting has ended",
             ConnectionLost => "The connection to the meeting was lost",
             ServerError => "The meeting service had a problem",
@@ -114,6 +118,9 @@ impl FailureKind {
             Network => "Check your network connection (and proxy settings), then try again.",
             Timeout => "The service is slow or unreachable; try again.",
             Removed => "An organizer removed you; rejoin only if you were asked to.",
+            Inactive => {
+                "The meeting service drops guests whose connection stays silent; check the network and rejoin."
+            }
             MeetingEnded => "The organizer ended the meeting.",
             ConnectionLost => "Rejoin the meeting.",
             ServerError => "Try again later; tell the organizer if it keeps failing.",
@@ -189,6 +196,7 @@ pub fn kind_for_join_reason(code: &str, subcode: Option<&str>) -> FailureKind {
 pub fn kind_for_removal(subcode: Option<&str>) -> FailureKind {
     match subcode.unwrap_or_default() {
         "Ejected" | "Removed" => FailureKind::Removed,
+        "InactiveApplicationExpired" | "Timeout" | "Expired" => FailureKind::Inactive,
         _ => FailureKind::MeetingEnded,
     }
 }
@@ -250,6 +258,10 @@ mod tests {
         );
         assert_eq!(kind_for_removal(Some("Ejected")), FailureKind::Removed);
         assert_eq!(kind_for_removal(Some("Ended")), FailureKind::MeetingEnded);
+        assert_eq!(
+            kind_for_removal(Some("InactiveApplicationExpired")),
+            FailureKind::Inactive
+        );
         assert_eq!(kind_for_removal(None), FailureKind::MeetingEnded);
     }
 }

@@ -268,3 +268,38 @@ async fn another_instance_is_not_fought_over() {
         0
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_application_is_rejoined_or_reported_as_inactivity() {
+    let demo = common::start(config()).await;
+    let (rec, control, session, session_id) = start(&demo, "Ina");
+    joined(&rec).await;
+    demo.control().expire_application(&session_id).unwrap();
+    reconnected(&rec).await;
+    control.leave();
+    assert!(session.await.unwrap().failure.is_none());
+
+    let mut req = common::request(&demo, URL, "Otto");
+    req.limits.rejoin_attempts = 0;
+    let session_id = req.application_session_id.clone();
+    let rec = Recorder::default();
+    let control = SessionControl::new();
+    let session = {
+        let (rec, control) = (rec.clone(), control.clone());
+        tokio::spawn(async move {
+            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
+        })
+    };
+    joined(&rec).await;
+    demo.control().expire_application(&session_id).unwrap();
+    let status = session.await.unwrap();
+    let f = status.failure.expect("ends");
+    assert_eq!(
+        (f.kind, f.id, f.subcode.as_deref()),
+        (
+            FailureKind::Inactive,
+            "GJ-INACTIVE",
+            Some("InactiveApplicationExpired")
+        )
+    );
+}

@@ -112,7 +112,10 @@ impl Session<'_> {
                 Ok(())
             }
             ChannelMsg::Lost(loss) => {
+                let inactive =
+                    loss.error().and_then(ApiError::subcode) == Some("InactiveApplicationExpired");
                 let kind = match (&loss, self.status.joined) {
+                    (ChannelLoss::ApplicationGone(_), _) if inactive => FailureKind::Inactive,
                     (ChannelLoss::Unauthorized(_), _)
                     | (ChannelLoss::ApplicationGone(_), _)
                     | (ChannelLoss::Resume, _) => FailureKind::ConnectionLost,
