@@ -5,8 +5,10 @@
 
 pub mod api;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod emulator;
+pub mod gui;
 pub mod headless;
 pub mod join;
 pub mod logging;

@@ -2,8 +2,16 @@
 
 use clap::Parser;
 
-use guest_join::cli::{Cli, Command};
-use guest_join::{headless, logging};
+use guest_join::cli::{Cli, Command, GuiArgs};
+use guest_join::{gui, headless, logging};
+
+fn gui_options(args: GuiArgs) -> gui::GuiOptions {
+    gui::GuiOptions {
+        config: args.config,
+        meeting: args.meeting,
+        name: args.name,
+    }
+}
 
 fn main() {
     let cli = Cli::parse();
@@ -19,13 +27,25 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let code = runtime.block_on(async {
-        match cli.command {
-            Command::Join(args) => headless::join::run(args).await,
-            Command::Emulator(args) => headless::servers::run_emulator(args).await,
-            Command::ServiceApp(args) => headless::servers::run_service_app(args).await,
+    let code = match cli.command {
+        // The window runs on this (main) thread; the engine on the runtime.
+        None => {
+            let _guard = runtime.enter();
+            gui::run(gui_options(cli.gui), runtime.handle().clone())
         }
-    });
+        Some(Command::Gui(args)) => {
+            let _guard = runtime.enter();
+            gui::run(gui_options(args), runtime.handle().clone())
+        }
+        Some(command) => runtime.block_on(async {
+            match command {
+                Command::Join(args) => headless::join::run(args).await,
+                Command::Emulator(args) => headless::servers::run_emulator(args).await,
+                Command::ServiceApp(args) => headless::servers::run_service_app(args).await,
+                Command::Gui(_) => 2,
+            }
+        }),
+    };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);
 }

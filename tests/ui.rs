@@ -1,0 +1,524 @@
+//! UI tests of the desktop window, driven by accessible labels (egui_kittest), against the
+//! in-process emulator and service application; plus a smoke test of the real binary under Xvfb.
+//! Async progress is awaited with `step_until` (step + short sleep), never with timed assertions.
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[path = "ui/xvfb.rs"]
+mod xvfb;
+
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use guest_join::config::{Config, Profile};
+use guest_join::demo::Demo;
+use guest_join::emulator::{
+    EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
+};
+use guest_join::gui::{AppInit, Engine, GuestApp};
+use guest_join::join::Phase;
+
+const URL: &str = "https://meet.contoso.example/ada/UITEST01";
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The one place UI test harnesses are made: same size and settings everywhere.
+fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, GuestApp> {
+    let handle = rt.handle().clone();
+    Harness::builder()
+        .with_size(egui::vec2(820.0, 1000.0))
+        .build_eframe(move |cc| GuestApp::new(&cc.egui_ctx, init, Engine::new(handle)))
+}
+
+/// Step until `pred` holds; panics with `what` after `max` (a safety net against hangs).
+fn step_until(
+    h: &mut Harness<'_, GuestApp>,
+    what: &str,
+    max: Duration,
+    pred: impl Fn(&Harness<'_, GuestApp>) -> bool,
+) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if pred(h) {
+            return;
+        }
+        assert!(
+            start.elapsed() < max,
+            "never saw {what} (phase {:?})",
+            h.state().phase()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn wait_for(h: &mut Harness<'_, GuestApp>, text: &str) {
+    let t = text.to_string();
+    step_until(h, text, Duration::from_secs(30), move |h| shows(h, &t));
+}
+
+fn meeting(policy: LobbyPolicy) -> MeetingSpec {
+    MeetingSpec {
+        join_url: URL.to_string(),
+        organizer: "ada".into(),
+        conference_id: "UITEST01".into(),
+        subject: "Quarterly review".into(),
+        policy,
+        participants: vec![
+            ScriptedParticipant::new("Ada Organizer", PRole::Leader, None),
+            ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
+        ],
+        event_style: EventStyle::Detailed,
+    }
+}
+
+/// A config whose only join service is the test environment's service application.
+fn config_for(demo: &Demo) -> Config {
+    Config {
+        origin: Some(common::ORIGIN.to_string()),
+        profiles: vec![Profile {
+            name: "Test service".into(),
+            token_url: demo.token_url().to_string(),
+            service_key_env: None,
+        }],
+        ..Config::default()
+    }
+}
+
+fn start_env(rt: &tokio::runtime::Runtime, policy: LobbyPolicy) -> Demo {
+    rt.block_on(common::start(common::test_config(vec![meeting(policy)])))
+}
+
+fn join_button_enabled(h: &Harness<'_, GuestApp>) -> bool {
+    !h.get_by_role_and_label(Role::Button, "Join")
+        .accesskit_node()
+        .is_disabled()
+}
+
+/// Fill the form by typing and join by pressing Enter, keyboard only.
+fn fill_and_join(h: &mut Harness<'_, GuestApp>, link: &str, name: &str) {
+    h.run();
+    assert!(
+        h.get_by_label("Meeting link").is_focused(),
+        "the form starts in the link field"
+    );
+    h.get_by_label("Meeting link").type_text(link);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label("Your name").is_focused(),
+        "Tab moves to the name"
+    );
+    h.get_by_label("Your name").type_text(name);
+    h.run();
+    assert!(join_button_enabled(h));
+    h.key_press(egui::Key::Enter);
+    h.step();
+}
+
+fn all_applications_deleted(demo: &Demo) -> bool {
+    let apps = demo.control().applications();
+    !apps.is_empty()
+        && apps
+            .iter()
+            .all(|a| a.ended.is_some() && !a.in_lobby && !a.in_meeting)
+}
+
+fn until_deleted(h: Option<&mut Harness<'_, GuestApp>>, demo: &Demo) {
+    let start = Instant::now();
+    let mut h = h;
+    while !all_applications_deleted(demo) {
+        if let Some(h) = h.as_deref_mut() {
+            h.step();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "application not deleted: {:?}",
+            demo.control().applications()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn join_is_disabled_until_both_fields_are_valid() {
+    let rt = runtime();
+    let mut h = harness(&rt, AppInit::with_config(Config::default()));
+    h.run();
+    assert!(!join_button_enabled(&h));
+    h.get_by_label("Meeting link").focus();
+    h.run();
+    h.get_by_label("Meeting link").type_text(URL);
+    h.run();
+    assert!(!join_button_enabled(&h), "a name is still missing");
+    h.get_by_label("Your name").focus();
+    h.run();
+    h.get_by_label("Your name").type_text("Ada Guest");
+    h.run();
+    assert!(join_button_enabled(&h));
+    // Every input and button is labelled: `run` checks accessibility on each settled frame.
+}
+
+#[test]
+fn inline_messages_for_bad_input() {
+    let rt = runtime();
+    let mut h = harness(&rt, AppInit::with_config(Config::default()));
+    h.run();
+    let cases = [
+        ("sip:ada@contoso.com", "This is a Skype address (sip:)"),
+        (
+            "http://meet.contoso.example/ada/X1",
+            "must start with https://. This one uses http://",
+        ),
+        ("meet dot contoso", "does not look like a link"),
+    ];
+    for (input, message) in cases {
+        let field = h.get_by_label("Meeting link");
+        field.focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label("Meeting link").type_text(input);
+        h.run();
+        assert_eq!(
+            h.get_by_label("Meeting link").value().as_deref(),
+            Some(input)
+        );
+        assert!(shows(&h, message), "no message {message:?} for {input:?}");
+        assert!(!join_button_enabled(&h));
+    }
+    // A name typed and erased says what is missing.
+    h.get_by_label("Your name").focus();
+    h.run();
+    h.get_by_label("Your name").type_text("A");
+    h.run();
+    assert!(!shows(&h, "Type the name"));
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    assert!(shows(&h, "Type the name the other participants will see."));
+    // A name with a control character (pasted tab) is refused.
+    h.event(egui::Event::Paste("Ada\tLovelace".into()));
+    h.run();
+    assert!(
+        shows(&h, "control character"),
+        "single-line fields keep tabs"
+    );
+}
+
+#[test]
+fn pasting_an_invitation_extracts_the_link() {
+    let rt = runtime();
+    let mut h = harness(&rt, AppInit::with_config(Config::default()));
+    h.run();
+    let invitation = format!(
+        "Join Skype Meeting\n<{URL}>\nTrouble joining? Try Skype Web App\n\
+         Join by phone: +1 555 0100, Conference ID: 123456\nHelp: https://o15.officeredir.microsoft.com/r/rlidLync15?clid=1033"
+    );
+    h.get_by_label("Meeting link").focus();
+    h.run();
+    h.event(egui::Event::Paste(invitation));
+    h.run();
+    assert_eq!(h.get_by_label("Meeting link").value().as_deref(), Some(URL));
+    assert!(shows(&h, "Link taken from the pasted text"));
+}
+
+#[test]
+fn whole_app_form_timeline_lobby_meeting_leave() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    h.run();
+    assert!(
+        h.get_by_label("Test service")
+            .accesskit_node()
+            .is_selected()
+            != Some(false)
+    );
+    // Latency on every exchange keeps each step on screen for a moment.
+    demo.control().set_latency(Duration::from_millis(300));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    wait_for(&mut h, "Joining the meeting on meet.contoso.example");
+
+    // The timeline: the first steps complete with their HTTP status; a row opens to the
+    // redacted exchange.
+    wait_for(&mut h, "Service application — done");
+    assert!(shows(&h, "HTTP 200"));
+    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
+        h.state().phase() == Phase::InLobby
+    });
+    demo.control().set_latency(Duration::ZERO);
+    wait_for(&mut h, "Waiting for the organizer to let you in");
+    assert!(shows(&h, "are removed from the lobby after a while"));
+    assert!(shows(&h, "Waiting for 0:0"));
+    // Waiting in the lobby does not keep the window repainting (only once a second).
+    let settled = (0..5).any(|_| h.try_run().is_ok());
+    assert!(settled, "the lobby screen keeps asking for repaints");
+
+    h.get_by_label("Join steps").click();
+    h.run();
+    h.get_by_label_contains("Service application — done")
+        .click();
+    h.run();
+    let exchange = h.get_by_label_contains("POST http://127.0.0.1");
+    assert!(
+        exchange
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains("— HTTP 200")
+    );
+
+    // The organizer admits the guest: the meeting screen with the live roster.
+    demo.control().admit(URL, None).unwrap();
+    wait_for(&mut h, "Participants (");
+    assert!(shows(&h, "Quarterly review"));
+    assert!(shows(&h, "Connected"));
+    wait_for(&mut h, "Bob Attendee");
+    demo.control()
+        .add_participant(
+            URL,
+            ScriptedParticipant::new("Cleo Latecomer", PRole::Attendee, None),
+        )
+        .unwrap();
+    wait_for(&mut h, "Cleo Latecomer");
+
+    h.get_by_role_and_label(Role::Button, "Leave").click();
+    wait_for(&mut h, "You left the meeting");
+    assert!(shows(&h, "Rejoin") && shows(&h, "Copy diagnostics"));
+    until_deleted(Some(&mut h), &demo);
+    h.get_by_label("Copy diagnostics").click();
+    h.run();
+    assert!(shows(&h, "Diagnostics copied"));
+    h.get_by_label("Back").click();
+    h.run();
+    assert!(h.query_by_label("Meeting link").is_some());
+    drop(h);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn denied_join_shows_title_and_error_id_and_rejoin_works() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
+        h.state().phase() == Phase::InLobby
+    });
+    demo.control().deny(URL, None).unwrap();
+    wait_for(&mut h, "The organizer did not let you in");
+    assert!(shows(
+        &h,
+        "Contact the organizer if you think this is a mistake."
+    ));
+    assert!(shows(&h, "Error id GJ-LOBBY-DENIED"));
+    step_until(&mut h, "clean-up", Duration::from_secs(30), |h| {
+        !shows(h, "Cleaning up")
+    });
+    assert!(h.try_run().is_ok(), "the ended screen settles");
+
+    h.get_by_role_and_label(Role::Button, "Rejoin").click();
+    step_until(&mut h, "the lobby again", Duration::from_secs(30), |h| {
+        h.state().phase() == Phase::InLobby
+    });
+    demo.control().admit(URL, None).unwrap();
+    step_until(&mut h, "the meeting", Duration::from_secs(30), |h| {
+        h.state().phase() == Phase::InMeeting
+    });
+    drop(h);
+    until_deleted(None, &demo);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn cancel_in_the_lobby_returns_to_the_form_and_deletes_the_application() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    wait_for(&mut h, "Waiting for the organizer to let you in");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.step();
+    h.step();
+    assert!(
+        h.query_by_label("Meeting link").is_some(),
+        "back on the form"
+    );
+    until_deleted(Some(&mut h), &demo);
+    wait_for(&mut h, "the meeting service was told");
+    assert!(demo.control().meetings()[0].lobby.is_empty());
+    drop(h);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn escape_cancels_while_joining() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    wait_for(&mut h, "Waiting for the organizer");
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    assert!(h.query_by_label("Meeting link").is_some());
+    until_deleted(Some(&mut h), &demo);
+    drop(h);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn closing_the_window_mid_join_deletes_the_application() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
+        h.state().phase() == Phase::InLobby
+    });
+    // Dropping the app is what closing the window does (eframe drops it after on_exit).
+    drop(h);
+    until_deleted(None, &demo);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn first_run_uses_the_built_in_demo() {
+    let rt = runtime();
+    let mut h = harness(&rt, AppInit::with_config(Config::default()));
+    h.run();
+    assert!(shows(&h, "Built-in demo environment"));
+    h.get_by_label("Try a demo meeting").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Meeting link").value().as_deref(),
+        Some(guest_join::demo::LOBBY_MEETING_URL)
+    );
+    assert!(h.get_by_label("Your name").is_focused());
+    h.get_by_label("Your name").type_text("Demo Guest");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Join").click();
+    // The demo starts now, in this process; its organizer admits the guest after about 3 s.
+    step_until(&mut h, "the demo meeting", Duration::from_secs(40), |h| {
+        h.state().phase() == Phase::InMeeting
+    });
+    wait_for(&mut h, "Lobby demo meeting");
+    h.get_by_role_and_label(Role::Button, "Leave").click();
+    wait_for(&mut h, "You left the meeting");
+}
+
+#[test]
+fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "origin = \"https://contoso.com\"\ntext_scale = \"huge\"\n",
+    )
+    .unwrap();
+    let init = guest_join::gui::init_from(guest_join::gui::GuiOptions {
+        config: Some(path.clone()),
+        meeting: Some(URL.into()),
+        name: Some("Ada".into()),
+    });
+    let rt = runtime();
+    let mut h = harness(&rt, init);
+    h.run();
+    let banner = format!("{}, line 2, field `text_scale`", path.display());
+    assert!(shows(&h, &banner), "no banner naming file, line and field");
+    assert!(
+        shows(&h, "Built-in demo environment"),
+        "defaults are in use"
+    );
+    assert_eq!(h.get_by_label("Meeting link").value().as_deref(), Some(URL));
+    assert_eq!(h.get_by_label("Your name").value().as_deref(), Some("Ada"));
+    assert!(join_button_enabled(&h));
+    // The broken file is left alone.
+    assert!(std::fs::read_to_string(&path).unwrap().contains("huge"));
+}
+
+#[test]
+fn settings_add_a_join_service_and_save_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let init = AppInit {
+        config_path: Some(path.clone()),
+        ..AppInit::with_config(Config::default())
+    };
+    let rt = runtime();
+    let mut h = harness(&rt, init);
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Add a join service").click();
+    h.run();
+    h.get_by_label("Name").focus();
+    h.run();
+    h.get_by_label("Name").type_text("Contoso");
+    h.get_by_label("Token URL").focus();
+    h.run();
+    h.get_by_label("Token URL")
+        .type_text("http://contoso.com/GetAnonTokenJob");
+    h.run();
+    assert_eq!(
+        h.get_by_label("Token URL").value().as_deref(),
+        Some("http://contoso.com/GetAnonTokenJob")
+    );
+    assert!(shows(&h, "must use https://"), "inline validation");
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(shows(&h, "Fix the marked fields"));
+    h.get_by_label("Token URL").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Token URL")
+        .type_text("https://join.contoso.com/GetAnonTokenJob");
+    h.get_by_label("Service key variable (optional)").focus();
+    h.run();
+    h.get_by_label("Service key variable (optional)")
+        .type_text("CONTOSO_KEY");
+    h.get_by_label("Origin").focus();
+    h.run();
+    h.get_by_label("Origin").type_text("https://contoso.com");
+    h.run();
+    h.get_by_label("Save").click();
+    step_until(&mut h, "the saved file", Duration::from_secs(10), |_| {
+        std::fs::read_to_string(&path).is_ok_and(|t| t.contains("Contoso"))
+    });
+    h.run();
+    assert!(
+        h.query_by_label("Meeting link").is_some(),
+        "back on the form"
+    );
+    assert!(
+        h.query_by_label("Contoso").is_some(),
+        "the new service is offered"
+    );
+    assert!(!shows(&h, "Built-in demo environment"));
+    let saved = guest_join::config::load(&path);
+    assert!(saved.error.is_none(), "{:?}", saved.error);
+    assert_eq!(saved.config.origin.as_deref(), Some("https://contoso.com"));
+    assert_eq!(
+        saved.config.profiles[0].service_key_env.as_deref(),
+        Some("CONTOSO_KEY")
+    );
+}
+
+#[test]
+fn real_window_under_xvfb() {
+    xvfb::smoke_test(env!("CARGO_BIN_EXE_guest-join"));
+}
