@@ -5,8 +5,10 @@
 //!
 //! The file never holds tokens or service keys: a profile names the *environment variable* that
 //! holds its key. A broken file gives one message naming the file, line and field, and the caller
-//! starts with defaults. Unknown keys are tolerated: they are reported as warnings (file, line,
-//! key) and dropped the next time the app saves the file.
+//! starts with defaults. Unknown top-level keys are tolerated: they are reported as warnings
+//! (file, line, key) and dropped the next time the app saves the file. Inside a `[[profile]]` an
+//! unknown key is an error, because a misspelt key there (say `service_key` with the key itself
+//! in it) would otherwise be silently ignored.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -323,7 +325,10 @@ pub fn parse(text: &str, file: &Path) -> Loaded {
                 .lines()
                 .enumerate()
                 .filter(|(_, l)| {
-                    l.trim_start().starts_with("name") && l.contains(&format!("\"{}\"", p.name))
+                    l.split_once('=').is_some_and(|(k, v)| {
+                        k.trim() == "name"
+                            && v.trim().trim_matches('"').eq_ignore_ascii_case(&p.name)
+                    })
                 })
                 .nth(1)
                 .map(|(i, _)| i + 1);

@@ -113,12 +113,13 @@ fn unknown_keys_are_reported_not_fatal() {
         l.warnings,
         vec!["/home/u/.config/guest-join/config.toml, line 2: unknown key `proxy` ignored"]
     );
-    // Inside a profile an unknown key is an error (a typo there would lose the key).
+    // Inside a profile an unknown key is an error (a typo there would lose the setting).
     let l = parsed(
         "[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\nservice_key = \"s3cret\"\n",
     );
     let e = l.error.unwrap();
-    assert_eq!(e.line, Some(1), "{e}");
+    assert_eq!(e.line, Some(4), "{e}");
+    assert_eq!(e.field.as_deref(), Some("service_key"), "{e}");
     assert!(!e.to_string().contains("s3cret"), "{e}");
 }
 
@@ -190,4 +191,11 @@ fn validators() {
     assert!(check_profile_name("  ").is_err());
     assert!(check_culture("en-US").is_ok());
     assert!(check_origin("https://a.com/path").is_err());
+}
+
+#[test]
+fn the_example_file_is_valid() {
+    let l = parsed(include_str!("../../assets/config.example.toml"));
+    assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+    assert_eq!(l.config.profiles.len(), 2);
 }

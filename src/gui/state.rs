@@ -359,3 +359,110 @@ impl SettingsDraft {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::status::JoinEvent;
+    use crate::join::{FailureInfo, FailureKind};
+
+    const LINK: &str = "https://meet.contoso.example/ada/SECRET42";
+
+    #[test]
+    fn a_pasted_invitation_becomes_its_link_and_a_typed_link_stays() {
+        let mut f = FormState::new(None, None, ProfileChoice::Demo);
+        f.meeting = format!("Join Skype Meeting\n<{LINK}>\nConference ID: 1234");
+        f.meeting_edited();
+        assert_eq!(f.meeting, LINK);
+        assert!(f.extracted);
+        f.meeting = "https://meet.contoso.example/ada/SECRET4".into();
+        f.meeting_edited();
+        assert_eq!(f.meeting, "https://meet.contoso.example/ada/SECRET4");
+        assert!(!f.extracted);
+        assert_eq!(f.focus, Some(Field::Meeting));
+        let f = FormState::new(Some(LINK.into()), None, ProfileChoice::Demo);
+        assert_eq!(
+            f.focus,
+            Some(Field::Name),
+            "a prefilled link starts at the name"
+        );
+    }
+
+    #[test]
+    fn diagnostics_name_the_host_steps_and_error_but_no_secrets() {
+        let mut v = SessionView::new(
+            7,
+            "meet.contoso.example".into(),
+            "Ada".into(),
+            "Demo".into(),
+        );
+        let now = Instant::now();
+        let events = [
+            JoinEvent::SessionStarted {
+                application_session_id: "asid-1".into(),
+                meeting_host: "meet.contoso.example".into(),
+            },
+            JoinEvent::StepStarted {
+                step: Step::ServiceApplication,
+                at_ms: 0,
+            },
+            JoinEvent::StepDone {
+                step: Step::ServiceApplication,
+                ms: 42,
+                http_status: Some(200),
+            },
+            JoinEvent::Phase {
+                phase: Phase::InLobby,
+            },
+            JoinEvent::Failed {
+                error: FailureInfo::new(FailureKind::LobbyDenied, Some(Step::Lobby), "denied")
+                    .with_codes(None, Some("Forbidden"), Some("Denied")),
+            },
+            JoinEvent::Left { cleanly: true },
+        ];
+        for e in &events {
+            v.apply(e, now);
+        }
+        assert!(v.lobby_since.is_some());
+        let d = diagnostics(&v);
+        for want in [
+            "Meeting host: meet.contoso.example",
+            "ApplicationSessionId: asid-1",
+            "service_application",
+            "42 ms HTTP 200",
+            "GJ-LOBBY-DENIED",
+            "code Forbidden subcode Denied",
+            "Left cleanly: yes",
+        ] {
+            assert!(d.contains(want), "{want:?} missing from:\n{d}");
+        }
+        assert!(!d.contains("SECRET42") && !d.contains("psat"), "{d}");
+    }
+
+    #[test]
+    fn settings_drafts_validate_and_convert() {
+        let base = Config::default();
+        let mut d = SettingsDraft::from_config(&base);
+        assert_eq!(d.to_config(&base), Some(base.clone()));
+        d.profiles.push(ProfileDraft {
+            name: "Contoso".into(),
+            token_url: "https://join.contoso.com/t".into(),
+            service_key_env: String::new(),
+        });
+        d.profiles.push(ProfileDraft {
+            name: "contoso".into(),
+            token_url: "ftp://x".into(),
+            service_key_env: "1BAD".into(),
+        });
+        let errs = d.profile_errors(1);
+        assert!(errs.iter().all(Option::is_some), "{errs:?}");
+        assert!(d.to_config(&base).is_none());
+        d.profiles.pop();
+        d.origin = "https://contoso.com/".into();
+        let c = d.to_config(&base).unwrap();
+        assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
+        assert_eq!(c.profiles[0].service_key_env, None);
+        d.culture = "not a tag".into();
+        assert!(d.culture_error().is_some() && d.to_config(&base).is_none());
+    }
+}
