@@ -331,6 +331,32 @@ fn denied_join_shows_title_and_error_id_and_rejoin_works() {
     });
     assert!(h.try_run().is_ok(), "the ended screen settles");
 
+    // Copy diagnostics: a summary for support, without the link (only its host) or tokens.
+    h.get_by_label("Copy diagnostics").click();
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("diagnostics copied to the clipboard");
+    for want in [
+        "GJ-LOBBY-DENIED",
+        "meet.contoso.example",
+        "ApplicationSessionId: ",
+        "subcode Denied",
+    ] {
+        assert!(copied.contains(want), "{want:?} missing from {copied}");
+    }
+    assert!(
+        !copied.contains("UITEST01") && !copied.contains("psat"),
+        "{copied}"
+    );
+
     h.get_by_role_and_label(Role::Button, "Rejoin").click();
     step_until(&mut h, "the lobby again", Duration::from_secs(30), |h| {
         h.state().phase() == Phase::InLobby
@@ -516,6 +542,36 @@ fn settings_add_a_join_service_and_save_it() {
         saved.config.profiles[0].service_key_env.as_deref(),
         Some("CONTOSO_KEY")
     );
+}
+
+#[test]
+fn theme_and_text_size_come_from_the_config_and_settings() {
+    let rt = runtime();
+    let config = Config {
+        theme: guest_join::config::Theme::Dark,
+        text_scale: 1.5,
+        ..Config::default()
+    };
+    let mut h = harness(&rt, AppInit::with_config(config));
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3);
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    assert_eq!(h.state().config().theme, guest_join::config::Theme::Light);
+    // Esc leaves the settings without saving.
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Meeting link").is_some());
+    assert_eq!(h.state().config().theme, guest_join::config::Theme::Light);
 }
 
 #[test]

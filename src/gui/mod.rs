@@ -65,6 +65,43 @@ pub fn init_from(options: GuiOptions) -> AppInit {
     }
 }
 
+/// Ctrl-C or SIGTERM close the window the normal way, so a running session is cancelled and
+/// cleans up like it does when the window is closed.
+fn close_on_signal(handle: &Handle, ctx: egui::Context) {
+    handle.spawn(async move {
+        wait_for_signal().await;
+        tracing::info!("signal received: closing the window");
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        ctx.request_repaint();
+    });
+}
+
+#[cfg(unix)]
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = ctrl_c => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => ctrl_c.await,
+    }
+}
+
+#[cfg(not(unix))]
+async fn wait_for_signal() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
 /// Open the window and run until it is closed. Returns the process exit code.
 pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
     let init = init_from(options);
@@ -74,7 +111,10 @@ pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
     let result = eframe::run_native(
         "guest-join",
         native_options(),
-        Box::new(move |cc| Ok(Box::new(GuestApp::new(&cc.egui_ctx, init, engine)))),
+        Box::new(move |cc| {
+            close_on_signal(&engine.handle, cc.egui_ctx.clone());
+            Ok(Box::new(GuestApp::new(&cc.egui_ctx, init, engine)))
+        }),
     );
     // The app is gone, so every session was cancelled; let them delete what they created.
     tracker.close();

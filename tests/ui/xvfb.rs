@@ -15,18 +15,28 @@ fn find_program(name: &str) -> Option<PathBuf> {
     })
 }
 
-/// Kills the child (by its pid) when dropped, so a failing assertion leaves nothing running.
+/// Stops the child (by its pid) when dropped, so a failing assertion leaves nothing running:
+/// SIGTERM first (Xvfb then removes its lock file and socket), SIGKILL if it lingers.
 struct Killed(Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().ok();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         self.0.kill().ok();
         self.0.wait().ok();
     }
 }
 
 fn free_display() -> Option<u32> {
-    (71..160).find(|n| {
+    (80..200).find(|n| {
         !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
             && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
     })

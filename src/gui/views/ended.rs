@@ -101,3 +101,47 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
     ui.label(RichText::new("Join steps").strong());
     super::timeline::steps(ui, view, false, actions);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::status::JoinEvent;
+    use crate::join::{FailureInfo, FailureKind};
+
+    #[test]
+    fn every_failure_class_has_a_title_and_a_remedy() {
+        use FailureKind::*;
+        for kind in [
+            BadInput,
+            ServiceUnreachable,
+            ServiceRefused,
+            MeetingNotFound,
+            NotAllowed,
+            LobbyDenied,
+            LobbyTimeout,
+            Network,
+            Timeout,
+            Removed,
+            MeetingEnded,
+        ] {
+            let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+            v.apply(
+                &JoinEvent::Failed {
+                    error: FailureInfo::new(kind, None, "m"),
+                },
+                std::time::Instant::now(),
+            );
+            let (title, remedy) = texts(&v);
+            assert_eq!(
+                (title.as_str(), remedy.as_str()),
+                (kind.title(), kind.remedy())
+            );
+        }
+        let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+        v.apply(
+            &JoinEvent::Left { cleanly: true },
+            std::time::Instant::now(),
+        );
+        assert_eq!(texts(&v).0, "You left the meeting");
+    }
+}
