@@ -5,155 +5,22 @@
 #[path = "common/mod.rs"]
 mod common;
 
+#[path = "ui/support.rs"]
+mod support;
 #[path = "ui/xvfb.rs"]
 mod xvfb;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use guest_join::config::{Config, Profile};
-use guest_join::demo::Demo;
-use guest_join::emulator::{
-    EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
-};
-use guest_join::gui::{AppInit, Engine, GuestApp};
+use guest_join::config::Config;
+use guest_join::emulator::{LobbyPolicy, Role as PRole, ScriptedParticipant};
+use guest_join::gui::AppInit;
 use guest_join::join::Phase;
 
-const URL: &str = "https://meet.contoso.example/ada/UITEST01";
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
-
-/// The one place UI test harnesses are made: same size and settings everywhere.
-fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, GuestApp> {
-    let handle = rt.handle().clone();
-    Harness::builder()
-        .with_size(egui::vec2(820.0, 1000.0))
-        .build_eframe(move |cc| GuestApp::new(&cc.egui_ctx, init, Engine::new(handle)))
-}
-
-/// Step until `pred` holds; panics with `what` after `max` (a safety net against hangs).
-fn step_until(
-    h: &mut Harness<'_, GuestApp>,
-    what: &str,
-    max: Duration,
-    pred: impl Fn(&Harness<'_, GuestApp>) -> bool,
-) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if pred(h) {
-            return;
-        }
-        assert!(
-            start.elapsed() < max,
-            "never saw {what} (phase {:?})",
-            h.state().phase()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn wait_for(h: &mut Harness<'_, GuestApp>, text: &str) {
-    let t = text.to_string();
-    step_until(h, text, Duration::from_secs(30), move |h| shows(h, &t));
-}
-
-fn meeting(policy: LobbyPolicy) -> MeetingSpec {
-    MeetingSpec {
-        join_url: URL.to_string(),
-        organizer: "ada".into(),
-        conference_id: "UITEST01".into(),
-        subject: "Quarterly review".into(),
-        policy,
-        participants: vec![
-            ScriptedParticipant::new("Ada Organizer", PRole::Leader, None),
-            ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
-        ],
-        event_style: EventStyle::Detailed,
-    }
-}
-
-/// A config whose only join service is the test environment's service application.
-fn config_for(demo: &Demo) -> Config {
-    Config {
-        origin: Some(common::ORIGIN.to_string()),
-        profiles: vec![Profile {
-            name: "Test service".into(),
-            token_url: demo.token_url().to_string(),
-            service_key_env: None,
-        }],
-        ..Config::default()
-    }
-}
-
-fn start_env(rt: &tokio::runtime::Runtime, policy: LobbyPolicy) -> Demo {
-    rt.block_on(common::start(common::test_config(vec![meeting(policy)])))
-}
-
-fn join_button_enabled(h: &Harness<'_, GuestApp>) -> bool {
-    !h.get_by_role_and_label(Role::Button, "Join")
-        .accesskit_node()
-        .is_disabled()
-}
-
-/// Fill the form by typing and join by pressing Enter, keyboard only.
-fn fill_and_join(h: &mut Harness<'_, GuestApp>, link: &str, name: &str) {
-    h.run();
-    assert!(
-        h.get_by_label("Meeting link").is_focused(),
-        "the form starts in the link field"
-    );
-    h.get_by_label("Meeting link").type_text(link);
-    h.run();
-    h.key_press(egui::Key::Tab);
-    h.run();
-    assert!(
-        h.get_by_label("Your name").is_focused(),
-        "Tab moves to the name"
-    );
-    h.get_by_label("Your name").type_text(name);
-    h.run();
-    assert!(join_button_enabled(h));
-    h.key_press(egui::Key::Enter);
-    h.step();
-}
-
-fn all_applications_deleted(demo: &Demo) -> bool {
-    let apps = demo.control().applications();
-    !apps.is_empty()
-        && apps
-            .iter()
-            .all(|a| a.ended.is_some() && !a.in_lobby && !a.in_meeting)
-}
-
-fn until_deleted(h: Option<&mut Harness<'_, GuestApp>>, demo: &Demo) {
-    let start = Instant::now();
-    let mut h = h;
-    while !all_applications_deleted(demo) {
-        if let Some(h) = h.as_deref_mut() {
-            h.step();
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "application not deleted: {:?}",
-            demo.control().applications()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
+use support::*;
 
 #[test]
 fn join_is_disabled_until_both_fields_are_valid() {
@@ -252,6 +119,7 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
     demo.control().set_latency(Duration::from_millis(300));
     fill_and_join(&mut h, URL, "Ada Guest");
     wait_for(&mut h, "Joining the meeting on meet.contoso.example");
+    h.check_accessibility();
 
     // The timeline: the first steps complete with their HTTP status; a row opens to the
     // redacted exchange.
@@ -295,6 +163,9 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
         )
         .unwrap();
     wait_for(&mut h, "Cleo Latecomer");
+    // In the meeting the window is idle between events (and `try_run` checks accessibility).
+    let settled = (0..5).any(|_| h.try_run().is_ok());
+    assert!(settled, "the meeting screen keeps asking for repaints");
 
     h.get_by_role_and_label(Role::Button, "Leave").click();
     wait_for(&mut h, "You left the meeting");
@@ -367,6 +238,21 @@ fn denied_join_shows_title_and_error_id_and_rejoin_works() {
     });
     drop(h);
     until_deleted(None, &demo);
+    rt.block_on(demo.shutdown());
+}
+
+#[test]
+fn the_organizer_ending_the_meeting_shows_why() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Open);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    wait_for(&mut h, "Participants (");
+    demo.control().end_meeting(URL).unwrap();
+    wait_for(&mut h, "The meeting has ended");
+    assert!(shows(&h, "Error id GJ-MEETING-ENDED"));
+    assert!(h.query_by_label("Rejoin").is_some());
+    drop(h);
     rt.block_on(demo.shutdown());
 }
 
@@ -542,6 +428,17 @@ fn settings_add_a_join_service_and_save_it() {
         saved.config.profiles[0].service_key_env.as_deref(),
         Some("CONTOSO_KEY")
     );
+    // Remove it again: the demo is back.
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Remove join service 1").click();
+    h.run();
+    h.get_by_label("Save").click();
+    step_until(&mut h, "the saved file", Duration::from_secs(10), |_| {
+        std::fs::read_to_string(&path).is_ok_and(|t| !t.contains("Contoso"))
+    });
+    h.run();
+    assert!(shows(&h, "Built-in demo environment"));
 }
 
 #[test]
