@@ -5,12 +5,16 @@ use clap::Parser;
 use guest_join::cli::{Cli, Command, GuiArgs};
 use guest_join::{gui, headless, logging};
 
-fn gui_options(args: GuiArgs) -> gui::GuiOptions {
-    gui::GuiOptions {
+/// The window runs on this (main) thread; the engine on the runtime, entered so that code
+/// needing a runtime context finds it.
+fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
+    let _guard = runtime.enter();
+    let options = gui::GuiOptions {
         config: args.config,
         meeting: args.meeting,
         name: args.name,
-    }
+    };
+    gui::run(options, runtime.handle().clone())
 }
 
 fn main() {
@@ -28,23 +32,13 @@ fn main() {
         }
     };
     let code = match cli.command {
-        // The window runs on this (main) thread; the engine on the runtime.
-        None => {
-            let _guard = runtime.enter();
-            gui::run(gui_options(cli.gui), runtime.handle().clone())
+        None => run_gui(cli.gui, &runtime),
+        Some(Command::Gui(args)) => run_gui(args, &runtime),
+        Some(Command::Join(args)) => runtime.block_on(headless::join::run(args)),
+        Some(Command::Emulator(args)) => runtime.block_on(headless::servers::run_emulator(args)),
+        Some(Command::ServiceApp(args)) => {
+            runtime.block_on(headless::servers::run_service_app(args))
         }
-        Some(Command::Gui(args)) => {
-            let _guard = runtime.enter();
-            gui::run(gui_options(args), runtime.handle().clone())
-        }
-        Some(command) => runtime.block_on(async {
-            match command {
-                Command::Join(args) => headless::join::run(args).await,
-                Command::Emulator(args) => headless::servers::run_emulator(args).await,
-                Command::ServiceApp(args) => headless::servers::run_service_app(args).await,
-                Command::Gui(_) => 2,
-            }
-        }),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);

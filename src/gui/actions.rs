@@ -131,6 +131,10 @@ impl GuestApp {
                     return;
                 };
                 let Ok(token_url) = config::check_token_url(&p.token_url) else {
+                    form.note = Some(format!(
+                        "The token URL of {} is not valid; fix it under Settings.",
+                        p.name
+                    ));
                     return;
                 };
                 let service_key = p

@@ -6,8 +6,8 @@ use egui::RichText;
 use crate::api::exchange::ExchangeRecord;
 use crate::gui::actions::UiAction;
 use crate::gui::state::SessionView;
-use crate::join::Step;
 use crate::join::status::{StepState, StepStatus};
+use crate::join::{Phase, Step};
 
 use super::{Mark, mark};
 
@@ -25,7 +25,12 @@ pub fn joining(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.spinner();
-        ui.label(RichText::new(view.phase().label()).strong());
+        let now = match view.phase() {
+            // Before the engine's first event (the built-in demo may still be starting).
+            Phase::Idle => "Starting…",
+            p => p.label(),
+        };
+        ui.label(RichText::new(now).strong());
     });
     ui.add_space(8.0);
     steps(ui, view, true, actions);
