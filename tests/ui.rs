@@ -125,9 +125,7 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
     // redacted exchange.
     wait_for(&mut h, "Service application — done");
     assert!(shows(&h, "HTTP 200"));
-    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
-        h.state().phase() == Phase::InLobby
-    });
+    until_phase(&mut h, Phase::InLobby);
     demo.control().set_latency(Duration::ZERO);
     wait_for(&mut h, "Waiting for the organizer to let you in");
     assert!(shows(&h, "are removed from the lobby after a while"));
@@ -183,21 +181,17 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
 
 #[test]
 fn denied_join_shows_title_and_error_id_and_rejoin_works() {
-    let rt = runtime();
-    let demo = start_env(&rt, LobbyPolicy::Manual);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
-    fill_and_join(&mut h, URL, "Ada Guest");
-    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
-        h.state().phase() == Phase::InLobby
-    });
-    demo.control().deny(URL, None).unwrap();
-    wait_for(&mut h, "The organizer did not let you in");
+    let mut j = joined(LobbyPolicy::Manual);
+    let h = &mut j.h;
+    until_phase(h, Phase::InLobby);
+    j.demo.control().deny(URL, None).unwrap();
+    wait_for(h, "The organizer did not let you in");
     assert!(shows(
-        &h,
+        h,
         "Contact the organizer if you think this is a mistake."
     ));
-    assert!(shows(&h, "Error id GJ-LOBBY-DENIED"));
-    step_until(&mut h, "clean-up", Duration::from_secs(30), |h| {
+    assert!(shows(h, "Error id GJ-LOBBY-DENIED"));
+    step_until(h, "clean-up", Duration::from_secs(30), |h| {
         !shows(h, "Cleaning up")
     });
     assert!(h.try_run().is_ok(), "the ended screen settles");
@@ -229,83 +223,58 @@ fn denied_join_shows_title_and_error_id_and_rejoin_works() {
     );
 
     h.get_by_role_and_label(Role::Button, "Rejoin").click();
-    step_until(&mut h, "the lobby again", Duration::from_secs(30), |h| {
-        h.state().phase() == Phase::InLobby
-    });
-    demo.control().admit(URL, None).unwrap();
-    step_until(&mut h, "the meeting", Duration::from_secs(30), |h| {
-        h.state().phase() == Phase::InMeeting
-    });
-    drop(h);
-    until_deleted(None, &demo);
-    rt.block_on(demo.shutdown());
+    until_phase(h, Phase::InLobby);
+    j.demo.control().admit(URL, None).unwrap();
+    until_phase(&mut j.h, Phase::InMeeting);
+    j.close();
 }
 
 #[test]
 fn the_organizer_ending_the_meeting_shows_why() {
-    let rt = runtime();
-    let demo = start_env(&rt, LobbyPolicy::Open);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
-    fill_and_join(&mut h, URL, "Ada Guest");
-    wait_for(&mut h, "Participants (");
-    demo.control().end_meeting(URL).unwrap();
-    wait_for(&mut h, "The meeting has ended");
-    assert!(shows(&h, "Error id GJ-MEETING-ENDED"));
-    assert!(h.query_by_label("Rejoin").is_some());
-    drop(h);
-    rt.block_on(demo.shutdown());
+    let mut j = joined(LobbyPolicy::Open);
+    wait_for(&mut j.h, "Participants (");
+    j.demo.control().end_meeting(URL).unwrap();
+    wait_for(&mut j.h, "The meeting has ended");
+    assert!(shows(&j.h, "Error id GJ-MEETING-ENDED"));
+    assert!(j.h.query_by_label("Rejoin").is_some());
+    j.close();
 }
 
 #[test]
 fn cancel_in_the_lobby_returns_to_the_form_and_deletes_the_application() {
-    let rt = runtime();
-    let demo = start_env(&rt, LobbyPolicy::Manual);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
-    fill_and_join(&mut h, URL, "Ada Guest");
-    wait_for(&mut h, "Waiting for the organizer to let you in");
-    h.get_by_role_and_label(Role::Button, "Cancel").click();
-    h.step();
-    h.step();
+    let mut j = joined(LobbyPolicy::Manual);
+    wait_for(&mut j.h, "Waiting for the organizer to let you in");
+    j.h.get_by_role_and_label(Role::Button, "Cancel").click();
+    j.h.step();
+    j.h.step();
     assert!(
-        h.query_by_label("Meeting link").is_some(),
+        j.h.query_by_label("Meeting link").is_some(),
         "back on the form"
     );
-    until_deleted(Some(&mut h), &demo);
-    wait_for(&mut h, "the meeting service was told");
-    assert!(demo.control().meetings()[0].lobby.is_empty());
-    drop(h);
-    rt.block_on(demo.shutdown());
+    until_deleted(Some(&mut j.h), &j.demo);
+    wait_for(&mut j.h, "the meeting service was told");
+    assert!(j.demo.control().meetings()[0].lobby.is_empty());
+    j.close();
 }
 
 #[test]
 fn escape_cancels_while_joining() {
-    let rt = runtime();
-    let demo = start_env(&rt, LobbyPolicy::Manual);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
-    fill_and_join(&mut h, URL, "Ada Guest");
-    wait_for(&mut h, "Waiting for the organizer");
-    h.key_press(egui::Key::Escape);
-    h.step();
-    h.step();
-    assert!(h.query_by_label("Meeting link").is_some());
-    until_deleted(Some(&mut h), &demo);
-    drop(h);
-    rt.block_on(demo.shutdown());
+    let mut j = joined(LobbyPolicy::Manual);
+    wait_for(&mut j.h, "Waiting for the organizer");
+    j.h.key_press(egui::Key::Escape);
+    j.h.step();
+    j.h.step();
+    assert!(j.h.query_by_label("Meeting link").is_some());
+    until_deleted(Some(&mut j.h), &j.demo);
+    j.close();
 }
 
 #[test]
 fn closing_the_window_mid_join_deletes_the_application() {
-    let rt = runtime();
-    let demo = start_env(&rt, LobbyPolicy::Manual);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
-    fill_and_join(&mut h, URL, "Ada Guest");
-    step_until(&mut h, "the lobby", Duration::from_secs(30), |h| {
-        h.state().phase() == Phase::InLobby
-    });
+    let mut j = joined(LobbyPolicy::Manual);
+    until_phase(&mut j.h, Phase::InLobby);
     // Dropping the app is what closing the window does (eframe drops it after on_exit).
-    drop(h);
-    until_deleted(None, &demo);
-    rt.block_on(demo.shutdown());
+    j.close();
 }
 
 #[test]

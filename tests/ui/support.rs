@@ -148,3 +148,38 @@ pub fn until_deleted(h: Option<&mut Harness<'_, GuestApp>>, demo: &Demo) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// Step until the current session reaches `phase`.
+pub fn until_phase(h: &mut Harness<'_, GuestApp>, phase: guest_join::join::Phase) {
+    step_until(
+        h,
+        &format!("{phase:?}"),
+        Duration::from_secs(30),
+        move |h| h.state().phase() == phase,
+    );
+}
+
+/// A test environment with one meeting, and the app joining it (keyboard only).
+pub struct Joined {
+    pub rt: tokio::runtime::Runtime,
+    pub demo: Demo,
+    pub h: Harness<'static, GuestApp>,
+}
+
+pub fn joined(policy: LobbyPolicy) -> Joined {
+    let rt = runtime();
+    let demo = start_env(&rt, policy);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    Joined { rt, demo, h }
+}
+
+impl Joined {
+    /// Close the window (drop the app), check nothing is left in the meeting, stop the servers.
+    pub fn close(self) {
+        let Joined { rt, demo, h } = self;
+        drop(h);
+        until_deleted(None, &demo);
+        rt.block_on(demo.shutdown());
+    }
+}
