@@ -147,6 +147,17 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
             .unwrap_or_default()
             .contains("— HTTP 200")
     );
+    // The application step's request opens to its headers: the bearer token is masked.
+    h.get_by_label_contains("Application — done").click();
+    h.run();
+    h.get_by_label_contains("applications — HTTP 201").click();
+    h.run();
+    assert!(shows(&h, "authorization: Bearer [redacted]"));
+    assert!(shows(&h, "\"_links\""), "the response body is shown");
+    assert!(
+        h.query_all_by_label_contains("psat=").next().is_none(),
+        "no token on screen"
+    );
 
     // The organizer admits the guest: the meeting screen with the live roster.
     demo.control().admit(URL, None).unwrap();

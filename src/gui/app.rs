@@ -225,7 +225,18 @@ impl GuestApp {
         }
         match self.screen {
             Screen::Settings => actions.push(UiAction::CloseSettings),
-            Screen::Session if !self.phase().is_terminal() && self.phase() != Phase::InMeeting => {
+            // Only before the meeting: Esc must not throw a guest out of a meeting.
+            Screen::Session
+                if matches!(
+                    self.phase(),
+                    Phase::Idle
+                        | Phase::RequestingToken
+                        | Phase::Discovering
+                        | Phase::CreatingApplication
+                        | Phase::Joining
+                        | Phase::InLobby
+                ) =>
+            {
                 actions.push(UiAction::Cancel)
             }
             _ => {}
