@@ -440,6 +440,23 @@ mod tests {
     }
 
     #[test]
+    fn the_connection_indicator_follows_the_event_channel() {
+        let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+        let now = Instant::now();
+        assert_eq!(v.connection, Connection::Connected);
+        v.apply(
+            &JoinEvent::ChannelInterrupted {
+                reason: "reset".into(),
+            },
+            now,
+        );
+        assert_eq!(v.connection, Connection::Reconnecting);
+        v.apply(&JoinEvent::ChannelRecovered { attempts: 2 }, now);
+        assert_eq!(v.connection, Connection::Connected);
+        assert_eq!(v.status.channel_interruptions, 1);
+    }
+
+    #[test]
     fn settings_drafts_validate_and_convert() {
         let base = Config::default();
         let mut d = SettingsDraft::from_config(&base);
