@@ -10,15 +10,36 @@ use clap::{Args, Parser, Subcommand};
     name = "guest-join",
     version,
     about = "Join a Skype for Business meeting as an anonymous guest",
-    arg_required_else_help = true
+    long_about = "Join a Skype for Business meeting as an anonymous guest.\n\n\
+                  Without a subcommand (or with `gui`) the desktop window opens.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub gui: GuiArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+/// Options of the desktop window (`guest-join [gui] [--config FILE] [--meeting URL] [--name NAME]`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct GuiArgs {
+    /// Configuration file [default: $GUEST_JOIN_CONFIG, else the platform config dir's
+    /// guest-join/config.toml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Prefill the meeting link (a URL, or a whole invitation text).
+    #[arg(long, value_name = "URL")]
+    pub meeting: Option<String>,
+    /// Prefill the display name.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the desktop window (the default without a subcommand).
+    Gui(GuiArgs),
     /// Join a meeting headless: print every step, stay, leave, exit with a code per outcome.
     #[command(after_help = crate::headless::join::JOIN_AFTER_HELP)]
     Join(JoinArgs),

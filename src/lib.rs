@@ -2,11 +2,14 @@
 //!
 //! `api` holds the wire model and HTTP calls, `join` the engine; neither knows about egui.
 //! `emulator` and `service_app` are the other parts of the system, `demo` wires them together.
+//! `gui` is the desktop window over the engine, `config` the user's settings file.
 
 pub mod api;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod emulator;
+pub mod gui;
 pub mod headless;
 pub mod join;
 pub mod logging;

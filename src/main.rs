@@ -2,8 +2,20 @@
 
 use clap::Parser;
 
-use guest_join::cli::{Cli, Command};
-use guest_join::{headless, logging};
+use guest_join::cli::{Cli, Command, GuiArgs};
+use guest_join::{gui, headless, logging};
+
+/// The window runs on this (main) thread; the engine on the runtime, entered so that code
+/// needing a runtime context finds it.
+fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
+    let _guard = runtime.enter();
+    let options = gui::GuiOptions {
+        config: args.config,
+        meeting: args.meeting,
+        name: args.name,
+    };
+    gui::run(options, runtime.handle().clone())
+}
 
 fn main() {
     let cli = Cli::parse();
@@ -19,13 +31,15 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let code = runtime.block_on(async {
-        match cli.command {
-            Command::Join(args) => headless::join::run(args).await,
-            Command::Emulator(args) => headless::servers::run_emulator(args).await,
-            Command::ServiceApp(args) => headless::servers::run_service_app(args).await,
+    let code = match cli.command {
+        None => run_gui(cli.gui, &runtime),
+        Some(Command::Gui(args)) => run_gui(args, &runtime),
+        Some(Command::Join(args)) => runtime.block_on(headless::join::run(args)),
+        Some(Command::Emulator(args)) => runtime.block_on(headless::servers::run_emulator(args)),
+        Some(Command::ServiceApp(args)) => {
+            runtime.block_on(headless::servers::run_service_app(args))
         }
-    });
+    };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);
 }

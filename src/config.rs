@@ -1,0 +1,512 @@
+//! The user's configuration file (DESIGN §7): TOML at the platform config dir
+//! (`~/.config/guest-join/config.toml` on Linux), or the file named by `--config` or
+//! `GUEST_JOIN_CONFIG`. Precedence for values that also have flags or environment variables:
+//! flag > environment > file > default.
+//!
+//! The file never holds tokens or service keys: a profile names the *environment variable* that
+//! holds its key. A broken file gives one message naming the file, line and field, and the caller
+//! starts with defaults. Unknown top-level keys are tolerated: they are reported as warnings
+//! (file, line, key) and dropped the next time the app saves the file. Inside a `[[profile]]` an
+//! unknown key is an error, because a misspelt key there (say `service_key` with the key itself
+//! in it) would otherwise be silently ignored.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer, Serialize};
+use url::Url;
+
+/// Environment variable naming the config file.
+pub const ENV_CONFIG: &str = "GUEST_JOIN_CONFIG";
+/// Environment variable overriding the origin.
+pub const ENV_ORIGIN: &str = "GUEST_JOIN_ORIGIN";
+/// Environment variable overriding the culture.
+pub const ENV_CULTURE: &str = "GUEST_JOIN_CULTURE";
+
+pub const MIN_TEXT_SCALE: f32 = 0.75;
+pub const MAX_TEXT_SCALE: f32 = 2.5;
+
+const TOP_KEYS: [&str; 7] = [
+    "origin",
+    "culture",
+    "text_scale",
+    "theme",
+    "display_name",
+    "last_profile",
+    "profile",
+];
+const PROFILE_KEYS: [&str; 3] = ["name", "token_url", "service_key_env"];
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Where guest tokens come from: a service application's token URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(deserialize_with = "de_name")]
+    pub name: String,
+    #[serde(deserialize_with = "de_token_url")]
+    pub token_url: String,
+    /// Name of the environment variable that holds the service key (never the key itself).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_env_name"
+    )]
+    pub service_key_env: Option<String>,
+}
+
+/// The file's contents. Every field has a default, so an empty file is valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_origin"
+    )]
+    pub origin: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_culture"
+    )]
+    pub culture: Option<String>,
+    #[serde(deserialize_with = "de_text_scale")]
+    pub text_scale: f32,
+    pub theme: Theme,
+    /// The name typed last time (remembered across runs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// The profile chosen last time (a profile name, or "demo").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_profile: Option<String>,
+    #[serde(rename = "profile", skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<Profile>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            origin: None,
+            culture: None,
+            text_scale: 1.0,
+            theme: Theme::System,
+            display_name: None,
+            last_profile: None,
+            profiles: Vec::new(),
+        }
+    }
+}
+
+// ----- validation shared by the file reader and the settings screen -----
+
+/// A profile name: 1–64 characters, no control characters.
+pub fn check_profile_name(name: &str) -> Result<String, String> {
+    let n = name.trim();
+    if n.is_empty() {
+        return Err("Give the join service a name.".into());
+    }
+    if n.chars().count() > 64 || n.chars().any(char::is_control) {
+        return Err("Use at most 64 characters and no control characters.".into());
+    }
+    Ok(n.to_string())
+}
+
+/// A token URL: absolute, https (http only for this computer).
+pub fn check_token_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text.trim())
+        .map_err(|_| "Enter the full token URL, like https://join.contoso.com/GetAnonTokenJob.")?;
+    crate::api::http::check_transport(&url)
+        .map_err(|_| "The token URL must use https:// (http:// only for localhost).".to_string())?;
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("The token URL has no host name.".into());
+    }
+    Ok(url)
+}
+
+/// An origin: `scheme://host[:port]`, https (http only for this computer).
+pub fn check_origin(text: &str) -> Result<String, String> {
+    crate::headless::join::parse_origin(text)
+        .map_err(|_| "Use an origin like https://contoso.com (no path).".to_string())
+}
+
+/// A culture tag such as `en-US`.
+pub fn check_culture(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let ok = (2..=35).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err("Use a language tag like en-US or de-DE.".into())
+    }
+}
+
+/// An environment variable name: letters, digits and `_`, not starting with a digit.
+pub fn check_env_name(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let ok = !t.is_empty()
+        && t.len() <= 128
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !t.starts_with(|c: char| c.is_ascii_digit());
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err("Use the name of an environment variable, like CONTOSO_SERVICE_KEY.".into())
+    }
+}
+
+pub fn check_text_scale(v: f32) -> Result<f32, String> {
+    if (MIN_TEXT_SCALE..=MAX_TEXT_SCALE).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "text size must be between {MIN_TEXT_SCALE} and {MAX_TEXT_SCALE}"
+        ))
+    }
+}
+
+fn de_with<'de, D, T, U>(d: D, check: impl Fn(&T) -> Result<U, String>) -> Result<U, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let v = T::deserialize(d)?;
+    check(&v).map_err(serde::de::Error::custom)
+}
+
+fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_with(d, |s: &String| check_profile_name(s))
+}
+
+fn de_token_url<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_with(d, |s: &String| check_token_url(s).map(String::from))
+}
+
+fn de_env_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_env_name(s).map(Some))
+}
+
+fn de_origin<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_origin(s).map(Some))
+}
+
+fn de_culture<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_culture(s).map(Some))
+}
+
+fn de_text_scale<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    de_with(d, |v: &f32| check_text_scale(*v))
+}
+
+// ----- reading -----
+
+/// A file that could not be used: shown in a banner; the app runs with defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What loading produced: the configuration to use, and what to tell the user.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    /// Set when the file exists but could not be used (then `config` is the default).
+    pub error: Option<ConfigError>,
+    /// Unknown keys and other things that did not stop the file from loading.
+    pub warnings: Vec<String>,
+}
+
+/// The config file to use: `--config`, else `GUEST_JOIN_CONFIG`, else the platform config dir.
+pub fn config_path(flag: Option<&Path>, env: Option<&OsStr>) -> Option<PathBuf> {
+    if let Some(p) = flag {
+        return Some(p.to_path_buf());
+    }
+    if let Some(e) = env.filter(|e| !e.is_empty()) {
+        return Some(PathBuf::from(e));
+    }
+    directories::ProjectDirs::from("", "", "guest-join").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Read the file; a missing file is not an error.
+pub fn load(path: &Path) -> Loaded {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Loaded::default(),
+        Err(e) => Loaded {
+            error: Some(ConfigError {
+                file: path.to_path_buf(),
+                line: None,
+                field: None,
+                message: format!("cannot be read ({e}); using the defaults"),
+            }),
+            ..Loaded::default()
+        },
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The key named on a line (`key = value`, `[table]`, `[[table]]`).
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?.trim();
+    let key = if l.starts_with('[') {
+        l.trim_matches(|c| c == '[' || c == ']')
+    } else {
+        l.split_once('=')?.0
+    };
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty()).then(|| key.to_string())
+}
+
+/// The first line that assigns `key` (for warnings).
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+/// Parse file contents (`file` names the file in messages).
+pub fn parse(text: &str, file: &Path) -> Loaded {
+    let error = |line: Option<usize>, field: Option<String>, message: String| Loaded {
+        error: Some(ConfigError {
+            file: file.to_path_buf(),
+            line,
+            field,
+            message: format!("{message}; using the defaults"),
+        }),
+        ..Loaded::default()
+    };
+    let config: Config = match toml::from_str(text) {
+        Ok(c) => c,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start));
+            let field = line.and_then(|l| key_on_line(text, l));
+            let message = e.message().trim().to_string();
+            return error(line, field, message);
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    for p in &config.profiles {
+        if !seen.insert(p.name.to_lowercase()) {
+            let line = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.split_once('=').is_some_and(|(k, v)| {
+                        k.trim() == "name"
+                            && v.trim().trim_matches('"').eq_ignore_ascii_case(&p.name)
+                    })
+                })
+                .nth(1)
+                .map(|(i, _)| i + 1);
+            return error(
+                line,
+                Some("name".into()),
+                format!("two join services are called {:?}", p.name),
+            );
+        }
+    }
+    let warnings = unknown_keys(text)
+        .into_iter()
+        .map(|key| {
+            let line = key
+                .rsplit('.')
+                .next()
+                .and_then(|k| line_of_key(text, k))
+                .map(|l| format!(", line {l}"))
+                .unwrap_or_default();
+            format!("{}{line}: unknown key `{key}` ignored", file.display())
+        })
+        .collect();
+    Loaded {
+        config,
+        error: None,
+        warnings,
+    }
+}
+
+fn unknown_keys(text: &str) -> Vec<String> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in &table {
+        if !TOP_KEYS.contains(&k.as_str()) {
+            out.push(k.clone());
+        } else if k == "profile"
+            && let Some(list) = v.as_array()
+        {
+            for p in list.iter().filter_map(toml::Value::as_table) {
+                out.extend(
+                    p.keys()
+                        .filter(|pk| !PROFILE_KEYS.contains(&pk.as_str()))
+                        .map(|pk| format!("profile.{pk}")),
+                );
+            }
+        }
+    }
+    out
+}
+
+// ----- writing -----
+
+const HEADER: &str = "\
+# guest-join configuration (see assets/config.example.toml for every key).
+# Written by guest-join; never holds tokens or service keys.
+
+";
+
+/// Write atomically: a temporary file in the same directory, then a rename over the old file.
+pub fn save(config: &Config, path: &Path) -> io::Result<()> {
+    let body = toml::to_string_pretty(config).map_err(io::Error::other)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "config.toml".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(HEADER.as_bytes())?;
+        f.write_all(body.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&tmp).ok();
+    }
+    result
+}
+
+/// Keep a copy of a file that could not be read before it is replaced (`<file>.broken`).
+pub fn keep_broken_copy(path: &Path) -> io::Result<PathBuf> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".broken");
+    let copy = PathBuf::from(name);
+    std::fs::copy(path, &copy)?;
+    Ok(copy)
+}
+
+// ----- effective values: flag > environment > file > default -----
+
+/// Where an effective value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env(&'static str),
+    File,
+    Default,
+}
+
+/// `flag`, else `env`, else `file`, else `default`.
+pub fn pick<T>(
+    flag: Option<T>,
+    env: Option<(T, &'static str)>,
+    file: Option<T>,
+    default: T,
+) -> (T, Source) {
+    match (flag, env, file) {
+        (Some(v), _, _) => (v, Source::Flag),
+        (None, Some((v, name)), _) => (v, Source::Env(name)),
+        (None, None, Some(v)) => (v, Source::File),
+        (None, None, None) => (default, Source::Default),
+    }
+}
+
+/// The values of `GUEST_JOIN_ORIGIN` and `GUEST_JOIN_CULTURE` (read once at start).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnvOverrides {
+    pub origin: Option<String>,
+    pub culture: Option<String>,
+}
+
+impl EnvOverrides {
+    pub fn from_process() -> Self {
+        let get = |k| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        Self {
+            origin: get(ENV_ORIGIN),
+            culture: get(ENV_CULTURE),
+        }
+    }
+}
+
+/// Origin and culture as used for a join, with where each came from and any problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Effective {
+    pub origin: (String, Source),
+    pub culture: (String, Source),
+    /// Invalid environment values (they are ignored).
+    pub problems: Vec<String>,
+}
+
+/// Resolve origin and culture (neither has a GUI flag, so: environment > file > default).
+pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> Effective {
+    let mut problems = Vec::new();
+    let mut from_env =
+        |value: &Option<String>, name: &'static str, check: fn(&str) -> Result<String, String>| {
+            value.as_deref().and_then(|v| match check(v) {
+                Ok(v) => Some((v, name)),
+                Err(e) => {
+                    problems.push(format!("{name}={v:?} is ignored: {e}"));
+                    None
+                }
+            })
+        };
+    let env_origin = from_env(&env.origin, ENV_ORIGIN, check_origin);
+    let env_culture = from_env(&env.culture, ENV_CULTURE, check_culture);
+    Effective {
+        origin: pick(
+            None,
+            env_origin,
+            config.origin.clone(),
+            crate::join::request::DEFAULT_ORIGIN.to_string(),
+        ),
+        culture: pick(
+            None,
+            env_culture,
+            config.culture.clone(),
+            default_culture.to_string(),
+        ),
+        problems,
+    }
+}
+
+#[cfg(test)]
+mod tests;

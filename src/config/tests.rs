@@ -1,0 +1,201 @@
+//! Unit tests of the config file: reading, precedence, round trip, broken files.
+
+use super::*;
+
+fn parsed(text: &str) -> Loaded {
+    parse(text, Path::new("/home/u/.config/guest-join/config.toml"))
+}
+
+const FULL: &str = r#"
+origin = "https://contoso.com"
+culture = "de-DE"
+text_scale = 1.25
+theme = "dark"
+display_name = "Ada"
+last_profile = "Contoso"
+
+[[profile]]
+name = "Contoso"
+token_url = "https://join.contoso.com/GetAnonTokenJob"
+service_key_env = "CONTOSO_KEY"
+
+[[profile]]
+name = "Lab"
+token_url = "http://127.0.0.1:8080/GetAnonTokenJob"
+"#;
+
+#[test]
+fn reads_every_field() {
+    let l = parsed(FULL);
+    assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+    let c = l.config;
+    assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
+    assert_eq!(c.culture.as_deref(), Some("de-DE"));
+    assert_eq!(c.text_scale, 1.25);
+    assert_eq!(c.theme, Theme::Dark);
+    assert_eq!(c.display_name.as_deref(), Some("Ada"));
+    assert_eq!(c.profiles.len(), 2);
+    assert_eq!(
+        c.profiles[0].service_key_env.as_deref(),
+        Some("CONTOSO_KEY")
+    );
+    assert_eq!(c.profiles[1].service_key_env, None);
+    assert_eq!(parsed("").config, Config::default());
+}
+
+#[test]
+fn round_trip_through_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub").join("config.toml");
+    let config = parsed(FULL).config;
+    save(&config, &path).unwrap();
+    let back = load(&path);
+    assert!(back.error.is_none() && back.warnings.is_empty(), "{back:?}");
+    assert_eq!(back.config, config);
+    // No temporary file is left behind; saving again replaces the file.
+    save(&Config::default(), &path).unwrap();
+    assert_eq!(load(&path).config, Config::default());
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("config.toml")]);
+}
+
+#[test]
+fn broken_files_name_file_line_and_field() {
+    let cases = [
+        (
+            "origin = \"https://a.com\"\ntext_scale = \"big\"\n",
+            2,
+            "text_scale",
+        ),
+        ("theme = \"dark\"\ntheme = \"light\"\n", 2, "theme"),
+        ("origin = \"ftp://a.com\"\n", 1, "origin"),
+        (
+            "[[profile]]\nname = \"X\"\ntoken_url = \"http://contoso.com/t\"\n",
+            3,
+            "token_url",
+        ),
+        ("text_scale = 9.0\n", 1, "text_scale"),
+        ("culture = \"en US\"\n", 1, "culture"),
+        (
+            "[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\n[[profile]]\nname = \"a\"\ntoken_url = \"https://b.com/t\"\n",
+            5,
+            "name",
+        ),
+        ("origin = \n", 1, "origin"),
+    ];
+    for (text, line, field) in cases {
+        let l = parsed(text);
+        let e = l.error.unwrap_or_else(|| panic!("no error for {text:?}"));
+        assert_eq!(e.line, Some(line), "{text:?}: {e}");
+        assert_eq!(e.field.as_deref(), Some(field), "{text:?}: {e}");
+        let shown = e.to_string();
+        assert!(
+            shown.starts_with("/home/u/.config/guest-join/config.toml, line ")
+                && shown.contains(&format!("field `{field}`"))
+                && shown.ends_with("using the defaults"),
+            "{shown}"
+        );
+        assert_eq!(l.config, Config::default());
+    }
+}
+
+#[test]
+fn unknown_keys_are_reported_not_fatal() {
+    let l = parsed(
+        "origin = \"https://a.com\"\nproxy = \"x\"\n[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\n",
+    );
+    assert!(l.error.is_none());
+    assert_eq!(l.config.origin.as_deref(), Some("https://a.com"));
+    assert_eq!(
+        l.warnings,
+        vec!["/home/u/.config/guest-join/config.toml, line 2: unknown key `proxy` ignored"]
+    );
+    // Inside a profile an unknown key is an error (a typo there would lose the setting).
+    let l = parsed(
+        "[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\nservice_key = \"s3cret\"\n",
+    );
+    let e = l.error.unwrap();
+    assert_eq!(e.line, Some(4), "{e}");
+    assert_eq!(e.field.as_deref(), Some("service_key"), "{e}");
+    assert!(!e.to_string().contains("s3cret"), "{e}");
+}
+
+#[test]
+fn missing_and_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = load(&dir.path().join("none.toml"));
+    assert!(l.error.is_none());
+    let l = load(dir.path());
+    assert!(l.error.unwrap().to_string().contains("cannot be read"));
+}
+
+#[test]
+fn path_precedence_flag_env_default() {
+    let flag = Path::new("/f.toml");
+    let env = OsStr::new("/e.toml");
+    assert_eq!(config_path(Some(flag), Some(env)), Some(flag.to_path_buf()));
+    assert_eq!(config_path(None, Some(env)), Some(PathBuf::from("/e.toml")));
+    let default = config_path(None, Some(OsStr::new(""))).unwrap();
+    assert!(default.ends_with("guest-join/config.toml"), "{default:?}");
+}
+
+#[test]
+fn value_precedence_env_file_default() {
+    assert_eq!(pick(Some(1), Some((2, "E")), Some(3), 4), (1, Source::Flag));
+    assert_eq!(
+        pick(None, Some((2, "E")), Some(3), 4),
+        (2, Source::Env("E"))
+    );
+    assert_eq!(pick(None, None, Some(3), 4), (3, Source::File));
+    assert_eq!(pick::<i32>(None, None, None, 4), (4, Source::Default));
+
+    let file = Config {
+        origin: Some("https://file.example".into()),
+        culture: Some("fr-FR".into()),
+        ..Config::default()
+    };
+    let env = EnvOverrides {
+        origin: Some("https://env.example".into()),
+        culture: None,
+    };
+    let e = effective(&file, &env, "en-GB");
+    assert_eq!(
+        e.origin,
+        ("https://env.example".into(), Source::Env(ENV_ORIGIN))
+    );
+    assert_eq!(e.culture, ("fr-FR".into(), Source::File));
+    let e = effective(&Config::default(), &EnvOverrides::default(), "en-GB");
+    assert_eq!(e.culture, ("en-GB".into(), Source::Default));
+    assert_eq!(e.origin.1, Source::Default);
+    let bad = EnvOverrides {
+        origin: Some("contoso".into()),
+        culture: Some("x y".into()),
+    };
+    let e = effective(&file, &bad, "en-GB");
+    assert_eq!(e.origin, ("https://file.example".into(), Source::File));
+    assert_eq!(e.problems.len(), 2, "{:?}", e.problems);
+}
+
+#[test]
+fn validators() {
+    assert!(check_token_url("https://a.com/GetAnonTokenJob").is_ok());
+    assert!(check_token_url("http://localhost:9/t").is_ok());
+    assert!(check_token_url("http://a.com/t").is_err());
+    assert!(check_token_url("a.com/t").is_err());
+    assert!(check_env_name("CONTOSO_KEY").is_ok());
+    assert!(check_env_name("1KEY").is_err());
+    assert!(check_env_name("my key").is_err());
+    assert!(check_profile_name("  ").is_err());
+    assert!(check_culture("en-US").is_ok());
+    assert!(check_origin("https://a.com/path").is_err());
+}
+
+#[test]
+fn the_example_file_is_valid() {
+    let l = parsed(include_str!("../../assets/config.example.toml"));
+    assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+    assert_eq!(l.config.profiles.len(), 2);
+}

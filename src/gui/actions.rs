@@ -1,0 +1,298 @@
+//! What the views ask for, and the one place that does it: start, cancel and leave sessions,
+//! copy diagnostics, and write settings. Runs on the UI thread after the frame's drawing;
+//! anything slow (the engine, file writes) goes to the runtime.
+
+use std::sync::Arc;
+
+use crate::config::{self, Config};
+use crate::join::Step;
+
+use super::app::{Banner, BannerKind, GuestApp, Session};
+use super::session::{self, EngineMsg, Plan, TokenSource};
+use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UiAction {
+    /// Join with the form's values (Join button or Enter).
+    Join,
+    /// Stop a join that is under way and go back to the form.
+    Cancel,
+    /// Leave the meeting.
+    Leave,
+    /// Join again with the same values after the session ended.
+    Rejoin,
+    /// From the ended screen back to the form.
+    Back,
+    CopyDiagnostics,
+    /// Fill the form with a demo meeting and the built-in demo service.
+    TryDemo,
+    /// Show or hide the request/response details of a step.
+    ToggleStep(Step),
+    OpenSettings,
+    CloseSettings,
+    SaveSettings,
+    DismissBanner(usize),
+}
+
+impl GuestApp {
+    /// Apply one action.
+    pub fn handle(&mut self, ctx: &egui::Context, action: UiAction) {
+        match action {
+            UiAction::Join => self.join(),
+            UiAction::Cancel => {
+                if let Some(s) = self.session.take() {
+                    self.cancelled = Some(s.view.id);
+                    // Dropping the task cancels the engine, which cleans up in the background.
+                    drop(s);
+                    self.form.note = Some("Joining was cancelled.".into());
+                }
+                self.screen = Screen::Form;
+                self.form.focus = Some(Field::Meeting);
+            }
+            UiAction::Leave => {
+                if let Some(s) = &mut self.session {
+                    s.task.control.leave();
+                    s.view.leave_requested = true;
+                }
+            }
+            UiAction::Rejoin => {
+                self.session = None;
+                self.join();
+            }
+            UiAction::Back => {
+                self.session = None;
+                self.screen = Screen::Form;
+                self.form.focus = Some(Field::Meeting);
+            }
+            UiAction::CopyDiagnostics => {
+                if let Some(s) = &mut self.session {
+                    ctx.copy_text(super::state::diagnostics(&s.view));
+                    s.view.copied = true;
+                }
+            }
+            UiAction::TryDemo => {
+                self.form.meeting = crate::demo::LOBBY_MEETING_URL.to_string();
+                self.form.meeting_edited();
+                self.form.profile = ProfileChoice::Demo;
+                self.form.focus = Some(if self.form.display_name().is_ok() {
+                    Field::Meeting
+                } else {
+                    Field::Name
+                });
+            }
+            UiAction::ToggleStep(step) => {
+                if let Some(s) = &mut self.session
+                    && !s.view.expanded.remove(&step)
+                {
+                    s.view.expanded.insert(step);
+                }
+            }
+            UiAction::OpenSettings => {
+                if self.session.is_none() {
+                    self.settings = Some(SettingsDraft::from_config(&self.config));
+                    self.screen = Screen::Settings;
+                }
+            }
+            UiAction::CloseSettings => {
+                self.settings = None;
+                self.screen = Screen::Form;
+            }
+            UiAction::SaveSettings => self.save_settings(ctx),
+            UiAction::DismissBanner(i) => {
+                if i < self.banners.len() {
+                    self.banners.remove(i);
+                }
+            }
+        }
+    }
+
+    /// Validate the form, remember the name, and start a session.
+    fn join(&mut self) {
+        let form = &mut self.form;
+        let (meeting, name) = match (form.meeting_link(), form.display_name()) {
+            (Ok(m), Ok(n)) => (m, n),
+            (m, _) => {
+                form.meeting_touched = true;
+                form.name_touched = true;
+                form.focus = Some(if m.is_err() {
+                    Field::Meeting
+                } else {
+                    Field::Name
+                });
+                self.screen = Screen::Form;
+                return;
+            }
+        };
+        let (source, service_label) = match &form.profile {
+            ProfileChoice::Demo => (TokenSource::Demo, "Built-in demo".to_string()),
+            ProfileChoice::Named(n) => {
+                let Some(p) = self.config.profiles.iter().find(|p| &p.name == n) else {
+                    form.profile = ProfileChoice::Demo;
+                    return;
+                };
+                let Ok(token_url) = config::check_token_url(&p.token_url) else {
+                    form.note = Some(format!(
+                        "The token URL of {} is not valid; fix it under Settings.",
+                        p.name
+                    ));
+                    return;
+                };
+                let service_key = p
+                    .service_key_env
+                    .as_deref()
+                    .and_then(|k| std::env::var(k).ok())
+                    .filter(|k| !k.is_empty())
+                    .map(crate::secret::Secret::new);
+                let host = token_url.host_str().unwrap_or_default().to_string();
+                (
+                    TokenSource::Profile {
+                        token_url,
+                        service_key,
+                    },
+                    format!("{} ({host})", p.name),
+                )
+            }
+        };
+        let plan = Plan {
+            meeting,
+            name,
+            source,
+            origin: self.effective.origin.0.clone(),
+            culture: self.effective.culture.0.clone(),
+        };
+        self.remember(plan.name.as_str().to_string());
+        self.next_id += 1;
+        let id = self.next_id;
+        let view = SessionView::new(
+            id,
+            plan.meeting.host().to_string(),
+            plan.name.as_str().to_string(),
+            service_label,
+        );
+        let task = session::start(&self.engine, id, plan, self.ui_tx.clone());
+        self.session = Some(Session { task, view });
+        self.form.note = None;
+        self.screen = Screen::Session;
+    }
+
+    /// Remember the name and the chosen service in the config file (never over a broken file).
+    fn remember(&mut self, name: String) {
+        let last = Some(self.form.profile.key().to_string());
+        if self.config.display_name.as_deref() == Some(name.as_str())
+            && self.config.last_profile == last
+        {
+            return;
+        }
+        self.config.display_name = Some(name);
+        self.config.last_profile = last;
+        if !self.config_broken {
+            self.save_config(false);
+        }
+    }
+
+    fn save_settings(&mut self, ctx: &egui::Context) {
+        let Some(draft) = &mut self.settings else {
+            return;
+        };
+        let Some(new) = draft.to_config(&self.config) else {
+            draft.message = Some("Fix the marked fields, then save again.".into());
+            return;
+        };
+        if let ProfileChoice::Named(n) = &self.form.profile
+            && !new.profiles.iter().any(|p| &p.name == n)
+        {
+            self.form.profile = first_choice(&new);
+        }
+        if self.config.profiles.is_empty() && !new.profiles.is_empty() {
+            self.form.profile = first_choice(&new);
+        }
+        self.config = new;
+        self.apply_look(ctx);
+        self.recompute_effective();
+        let keep_broken = self.config_broken;
+        self.config_broken = false;
+        self.save_config(keep_broken);
+        self.settings = None;
+        self.screen = Screen::Form;
+    }
+
+    /// Write the config on the runtime; writes land in the order they were asked for.
+    fn save_config(&mut self, keep_broken_copy: bool) {
+        let Some(path) = self.config_path.clone() else {
+            return;
+        };
+        self.save_generation += 1;
+        let generation = self.save_generation;
+        let written = Arc::clone(&self.saved_generation);
+        let config: Config = self.config.clone();
+        let ui = self.ui_tx.clone();
+        self.engine.handle.spawn_blocking(move || {
+            let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
+            if *last > generation {
+                return;
+            }
+            let mut result = Ok(());
+            if keep_broken_copy {
+                result = config::keep_broken_copy(&path)
+                    .map(|_| ())
+                    .map_err(|e| format!("could not keep a copy of {}: {e}", path.display()));
+            }
+            if result.is_ok() {
+                result =
+                    config::save(&config, &path).map_err(|e| format!("{}: {e}", path.display()));
+            }
+            *last = generation;
+            ui.send(EngineMsg::Saved { result });
+        });
+    }
+
+    pub(super) fn on_saved(&mut self, result: Result<(), String>) {
+        if let Err(e) = result {
+            self.banners.push(Banner {
+                kind: BannerKind::Error,
+                text: format!("The settings could not be saved: {e}"),
+            });
+        }
+    }
+
+    /// Theme and text size from the config.
+    pub(super) fn apply_look(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.config.theme {
+            config::Theme::System => egui::ThemePreference::System,
+            config::Theme::Light => egui::ThemePreference::Light,
+            config::Theme::Dark => egui::ThemePreference::Dark,
+        });
+        let scale = config::check_text_scale(self.config.text_scale).unwrap_or(1.0);
+        if (ctx.zoom_factor() - scale).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(scale);
+        }
+    }
+}
+
+/// The service picked by default: the first configured profile, else the demo.
+pub fn first_choice(config: &Config) -> ProfileChoice {
+    config
+        .profiles
+        .first()
+        .map(|p| ProfileChoice::Named(p.name.clone()))
+        .unwrap_or(ProfileChoice::Demo)
+}
+
+/// The service picked at start: the last one used if it still exists, else the first.
+pub fn initial_choice(config: &Config) -> ProfileChoice {
+    match config.last_profile.as_deref() {
+        Some(ProfileChoice::DEMO_KEY) => ProfileChoice::Demo,
+        Some(n) if config.profiles.iter().any(|p| p.name == n) => ProfileChoice::Named(n.into()),
+        _ => first_choice(config),
+    }
+}
+
+/// A form prefilled from flags and the remembered name.
+pub fn initial_form(config: &Config, meeting: Option<String>, name: Option<String>) -> FormState {
+    let name = name.or_else(|| config.display_name.clone());
+    let mut form = FormState::new(meeting, name, initial_choice(config));
+    if !form.meeting.is_empty() {
+        form.meeting_edited();
+    }
+    form
+}

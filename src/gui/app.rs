@@ -1,0 +1,290 @@
+//! `GuestApp`: the eframe app. `logic` drains engine events into the shared reducer, `ui`
+//! draws the current screen and collects `UiAction`s, which `handle` applies afterwards.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::config::{self, Config, EnvOverrides, Loaded};
+use crate::join::Phase;
+use crate::join::status::JoinEvent;
+
+use super::actions::{UiAction, initial_form};
+use super::session::{Engine, EngineMsg, SessionTask, UiSender};
+use super::state::{FormState, Screen, SessionView, SettingsDraft};
+use super::views;
+
+/// Widest the content column gets, in points.
+const CONTENT_WIDTH: f32 = 640.0;
+
+/// What the app starts from: the loaded config, where it lives, and the command-line prefill.
+#[derive(Debug, Clone, Default)]
+pub struct AppInit {
+    pub loaded: Loaded,
+    /// Where settings are saved; `None` never writes a file.
+    pub config_path: Option<PathBuf>,
+    pub env: EnvOverrides,
+    /// `--meeting`
+    pub meeting: Option<String>,
+    /// `--name`
+    pub name: Option<String>,
+}
+
+impl AppInit {
+    /// Start from a configuration (tests; nothing is written unless `config_path` is set).
+    pub fn with_config(config: Config) -> Self {
+        Self {
+            loaded: Loaded {
+                config,
+                ..Loaded::default()
+            },
+            ..Self::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BannerKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Banner {
+    pub kind: BannerKind,
+    pub text: String,
+}
+
+/// A running or finished session: the engine task (dropping it cancels) and its view.
+pub struct Session {
+    pub task: SessionTask,
+    pub view: SessionView,
+}
+
+pub struct GuestApp {
+    pub(super) engine: Engine,
+    pub(super) ui_tx: UiSender,
+    rx: Receiver<EngineMsg>,
+    pub(super) screen: Screen,
+    pub(super) form: FormState,
+    pub(super) session: Option<Session>,
+    /// The session last cancelled, whose clean-up is still reported.
+    pub(super) cancelled: Option<u64>,
+    pub(super) next_id: u64,
+    pub(super) config: Config,
+    pub(super) config_path: Option<PathBuf>,
+    /// The file could not be read: do not overwrite it except by an explicit Save.
+    pub(super) config_broken: bool,
+    env: EnvOverrides,
+    pub(super) effective: config::Effective,
+    pub(super) banners: Vec<Banner>,
+    pub(super) settings: Option<SettingsDraft>,
+    pub(super) save_generation: u64,
+    pub(super) saved_generation: Arc<Mutex<u64>>,
+    log_first_frame: bool,
+}
+
+impl GuestApp {
+    pub fn new(ctx: &egui::Context, init: AppInit, engine: Engine) -> Self {
+        let (tx, rx) = channel();
+        let AppInit {
+            loaded,
+            config_path,
+            env,
+            meeting,
+            name,
+        } = init;
+        let mut banners = Vec::new();
+        if let Some(e) = &loaded.error {
+            banners.push(Banner {
+                kind: BannerKind::Error,
+                text: format!("The configuration file could not be used. {e}."),
+            });
+        }
+        banners.extend(loaded.warnings.iter().map(|w| Banner {
+            kind: BannerKind::Warning,
+            text: w.clone(),
+        }));
+        if let Err(e) = &engine.http {
+            banners.push(Banner {
+                kind: BannerKind::Error,
+                text: format!("Network set-up failed: {e}"),
+            });
+        }
+        let config = loaded.config;
+        let form = initial_form(&config, meeting, name);
+        let mut app = Self {
+            ui_tx: UiSender::new(tx, ctx.clone()),
+            engine,
+            rx,
+            screen: Screen::Form,
+            form,
+            session: None,
+            cancelled: None,
+            next_id: 0,
+            effective: config::effective(&config, &env, &default_culture()),
+            config,
+            config_path,
+            config_broken: loaded.error.is_some(),
+            env,
+            banners,
+            settings: None,
+            save_generation: 0,
+            saved_generation: Arc::new(Mutex::new(0)),
+            log_first_frame: std::env::var("GUEST_JOIN_LOG_FIRST_FRAME").is_ok_and(|v| v == "1"),
+        };
+        for p in &app.effective.problems {
+            app.banners.push(Banner {
+                kind: BannerKind::Warning,
+                text: p.clone(),
+            });
+        }
+        app.apply_look(ctx);
+        app
+    }
+
+    pub(super) fn recompute_effective(&mut self) {
+        self.effective = config::effective(&self.config, &self.env, &default_culture());
+    }
+
+    /// The phase of the current session (`Idle` when there is none).
+    pub fn phase(&self) -> Phase {
+        self.session
+            .as_ref()
+            .map(|s| s.view.phase())
+            .unwrap_or(Phase::Idle)
+    }
+
+    /// The current configuration (as it would be saved).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    fn drain(&mut self) {
+        let now = Instant::now();
+        while let Ok(msg) = self.rx.try_recv() {
+            match msg {
+                EngineMsg::Event { session, event } => match &mut self.session {
+                    Some(s) if s.view.id == session => s.view.apply(&event, now),
+                    _ if self.cancelled == Some(session) => {
+                        if let JoinEvent::Cancelled { cleaned_up } = event {
+                            self.form.note = Some(if cleaned_up {
+                                "Joining was cancelled; the meeting service was told."
+                            } else {
+                                "Joining was cancelled; the meeting service could not be told, it forgets the guest after a while."
+                            }
+                            .into());
+                        }
+                    }
+                    _ => {}
+                },
+                EngineMsg::Finished { session } => {
+                    if let Some(s) = self.session.as_mut().filter(|s| s.view.id == session) {
+                        s.view.finished = true;
+                    }
+                }
+                EngineMsg::Saved { result } => self.on_saved(result),
+            }
+        }
+    }
+
+    fn content(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        views::banners(ui, &self.banners, actions);
+        match self.screen {
+            Screen::Form => {
+                if self.config.profiles.is_empty() {
+                    views::first_run_banner::show(ui, actions);
+                }
+                views::join_form::show(ui, &mut self.form, &self.config.profiles, actions);
+            }
+            Screen::Settings => {
+                if let Some(draft) = &mut self.settings {
+                    views::settings::show(ui, draft, &self.env, &self.effective, actions);
+                }
+            }
+            Screen::Session => match &self.session {
+                Some(s) => match s.view.phase() {
+                    Phase::InLobby => views::lobby::show(ui, &s.view, actions),
+                    Phase::InMeeting | Phase::Leaving => views::meeting::show(ui, &s.view, actions),
+                    Phase::Left | Phase::Failed | Phase::Cancelled => {
+                        views::ended::show(ui, &s.view, actions)
+                    }
+                    _ => views::timeline::joining(ui, &s.view, actions),
+                },
+                None => self.screen = Screen::Form,
+            },
+        }
+    }
+
+    /// Esc cancels a join or closes the settings.
+    fn keys(&self, ui: &egui::Ui, actions: &mut Vec<UiAction>) {
+        if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            return;
+        }
+        match self.screen {
+            Screen::Settings => actions.push(UiAction::CloseSettings),
+            // Only before the meeting: Esc must not throw a guest out of a meeting.
+            Screen::Session
+                if matches!(
+                    self.phase(),
+                    Phase::Idle
+                        | Phase::RequestingToken
+                        | Phase::Discovering
+                        | Phase::CreatingApplication
+                        | Phase::Joining
+                        | Phase::InLobby
+                ) =>
+            {
+                actions.push(UiAction::Cancel)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn default_culture() -> String {
+    crate::headless::join::default_culture()
+}
+
+impl eframe::App for GuestApp {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.log_first_frame {
+            self.log_first_frame = false;
+            tracing::info!("first frame");
+        }
+        let mut actions = Vec::new();
+        let on_form = self.screen == Screen::Form;
+        egui::Panel::top("header").show(ui, |ui| {
+            views::header(ui, on_form, &mut actions);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let avail = ui.available_rect_before_wrap();
+            let width = avail.width().min(CONTENT_WIDTH);
+            let rect = egui::Rect::from_min_size(
+                egui::pos2(avail.center().x - width / 2.0, avail.top()),
+                egui::vec2(width, avail.height()),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.content(ui, &mut actions));
+            });
+        });
+        self.keys(ui, &mut actions);
+        let ctx = ui.ctx().clone();
+        for action in actions {
+            self.handle(&ctx, action);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Closing the window mid-join: cancel, so the engine deletes what it created.
+        self.session = None;
+    }
+}

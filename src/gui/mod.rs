@@ -1,0 +1,137 @@
+//! The desktop window (eframe/egui). It adds no protocol logic: it builds `JoinRequest`s, runs
+//! the engine on the tokio runtime it is given, and draws `JoinStatus`. Nothing here awaits or
+//! blocks the UI thread.
+
+pub mod actions;
+pub mod app;
+pub mod session;
+pub mod state;
+pub mod views;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use tokio::runtime::Handle;
+
+pub use app::{AppInit, GuestApp};
+pub use session::Engine;
+
+use crate::config;
+
+/// What the command line gives the GUI.
+#[derive(Debug, Clone, Default)]
+pub struct GuiOptions {
+    /// `--config FILE`
+    pub config: Option<PathBuf>,
+    /// `--meeting URL` (prefills the form)
+    pub meeting: Option<String>,
+    /// `--name NAME` (prefills the form)
+    pub name: Option<String>,
+}
+
+/// How long closing the window waits for running sessions to clean up.
+const CLEANUP_WAIT: Duration = Duration::from_secs(10);
+
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
+
+pub fn native_options() -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("guest-join")
+        .with_app_id("guest-join")
+        .with_inner_size([720.0, 640.0])
+        .with_min_inner_size([420.0, 420.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => tracing::warn!("window icon not loaded: {e}"),
+    }
+    eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    }
+}
+
+/// Load the configuration the way the app does at start (`--config`, `GUEST_JOIN_CONFIG`,
+/// platform dir) and combine it with the command line.
+pub fn init_from(options: GuiOptions) -> AppInit {
+    let env_path = std::env::var_os(config::ENV_CONFIG);
+    let path = config::config_path(options.config.as_deref(), env_path.as_deref());
+    let loaded = path.as_deref().map(config::load).unwrap_or_default();
+    AppInit {
+        loaded,
+        config_path: path,
+        env: config::EnvOverrides::from_process(),
+        meeting: options.meeting,
+        name: options.name,
+    }
+}
+
+/// Ctrl-C or SIGTERM close the window the normal way, so a running session is cancelled and
+/// cleans up like it does when the window is closed.
+fn close_on_signal(handle: &Handle, ctx: egui::Context) {
+    handle.spawn(async move {
+        wait_for_signal().await;
+        tracing::info!("signal received: closing the window");
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        ctx.request_repaint();
+    });
+}
+
+#[cfg(unix)]
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = ctrl_c => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => ctrl_c.await,
+    }
+}
+
+#[cfg(not(unix))]
+async fn wait_for_signal() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+}
+
+/// Open the window and run until it is closed. Returns the process exit code.
+pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
+    let init = init_from(options);
+    let engine = Engine::new(runtime.clone());
+    let tracker = engine.tracker.clone();
+    let demo = engine.demo.clone();
+    let result = eframe::run_native(
+        "guest-join",
+        native_options(),
+        Box::new(move |cc| {
+            close_on_signal(&engine.handle, cc.egui_ctx.clone());
+            Ok(Box::new(GuestApp::new(&cc.egui_ctx, init, engine)))
+        }),
+    );
+    // The app is gone, so every session was cancelled; let them delete what they created.
+    tracker.close();
+    runtime.block_on(async {
+        if tokio::time::timeout(CLEANUP_WAIT, tracker.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("sessions still cleaning up after {CLEANUP_WAIT:?}; exiting anyway");
+        }
+        demo.shutdown().await;
+    });
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: the window could not be opened: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! What the window shows, as plain data. Views read it (and edit the form's text fields);
+//! only `actions::handle` and the event drain in `app.rs` change the rest.
+
+use std::collections::{HashSet, VecDeque};
+use std::time::Instant;
+
+use crate::api::exchange::ExchangeRecord;
+use crate::config::{self, Config};
+use crate::join::status::{JoinEvent, StepState};
+use crate::join::{DisplayName, JoinStatus, MeetingLink, Phase, Step};
+
+/// Longest list of HTTP exchanges kept per session (the event channel adds one per poll).
+pub const MAX_EXCHANGES: usize = 500;
+
+/// Which screen is up. The session screens (joining, lobby, meeting, ended) follow the phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Form,
+    Session,
+    Settings,
+}
+
+/// Where tokens come from for a join.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileChoice {
+    /// The built-in demo environment (emulator + service application in this process).
+    Demo,
+    /// A configured profile, by name.
+    Named(String),
+}
+
+impl ProfileChoice {
+    /// The value stored as `last_profile`.
+    pub const DEMO_KEY: &'static str = "demo";
+
+    pub fn key(&self) -> &str {
+        match self {
+            ProfileChoice::Demo => Self::DEMO_KEY,
+            ProfileChoice::Named(n) => n,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Meeting,
+    Name,
+}
+
+/// The join form.
+#[derive(Debug, Clone)]
+pub struct FormState {
+    pub meeting: String,
+    pub name: String,
+    pub profile: ProfileChoice,
+    /// Show the field's validation message (the user edited it or tried to join).
+    pub meeting_touched: bool,
+    pub name_touched: bool,
+    /// The link was taken out of a longer pasted text.
+    pub extracted: bool,
+    /// Move keyboard focus to this field on the next frame.
+    pub focus: Option<Field>,
+    /// A line about the previous session (e.g. after Cancel).
+    pub note: Option<String>,
+}
+
+impl FormState {
+    pub fn new(meeting: Option<String>, name: Option<String>, profile: ProfileChoice) -> Self {
+        let meeting = meeting.unwrap_or_default();
+        let name = name.unwrap_or_default();
+        let focus = if meeting.trim().is_empty() || !name.trim().is_empty() {
+            Field::Meeting
+        } else {
+            Field::Name
+        };
+        Self {
+            meeting_touched: !meeting.is_empty(),
+            name_touched: !name.is_empty(),
+            meeting,
+            name,
+            profile,
+            extracted: false,
+            focus: Some(focus),
+            note: None,
+        }
+    }
+
+    pub fn meeting_link(&self) -> Result<MeetingLink, String> {
+        MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+    }
+
+    pub fn display_name(&self) -> Result<DisplayName, String> {
+        DisplayName::parse(&self.name).map_err(|e| e.to_string())
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.meeting_link().is_ok() && self.display_name().is_ok()
+    }
+
+    /// After an edit of the meeting field: a whole pasted invitation is replaced by its link.
+    pub fn meeting_edited(&mut self) {
+        self.meeting_touched = true;
+        self.extracted = false;
+        let text = self.meeting.trim();
+        if let Ok(link) = MeetingLink::parse(text) {
+            let wrapped = text.chars().any(char::is_whitespace)
+                || !text.to_ascii_lowercase().starts_with("https://")
+                || text.contains("safelinks.protection.outlook.com");
+            if wrapped && text != link.as_str() {
+                self.meeting = link.as_str().to_string();
+                self.extracted = true;
+            }
+        }
+    }
+}
+
+/// The event channel's state as the meeting screen shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    Connected,
+    Reconnecting,
+}
+
+/// One guest session as the window sees it: the engine's status plus what the UI keeps.
+pub struct SessionView {
+    pub id: u64,
+    pub status: JoinStatus,
+    pub exchanges: VecDeque<ExchangeRecord>,
+    pub meeting_host: String,
+    pub display_name: String,
+    pub service_label: String,
+    pub lobby_since: Option<Instant>,
+    pub connection: Connection,
+    /// Steps whose request/response details are open.
+    pub expanded: HashSet<Step>,
+    /// The engine task has returned (clean-up finished).
+    pub finished: bool,
+    pub copied: bool,
+    pub leave_requested: bool,
+}
+
+impl SessionView {
+    pub fn new(id: u64, meeting_host: String, display_name: String, service_label: String) -> Self {
+        Self {
+            id,
+            status: JoinStatus::default(),
+            exchanges: VecDeque::new(),
+            meeting_host,
+            display_name,
+            service_label,
+            lobby_since: None,
+            connection: Connection::Connected,
+            expanded: HashSet::new(),
+            finished: false,
+            copied: false,
+            leave_requested: false,
+        }
+    }
+
+    /// Fold one engine event into the view (the phase comes from the shared reducer).
+    pub fn apply(&mut self, event: &JoinEvent, now: Instant) {
+        self.status.apply(event);
+        match event {
+            JoinEvent::Exchange { record } => {
+                if self.exchanges.len() >= MAX_EXCHANGES {
+                    self.exchanges.pop_front();
+                }
+                self.exchanges.push_back((**record).clone());
+            }
+            JoinEvent::Phase {
+                phase: Phase::InLobby,
+            } if self.lobby_since.is_none() => self.lobby_since = Some(now),
+            JoinEvent::ChannelInterrupted { .. } => self.connection = Connection::Reconnecting,
+            JoinEvent::ChannelRecovered { .. } => self.connection = Connection::Connected,
+            _ => {}
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.status.phase
+    }
+
+    /// The exchanges of one step (records are tagged with the step name).
+    pub fn exchanges_of(&self, step: Step) -> impl Iterator<Item = &ExchangeRecord> {
+        self.exchanges.iter().filter(move |r| r.tag == step.name())
+    }
+}
+
+/// A plain-text summary for support, without secrets: no token, no discover URL, no full
+/// meeting link (only its host), no request bodies.
+pub fn diagnostics(s: &SessionView) -> String {
+    let st = &s.status;
+    let mut out = String::new();
+    let mut line = |t: String| {
+        out.push_str(&t);
+        out.push('\n');
+    };
+    line(format!(
+        "guest-join {} diagnostics",
+        env!("CARGO_PKG_VERSION")
+    ));
+    line(format!(
+        "OS: {} {}",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    ));
+    line(format!("Meeting host: {}", s.meeting_host));
+    line(format!("Join service: {}", s.service_label));
+    line(format!(
+        "ApplicationSessionId: {}",
+        st.application_session_id.as_deref().unwrap_or("-")
+    ));
+    line(format!("Outcome: {}", st.phase.label()));
+    line("Steps:".to_string());
+    for step in st.steps.iter().filter(|x| x.state != StepState::Pending) {
+        let mut t = format!("  {:<20} {:?}", step.step.name(), step.state).to_lowercase();
+        if let Some(ms) = step.ms {
+            t.push_str(&format!(" {ms} ms"));
+        }
+        if let Some(h) = step.http_status {
+            t.push_str(&format!(" HTTP {h}"));
+        }
+        if step.retries > 0 {
+            t.push_str(&format!(" retries {}", step.retries));
+        }
+        if let Some(c) = &step.code {
+            t.push_str(&format!(" code {c}"));
+        }
+        if let Some(c) = &step.subcode {
+            t.push_str(&format!(" subcode {c}"));
+        }
+        line(t);
+    }
+    if let Some(f) = &st.failure {
+        line(format!("Error: {} ({})", f.id, f.kind.title()));
+        line(format!(
+            "  code {} subcode {} HTTP {}",
+            f.code.as_deref().unwrap_or("-"),
+            f.subcode.as_deref().unwrap_or("-"),
+            f.http_status.map(|h| h.to_string()).unwrap_or("-".into())
+        ));
+        line(format!(
+            "  message: {}",
+            crate::redact::mask_tokens(&f.message)
+        ));
+    }
+    if let Some(clean) = st.left_cleanly {
+        line(format!(
+            "Left cleanly: {}",
+            if clean { "yes" } else { "no" }
+        ));
+    }
+    if st.channel_interruptions > 0 {
+        line(format!(
+            "Event channel interruptions: {}",
+            st.channel_interruptions
+        ));
+    }
+    out
+}
+
+/// One editable profile on the settings screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProfileDraft {
+    pub name: String,
+    pub token_url: String,
+    pub service_key_env: String,
+}
+
+/// The settings screen's copy of the configuration, saved only on "Save".
+#[derive(Debug, Clone)]
+pub struct SettingsDraft {
+    pub profiles: Vec<ProfileDraft>,
+    pub origin: String,
+    pub culture: String,
+    pub text_scale: f32,
+    pub theme: config::Theme,
+    pub message: Option<String>,
+}
+
+impl SettingsDraft {
+    pub fn from_config(c: &Config) -> Self {
+        Self {
+            profiles: c
+                .profiles
+                .iter()
+                .map(|p| ProfileDraft {
+                    name: p.name.clone(),
+                    token_url: p.token_url.clone(),
+                    service_key_env: p.service_key_env.clone().unwrap_or_default(),
+                })
+                .collect(),
+            origin: c.origin.clone().unwrap_or_default(),
+            culture: c.culture.clone().unwrap_or_default(),
+            text_scale: c.text_scale,
+            theme: c.theme,
+            message: None,
+        }
+    }
+
+    /// The problem of each field of profile `i`: (name, token URL, key variable).
+    pub fn profile_errors(&self, i: usize) -> [Option<String>; 3] {
+        let Some(p) = self.profiles.get(i) else {
+            return [None, None, None];
+        };
+        let duplicate = self.profiles[..i]
+            .iter()
+            .any(|q| q.name.trim().eq_ignore_ascii_case(p.name.trim()));
+        let name = match config::check_profile_name(&p.name) {
+            Err(e) => Some(e),
+            Ok(_) if duplicate => Some("Another join service has this name.".into()),
+            Ok(_) => None,
+        };
+        let url = config::check_token_url(&p.token_url).err();
+        let key = (!p.service_key_env.trim().is_empty())
+            .then(|| config::check_env_name(&p.service_key_env).err())
+            .flatten();
+        [name, url, key]
+    }
+
+    pub fn origin_error(&self) -> Option<String> {
+        (!self.origin.trim().is_empty())
+            .then(|| config::check_origin(&self.origin).err())
+            .flatten()
+    }
+
+    pub fn culture_error(&self) -> Option<String> {
+        (!self.culture.trim().is_empty())
+            .then(|| config::check_culture(&self.culture).err())
+            .flatten()
+    }
+
+    /// The configuration to save, or `None` while a field is invalid.
+    pub fn to_config(&self, base: &Config) -> Option<Config> {
+        let mut profiles = Vec::new();
+        for (i, p) in self.profiles.iter().enumerate() {
+            if self.profile_errors(i).iter().any(Option::is_some) {
+                return None;
+            }
+            profiles.push(config::Profile {
+                name: p.name.trim().to_string(),
+                token_url: p.token_url.trim().to_string(),
+                service_key_env: Some(p.service_key_env.trim().to_string())
+                    .filter(|k| !k.is_empty()),
+            });
+        }
+        if self.origin_error().is_some() || self.culture_error().is_some() {
+            return None;
+        }
+        let origin = config::check_origin(&self.origin).ok();
+        let culture = config::check_culture(&self.culture).ok();
+        Some(Config {
+            profiles,
+            origin,
+            culture,
+            text_scale: config::check_text_scale(self.text_scale).unwrap_or(1.0),
+            theme: self.theme,
+            ..base.clone()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::status::JoinEvent;
+    use crate::join::{FailureInfo, FailureKind};
+
+    const LINK: &str = "https://meet.contoso.example/ada/SECRET42";
+
+    #[test]
+    fn a_pasted_invitation_becomes_its_link_and_a_typed_link_stays() {
+        let mut f = FormState::new(None, None, ProfileChoice::Demo);
+        f.meeting = format!("Join Skype Meeting\n<{LINK}>\nConference ID: 1234");
+        f.meeting_edited();
+        assert_eq!(f.meeting, LINK);
+        assert!(f.extracted);
+        f.meeting = "https://meet.contoso.example/ada/SECRET4".into();
+        f.meeting_edited();
+        assert_eq!(f.meeting, "https://meet.contoso.example/ada/SECRET4");
+        assert!(!f.extracted);
+        assert_eq!(f.focus, Some(Field::Meeting));
+        let f = FormState::new(Some(LINK.into()), None, ProfileChoice::Demo);
+        assert_eq!(
+            f.focus,
+            Some(Field::Name),
+            "a prefilled link starts at the name"
+        );
+    }
+
+    #[test]
+    fn diagnostics_name_the_host_steps_and_error_but_no_secrets() {
+        let mut v = SessionView::new(
+            7,
+            "meet.contoso.example".into(),
+            "Ada".into(),
+            "Demo".into(),
+        );
+        let now = Instant::now();
+        let events = [
+            JoinEvent::SessionStarted {
+                application_session_id: "asid-1".into(),
+                meeting_host: "meet.contoso.example".into(),
+            },
+            JoinEvent::StepStarted {
+                step: Step::ServiceApplication,
+                at_ms: 0,
+            },
+            JoinEvent::StepDone {
+                step: Step::ServiceApplication,
+                ms: 42,
+                http_status: Some(200),
+            },
+            JoinEvent::Phase {
+                phase: Phase::InLobby,
+            },
+            JoinEvent::Failed {
+                error: FailureInfo::new(FailureKind::LobbyDenied, Some(Step::Lobby), "denied")
+                    .with_codes(None, Some("Forbidden"), Some("Denied")),
+            },
+            JoinEvent::Left { cleanly: true },
+        ];
+        for e in &events {
+            v.apply(e, now);
+        }
+        assert!(v.lobby_since.is_some());
+        let d = diagnostics(&v);
+        for want in [
+            "Meeting host: meet.contoso.example",
+            "ApplicationSessionId: asid-1",
+            "service_application",
+            "42 ms HTTP 200",
+            "GJ-LOBBY-DENIED",
+            "code Forbidden subcode Denied",
+            "Left cleanly: yes",
+        ] {
+            assert!(d.contains(want), "{want:?} missing from:\n{d}");
+        }
+        assert!(!d.contains("SECRET42") && !d.contains("psat"), "{d}");
+    }
+
+    #[test]
+    fn the_connection_indicator_follows_the_event_channel() {
+        let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+        let now = Instant::now();
+        assert_eq!(v.connection, Connection::Connected);
+        v.apply(
+            &JoinEvent::ChannelInterrupted {
+                reason: "reset".into(),
+            },
+            now,
+        );
+        assert_eq!(v.connection, Connection::Reconnecting);
+        v.apply(&JoinEvent::ChannelRecovered { attempts: 2 }, now);
+        assert_eq!(v.connection, Connection::Connected);
+        assert_eq!(v.status.channel_interruptions, 1);
+    }
+
+    #[test]
+    fn settings_drafts_validate_and_convert() {
+        let base = Config::default();
+        let mut d = SettingsDraft::from_config(&base);
+        assert_eq!(d.to_config(&base), Some(base.clone()));
+        d.profiles.push(ProfileDraft {
+            name: "Contoso".into(),
+            token_url: "https://join.contoso.com/t".into(),
+            service_key_env: String::new(),
+        });
+        d.profiles.push(ProfileDraft {
+            name: "contoso".into(),
+            token_url: "ftp://x".into(),
+            service_key_env: "1BAD".into(),
+        });
+        let errs = d.profile_errors(1);
+        assert!(errs.iter().all(Option::is_some), "{errs:?}");
+        assert!(d.to_config(&base).is_none());
+        d.profiles.pop();
+        d.origin = "https://contoso.com/".into();
+        let c = d.to_config(&base).unwrap();
+        assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
+        assert_eq!(c.profiles[0].service_key_env, None);
+        d.culture = "not a tag".into();
+        assert!(d.culture_error().is_some() && d.to_config(&base).is_none());
+    }
+}

@@ -1,0 +1,147 @@
+//! The end of a session: a plain-language title and what to do, the stable error id and the
+//! UCWA code/subcode in small text, Rejoin / Back / Copy diagnostics, and the timeline.
+
+use egui::RichText;
+
+use crate::gui::actions::UiAction;
+use crate::gui::state::SessionView;
+use crate::join::Phase;
+
+use super::{error_color, ok_color};
+
+/// Title and one sentence of what to do.
+pub fn texts(view: &SessionView) -> (String, String) {
+    match (&view.status.failure, view.phase()) {
+        (Some(f), _) => (f.kind.title().to_string(), f.kind.remedy().to_string()),
+        (None, Phase::Cancelled) => (
+            "Joining was cancelled".into(),
+            "Rejoin to try again, or go back to join another meeting.".into(),
+        ),
+        _ => (
+            "You left the meeting".into(),
+            "Rejoin with the same link, or go back to join another meeting.".into(),
+        ),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) {
+    let (title, remedy) = texts(view);
+    let failed = view.status.failure.is_some();
+    ui.add_space(8.0);
+    let color = if failed {
+        error_color(ui)
+    } else {
+        ok_color(ui)
+    };
+    ui.heading(RichText::new(title).color(color));
+    ui.label(remedy);
+    if let Some(f) = &view.status.failure {
+        let mut ids = vec![format!("Error id {}", f.id)];
+        if let Some(c) = &f.code {
+            ids.push(format!("code {c}"));
+        }
+        if let Some(c) = &f.subcode {
+            ids.push(format!("subcode {c}"));
+        }
+        if let Some(h) = f.http_status {
+            ids.push(format!("HTTP {h}"));
+        }
+        ui.label(RichText::new(ids.join(" · ")).small().weak());
+        if !f.message.is_empty() && f.message != f.kind.title() {
+            ui.label(
+                RichText::new(format!("Details: {}", f.message))
+                    .small()
+                    .weak(),
+            );
+        }
+    }
+    match (view.finished, view.status.left_cleanly) {
+        (false, _) => {
+            ui.label(RichText::new("Cleaning up…").small().weak());
+        }
+        (true, Some(false)) => {
+            ui.label(
+                RichText::new(
+                    "The meeting service could not be told that you left; it removes the guest after a while.",
+                )
+                .small()
+                .weak(),
+            );
+        }
+        _ => {}
+    }
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new("Rejoin").strong())
+            .on_hover_text("Join the same meeting again")
+            .clicked()
+        {
+            actions.push(UiAction::Rejoin);
+        }
+        if ui
+            .button("Back")
+            .on_hover_text("Back to the join form")
+            .clicked()
+        {
+            actions.push(UiAction::Back);
+        }
+        if ui
+            .button("Copy diagnostics")
+            .on_hover_text("Copy a summary without secrets, for support")
+            .clicked()
+        {
+            actions.push(UiAction::CopyDiagnostics);
+        }
+    });
+    if view.copied {
+        ui.label(RichText::new("Diagnostics copied to the clipboard.").small());
+    }
+    ui.add_space(16.0);
+    ui.label(RichText::new("Join steps").strong());
+    super::timeline::steps(ui, view, false, actions);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::status::JoinEvent;
+    use crate::join::{FailureInfo, FailureKind};
+
+    #[test]
+    fn every_failure_class_has_a_title_and_a_remedy() {
+        use FailureKind::*;
+        for kind in [
+            BadInput,
+            ServiceUnreachable,
+            ServiceRefused,
+            MeetingNotFound,
+            NotAllowed,
+            LobbyDenied,
+            LobbyTimeout,
+            Network,
+            Timeout,
+            Removed,
+            MeetingEnded,
+        ] {
+            let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+            v.apply(
+                &JoinEvent::Failed {
+                    error: FailureInfo::new(kind, None, "m"),
+                },
+                std::time::Instant::now(),
+            );
+            let (title, remedy) = texts(&v);
+            assert_eq!(
+                (title.as_str(), remedy.as_str()),
+                (kind.title(), kind.remedy())
+            );
+        }
+        let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+        v.apply(
+            &JoinEvent::Left { cleanly: true },
+            std::time::Instant::now(),
+        );
+        assert_eq!(texts(&v).0, "You left the meeting");
+    }
+}

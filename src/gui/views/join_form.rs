@@ -1,0 +1,123 @@
+//! The join form: meeting link, name, join service, Join. Validation is inline and local;
+//! nothing touches the network until Join.
+
+use egui::{Key, RichText};
+
+use crate::config::Profile;
+use crate::gui::actions::UiAction;
+use crate::gui::state::{Field, FormState, ProfileChoice};
+use crate::join::meeting_link::MAX_INPUT_CHARS;
+
+use super::{field_error, ok_color};
+
+pub fn show(
+    ui: &mut egui::Ui,
+    form: &mut FormState,
+    profiles: &[Profile],
+    actions: &mut Vec<UiAction>,
+) {
+    ui.add_space(8.0);
+    ui.heading("Join a meeting");
+    ui.add_space(8.0);
+    let mut enter = false;
+
+    let label = ui.label("Meeting link");
+    let meeting = ui.add(
+        egui::TextEdit::singleline(&mut form.meeting)
+            .id_salt("meeting-link")
+            .hint_text("https://… from your invitation, or paste the whole invitation")
+            .char_limit(MAX_INPUT_CHARS + 1)
+            .desired_width(f32::INFINITY),
+    );
+    let meeting = meeting.labelled_by(label.id);
+    if meeting.changed() {
+        form.meeting_edited();
+    }
+    enter |= meeting.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if form.focus == Some(Field::Meeting) {
+        meeting.request_focus();
+        form.focus = None;
+    }
+    match form.meeting_link() {
+        Err(e) if form.meeting_touched => field_error(ui, &e),
+        Ok(link) if form.extracted => {
+            ui.label(
+                RichText::new(format!(
+                    "Link taken from the pasted text (meeting on {}).",
+                    link.host()
+                ))
+                .color(ok_color(ui)),
+            );
+        }
+        _ => {}
+    }
+    ui.add_space(8.0);
+
+    let label = ui.label("Your name");
+    let name = ui.add(
+        egui::TextEdit::singleline(&mut form.name)
+            .id_salt("display-name")
+            .hint_text("The name the other participants will see")
+            .char_limit(1_000)
+            .desired_width(f32::INFINITY),
+    );
+    let name = name.labelled_by(label.id);
+    if name.changed() {
+        form.name_touched = true;
+    }
+    enter |= name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if form.focus == Some(Field::Name) {
+        name.request_focus();
+        form.focus = None;
+    }
+    if form.name_touched
+        && let Err(e) = form.display_name()
+    {
+        field_error(ui, &e);
+    }
+    ui.add_space(8.0);
+
+    ui.label("Join service");
+    ui.horizontal_wrapped(|ui| {
+        for p in profiles {
+            let choice = ProfileChoice::Named(p.name.clone());
+            ui.radio_value(&mut form.profile, choice, &p.name);
+        }
+        ui.radio_value(&mut form.profile, ProfileChoice::Demo, "Built-in demo");
+    });
+    if let ProfileChoice::Named(n) = &form.profile
+        && let Some(var) = profiles
+            .iter()
+            .find(|p| &p.name == n)
+            .and_then(|p| p.service_key_env.as_deref())
+        && std::env::var(var).map_or(true, |v| v.is_empty())
+    {
+        ui.label(
+            RichText::new(format!(
+                "The service key variable {var} is not set; joining without a service key."
+            ))
+            .weak(),
+        );
+    }
+    ui.add_space(12.0);
+
+    let valid = form.is_valid();
+    let join = ui.add_enabled(
+        valid,
+        egui::Button::new(RichText::new("Join").strong()).min_size(egui::vec2(96.0, 28.0)),
+    );
+    if join.clicked() || (enter && valid) {
+        actions.push(UiAction::Join);
+    } else if enter {
+        // Enter on an invalid form shows every message.
+        form.meeting_touched = true;
+        form.name_touched = true;
+    }
+    if !valid {
+        ui.label(RichText::new("Join is available once the link and the name are valid.").weak());
+    }
+    if let Some(note) = &form.note {
+        ui.add_space(8.0);
+        ui.label(note.as_str());
+    }
+}

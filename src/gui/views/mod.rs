@@ -1,0 +1,139 @@
+//! Drawing. Views read state, edit only the form's text, and return `UiAction`s.
+
+pub mod ended;
+pub mod first_run_banner;
+pub mod join_form;
+pub mod lobby;
+pub mod meeting;
+pub mod settings;
+pub mod timeline;
+
+use egui::{Color32, RichText};
+
+use super::actions::UiAction;
+use super::app::{Banner, BannerKind};
+
+/// Colour for an error line that reads well in both themes.
+pub fn error_color(ui: &egui::Ui) -> Color32 {
+    ui.visuals().error_fg_color
+}
+
+pub fn warn_color(ui: &egui::Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
+
+pub fn ok_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(110, 210, 130)
+    } else {
+        Color32::from_rgb(20, 130, 50)
+    }
+}
+
+/// What a status mark shows (painted: the bundled fonts have no symbol glyphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Pending,
+    Waiting,
+    Done,
+    Failed,
+}
+
+/// A small round status mark, painted with shapes.
+pub fn mark(ui: &mut egui::Ui, mark: Mark) -> egui::Response {
+    let size = ui.spacing().interact_size.y.min(18.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let c = rect.center();
+    let r = size * 0.4;
+    let p = ui.painter();
+    let white = egui::Stroke::new(1.8, Color32::WHITE);
+    match mark {
+        Mark::Pending => {
+            p.circle_stroke(c, r, egui::Stroke::new(1.2, ui.visuals().weak_text_color()));
+        }
+        Mark::Waiting => {
+            let accent = ui.visuals().hyperlink_color;
+            p.circle_stroke(c, r, egui::Stroke::new(1.5, accent));
+            p.circle_filled(c, r * 0.45, accent);
+        }
+        Mark::Done => {
+            p.circle_filled(c, r, ok_color(ui));
+            p.line_segment(
+                [
+                    c + egui::vec2(-r * 0.5, 0.0),
+                    c + egui::vec2(-r * 0.1, r * 0.45),
+                ],
+                white,
+            );
+            p.line_segment(
+                [
+                    c + egui::vec2(-r * 0.1, r * 0.45),
+                    c + egui::vec2(r * 0.55, -r * 0.4),
+                ],
+                white,
+            );
+        }
+        Mark::Failed => {
+            p.circle_filled(c, r, error_color(ui));
+            let d = r * 0.45;
+            p.line_segment([c + egui::vec2(-d, -d), c + egui::vec2(d, d)], white);
+            p.line_segment([c + egui::vec2(-d, d), c + egui::vec2(d, -d)], white);
+        }
+    }
+    response
+}
+
+/// A filled dot in `color` (connection indicator).
+pub fn dot(ui: &mut egui::Ui, color: Color32) {
+    let size = 10.0;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    ui.painter().circle_filled(rect.center(), size / 2.0, color);
+}
+
+/// An inline message under a field.
+pub fn field_error(ui: &mut egui::Ui, text: &str) {
+    ui.label(RichText::new(text).color(error_color(ui)));
+}
+
+/// The title bar inside the window.
+pub fn header(ui: &mut egui::Ui, settings_enabled: bool, actions: &mut Vec<UiAction>) {
+    ui.horizontal(|ui| {
+        ui.heading("guest-join");
+        ui.label(RichText::new("Join a meeting as a guest").weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(settings_enabled, egui::Button::new("Settings"))
+                .clicked()
+            {
+                actions.push(UiAction::OpenSettings);
+            }
+        });
+    });
+}
+
+/// Messages about the configuration and saving, each dismissable.
+pub fn banners(ui: &mut egui::Ui, banners: &[Banner], actions: &mut Vec<UiAction>) {
+    for (i, b) in banners.iter().enumerate() {
+        let color = match b.kind {
+            BannerKind::Info => ui.visuals().hyperlink_color,
+            BannerKind::Warning => warn_color(ui),
+            BannerKind::Error => error_color(ui),
+        };
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.0, color))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&b.text).color(color));
+                    if ui
+                        .button("Dismiss")
+                        .on_hover_text("Hide this message")
+                        .clicked()
+                    {
+                        actions.push(UiAction::DismissBanner(i));
+                    }
+                });
+            });
+        ui.add_space(6.0);
+    }
+}

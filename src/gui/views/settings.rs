@@ -1,0 +1,177 @@
+//! Settings: join services (name, token URL, service key variable), origin, culture, text size
+//! and theme. Validated inline; written to the config file only on Save.
+
+use egui::RichText;
+
+use crate::config::{self, EnvOverrides, Source, Theme};
+use crate::gui::actions::UiAction;
+use crate::gui::state::{ProfileDraft, SettingsDraft};
+
+use super::field_error;
+
+/// A labelled single-line field with its inline message.
+/// Fields have fixed ids, so messages appearing above them do not move keyboard focus.
+fn field(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    (label, hint): (&str, &str),
+    text: &mut String,
+    error: Option<&str>,
+) {
+    let l = ui.label(label);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .id_salt(("settings-field", id))
+                .hint_text(hint)
+                .char_limit(2_048)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    if edit.changed() {
+        // The messages were worked out before this edit: draw once more with the new text.
+        ui.ctx().request_repaint();
+    }
+    if let Some(e) = error {
+        field_error(ui, e);
+    }
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    draft: &mut SettingsDraft,
+    env: &EnvOverrides,
+    effective: &config::Effective,
+    actions: &mut Vec<UiAction>,
+) {
+    ui.add_space(8.0);
+    ui.heading("Settings");
+    ui.add_space(8.0);
+
+    ui.label(RichText::new("Join services").strong());
+    ui.label(
+        RichText::new(
+            "The token URL of your organisation's service application. A service key is never \
+             saved: name the environment variable that holds it.",
+        )
+        .weak(),
+    );
+    if draft.profiles.is_empty() {
+        ui.label("None yet: the built-in demo is used.");
+    }
+    let mut remove = None;
+    for i in 0..draft.profiles.len() {
+        let [name_err, url_err, key_err] = draft.profile_errors(i);
+        let p: &mut ProfileDraft = &mut draft.profiles[i];
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("Join service {}", i + 1)).strong());
+            field(
+                ui,
+                ("name", i),
+                ("Name", "Contoso"),
+                &mut p.name,
+                name_err.as_deref(),
+            );
+            field(
+                ui,
+                ("token_url", i),
+                ("Token URL", "https://join.contoso.com/GetAnonTokenJob"),
+                &mut p.token_url,
+                url_err.as_deref(),
+            );
+            field(
+                ui,
+                ("key", i),
+                ("Service key variable (optional)", "CONTOSO_SERVICE_KEY"),
+                &mut p.service_key_env,
+                key_err.as_deref(),
+            );
+            if ui
+                .button(format!("Remove join service {}", i + 1))
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+        ui.add_space(4.0);
+    }
+    if let Some(i) = remove {
+        draft.profiles.remove(i);
+    }
+    if ui.button("Add a join service").clicked() {
+        draft.profiles.push(ProfileDraft::default());
+    }
+    ui.add_space(12.0);
+
+    let origin_err = draft.origin_error();
+    field(
+        ui,
+        "origin",
+        ("Origin", crate::join::request::DEFAULT_ORIGIN),
+        &mut draft.origin,
+        origin_err.as_deref(),
+    );
+    if env.origin.is_some() && effective.origin.1 == Source::Env(config::ENV_ORIGIN) {
+        ui.label(
+            RichText::new(format!(
+                "{} is set, so {} is used instead.",
+                config::ENV_ORIGIN,
+                effective.origin.0
+            ))
+            .weak(),
+        );
+    }
+    ui.add_space(8.0);
+    let culture_err = draft.culture_error();
+    field(
+        ui,
+        "culture",
+        ("Culture", "en-US"),
+        &mut draft.culture,
+        culture_err.as_deref(),
+    );
+    if env.culture.is_some() && effective.culture.1 == Source::Env(config::ENV_CULTURE) {
+        ui.label(
+            RichText::new(format!(
+                "{} is set, so {} is used instead.",
+                config::ENV_CULTURE,
+                effective.culture.0
+            ))
+            .weak(),
+        );
+    }
+    ui.add_space(8.0);
+
+    ui.add(
+        egui::Slider::new(
+            &mut draft.text_scale,
+            config::MIN_TEXT_SCALE..=config::MAX_TEXT_SCALE,
+        )
+        .step_by(0.05)
+        .text("Text size"),
+    );
+    ui.add_space(8.0);
+    ui.label("Theme");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut draft.theme, Theme::System, "Follow the system");
+        ui.radio_value(&mut draft.theme, Theme::Light, "Light");
+        ui.radio_value(&mut draft.theme, Theme::Dark, "Dark");
+    });
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new("Save").strong()).clicked() {
+            actions.push(UiAction::SaveSettings);
+        }
+        if ui
+            .button("Back without saving")
+            .on_hover_text("Esc")
+            .clicked()
+        {
+            actions.push(UiAction::CloseSettings);
+        }
+    });
+    if let Some(m) = &draft.message {
+        field_error(ui, m);
+    }
+}

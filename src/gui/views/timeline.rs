@@ -1,0 +1,195 @@
+//! The step timeline: each step's state, duration and HTTP status; a row opens to show the
+//! step's redacted HTTP exchanges.
+
+use egui::RichText;
+
+use crate::api::exchange::ExchangeRecord;
+use crate::gui::actions::UiAction;
+use crate::gui::state::SessionView;
+use crate::join::status::{StepState, StepStatus};
+use crate::join::{Phase, Step};
+
+use super::{Mark, mark};
+
+/// Exchanges shown per step (the event channel adds one per long poll).
+const SHOWN_EXCHANGES: usize = 20;
+
+/// The "Joining" screen: what is happening now, the timeline, Cancel.
+pub fn joining(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) {
+    ui.add_space(8.0);
+    ui.heading(format!("Joining the meeting on {}", view.meeting_host));
+    ui.label(format!(
+        "As {} · via {}",
+        view.display_name, view.service_label
+    ));
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        let now = match view.phase() {
+            // Before the engine's first event (the built-in demo may still be starting).
+            Phase::Idle => "Starting…",
+            p => p.label(),
+        };
+        ui.label(RichText::new(now).strong());
+    });
+    ui.add_space(8.0);
+    steps(ui, view, true, actions);
+    ui.add_space(12.0);
+    if ui
+        .button("Cancel")
+        .on_hover_text("Stop joining (Esc)")
+        .clicked()
+    {
+        actions.push(UiAction::Cancel);
+    }
+}
+
+fn state_text(s: &StepStatus) -> &'static str {
+    match s.state {
+        StepState::Pending => "pending",
+        StepState::Running => "running",
+        StepState::Done => "done",
+        StepState::Failed => "failed",
+    }
+}
+
+/// One line per step. `animate` shows a spinner on the running step (not while waiting in the
+/// lobby or in the meeting: those waits must not repaint).
+pub fn steps(ui: &mut egui::Ui, view: &SessionView, animate: bool, actions: &mut Vec<UiAction>) {
+    for s in &view.status.steps {
+        if s.step == Step::Leave && s.state == StepState::Pending {
+            continue;
+        }
+        let open = view.expanded.contains(&s.step);
+        ui.horizontal(|ui| {
+            match s.state {
+                StepState::Running if animate => {
+                    ui.add(egui::Spinner::new().size(ui.spacing().interact_size.y.min(18.0)));
+                }
+                StepState::Running => {
+                    mark(ui, Mark::Waiting);
+                }
+                StepState::Done => {
+                    mark(ui, Mark::Done);
+                }
+                StepState::Failed => {
+                    mark(ui, Mark::Failed);
+                }
+                StepState::Pending => {
+                    mark(ui, Mark::Pending);
+                }
+            }
+            let mut text = format!("{} — {}", s.step.label(), state_text(s));
+            if let Some(ms) = s.ms {
+                text.push_str(&format!(" · {ms} ms"));
+            }
+            if let Some(h) = s.http_status {
+                text.push_str(&format!(" · HTTP {h}"));
+            }
+            if s.retries > 0 {
+                text.push_str(&format!(
+                    " · {} {}",
+                    s.retries,
+                    if s.retries == 1 { "retry" } else { "retries" }
+                ));
+            }
+            if let Some(c) = &s.code {
+                text.push_str(&format!(" · {c}"));
+                if let Some(sc) = &s.subcode {
+                    text.push_str(&format!("/{sc}"));
+                }
+            }
+            let mut rich = RichText::new(text);
+            if s.state == StepState::Pending {
+                rich = rich.weak();
+            }
+            let count = view.exchanges_of(s.step).count();
+            let row = ui
+                .selectable_label(open, rich)
+                .on_hover_text(if count == 0 {
+                    "No HTTP requests in this step".to_string()
+                } else if open {
+                    "Hide the requests".to_string()
+                } else {
+                    format!("Show the {count} request(s) of this step")
+                });
+            if row.clicked() {
+                actions.push(UiAction::ToggleStep(s.step));
+            }
+        });
+        if open {
+            ui.indent(("exchanges", s.step.name()), |ui| {
+                exchanges(ui, view, s.step);
+            });
+        }
+    }
+}
+
+fn exchanges(ui: &mut egui::Ui, view: &SessionView, step: Step) {
+    let all: Vec<&ExchangeRecord> = view.exchanges_of(step).collect();
+    if all.is_empty() {
+        ui.label(RichText::new("No HTTP requests in this step.").weak());
+        return;
+    }
+    let skip = all.len().saturating_sub(SHOWN_EXCHANGES);
+    if skip > 0 {
+        ui.label(RichText::new(format!("{skip} earlier requests not shown.")).weak());
+    }
+    for (i, r) in all.iter().enumerate().skip(skip) {
+        let status = match (r.status, &r.error) {
+            (Some(s), _) => format!("HTTP {s}"),
+            (None, Some(e)) => format!("no answer: {e}"),
+            (None, None) => "no answer".into(),
+        };
+        let title = format!("{} {} — {} · {} ms", r.method, r.url, status, r.ms);
+        egui::CollapsingHeader::new(RichText::new(title).monospace().small())
+            .id_salt(("exchange", view.id, step.name(), i))
+            .show(ui, |ui| exchange(ui, r));
+    }
+}
+
+fn exchange(ui: &mut egui::Ui, r: &ExchangeRecord) {
+    let block = |ui: &mut egui::Ui, title: &str, text: String| {
+        ui.label(RichText::new(title).strong().small());
+        ui.add(egui::Label::new(RichText::new(text).monospace().small()).selectable(true));
+    };
+    let headers = |h: &[(String, String)]| {
+        h.iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    block(
+        ui,
+        "Request",
+        format!("{} {}\n{}", r.method, r.url, headers(&r.request_headers)),
+    );
+    if let Some(b) = &r.request_body {
+        block(ui, "Request body", pretty(b));
+    }
+    if r.status.is_some() {
+        block(
+            ui,
+            "Response",
+            format!(
+                "HTTP {}\n{}",
+                r.status.unwrap_or_default(),
+                headers(&r.response_headers)
+            ),
+        );
+    }
+    if let Some(b) = &r.response_body {
+        block(ui, "Response body", pretty(b));
+    }
+    if let Some(e) = &r.error {
+        block(ui, "Error", e.clone());
+    }
+}
+
+/// Indented JSON when the body is JSON, else the text as recorded.
+fn pretty(body: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| body.to_string())
+}

@@ -1,0 +1,185 @@
+//! The UI tests' shared pieces: the one harness factory, `step_until`, the test meeting and
+//! the keyboard-only join.
+
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use guest_join::config::{Config, Profile};
+use guest_join::demo::Demo;
+use guest_join::emulator::{
+    EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
+};
+use guest_join::gui::{AppInit, Engine, GuestApp};
+
+use crate::common;
+
+pub const URL: &str = "https://meet.contoso.example/ada/UITEST01";
+
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// The one place UI test harnesses are made: same size and settings everywhere.
+pub fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, GuestApp> {
+    let handle = rt.handle().clone();
+    Harness::builder()
+        .with_size(egui::vec2(820.0, 1000.0))
+        .build_eframe(move |cc| GuestApp::new(&cc.egui_ctx, init, Engine::new(handle)))
+}
+
+/// Step until `pred` holds; panics with `what` after `max` (a safety net against hangs).
+pub fn step_until(
+    h: &mut Harness<'_, GuestApp>,
+    what: &str,
+    max: Duration,
+    pred: impl Fn(&Harness<'_, GuestApp>) -> bool,
+) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if pred(h) {
+            return;
+        }
+        assert!(
+            start.elapsed() < max,
+            "never saw {what} (phase {:?})",
+            h.state().phase()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+pub fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+pub fn wait_for(h: &mut Harness<'_, GuestApp>, text: &str) {
+    let t = text.to_string();
+    step_until(h, text, Duration::from_secs(30), move |h| shows(h, &t));
+}
+
+pub fn meeting(policy: LobbyPolicy) -> MeetingSpec {
+    MeetingSpec {
+        join_url: URL.to_string(),
+        organizer: "ada".into(),
+        conference_id: "UITEST01".into(),
+        subject: "Quarterly review".into(),
+        policy,
+        participants: vec![
+            ScriptedParticipant::new("Ada Organizer", PRole::Leader, None),
+            ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
+        ],
+        event_style: EventStyle::Detailed,
+    }
+}
+
+/// A config whose only join service is the test environment's service application.
+pub fn config_for(demo: &Demo) -> Config {
+    Config {
+        origin: Some(common::ORIGIN.to_string()),
+        profiles: vec![Profile {
+            name: "Test service".into(),
+            token_url: demo.token_url().to_string(),
+            service_key_env: None,
+        }],
+        ..Config::default()
+    }
+}
+
+pub fn start_env(rt: &tokio::runtime::Runtime, policy: LobbyPolicy) -> Demo {
+    rt.block_on(common::start(common::test_config(vec![meeting(policy)])))
+}
+
+pub fn join_button_enabled(h: &Harness<'_, GuestApp>) -> bool {
+    !h.get_by_role_and_label(Role::Button, "Join")
+        .accesskit_node()
+        .is_disabled()
+}
+
+/// Fill the form by typing and join by pressing Enter, keyboard only.
+pub fn fill_and_join(h: &mut Harness<'_, GuestApp>, link: &str, name: &str) {
+    h.run();
+    assert!(
+        h.get_by_label("Meeting link").is_focused(),
+        "the form starts in the link field"
+    );
+    h.get_by_label("Meeting link").type_text(link);
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label("Your name").is_focused(),
+        "Tab moves to the name"
+    );
+    h.get_by_label("Your name").type_text(name);
+    h.run();
+    assert!(join_button_enabled(h));
+    h.key_press(egui::Key::Enter);
+    h.step();
+}
+
+pub fn all_applications_deleted(demo: &Demo) -> bool {
+    let apps = demo.control().applications();
+    !apps.is_empty()
+        && apps
+            .iter()
+            .all(|a| a.ended.is_some() && !a.in_lobby && !a.in_meeting)
+}
+
+pub fn until_deleted(h: Option<&mut Harness<'_, GuestApp>>, demo: &Demo) {
+    let start = Instant::now();
+    let mut h = h;
+    while !all_applications_deleted(demo) {
+        if let Some(h) = h.as_deref_mut() {
+            h.step();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "application not deleted: {:?}",
+            demo.control().applications()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Step until the current session reaches `phase`.
+pub fn until_phase(h: &mut Harness<'_, GuestApp>, phase: guest_join::join::Phase) {
+    step_until(
+        h,
+        &format!("{phase:?}"),
+        Duration::from_secs(30),
+        move |h| h.state().phase() == phase,
+    );
+}
+
+/// A test environment with one meeting, and the app joining it (keyboard only).
+pub struct Joined {
+    pub rt: tokio::runtime::Runtime,
+    pub demo: Demo,
+    pub h: Harness<'static, GuestApp>,
+}
+
+pub fn joined(policy: LobbyPolicy) -> Joined {
+    let rt = runtime();
+    let demo = start_env(&rt, policy);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    fill_and_join(&mut h, URL, "Ada Guest");
+    Joined { rt, demo, h }
+}
+
+impl Joined {
+    /// Close the window (drop the app), check nothing is left in the meeting, stop the servers.
+    pub fn close(self) {
+        let Joined { rt, demo, h } = self;
+        drop(h);
+        until_deleted(None, &demo);
+        rt.block_on(demo.shutdown());
+    }
+}
