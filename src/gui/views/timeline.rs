@@ -50,6 +50,7 @@ fn state_text(s: &StepStatus) -> &'static str {
         StepState::Running => "running",
         StepState::Done => "done",
         StepState::Failed => "failed",
+        StepState::Stopped => "stopped",
     }
 }
 
@@ -75,7 +76,7 @@ pub fn steps(ui: &mut egui::Ui, view: &SessionView, animate: bool, actions: &mut
                 StepState::Failed => {
                     mark(ui, Mark::Failed);
                 }
-                StepState::Pending => {
+                StepState::Pending | StepState::Stopped => {
                     mark(ui, Mark::Pending);
                 }
             }
