@@ -45,7 +45,7 @@ pub enum Command {
     Join(JoinArgs),
     /// Run the emulator of the Microsoft side (AAD, Trusted Application API, UCWA pool) with the demo meetings.
     Emulator(EmulatorArgs),
-    /// Run the reference service application (the token broker of DESIGN §4).
+    /// Run the reference service application: the token broker guests ask for meeting tokens.
     ServiceApp(ServiceAppArgs),
 }
 

@@ -85,7 +85,8 @@ pub fn url_for_display(url: &str) -> String {
                     .collect();
                 u.query_pairs_mut().clear().extend_pairs(pairs);
             }
-            let s = u.to_string();
+            // The mask reads better unescaped: `key=[redacted]`, not `key=%5Bredacted%5D`.
+            let s = u.to_string().replace("%5Bredacted%5D", REDACTED);
             if relative {
                 s.strip_prefix(BASE).map(str::to_string).unwrap_or(s)
             } else {
@@ -156,6 +157,7 @@ mod tests {
         let shown = url_for_display(u);
         assert!(!shown.contains("eyJ0"), "{shown}");
         assert!(shown.contains("Region=eu"));
+        assert!(shown.contains("anonymousMeetingJoinContext=[redacted]"), "{shown}");
         let ev = url_for_display("/ucwa/psanon/v1/applications/1/events?ack=3&key=c2lwOm");
         assert!(!ev.contains("c2lwOm"));
     }
