@@ -157,7 +157,10 @@ mod tests {
         let shown = url_for_display(u);
         assert!(!shown.contains("eyJ0"), "{shown}");
         assert!(shown.contains("Region=eu"));
-        assert!(shown.contains("anonymousMeetingJoinContext=[redacted]"), "{shown}");
+        assert!(
+            shown.contains("anonymousMeetingJoinContext=[redacted]"),
+            "{shown}"
+        );
         let ev = url_for_display("/ucwa/psanon/v1/applications/1/events?ack=3&key=c2lwOm");
         assert!(!ev.contains("c2lwOm"));
     }

@@ -456,3 +456,36 @@ async fn resync_is_followed_without_losing_events() {
     assert!(status.failure.is_none(), "{:?}", status.failure);
     assert_eq!(status.roster.len(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn roster_follows_joins_and_departures() {
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    let (rec, control, session) = joined_session(&demo, "Rosa").await;
+    demo.control()
+        .add_participant(
+            URL,
+            ScriptedParticipant::new("Carl Leader", Role::Leader, None),
+        )
+        .unwrap();
+    until(&rec, "Carl", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Carl Leader" && participant.role.as_deref() == Some("Leader")))).await;
+    assert_eq!(
+        demo.control()
+            .remove_participant(URL, "Bob Attendee")
+            .unwrap(),
+        1
+    );
+    until(&rec, "Bob leaving", |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::ParticipantLeft { name, .. } if name == "Bob Attendee"))
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    let mut names: Vec<&str> = status.roster.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["Ada Organizer", "Carl Leader", "Rosa"]);
+}
