@@ -29,6 +29,27 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// Every class, for tables and tests.
+    pub const ALL: [FailureKind; 17] = [
+        FailureKind::BadInput,
+        FailureKind::ServiceUnreachable,
+        FailureKind::ServiceRefused,
+        FailureKind::Discovery,
+        FailureKind::Application,
+        FailureKind::MeetingNotFound,
+        FailureKind::NotAllowed,
+        FailureKind::LobbyDenied,
+        FailureKind::LobbyTimeout,
+        FailureKind::Network,
+        FailureKind::Timeout,
+        FailureKind::Removed,
+        FailureKind::Inactive,
+        FailureKind::MeetingEnded,
+        FailureKind::ConnectionLost,
+        FailureKind::ServerError,
+        FailureKind::Protocol,
+    ];
+
     /// Exit codes of `guest-join join` (DESIGN §3).
     pub fn exit_code(self) -> i32 {
         use FailureKind::*;
@@ -225,9 +246,16 @@ mod tests {
         ];
         for (k, code) in table {
             assert_eq!(k.exit_code(), code, "{k:?}");
-            assert!(k.id().starts_with("GJ-"));
-            assert!(!k.title().is_empty() && k.remedy().ends_with('.'));
         }
+        let mut ids: Vec<&str> = FailureKind::ALL.iter().map(|k| k.id()).collect();
+        for k in FailureKind::ALL {
+            assert!(k.id().starts_with("GJ-"));
+            assert!(!k.title().is_empty() && k.remedy().ends_with('.'), "{k:?}");
+            assert!((1..=8).contains(&k.exit_code()));
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), FailureKind::ALL.len(), "ids are unique");
     }
 
     #[test]
