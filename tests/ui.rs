@@ -5,6 +5,8 @@
 #[path = "common/mod.rs"]
 mod common;
 
+#[path = "ui/chat.rs"]
+mod chat;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/xvfb.rs"]
