@@ -7,6 +7,8 @@ mod common;
 
 #[path = "ui/chat.rs"]
 mod chat;
+#[path = "ui/endings.rs"]
+mod endings;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/xvfb.rs"]
