@@ -32,7 +32,7 @@ fn chat_pane_shows_the_greeting_sends_and_shows_html_as_plain_text() {
         &mut j.h,
         "chat input enabled",
         Duration::from_secs(30),
-        |h| input_enabled(h),
+        input_enabled,
     );
     j.h.check_accessibility();
 
@@ -50,6 +50,14 @@ fn chat_pane_shows_the_greeting_sends_and_shows_html_as_plain_text() {
         Some(""),
         "the input is emptied after sending"
     );
+
+    // A message the meeting does not take says so, with the reason.
+    j.demo.control().fail_deliveries(URL, 1).unwrap();
+    j.h.get_by_label("Message").type_text("Second try");
+    j.h.run();
+    j.h.get_by_label("Send").click();
+    wait_for(&mut j.h, "not delivered");
+    assert!(j.h.query_by_label("Second try").is_some());
 
     // An HTML message is shown as its plain text.
     j.demo
