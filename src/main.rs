@@ -18,6 +18,8 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
 }
 
 fn main() {
+    // Still one thread: the only moment the local time offset can be read (chat times).
+    gui::init_local_offset();
     let cli = Cli::parse();
     logging::init("warn");
     let runtime = match tokio::runtime::Builder::new_multi_thread()

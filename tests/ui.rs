@@ -5,6 +5,10 @@
 #[path = "common/mod.rs"]
 mod common;
 
+#[path = "ui/chat.rs"]
+mod chat;
+#[path = "ui/endings.rs"]
+mod endings;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/xvfb.rs"]

@@ -19,6 +19,10 @@ pub enum UiAction {
     Cancel,
     /// Leave the meeting.
     Leave,
+    /// Send the chat input's text.
+    SendChat,
+    /// The guest typed in the chat input (the engine throttles the notices).
+    ChatTyping,
     /// Join again with the same values after the session ended.
     Rejoin,
     /// From the ended screen back to the form.
@@ -53,6 +57,20 @@ impl GuestApp {
                 if let Some(s) = &mut self.session {
                     s.task.control.leave();
                     s.view.leave_requested = true;
+                }
+            }
+            UiAction::SendChat => {
+                if let Some(s) = &mut self.session {
+                    let text = std::mem::take(&mut s.view.chat_draft);
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        s.task.control.send_chat(text);
+                    }
+                }
+            }
+            UiAction::ChatTyping => {
+                if let Some(s) = &self.session {
+                    s.task.control.typing();
                 }
             }
             UiAction::Rejoin => {

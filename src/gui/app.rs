@@ -204,10 +204,16 @@ impl GuestApp {
                     views::settings::show(ui, draft, &self.env, &self.effective, actions);
                 }
             }
-            Screen::Session => match &self.session {
+            Screen::Session => match &mut self.session {
                 Some(s) => match s.view.phase() {
                     Phase::InLobby => views::lobby::show(ui, &s.view, actions),
-                    Phase::InMeeting | Phase::Leaving => views::meeting::show(ui, &s.view, actions),
+                    Phase::InMeeting | Phase::Leaving => {
+                        views::meeting::show(ui, &mut s.view, actions)
+                    }
+                    // A rejoin keeps the meeting on screen, roster and chat included.
+                    Phase::Reconnecting if s.view.status.joined => {
+                        views::meeting::show(ui, &mut s.view, actions)
+                    }
                     Phase::Left | Phase::Failed | Phase::Cancelled => {
                         views::ended::show(ui, &s.view, actions)
                     }

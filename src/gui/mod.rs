@@ -15,6 +15,7 @@ use tokio::runtime::Handle;
 
 pub use app::{AppInit, GuestApp};
 pub use session::Engine;
+pub use views::chat::init_local_offset;
 
 use crate::config;
 

@@ -1,7 +1,7 @@
 //! What the window shows, as plain data. Views read it (and edit the form's text fields);
 //! only `actions::handle` and the event drain in `app.rs` change the rest.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::time::Instant;
 
 use crate::api::exchange::ExchangeRecord;
@@ -137,6 +137,12 @@ pub struct SessionView {
     pub finished: bool,
     pub copied: bool,
     pub leave_requested: bool,
+    /// The chat message being typed.
+    pub chat_draft: String,
+    /// Why the guest's undelivered messages failed, by message id.
+    pub chat_failures: HashMap<u64, String>,
+    /// Why the meeting connection was lost, while reconnecting.
+    pub reconnect_reason: Option<String>,
 }
 
 impl SessionView {
@@ -154,6 +160,9 @@ impl SessionView {
             finished: false,
             copied: false,
             leave_requested: false,
+            chat_draft: String::new(),
+            chat_failures: HashMap::new(),
+            reconnect_reason: None,
         }
     }
 
@@ -172,6 +181,22 @@ impl SessionView {
             } if self.lobby_since.is_none() => self.lobby_since = Some(now),
             JoinEvent::ChannelInterrupted { .. } => self.connection = Connection::Reconnecting,
             JoinEvent::ChannelRecovered { .. } => self.connection = Connection::Connected,
+            JoinEvent::Reconnecting { reason, .. } => {
+                self.connection = Connection::Reconnecting;
+                self.reconnect_reason = Some(reason.clone());
+            }
+            JoinEvent::Reconnected { .. } => {
+                self.connection = Connection::Connected;
+                self.reconnect_reason = None;
+            }
+            JoinEvent::ChatDelivery {
+                id,
+                delivered: false,
+                reason,
+            } => {
+                self.chat_failures
+                    .insert(*id, reason.clone().unwrap_or_default());
+            }
             _ => {}
         }
     }

@@ -73,7 +73,11 @@ pub fn meeting(policy: LobbyPolicy) -> MeetingSpec {
         subject: "Quarterly review".into(),
         policy,
         participants: vec![
-            ScriptedParticipant::new("Ada Organizer", PRole::Leader, None),
+            ScriptedParticipant::new(
+                "Ada Organizer",
+                PRole::Leader,
+                Some("Welcome to the review"),
+            ),
             ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
         ],
         event_style: EventStyle::Detailed,

@@ -13,7 +13,8 @@ use super::{error_color, ok_color};
 pub fn texts(view: &SessionView) -> (String, String) {
     match (&view.status.failure, view.phase()) {
         (Some(f), _) => (f.kind.title().to_string(), f.kind.remedy().to_string()),
-        (None, Phase::Cancelled) => (
+        // Leave pressed while reconnecting: the engine stops the rejoin as cancelled.
+        (None, Phase::Cancelled) if !(view.leave_requested && view.status.joined) => (
             "Joining was cancelled".into(),
             "Rejoin to try again, or go back to join another meeting.".into(),
         ),
@@ -122,7 +123,9 @@ mod tests {
             Network,
             Timeout,
             Removed,
+            Inactive,
             MeetingEnded,
+            ConnectionLost,
         ] {
             let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
             v.apply(
@@ -142,6 +145,49 @@ mod tests {
             &JoinEvent::Left { cleanly: true },
             std::time::Instant::now(),
         );
+        assert_eq!(texts(&v).0, "You left the meeting");
+    }
+
+    #[test]
+    fn endings_of_a_meeting_have_their_own_titles_and_ids() {
+        use FailureKind::*;
+        let kinds = [Removed, Inactive, MeetingEnded, ConnectionLost];
+        let ids: Vec<_> = kinds.iter().map(|k| k.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "GJ-REMOVED",
+                "GJ-INACTIVE",
+                "GJ-MEETING-ENDED",
+                "GJ-CONNECTION-LOST"
+            ]
+        );
+        let mut titles: Vec<_> = kinds.iter().map(|k| k.title()).collect();
+        titles.push("You left the meeting");
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), 5, "each ending reads differently");
+    }
+
+    #[test]
+    fn leave_while_reconnecting_reads_as_left() {
+        let now = std::time::Instant::now();
+        let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
+        v.apply(
+            &JoinEvent::Phase {
+                phase: Phase::InMeeting,
+            },
+            now,
+        );
+        v.apply(
+            &JoinEvent::Phase {
+                phase: Phase::Reconnecting,
+            },
+            now,
+        );
+        v.leave_requested = true;
+        v.apply(&JoinEvent::Cancelled { cleaned_up: true }, now);
+        assert_eq!(v.phase(), Phase::Cancelled);
         assert_eq!(texts(&v).0, "You left the meeting");
     }
 }

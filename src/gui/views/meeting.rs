@@ -1,62 +1,148 @@
-//! In the meeting: subject, connection, live participant list, Leave. The right column is
-//! kept for the chat (a later issue).
+//! In the meeting: subject, connection, the live participant list (leaders first, the guest
+//! marked "(you)"), the chat pane, Leave. While reconnecting the view stays, with a banner.
 
 use egui::RichText;
 
 use crate::gui::actions::UiAction;
 use crate::gui::state::{Connection, SessionView};
 use crate::join::Phase;
+use crate::join::status::Participant;
 
 use super::{dot, ok_color, warn_color};
 
-pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) {
-    let st = &view.status;
+fn is_leader(p: &Participant) -> bool {
+    p.role
+        .as_deref()
+        .is_some_and(|r| r.eq_ignore_ascii_case("leader"))
+}
+
+/// The roster in display order: leaders first, otherwise as the meeting listed them.
+pub fn roster_order(roster: &[Participant]) -> Vec<&Participant> {
+    let mut list: Vec<&Participant> = roster.iter().collect();
+    list.sort_by_key(|p| !is_leader(p));
+    list
+}
+
+/// The banner line while rejoining.
+pub fn reconnect_text(view: &SessionView) -> String {
+    match view.status.reconnect_attempt {
+        Some((n, m)) => format!("Reconnecting… attempt {n} of {m}"),
+        None => "Reconnecting…".into(),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiAction>) {
+    let phase = view.phase();
+    let reconnecting = phase == Phase::Reconnecting;
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
         ui.heading(
-            st.subject
+            view.status
+                .subject
                 .clone()
                 .unwrap_or_else(|| format!("Meeting on {}", view.meeting_host)),
         );
     });
-    if let Some(org) = &st.organizer {
+    if let Some(org) = &view.status.organizer {
         ui.label(format!("Organizer: {org}"));
     }
     ui.horizontal(|ui| {
-        let (text, color) = match (view.phase(), view.connection) {
+        let (text, color) = match (phase, view.connection) {
             (Phase::Leaving, _) => ("Leaving the meeting…", warn_color(ui)),
+            (Phase::Reconnecting, _) | (_, Connection::Reconnecting) => {
+                ("Reconnecting…", warn_color(ui))
+            }
             (_, Connection::Connected) => ("Connected", ok_color(ui)),
-            (_, Connection::Reconnecting) => ("Reconnecting…", warn_color(ui)),
         };
         dot(ui, color);
         ui.label(RichText::new(text).color(color));
         ui.label(RichText::new(format!("You are in the meeting as {}.", view.display_name)).weak());
     });
-    ui.add_space(8.0);
-    ui.columns(2, |cols| {
-        let ui = &mut cols[0];
-        ui.label(RichText::new(format!("Participants ({})", st.roster.len())).strong());
-        ui.separator();
-        for p in &st.roster {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(&p.name);
-                if let Some(role) = &p.role {
-                    ui.label(RichText::new(role).weak().small());
+    if reconnecting {
+        ui.add_space(6.0);
+        let color = warn_color(ui);
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.0, color))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new(reconnect_text(view)).strong().color(color));
+                });
+                if let Some(r) = view.reconnect_reason.as_deref().filter(|r| !r.is_empty()) {
+                    ui.label(
+                        RichText::new(format!("Connection lost: {r}"))
+                            .small()
+                            .weak(),
+                    );
                 }
             });
-        }
-        let ui = &mut cols[1];
-        ui.label(RichText::new("Chat").strong());
-        ui.separator();
-        ui.label(RichText::new("Chat arrives in a later version of guest-join.").weak());
+    }
+    ui.add_space(8.0);
+    let chat_enabled = view.status.chat_available && phase == Phase::InMeeting;
+    ui.columns(2, |cols| {
+        let [left, right] = cols else {
+            return;
+        };
+        roster(left, view);
+        super::chat::show(right, view, chat_enabled, actions);
     });
     ui.add_space(12.0);
-    let leaving = view.leave_requested || view.phase() == Phase::Leaving;
+    let leaving = view.leave_requested || phase == Phase::Leaving;
     if ui
         .add_enabled(!leaving, egui::Button::new("Leave"))
         .on_hover_text("Leave the meeting")
         .clicked()
     {
         actions.push(UiAction::Leave);
+    }
+}
+
+fn roster(ui: &mut egui::Ui, view: &SessionView) {
+    let st = &view.status;
+    ui.label(RichText::new(format!("Participants ({})", st.roster.len())).strong());
+    ui.separator();
+    for p in roster_order(&st.roster) {
+        ui.horizontal_wrapped(|ui| {
+            let name = if p.me {
+                format!("{} (you)", p.name)
+            } else {
+                p.name.clone()
+            };
+            if is_leader(p) {
+                ui.label(RichText::new(name).strong());
+            } else {
+                ui.label(name);
+            }
+            if let Some(role) = &p.role {
+                ui.label(RichText::new(role).weak().small());
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, role: Option<&str>, me: bool) -> Participant {
+        Participant {
+            id: name.into(),
+            name: name.into(),
+            role: role.map(str::to_string),
+            me,
+        }
+    }
+
+    #[test]
+    fn leaders_come_first_in_listed_order() {
+        let roster = vec![
+            p("Bob", Some("attendee"), false),
+            p("Ada", Some("leader"), false),
+            p("Gus", None, true),
+            p("Cy", Some("Leader"), false),
+        ];
+        let names: Vec<_> = roster_order(&roster).iter().map(|p| &p.name).collect();
+        assert_eq!(names, ["Ada", "Cy", "Bob", "Gus"]);
     }
 }
