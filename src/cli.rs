@@ -82,6 +82,12 @@ pub struct JoinArgs {
     /// Print one JSON object per event (JSON Lines); the last line is the result.
     #[arg(long)]
     pub json: bool,
+    /// Write every HTTP exchange, tokens masked, as a HAR 1.2 archive (opens in browser devtools).
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<std::path::PathBuf>,
+    /// Write a JUnit XML report: one test case per step, failures with their class and codes.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
     /// Service key sent as a bearer token to the service application.
     #[arg(
         long,

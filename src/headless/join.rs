@@ -7,6 +7,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 use url::Url;
 
+use crate::api::exchange::ExchangeRecord;
 use crate::api::http::{HttpClient, HttpOptions, check_transport};
 use crate::cli::JoinArgs;
 use crate::join::status::{JoinEvent, Phase};
@@ -117,6 +118,8 @@ struct Tee {
     inner: Box<dyn EventSink>,
     phase: watch::Sender<Phase>,
     chat_outcomes: watch::Sender<usize>,
+    /// Exchange records for `--har` (bounded).
+    exchanges: Option<std::sync::Mutex<Vec<ExchangeRecord>>>,
 }
 
 impl EventSink for Tee {
@@ -128,6 +131,13 @@ impl EventSink for Tee {
             }
             JoinEvent::ChatDelivery { .. } => {
                 self.chat_outcomes.send_modify(|n| *n += 1);
+            }
+            JoinEvent::Exchange { record } => {
+                if let Some(Ok(mut list)) = self.exchanges.as_ref().map(|m| m.lock())
+                    && list.len() < super::har::MAX_ENTRIES
+                {
+                    list.push((**record).clone());
+                }
             }
             _ => {}
         }
@@ -212,6 +222,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         inner: printer,
         phase: phase_tx,
         chat_outcomes: outcomes_tx,
+        exchanges: args.har.as_ref().map(|_| std::sync::Mutex::new(Vec::new())),
     });
     let control = SessionControl::new();
 
@@ -252,11 +263,34 @@ pub async fn run(args: JoinArgs) -> i32 {
         })
     };
 
-    let status = crate::join::run(&http, &request, sink, &control).await;
+    let status = crate::join::run(&http, &request, sink.clone(), &control).await;
     stayer.abort();
     interrupter.abort();
     if let Some(d) = demo {
         d.shutdown().await;
+    }
+    let mut exit_override = None;
+    if let Some(path) = &args.har {
+        let records = sink
+            .exchanges
+            .as_ref()
+            .and_then(|m| m.lock().ok().map(|l| l.clone()))
+            .unwrap_or_default();
+        let text = serde_json::to_string_pretty(&super::har::archive(&records)).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write the HAR file {}: {e}", path.display());
+            exit_override = Some(1);
+        }
+    }
+    if let Some(path) = &args.junit {
+        let written = super::junit::report(&status, request.meeting.host())
+            .to_string()
+            .map_err(|e| e.to_string())
+            .and_then(|xml| std::fs::write(path, xml).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("error: cannot write the JUnit file {}: {e}", path.display());
+            exit_override = Some(1);
+        }
     }
     let line = result_line(&status);
     if args.json {
@@ -274,7 +308,10 @@ pub async fn run(args: JoinArgs) -> i32 {
             line.outcome, line.exit_code
         );
     }
-    line.exit_code
+    match exit_override {
+        Some(code) if line.exit_code == 0 => code,
+        _ => line.exit_code,
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Headless commands: the same engine as the GUI, printing for people or machines.
 
+pub mod har;
 pub mod join;
+pub mod junit;
 pub mod output;
 pub mod servers;

@@ -310,3 +310,171 @@ fn help_lists_the_demo_meetings_and_exit_codes() {
     }
     assert!(text.contains("6 lobby denied or timed out"));
 }
+
+#[test]
+fn har_and_junit_files_are_complete_and_hold_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let (har, junit) = (dir.path().join("join.har"), dir.path().join("join.xml"));
+    let key = "sk-very-secret-service-key-42";
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--name",
+            "Ada",
+            "--chat",
+            "hi",
+            "--service-key",
+            key,
+            "--json",
+            "--har",
+            har.to_str().unwrap(),
+            "--junit",
+            junit.to_str().unwrap(),
+        ],
+        &[("RUST_LOG", "debug")],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let har_text = std::fs::read_to_string(&har).unwrap();
+    let junit_text = std::fs::read_to_string(&junit).unwrap();
+    for (name, text) in [
+        ("HAR", &har_text),
+        ("JUnit", &junit_text),
+        ("stdout", &String::from_utf8_lossy(&out.stdout).into_owned()),
+        ("stderr", &String::from_utf8_lossy(&out.stderr).into_owned()),
+    ] {
+        for needle in [key, "psat", "eyJ"] {
+            assert!(!text.contains(needle), "{name} contains {needle:?}");
+        }
+    }
+
+    let v: serde_json::Value = serde_json::from_str(&har_text).unwrap();
+    assert_eq!(v["log"]["version"], "1.2");
+    assert_eq!(v["log"]["creator"]["name"], "guest-join");
+    let entries = v["log"]["entries"].as_array().unwrap();
+    let steps: Vec<&str> = entries.iter().filter_map(|e| e["_step"].as_str()).collect();
+    for step in [
+        "service_application",
+        "discovery",
+        "application",
+        "event_channel",
+        "join_request",
+        "chat",
+        "leave",
+    ] {
+        assert!(steps.contains(&step), "no {step} exchange in {steps:?}");
+    }
+    for e in entries {
+        for k in ["startedDateTime", "time", "cache", "timings"] {
+            assert!(!e[k].is_null(), "entry lacks {k}: {e}");
+        }
+        for k in [
+            "method",
+            "url",
+            "httpVersion",
+            "cookies",
+            "headers",
+            "queryString",
+            "headersSize",
+            "bodySize",
+        ] {
+            assert!(!e["request"][k].is_null(), "request lacks {k}: {e}");
+        }
+        for k in [
+            "status",
+            "statusText",
+            "httpVersion",
+            "cookies",
+            "headers",
+            "content",
+            "redirectURL",
+            "headersSize",
+            "bodySize",
+        ] {
+            assert!(!e["response"][k].is_null(), "response lacks {k}: {e}");
+        }
+        assert!(
+            e["response"]["content"]["size"].is_number()
+                && e["response"]["content"]["mimeType"].is_string()
+        );
+        for k in ["send", "wait", "receive"] {
+            assert!(e["timings"][k].is_number());
+        }
+    }
+    let service = entries
+        .iter()
+        .find(|e| e["_step"] == "service_application")
+        .unwrap();
+    let auth = service["request"]["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["name"] == "authorization")
+        .unwrap();
+    assert_eq!(auth["value"], "Bearer [redacted]");
+
+    let report = quick_junit::Report::deserialize_from_str(&junit_text).expect("JUnit parses");
+    let cases: Vec<String> = report.test_suites[0]
+        .test_cases
+        .iter()
+        .map(|c| c.name.to_string())
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            "service_application",
+            "discovery",
+            "application",
+            "event_channel",
+            "join_request",
+            "in_meeting",
+            "leave"
+        ]
+    );
+}
+
+#[test]
+fn junit_of_a_denied_join_carries_the_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("denied.xml");
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::DENY_MEETING_URL,
+            "--name",
+            "A",
+            "--junit",
+            junit.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(6));
+    let report =
+        quick_junit::Report::deserialize_from_str(&std::fs::read_to_string(&junit).unwrap())
+            .unwrap();
+    let lobby = report.test_suites[0]
+        .test_cases
+        .iter()
+        .find(|c| c.name.as_str() == "lobby")
+        .expect("a lobby case");
+    match &lobby.status {
+        quick_junit::TestCaseStatus::NonSuccess {
+            ty, description, ..
+        } => {
+            assert_eq!(ty.as_ref().map(|t| t.as_str()), Some("GJ-LOBBY-DENIED"));
+            assert!(
+                description
+                    .as_ref()
+                    .is_some_and(|d| d.contains("Forbidden/Denied"))
+            );
+        }
+        other => panic!("lobby should fail: {other:?}"),
+    }
+}

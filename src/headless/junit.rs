@@ -1,0 +1,66 @@
+//! JUnit XML for CI dashboards: one test case per step that ran, with its time; a failed step
+//! carries the failure class, the UCWA code/subcode and the message.
+
+use std::time::Duration;
+
+use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::join::JoinStatus;
+use crate::join::status::StepState;
+
+use super::output::outcome;
+
+pub fn report(status: &JoinStatus, meeting_host: &str) -> Report {
+    let mut suite = TestSuite::new(format!("guest-join join {meeting_host}"));
+    let (outcome, exit_code) = outcome(status);
+    suite.add_property(Property::new("outcome", outcome));
+    suite.add_property(Property::new("exit_code", exit_code.to_string()));
+    if let Some(asi) = &status.application_session_id {
+        suite.add_property(Property::new("application_session_id", asi.as_str()));
+    }
+    let mut total = Duration::ZERO;
+    for step in status.ran_steps() {
+        let test_status = match step.state {
+            StepState::Done | StepState::Running | StepState::Pending => TestCaseStatus::success(),
+            StepState::Stopped => {
+                let mut s = TestCaseStatus::skipped();
+                s.set_message("stopped: the session was cancelled");
+                s
+            }
+            StepState::Failed => {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                let failure = status
+                    .failure
+                    .as_ref()
+                    .filter(|f| f.step == Some(step.step));
+                let codes = match (&step.code, &step.subcode) {
+                    (Some(c), Some(sc)) => format!("{c}/{sc}"),
+                    (Some(c), None) => c.clone(),
+                    _ => String::new(),
+                };
+                s.set_type(failure.map(|f| f.id).unwrap_or("GJ-STEP-FAILED"));
+                s.set_message(
+                    failure
+                        .map(|f| f.message.clone())
+                        .unwrap_or_else(|| "the step did not complete".into()),
+                );
+                let http = step
+                    .http_status
+                    .map(|h| format!("HTTP {h}"))
+                    .unwrap_or_default();
+                s.set_description(format!("{http} {codes}").trim().to_string());
+                s
+            }
+        };
+        let mut case = TestCase::new(step.step.name(), test_status);
+        case.set_classname("guest-join.join");
+        let time = Duration::from_millis(step.ms.unwrap_or(0));
+        total += time;
+        case.set_time(time);
+        suite.add_test_case(case);
+    }
+    suite.set_time(total);
+    let mut report = Report::new("guest-join");
+    report.add_test_suite(suite);
+    report
+}
