@@ -120,6 +120,43 @@ pub async fn join(
     (status, rec.events())
 }
 
+/// A session running in the background: its events, its control, its end.
+pub type Running = (
+    Recorder,
+    SessionControl,
+    tokio::task::JoinHandle<JoinStatus>,
+);
+
+/// Run `req` in the background.
+pub fn spawn(req: JoinRequest) -> Running {
+    let rec = Recorder::default();
+    let control = SessionControl::new();
+    let session = {
+        let (rec, control) = (rec.clone(), control.clone());
+        tokio::spawn(async move {
+            guest_join::join::run(&http(), &req, std::sync::Arc::new(rec), &control).await
+        })
+    };
+    (rec, control, session)
+}
+
+/// Wait until the recorded events satisfy `pred` (a safety limit against hangs, not a timing
+/// assertion).
+pub async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) {
+    for _ in 0..1500 {
+        if pred(&rec.events()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let shown: Vec<JoinEvent> = rec
+        .events()
+        .into_iter()
+        .filter(|e| !matches!(e, JoinEvent::Exchange { .. }))
+        .collect();
+    panic!("never saw {what}; events: {shown:#?}");
+}
+
 /// The built binary with arguments, under a safety time-out.
 pub fn run_binary(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_guest-join"));

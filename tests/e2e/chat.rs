@@ -1,8 +1,6 @@
 //! Chat in the meeting against the emulator: both ways, HTML and base64 bodies, oversize and
 //! hostile messages, delivery failure, typing, and chat surviving a rejoin.
 
-use std::time::Duration;
-
 use guest_join::emulator::{
     EventStyle, LobbyPolicy, MeetingSpec, MessageFormat, Role, ScriptedParticipant,
 };
@@ -26,22 +24,6 @@ fn config() -> guest_join::emulator::EmulatorConfig {
         ],
         event_style: EventStyle::Detailed,
     }])
-}
-
-async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) {
-    for _ in 0..1500 {
-        if pred(&rec.events()) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "never saw {what}; events: {:#?}",
-        rec.events()
-            .iter()
-            .filter(|e| !matches!(e, JoinEvent::Exchange { .. }))
-            .collect::<Vec<_>>()
-    );
 }
 
 fn received(rec: &Recorder) -> Vec<(String, String)> {
@@ -73,21 +55,13 @@ async fn chatting(
     SessionControl,
     tokio::task::JoinHandle<guest_join::join::JoinStatus>,
 ) {
-    let req = common::request(demo, URL, "Gus");
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control) = (rec.clone(), control.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
-    until(&rec, "chat", |evs| {
+    let (rec, control, session) = common::spawn(common::request(demo, URL, "Gus"));
+    common::until(&rec, "chat", |evs| {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::ChatAvailable { available: true }))
     })
     .await;
-    until(&rec, "the greeting", |_| {
+    common::until(&rec, "the greeting", |_| {
         received(&rec).iter().any(|(_, t)| t == "Hello guest")
     })
     .await;
@@ -104,7 +78,7 @@ async fn chat_both_ways_plain_html_and_base64() {
     );
 
     control.send_chat("Hi, plain text here");
-    until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
+    common::until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
     assert!(
         demo.control().meetings()[0]
             .chat
@@ -124,7 +98,7 @@ async fn chat_both_ways_plain_html_and_base64() {
             MessageFormat::HtmlBase64,
         )
         .unwrap();
-    until(&rec, "both HTML messages", |_| received(&rec).len() == 3).await;
+    common::until(&rec, "both HTML messages", |_| received(&rec).len() == 3).await;
     let got = received(&rec);
     assert_eq!(
         got[1],
@@ -138,7 +112,7 @@ async fn chat_both_ways_plain_html_and_base64() {
     demo.control()
         .say(URL, "Bob Attendee", &"y".repeat(100 * 1024))
         .unwrap();
-    until(&rec, "the long message", |_| received(&rec).len() == 4).await;
+    common::until(&rec, "the long message", |_| received(&rec).len() == 4).await;
     let long = &received(&rec)[3].1;
     assert!(
         long.ends_with("(message shortened)") && long.chars().count() < 9_000,
@@ -160,11 +134,11 @@ async fn a_failed_delivery_is_shown_and_typing_is_sent() {
     demo.control().fail_deliveries(URL, 1).unwrap();
     control.send_chat("this one is lost");
     control.send_chat("this one arrives");
-    until(&rec, "two outcomes", |_| deliveries(&rec).len() == 2).await;
+    common::until(&rec, "two outcomes", |_| deliveries(&rec).len() == 2).await;
     assert_eq!(deliveries(&rec), vec![false, true]);
     control.typing();
     control.typing();
-    until(&rec, "a typing notice", |_| {
+    common::until(&rec, "a typing notice", |_| {
         demo.control()
             .journal()
             .iter()
@@ -196,15 +170,15 @@ async fn chat_and_roster_survive_a_rejoin() {
     let demo = common::start(config()).await;
     let (rec, control, session) = chatting(&demo).await;
     control.send_chat("before the drop");
-    until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
+    common::until(&rec, "delivery", |_| deliveries(&rec) == vec![true]).await;
     let app = demo.control().applications()[0].id.clone();
     demo.control().drop_channel(&app, true).unwrap();
-    until(&rec, "the rejoin", |evs| {
+    common::until(&rec, "the rejoin", |evs| {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::Reconnected { .. }))
     })
     .await;
-    until(&rec, "chat again", |evs| {
+    common::until(&rec, "chat again", |evs| {
         evs.iter()
             .filter(|e| matches!(e, JoinEvent::ChatAvailable { available: true }))
             .count()
@@ -212,7 +186,7 @@ async fn chat_and_roster_survive_a_rejoin() {
     })
     .await;
     control.send_chat("after the rejoin");
-    until(&rec, "second delivery", |_| {
+    common::until(&rec, "second delivery", |_| {
         deliveries(&rec) == vec![true, true]
     })
     .await;

@@ -8,7 +8,7 @@ use guest_join::emulator::{
 use guest_join::join::status::{JoinEvent, StepState};
 use guest_join::join::{FailureKind, Phase, SessionControl, Step};
 
-use crate::common::{self, Recorder};
+use crate::common;
 
 const URL: &str = "https://meet.contoso.example/ada/TEST1234";
 
@@ -25,17 +25,6 @@ fn meeting(policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
         ],
         event_style: style,
     }
-}
-
-/// Wait until the recorded events satisfy `pred` (safety limit, not a timing assertion).
-async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) {
-    for _ in 0..1500 {
-        if pred(&rec.events()) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("never saw {what}; events: {:#?}", rec.events());
 }
 
 fn in_phase(phase: Phase) -> impl Fn(&[JoinEvent]) -> bool {
@@ -136,13 +125,13 @@ async fn lobby_then_admitted() {
     )]))
     .await;
     let (rec, control, session) = spawn_session(&demo, URL, "Grace Guest");
-    until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
+    common::until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     assert_eq!(
         demo.control().meetings()[0].lobby,
         vec!["Grace Guest".to_string()]
     );
     assert_eq!(demo.control().admit(URL, Some("Grace Guest")).unwrap(), 1);
-    until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
+    common::until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     control.leave();
     let status = session.await.unwrap();
     assert!(status.joined);
@@ -159,7 +148,7 @@ async fn lobby_denied() {
     )]))
     .await;
     let (rec, _control, session) = spawn_session(&demo, URL, "Alan Guest");
-    until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
+    common::until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     demo.control().deny(URL, None).unwrap();
     let status = session.await.unwrap();
     let f = status.failure.clone().expect("denied");
@@ -285,7 +274,7 @@ async fn cancel_during_the_long_poll_deletes_the_application() {
     )]))
     .await;
     let (rec, control, session) = spawn_session(&demo, URL, "Patient");
-    until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
+    common::until(&rec, "the lobby", in_phase(Phase::InLobby)).await;
     control.cancel();
     let status = tokio::time::timeout(Duration::from_secs(10), session)
         .await
@@ -313,7 +302,7 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
     )]))
     .await;
     let (rec, control, session) = spawn_session(&demo, URL, "Steady");
-    until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
+    common::until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     let app = demo.control().applications()[0].id.clone();
     // The parked P-GET may not be parked at this instant; retry the drop until it hits one.
     let mut dropped = false;
@@ -325,7 +314,7 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert!(dropped, "no parked P-GET to drop");
-    until(&rec, "the channel recovering", |evs| {
+    common::until(&rec, "the channel recovering", |evs| {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::ChannelRecovered { .. }))
     })
@@ -336,7 +325,7 @@ async fn dropped_channel_is_re_established_without_losing_the_meeting() {
             ScriptedParticipant::new("Late Larry", Role::Attendee, None),
         )
         .unwrap();
-    until(&rec, "Larry", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Late Larry"))).await;
+    common::until(&rec, "Larry", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Late Larry"))).await;
     control.leave();
     let status = session.await.unwrap();
     assert!(status.failure.is_none(), "{:?}", status.failure);
@@ -366,30 +355,15 @@ async fn removed_and_ended_meetings_are_told_apart() {
     assert_no_live_application(&demo);
 }
 
-type Session = (
-    Recorder,
-    SessionControl,
-    tokio::task::JoinHandle<guest_join::join::JoinStatus>,
-);
-
 /// Runs a session in the background.
-fn spawn_session(demo: &guest_join::demo::Demo, url: &str, name: &str) -> Session {
-    let req = common::request(demo, url, name);
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control) = (rec.clone(), control.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
-    (rec, control, session)
+fn spawn_session(demo: &guest_join::demo::Demo, url: &str, name: &str) -> common::Running {
+    common::spawn(common::request(demo, url, name))
 }
 
 /// Joins the open test meeting in the background and waits until the guest is in.
-async fn joined_session(demo: &guest_join::demo::Demo, name: &str) -> Session {
+async fn joined_session(demo: &guest_join::demo::Demo, name: &str) -> common::Running {
     let (rec, control, session) = spawn_session(demo, URL, name);
-    until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
+    common::until(&rec, "the meeting", in_phase(Phase::InMeeting)).await;
     (rec, control, session)
 }
 
@@ -437,7 +411,7 @@ async fn resync_is_followed_without_losing_events() {
     let (rec, control, session) = joined_session(&demo, "Sync").await;
     let app = demo.control().applications()[0].id.clone();
     demo.control().force_resync(&app).unwrap();
-    until(&rec, "a resync", |evs| {
+    common::until(&rec, "a resync", |evs| {
         evs.iter().any(|e| matches!(e, JoinEvent::ChannelResynced))
     })
     .await;
@@ -447,7 +421,7 @@ async fn resync_is_followed_without_losing_events() {
             ScriptedParticipant::new("After Resync", Role::Attendee, None),
         )
         .unwrap();
-    until(&rec, "the new participant", |evs| {
+    common::until(&rec, "the new participant", |evs| {
         evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "After Resync"))
     })
     .await;
@@ -471,14 +445,14 @@ async fn roster_follows_joins_and_departures() {
             ScriptedParticipant::new("Carl Leader", Role::Leader, None),
         )
         .unwrap();
-    until(&rec, "Carl", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Carl Leader" && participant.role.as_deref() == Some("Leader")))).await;
+    common::until(&rec, "Carl", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Carl Leader" && participant.role.as_deref() == Some("Leader")))).await;
     assert_eq!(
         demo.control()
             .remove_participant(URL, "Bob Attendee")
             .unwrap(),
         1
     );
-    until(&rec, "Bob leaving", |evs| {
+    common::until(&rec, "Bob leaving", |evs| {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::ParticipantLeft { name, .. } if name == "Bob Attendee"))
     })

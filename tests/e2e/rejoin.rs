@@ -27,22 +27,6 @@ fn config() -> guest_join::emulator::EmulatorConfig {
     }])
 }
 
-async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bool) {
-    for _ in 0..1500 {
-        if pred(&rec.events()) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "never saw {what}; events: {:#?}",
-        rec.events()
-            .iter()
-            .filter(|e| !matches!(e, JoinEvent::Exchange { .. }))
-            .collect::<Vec<_>>()
-    );
-}
-
 fn count(rec: &Recorder, pred: impl Fn(&JoinEvent) -> bool) -> usize {
     rec.events().iter().filter(|e| pred(e)).count()
 }
@@ -58,19 +42,12 @@ fn start(
 ) {
     let req = common::request(demo, URL, name);
     let session_id = req.application_session_id.clone();
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let handle = {
-        let (rec, control) = (rec.clone(), control.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, control, handle) = common::spawn(req);
     (rec, control, handle, session_id)
 }
 
 async fn joined(rec: &Recorder) {
-    until(rec, "the meeting", |evs| {
+    common::until(rec, "the meeting", |evs| {
         evs.iter().any(|e| {
             matches!(
                 e,
@@ -84,7 +61,7 @@ async fn joined(rec: &Recorder) {
 }
 
 async fn reconnected(rec: &Recorder) {
-    until(rec, "a rejoin", |evs| {
+    common::until(rec, "a rejoin", |evs| {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::Reconnected { .. }))
     })
@@ -122,7 +99,7 @@ async fn lost_application_rejoins_with_the_same_session_and_keeps_the_roster() {
             ScriptedParticipant::new("Newcomer", Role::Attendee, None),
         )
         .unwrap();
-    until(&rec, "the newcomer", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Newcomer"))).await;
+    common::until(&rec, "the newcomer", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Newcomer"))).await;
     control.leave();
     let status = session.await.unwrap();
     assert!(status.failure.is_none(), "{:?}", status.failure);
@@ -282,14 +259,7 @@ async fn an_expired_application_is_rejoined_or_reported_as_inactivity() {
     let mut req = common::request(&demo, URL, "Otto");
     req.limits.rejoin_attempts = 0;
     let session_id = req.application_session_id.clone();
-    let rec = Recorder::default();
-    let control = SessionControl::new();
-    let session = {
-        let (rec, control) = (rec.clone(), control.clone());
-        tokio::spawn(async move {
-            guest_join::join::run(&common::http(), &req, std::sync::Arc::new(rec), &control).await
-        })
-    };
+    let (rec, _control, session) = common::spawn(req);
     joined(&rec).await;
     demo.control().expire_application(&session_id).unwrap();
     let status = session.await.unwrap();
