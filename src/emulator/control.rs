@@ -106,6 +106,7 @@ mod opt_ms {
 /// | `POST /control/end` | `{meeting}` | `{affected}` |
 /// | `POST /control/say` | `{meeting, from, text, format?: plain/html/html_base64}` | `{affected}` |
 /// | `POST /control/fail-deliveries` | `{meeting, count}` | `{affected: 0}` |
+/// | `POST /control/typing` | `{meeting, name, typing}` | `{affected}` |
 /// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
 /// | `POST /control/drop-channel` | `{application, lose?}` | `{affected}` |
 /// | `POST /control/expire-application` | `{application}` | `{affected: 1}` (later requests: 410) |
@@ -316,6 +317,27 @@ impl Control {
             .count())
     }
 
+    /// Participant `name` starts (or stops) typing: guests with chat see the typing line.
+    pub fn set_typing(
+        &self,
+        meeting: &str,
+        name: &str,
+        typing: bool,
+    ) -> Result<usize, ControlError> {
+        let mut w = self.emu.lock();
+        let m = Self::meeting(&w, meeting)?;
+        let Some(member) = w.meetings[m]
+            .roster
+            .iter()
+            .find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
+            .cloned()
+        else {
+            return Err(ControlError::UnknownParticipant(name.to_string()));
+        };
+        let person = member_person(&member, false);
+        Ok(messaging::broadcast_typing(&mut w, m, &person, typing))
+    }
+
     /// The next `count` messages guests send into the meeting fail to be delivered.
     pub fn fail_deliveries(&self, meeting: &str, count: u32) -> Result<(), ControlError> {
         let mut w = self.emu.lock();
@@ -515,6 +537,13 @@ struct Say {
 }
 
 #[derive(Deserialize)]
+struct Typing {
+    meeting: String,
+    name: String,
+    typing: bool,
+}
+
+#[derive(Deserialize)]
 struct FailDeliveries {
     meeting: String,
     count: u32,
@@ -623,6 +652,10 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
             ("POST", ["drop-channel"]) => {
                 let d: DropChannel = body(r)?;
                 affected(usize::from(c.drop_channel(&d.application, d.lose)?))
+            }
+            ("POST", ["typing"]) => {
+                let t: Typing = body(r)?;
+                affected(c.set_typing(&t.meeting, &t.name, t.typing)?)
             }
             ("POST", ["fail-deliveries"]) => {
                 let f: FailDeliveries = body(r)?;

@@ -8,7 +8,7 @@ use axum::response::Response;
 
 use super::Emu;
 use super::http::{ApiError, Req, check_operation_id, created, empty, hex_id, unix_now_ms};
-use super::resources::{GroupBuilder, GuestView, Paths, local_person};
+use super::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::MessagingRequest;
@@ -138,6 +138,22 @@ pub enum MessageFormat {
     Html,
     /// `htmlMessage`, base64 data: URI.
     HtmlBase64,
+}
+
+/// Tell every guest of meeting `m` whose messaging is connected that `who` is (not) typing.
+pub(crate) fn broadcast_typing(w: &mut World, m: usize, who: &Person, typing: bool) -> usize {
+    let mut told = 0;
+    for gid in w.guests_in(m, "") {
+        let mut g = GroupBuilder::default();
+        if let Some(v) = GuestView::of(w, &gid)
+            .filter(|v| v.conv.phase == Phase::InMeeting && v.conv.messaging.state == "Connected")
+        {
+            v.conv(&mut g, v.typing(who, typing));
+            told += 1;
+        }
+        push(w, &gid, g);
+    }
+    told
 }
 
 /// An incoming IM to the guest of `app_id`, if its messaging is connected.

@@ -229,6 +229,21 @@ impl<'a> GuestView<'a> {
         ev(kind, "participant", &href, Some(&who.name), Some(&pr))
     }
 
+    /// `participant added/deleted` in `typingParticipants`: `who` started or stopped typing.
+    pub fn typing(&self, who: &Person, typing: bool) -> Event {
+        let href = self.p.participant(&self.conv.id, &who.pid);
+        let kind = if typing {
+            EventType::Added
+        } else {
+            EventType::Deleted
+        };
+        ev::<()>(kind, "participant", &href, Some(&who.name), None).in_(RelLink::new(
+            "typingParticipants",
+            self.p
+                .in_conv(&self.conv.id, "messaging/typingParticipants"),
+        ))
+    }
+
     pub fn online_meeting_added(&self, tenant: &str) -> Event {
         let om = online_meeting(self.app_id(), self.conv, self.meeting, tenant);
         ev(

@@ -240,3 +240,47 @@ fn join_chat_sends_after_joining_and_prints_received_messages() {
     let out = run_binary(&["join", "--demo", "--name", "Ada", "--chat", "hi"], &[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("chat  you: hi  (delivered)"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_typing_is_shown_and_cleared() {
+    let demo = common::start(config()).await;
+    let (rec, control, session) = chatting(&demo).await;
+    assert_eq!(
+        demo.control()
+            .set_typing(URL, "Bob Attendee", true)
+            .unwrap(),
+        1
+    );
+    common::until(&rec, "Bob typing", |evs| {
+        evs.iter().any(
+            |e| matches!(e, JoinEvent::Typing { name, typing: true } if name == "Bob Attendee"),
+        )
+    })
+    .await;
+    demo.control()
+        .set_typing(URL, "Bob Attendee", false)
+        .unwrap();
+    common::until(&rec, "Bob stopping", |evs| {
+        evs.iter().any(
+            |e| matches!(e, JoinEvent::Typing { name, typing: false } if name == "Bob Attendee"),
+        )
+    })
+    .await;
+    demo.control()
+        .set_typing(URL, "Bob Attendee", true)
+        .unwrap();
+    demo.control()
+        .say(URL, "Bob Attendee", "done typing")
+        .unwrap();
+    common::until(&rec, "Bob's message", |_| {
+        received(&rec).iter().any(|(_, t)| t == "done typing")
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert!(
+        status.typing.is_empty(),
+        "a message from someone ends their typing line: {:?}",
+        status.typing
+    );
+}

@@ -68,6 +68,25 @@ fn chat_pane_shows_the_greeting_sends_and_shows_html_as_plain_text() {
         h.query_by_label("x").is_some()
     });
     assert!(!shows(&j.h, "<b>"));
+
+    // Someone typing shows a typing line until they stop.
+    j.demo
+        .control()
+        .set_typing(URL, "Bob Attendee", true)
+        .unwrap();
+    step_until(&mut j.h, "the typing line", Duration::from_secs(30), |h| {
+        h.query_by_label("Bob Attendee is typing…").is_some()
+    });
+    j.demo
+        .control()
+        .set_typing(URL, "Bob Attendee", false)
+        .unwrap();
+    step_until(
+        &mut j.h,
+        "the typing line to go",
+        Duration::from_secs(30),
+        |h| h.query_by_label("Bob Attendee is typing…").is_none(),
+    );
     j.close();
 }
 
