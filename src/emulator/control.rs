@@ -17,7 +17,7 @@ use super::journal::JournalEntry;
 use super::meeting::{self, Decision, Exit};
 use super::messaging::MessageFormat;
 use super::resources::{Person, member_person};
-use super::world::{AppState, ChatLine, Meeting, Phase, World};
+use super::world::{AppState, ChatLine, Meeting, Member, Phase, World};
 use super::{Emu, messaging, remove_app};
 use crate::api::wire::events::EventType;
 
@@ -126,6 +126,16 @@ pub struct Control {
 impl Control {
     pub(crate) fn new(emu: Arc<Emu>) -> Self {
         Self { emu }
+    }
+
+    /// A scripted or control-added participant of meeting `m`, by display name.
+    fn member(w: &World, m: usize, name: &str) -> Result<Member, ControlError> {
+        w.meetings[m]
+            .roster
+            .iter()
+            .find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
+            .cloned()
+            .ok_or_else(|| ControlError::UnknownParticipant(name.to_string()))
     }
 
     fn meeting(w: &World, meeting: &str) -> Result<usize, ControlError> {
@@ -297,14 +307,7 @@ impl Control {
     ) -> Result<usize, ControlError> {
         let mut w = self.emu.lock();
         let m = Self::meeting(&w, meeting)?;
-        let Some(member) = w.meetings[m]
-            .roster
-            .iter()
-            .find(|p| p.name.trim().eq_ignore_ascii_case(from.trim()))
-            .cloned()
-        else {
-            return Err(ControlError::UnknownParticipant(from.to_string()));
-        };
+        let member = Self::member(&w, m, from)?;
         w.meetings[m].chat.push(ChatLine {
             from: member.name.clone(),
             text: text.to_string(),
@@ -326,14 +329,7 @@ impl Control {
     ) -> Result<usize, ControlError> {
         let mut w = self.emu.lock();
         let m = Self::meeting(&w, meeting)?;
-        let Some(member) = w.meetings[m]
-            .roster
-            .iter()
-            .find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
-            .cloned()
-        else {
-            return Err(ControlError::UnknownParticipant(name.to_string()));
-        };
+        let member = Self::member(&w, m, name)?;
         let person = member_person(&member, false);
         Ok(messaging::broadcast_typing(&mut w, m, &person, typing))
     }
