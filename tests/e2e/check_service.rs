@@ -292,3 +292,32 @@ fn the_built_in_demo_can_be_checked() {
         "{stdout}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn join_works_through_the_faithful_stand_in_and_not_the_broken_one() {
+    let (demo, url) = standin(ServiceStandinMode::Faithful).await;
+    let join = |url: String| {
+        tokio::task::spawn_blocking(move || {
+            run_binary(
+                &[
+                    "join",
+                    "--service",
+                    &url,
+                    "--name",
+                    "QA",
+                    "--meeting",
+                    guest_join::demo::OPEN_MEETING_URL,
+                ],
+                &[],
+            )
+        })
+    };
+    let out = join(url.clone()).await.unwrap();
+    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    demo.control()
+        .set_service_standin(ServiceStandinMode::HtmlBody);
+    let out = join(url).await.unwrap();
+    assert_eq!(out.status.code(), Some(3), "{:?}", text(&out));
+    assert_no_secrets(&out);
+    demo.shutdown().await;
+}

@@ -1,4 +1,5 @@
-//! The checks of `check-service` against DESIGN §4. The token request goes through the client's
+//! The checks of `check-service` against DESIGN §4 (the foreign-origin, bad-request and health
+//! requests are in `probes`). The token request goes through the client's
 //! own `request_token` (so the check exercises exactly what `join` sends and accepts); a
 //! recording observer keeps the raw answer (status, content type, body) for the checks the
 //! typed decoding cannot make, such as whether each key is a JSON string.
@@ -11,15 +12,16 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde_json::{Map, Value};
 use url::Url;
 
+use super::probes;
 use super::report::Check;
 use crate::api::error::ApiError;
 use crate::api::exchange::ExchangeRecord;
-use crate::api::http::{HttpClient, Request, Response, host_of};
+use crate::api::http::{HttpClient, Response, host_of};
 use crate::api::service::{ServiceToken, request_token};
 use crate::api::ucwa;
+use crate::api::wire::UcwaDate;
 use crate::api::wire::psat;
-use crate::api::wire::service_app::{FIELD_ALLOWED_ORIGINS, FIELD_MEETING_URL, TokenRequest};
-use crate::api::wire::{ServiceError, UcwaDate};
+use crate::api::wire::service_app::TokenRequest;
 use crate::redact::{Redactor, mask_tokens};
 use crate::secret::Secret;
 
@@ -40,10 +42,10 @@ pub struct Target {
 
 /// Keeps the (redacted) record of the last exchange of a client.
 #[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Option<ExchangeRecord>>>);
+pub(super) struct Recorder(Arc<Mutex<Option<ExchangeRecord>>>);
 
 impl Recorder {
-    fn client(&self, http: &HttpClient) -> HttpClient {
+    pub(super) fn client(&self, http: &HttpClient) -> HttpClient {
         let slot = self.0.clone();
         http.with_observer(Arc::new(move |r| {
             if let Ok(mut s) = slot.lock() {
@@ -52,21 +54,21 @@ impl Recorder {
         }))
     }
 
-    fn take(&self) -> Option<ExchangeRecord> {
+    pub(super) fn take(&self) -> Option<ExchangeRecord> {
         self.0.lock().ok().and_then(|mut s| s.take())
     }
 }
 
 /// The raw answer to a request, whatever its status.
-struct Answer {
-    status: u16,
-    content_type: String,
-    body: Bytes,
-    ms: u64,
+pub(super) struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Bytes,
+    pub ms: u64,
 }
 
 impl Answer {
-    fn from_record(r: &ExchangeRecord) -> Option<Self> {
+    pub(super) fn from_record(r: &ExchangeRecord) -> Option<Self> {
         Some(Self {
             status: r.status?,
             content_type: r
@@ -102,7 +104,7 @@ impl Answer {
     }
 
     /// The body as a JSON object, with the client's own words for what is wrong otherwise.
-    fn json_object(&self, url: &Url) -> Result<Map<String, Value>, String> {
+    pub(super) fn json_object(&self, url: &Url) -> Result<Map<String, Value>, String> {
         let mut headers = HeaderMap::new();
         if let Ok(v) = HeaderValue::from_str(&self.content_type) {
             headers.insert(CONTENT_TYPE, v);
@@ -122,12 +124,12 @@ impl Answer {
 }
 
 /// One token request: the client's verdict and the raw answer.
-struct Mint {
-    result: Result<(ServiceToken, Response), ApiError>,
-    answer: Option<Answer>,
+pub(super) struct Mint {
+    pub result: Result<(ServiceToken, Response), ApiError>,
+    pub answer: Option<Answer>,
 }
 
-async fn mint(http: &HttpClient, t: &Target, origin: &str) -> Mint {
+pub(super) async fn mint(http: &HttpClient, t: &Target, origin: &str) -> Mint {
     let rec = Recorder::default();
     let req = TokenRequest {
         application_session_id: uuid::Uuid::new_v4().to_string(),
@@ -142,7 +144,7 @@ async fn mint(http: &HttpClient, t: &Target, origin: &str) -> Mint {
     Mint { result, answer }
 }
 
-fn json_type(v: &Value) -> &'static str {
+pub(super) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -154,7 +156,7 @@ fn json_type(v: &Value) -> &'static str {
 }
 
 /// A key of the answer, its name matched as the client matches it (any letter case).
-fn key<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+pub(super) fn key<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     body.get(name).or_else(|| {
         body.iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -255,8 +257,8 @@ pub async fn run(http: &HttpClient, t: &Target, redactor: &mut Redactor) -> Vec<
         });
         out.push(Check::skipped("foreign_origin", "status"));
     }
-    out.push(bad_request(http, t).await);
-    out.push(health(http, t).await);
+    out.push(probes::bad_request(http, t).await);
+    out.push(probes::health(http, t).await);
     out
 }
 
@@ -325,7 +327,7 @@ async fn answer_checks(
             out.push(discovered);
             out.push(token_format(token));
             out.push(origin(t, token));
-            out.push(foreign_origin(http, t, redactor).await);
+            out.push(probes::foreign_origin(http, t, redactor).await);
         }
         Err(e) => {
             // The client refused the answer; name the check that says why.
@@ -470,124 +472,6 @@ fn origin(t: &Target, token: &ServiceToken) -> Check {
             }
         }
         _ => Check::pass("origin", format!("minted for {}", t.origin)),
-    }
-}
-
-/// Asks for a token for an origin nobody should allow. A refusal passes; a service that mints
-/// anyway is only warned about (permissive configurations are legitimate in a lab).
-async fn foreign_origin(http: &HttpClient, t: &Target, redactor: &mut Redactor) -> Check {
-    let m = mint(http, t, FOREIGN_ORIGIN).await;
-    if let Ok((token, _)) = &m.result {
-        redactor.add(&token.token);
-        redactor.add(&token.discover_uri);
-    }
-    match (&m.result, m.answer.as_ref().map(|a| a.status)) {
-        (Ok(_), _) => Check::warn(
-            "foreign_origin",
-            format!(
-                "minted a token for {FOREIGN_ORIGIN} too: the service hands tokens to any \
-                 origin (permissive configuration)"
-            ),
-        ),
-        (Err(e), Some(s)) if (400..500).contains(&s) => Check::pass(
-            "foreign_origin",
-            format!("refused {FOREIGN_ORIGIN}: HTTP {s}{}", code_of(e)),
-        ),
-        (Err(e), _) => Check::warn("foreign_origin", format!("no clear answer: {e}")),
-    }
-}
-
-fn code_of(e: &ApiError) -> String {
-    e.code().map(|c| format!(" {c}")).unwrap_or_default()
-}
-
-/// A request without ApplicationSessionId must get a 4xx whose body is `{"Error", "Code"?}`.
-async fn bad_request(http: &HttpClient, t: &Target) -> Check {
-    let rec = Recorder::default();
-    let mut req = Request::post(t.url.clone())
-        .form(&[
-            (FIELD_ALLOWED_ORIGINS, t.origin.as_str()),
-            (FIELD_MEETING_URL, t.meeting.as_str()),
-        ])
-        .tag("check_service");
-    if let Some(key) = &t.service_key {
-        req = req.bearer(key);
-    }
-    let result = rec.client(http).send(req).await;
-    let Some(answer) = rec.take().as_ref().and_then(Answer::from_record) else {
-        let e = result.err().map(|e| e.to_string()).unwrap_or_default();
-        return Check::fail("bad_request", format!("no answer: {e}"));
-    };
-    let s = answer.status;
-    if !(400..500).contains(&s) {
-        return Check::fail(
-            "bad_request",
-            format!("HTTP {s} for a request without ApplicationSessionId (expected 4xx)"),
-        );
-    }
-    let body = match answer.json_object(&t.url) {
-        Ok(b) => b,
-        Err(why) => {
-            return Check::fail(
-                "bad_request",
-                format!("HTTP {s}, but the error body is not a JSON object: {why}"),
-            );
-        }
-    };
-    let error = serde_json::from_value::<ServiceError>(Value::Object(body.clone()));
-    let code = key(&body, "Code");
-    match (error, code) {
-        (Ok(e), _) if e.error.trim().is_empty() => Check::fail(
-            "bad_request",
-            format!("HTTP {s}, but the error body has no Error text"),
-        ),
-        (Err(_), _) => Check::fail(
-            "bad_request",
-            format!("HTTP {s}, but Error is not a string"),
-        ),
-        (Ok(_), Some(c)) if !c.is_string() => Check::fail(
-            "bad_request",
-            format!("HTTP {s}, but Code is {}", json_type(c)),
-        ),
-        (Ok(e), _) => Check::pass(
-            "bad_request",
-            match e.code {
-                Some(c) => format!("HTTP {s} {{\"Error\", \"Code\": {c:?}}}"),
-                None => format!("HTTP {s} {{\"Error\"}} (no Code: optional for older services)"),
-            },
-        ),
-    }
-}
-
-/// `GET health` beside the token URL: the reference service answers it, others need not, so
-/// anything but `{"status": "ok"}` is a warning, never a failure.
-async fn health(http: &HttpClient, t: &Target) -> Check {
-    let Ok(url) = t.url.join("health") else {
-        return Check::warn("health", "no health URL beside the token URL");
-    };
-    let path = url.path().to_string();
-    match http.send(Request::get(url).tag("check_service")).await {
-        Ok(resp) => {
-            let status = resp
-                .json::<Value>()
-                .ok()
-                .and_then(|v| v.get("status").and_then(Value::as_str).map(str::to_string));
-            match status.as_deref() {
-                Some("ok") => Check::pass("health", format!("GET {path}: HTTP 200 status ok")),
-                Some(other) => Check::warn(
-                    "health",
-                    format!("GET {path}: status {:?}", mask_tokens(other)),
-                ),
-                None => Check::warn(
-                    "health",
-                    format!("GET {path}: HTTP {} without a JSON status", resp.status),
-                ),
-            }
-        }
-        Err(e) => Check::warn(
-            "health",
-            format!("GET {path}: {e} (optional for third-party services)"),
-        ),
     }
 }
 

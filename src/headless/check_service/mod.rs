@@ -9,6 +9,7 @@
 //! JSON object with a string `Error`; `Code` is optional (old services send only `Error`).
 
 mod checks;
+mod probes;
 mod report;
 
 use std::time::Duration;
