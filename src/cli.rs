@@ -47,6 +47,9 @@ pub enum Command {
     Emulator(EmulatorArgs),
     /// Run the reference service application: the token broker guests ask for meeting tokens.
     ServiceApp(ServiceAppArgs),
+    /// Check a service application against the token contract: a pass/fail table, exit 0 only when all pass.
+    #[command(after_help = crate::headless::check_service::CHECK_AFTER_HELP)]
+    CheckService(CheckServiceArgs),
 }
 
 #[derive(Debug, Args)]
@@ -119,4 +122,31 @@ pub struct ServiceAppArgs {
     /// Address to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckServiceArgs {
+    /// Token URL of the service application (https; http only for this computer).
+    #[arg(value_name = "URL", required_unless_present = "demo")]
+    pub url: Option<String>,
+    /// Check the built-in demo environment's reference service application instead.
+    #[arg(long, conflicts_with = "url")]
+    pub demo: bool,
+    /// A meeting URL the service's allow-list accepts [default: a demo placeholder].
+    #[arg(long, value_name = "URL")]
+    pub meeting: Option<String>,
+    /// Origin to ask tokens for (AllowedOrigins, and Origin on the discover GET).
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Option<String>,
+    /// Service key sent as a bearer token to the service application.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "GUEST_JOIN_SERVICE_KEY",
+        hide_env_values = true
+    )]
+    pub service_key: Option<String>,
+    /// Print one JSON object with every check instead of the table.
+    #[arg(long)]
+    pub json: bool,
 }

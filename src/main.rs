@@ -41,6 +41,7 @@ fn main() {
         Some(Command::ServiceApp(args)) => {
             runtime.block_on(headless::servers::run_service_app(args))
         }
+        Some(Command::CheckService(args)) => runtime.block_on(headless::check_service::run(args)),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);

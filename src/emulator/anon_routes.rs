@@ -34,22 +34,41 @@ fn parse_origins(raw: &str) -> Result<String, String> {
     Ok(out.join(";"))
 }
 
-pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
-    check_app(emu, r)?;
-    let req: AnonTokenRequest = r.body_as(
-        &["applicationSessionId", "allowedOrigins", "meetingUrl"],
-        &["applicationSessionId", "allowedOrigins"],
-    )?;
-    let asi = req.application_session_id.trim();
+/// A psat minted for a guest, with the discover link that carries it.
+pub(crate) struct Minted {
+    pub token: String,
+    /// Expiry, unix seconds.
+    pub exp: i64,
+    /// The absolute `discover` href with the token twice URL-encoded in its query.
+    pub discover_href: String,
+    pub asi: String,
+}
+
+/// Validate the three token fields and mint a psat signed with the emulator's key, as
+/// `anonApplicationTokens` does. With `expired` the token's lifetime ended an hour ago (the
+/// service-application stand-in hands such tokens out on request).
+pub(crate) fn mint_guest_token(
+    emu: &Arc<Emu>,
+    asi: &str,
+    allowed_origins: &str,
+    meeting_url: Option<&str>,
+    expired: bool,
+) -> Result<Minted, ApiError> {
+    let asi = asi.trim();
+    if asi.is_empty() {
+        return Err(ApiError::invalid(
+            "applicationSessionId",
+            "The applicationSessionId property is required.",
+        ));
+    }
     if asi.len() > 256 {
         return Err(ApiError::invalid(
             "applicationSessionId",
             "The applicationSessionId is too long.",
         ));
     }
-    let ao =
-        parse_origins(&req.allowed_origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
-    let confid = match req.meeting_url.as_deref().map(str::trim) {
+    let ao = parse_origins(allowed_origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
+    let confid = match meeting_url.map(str::trim) {
         None => None,
         Some("") => {
             return Err(ApiError::invalid(
@@ -80,11 +99,16 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
             Some(uri)
         }
     };
+    let lifetime = i64::try_from(emu.cfg.token_lifetime.as_secs()).unwrap_or(i64::MAX / 4);
     let now = unix_now();
-    let exp = now + i64::try_from(emu.cfg.token_lifetime.as_secs()).unwrap_or(i64::MAX / 2);
+    let (nbf, exp) = if expired {
+        (now - 3600 - lifetime, now - 3600)
+    } else {
+        (now, now.saturating_add(lifetime))
+    };
     let serial = emu.lock().next_serial();
     let claims = PsatClaims {
-        nbf: now,
+        nbf,
         exp,
         ruu: Some(format!("sip:pool{serial:05}meet@{}", emu.cfg.tenant)),
         asi: asi.to_string(),
@@ -107,10 +131,31 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
         "anonymousContext"
     };
     let context = encode_component(&encode_component(&token));
+    Ok(Minted {
+        discover_href: format!("{}platformService/discover?{param}={context}", emu.platform),
+        token,
+        exp,
+        asi: asi.to_string(),
+    })
+}
+
+pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+    check_app(emu, r)?;
+    let req: AnonTokenRequest = r.body_as(
+        &["applicationSessionId", "allowedOrigins", "meetingUrl"],
+        &["applicationSessionId", "allowedOrigins"],
+    )?;
+    let minted = mint_guest_token(
+        emu,
+        &req.application_session_id,
+        &req.allowed_origins,
+        req.meeting_url.as_deref(),
+        false,
+    )?;
     let pre = emu.cfg.rel_prefix;
     let body = AnonTokenResponse {
-        token,
-        expiry_time: UcwaDate::from_unix_ms(exp.saturating_mul(1000)),
+        token: minted.token,
+        expiry_time: UcwaDate::from_unix_ms(minted.exp.saturating_mul(1000)),
         links: Links::new()
             .with(
                 "self",
@@ -119,17 +164,11 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
                     emu.platform, emu.tap_app_id, emu.cfg.endpoint_sip
                 )),
             )
-            .with(
-                &pre.rel("discover"),
-                Link::new(format!(
-                    "{}platformService/discover?{param}={context}",
-                    emu.platform
-                )),
-            ),
+            .with(&pre.rel("discover"), Link::new(minted.discover_href)),
         rel: Some(pre.rel("anonApplicationToken")),
     };
     let mut resp = json(StatusCode::OK, &body);
-    resp.extensions_mut().insert(Session(asi.to_string()));
+    resp.extensions_mut().insert(Session(minted.asi));
     Ok(resp)
 }
 

@@ -1,8 +1,9 @@
 //! A local emulator of the Microsoft side of the guest join (PROTOCOL.md flow A): an AAD
 //! stand-in, the Trusted Application API platform service and the guest's anonymous discover
 //! on one listener, the UCWA `psanon` pool on a second listener (so links cross hosts), scripted
-//! meetings with lobby policies, fault and latency injection, a request journal and a control
-//! API (Rust and JSON over HTTP under `/control/...` on the platform listener).
+//! meetings with lobby policies, fault and latency injection, a request journal, a control
+//! API (Rust and JSON over HTTP under `/control/...` on the platform listener) and a
+//! configurable stand-in for a customer's service application (`/serviceapp/...`).
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -22,6 +23,7 @@ mod journal;
 mod meeting;
 mod messaging;
 mod resources;
+mod service_standin;
 mod tap_routes;
 mod ucwa_routes;
 mod world;
@@ -49,6 +51,7 @@ pub use config::{
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
 pub use messaging::MessageFormat;
+pub use service_standin::{STANDIN_HEALTH_PATH, STANDIN_TOKEN_PATH, ServiceStandinMode};
 pub use world::{AppState, ChatLine};
 
 use crate::api::wire::psat::{self, PsatClaims};
@@ -417,6 +420,12 @@ impl EmulatorHandle {
     /// `{platform}/platformservice/discover`.
     pub fn platform_discover_url(&self) -> Url {
         join(&self.emu.platform, "platformservice/discover")
+    }
+
+    /// `{platform}/serviceapp/GetAnonTokenJob`: the service-application stand-in, whose
+    /// behaviour [`Control::set_service_standin`] sets (faithful by default).
+    pub fn service_standin_url(&self) -> Url {
+        join(&self.emu.platform, STANDIN_TOKEN_PATH)
     }
 
     pub fn control(&self) -> Control {

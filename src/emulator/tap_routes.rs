@@ -21,6 +21,8 @@ pub(crate) fn route_name(r: &Req) -> &'static str {
     match (r.method.as_str(), segs.as_slice()) {
         (_, ["control", ..]) => "control",
         ("OPTIONS", _) => "preflight",
+        ("POST", ["serviceapp", "getanontokenjob"]) => super::service_standin::ROUTE_TOKEN,
+        ("GET", ["serviceapp", "health"]) => super::service_standin::ROUTE_HEALTH,
         ("POST", [_, "oauth2", "token"]) => "aad_token",
         ("GET", ["platformservice", "discover"]) => {
             if context_param(r).is_some() {
@@ -56,6 +58,8 @@ pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
     let result = match route {
         "control" => return super::control::handle_http(emu, r),
         "preflight" => return super::preflight(r),
+        super::service_standin::ROUTE_TOKEN => return super::service_standin::token_job(emu, r),
+        super::service_standin::ROUTE_HEALTH => return super::service_standin::health(),
         "aad_token" => return aad_token(emu, r),
         "anon_discover" => super::anon_routes::anon_discover(emu, r),
         "platform_discover" => with_aad(emu, r, platform_discover),

@@ -20,6 +20,8 @@ pub(crate) struct World {
     pub serial: u64,
     pub plan: FaultPlan,
     pub journal: Vec<JournalEntry>,
+    /// How the service-application stand-in answers.
+    pub standin: super::service_standin::ServiceStandinMode,
 }
 
 pub(crate) struct PsatRecord {

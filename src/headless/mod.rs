@@ -1,5 +1,6 @@
 //! Headless commands: the same engine as the GUI, printing for people or machines.
 
+pub mod check_service;
 pub mod har;
 pub mod join;
 pub mod junit;

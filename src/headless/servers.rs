@@ -91,6 +91,11 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         "control API: {}control/meetings",
         handle.platform_url()
     ));
+    say(&format!(
+        "service-application stand-in: {} (mode: POST {}control/service-standin)",
+        handle.service_standin_url(),
+        handle.platform_url()
+    ));
     say("demo meetings:");
     for url in emulator::DEMO_MEETING_URLS {
         say(&format!("  {url}"));

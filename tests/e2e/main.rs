@@ -5,6 +5,7 @@
 mod common;
 
 mod chat;
+mod check_service;
 mod cli;
 mod engine;
 mod hostile;

@@ -9,6 +9,7 @@ mod messaging;
 mod robustness;
 mod roster;
 mod sockets;
+mod standin;
 mod tap;
 
 use std::sync::Arc;

@@ -1,25 +1,27 @@
 //! The control API: drives meetings and the emulator from tests, the CLI or the GUI's demo.
 //! Every method is also reachable as JSON over HTTP under `/control/...` on the platform
-//! listener (see [`handle_http`] for the routes).
+//! listener (the routes are listed on [`Control`]). Meetings are driven here; tokens,
+//! applications, faults and the journal in `apps`; the service-application stand-in in
+//! `standin`; the HTTP routes in `http`.
+
+mod apps;
+mod http;
+mod standin;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::config::{
-    EventStyle, Fault, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant, duration_ms,
-};
-use super::http::{ApiError, Req, json};
-use super::journal::JournalEntry;
+use super::Emu;
+use super::config::{EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
 use super::meeting::{self, Decision, Exit};
-use super::messaging::MessageFormat;
+use super::messaging::{self, MessageFormat};
 use super::resources::{Person, member_person};
-use super::world::{AppState, ChatLine, Meeting, Member, Phase, World};
-use super::{Emu, messaging, remove_app};
+use super::world::{AppState, ChatLine, Meeting, Member, World};
 use crate::api::wire::events::EventType;
+
+pub(crate) use http::handle_http;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ControlError {
@@ -116,6 +118,7 @@ mod opt_ms {
 /// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces) | `[Fault]` |
 /// | `GET`/`DELETE /control/journal` | — | `[JournalEntry]` |
 /// | `GET /control/applications` | — | `[ApplicationInfo]` |
+/// | `GET`/`POST /control/service-standin` | `{mode}` (POST) | `{mode}`: `faithful`, `html_body`, `number_expire_time`, `expired_token`, `wrong_content_type`, `error_not_json` |
 ///
 /// `meeting` is a join URL, conference URI or conference id; an absent `name` means everyone.
 #[derive(Clone)]
@@ -341,141 +344,6 @@ impl Control {
         w.meetings[m].fail_deliveries = count;
         Ok(())
     }
-
-    /// Revoke psat tokens: all of them (and every AAD token) when `session` is `None`, else
-    /// those of one ApplicationSessionId. Later requests with them get 401. Returns how many
-    /// psat tokens were revoked.
-    pub fn expire_tokens(&self, session: Option<&str>) -> usize {
-        let mut w = self.emu.lock();
-        if session.is_none() {
-            w.aad_tokens.clear();
-        }
-        let mut n = 0;
-        for rec in w.psats.values_mut() {
-            if !rec.revoked && session.is_none_or(|s| s == rec.asi) {
-                rec.revoked = true;
-                n += 1;
-            }
-        }
-        n
-    }
-
-    /// Expire an application as the idle reaper does: it leaves its meeting and every later
-    /// request answers `410 Gone/InactiveApplicationExpired`.
-    pub fn expire_application(&self, application: &str) -> Result<(), ControlError> {
-        let mut w = self.emu.lock();
-        let id = Self::live_app(&w, application)?;
-        let at = self.emu.elapsed();
-        remove_app(&mut w, &id, AppState::Expired, at);
-        Ok(())
-    }
-
-    /// Act as another instance of the guest's client taking over its event channel: the parked
-    /// P-GET is released with `409 PGetReplaced`. True when a P-GET was parked.
-    pub fn replace_channel(&self, application: &str) -> Result<bool, ControlError> {
-        let mut w = self.emu.lock();
-        let id = Self::live_app(&w, application)?;
-        Ok(w.apps
-            .get_mut(&id)
-            .is_some_and(|a| a.channel.replace_parked()))
-    }
-
-    /// Answer the application's parked (or next) P-GET with a `resync` link, as a server does
-    /// when it considers the client's ack stale.
-    pub fn force_resync(&self, application: &str) -> Result<(), ControlError> {
-        let mut w = self.emu.lock();
-        let id = Self::live_app(&w, application)?;
-        if let Some(app) = w.apps.get_mut(&id) {
-            app.channel.resync_next = true;
-            app.channel.wake();
-        }
-        Ok(())
-    }
-
-    /// An application named by id, or the newest live one of an ApplicationSessionId.
-    fn live_app(w: &World, application: &str) -> Result<String, ControlError> {
-        if w.apps.contains_key(application) {
-            return Ok(application.to_string());
-        }
-        w.apps
-            .values()
-            .filter(|a| a.asi == application && a.state == AppState::Alive)
-            .map(|a| a.id.clone())
-            .next_back()
-            .ok_or_else(|| ControlError::UnknownApplication(application.to_string()))
-    }
-
-    /// Abort the parked P-GET of an application (by id, or the newest live application of an
-    /// ApplicationSessionId). With `lose_application` the application is gone as well: later
-    /// requests get 404 ApplicationNotFound. Returns whether a parked P-GET was aborted.
-    pub fn drop_channel(
-        &self,
-        application: &str,
-        lose_application: bool,
-    ) -> Result<bool, ControlError> {
-        let mut w = self.emu.lock();
-        let id = Self::live_app(&w, application)?;
-        let at = self.emu.elapsed();
-        let Some(app) = w.apps.get_mut(&id) else {
-            return Err(ControlError::UnknownApplication(application.to_string()));
-        };
-        let parked = app.channel.parked;
-        app.channel.abort = parked;
-        app.channel.wake();
-        if lose_application {
-            remove_app(&mut w, &id, AppState::Lost, at);
-        }
-        Ok(parked.is_some())
-    }
-
-    /// Latency added to every request (control requests excluded).
-    pub fn set_latency(&self, latency: Duration) {
-        self.emu.lock().plan.latency = latency;
-    }
-
-    /// Replace the fault list.
-    pub fn set_faults(&self, faults: Vec<Fault>) {
-        self.emu.lock().plan.faults = faults;
-    }
-
-    pub fn add_fault(&self, fault: Fault) {
-        self.emu.lock().plan.faults.push(fault);
-    }
-
-    pub fn clear_faults(&self) {
-        self.emu.lock().plan.faults.clear();
-    }
-
-    pub fn journal(&self) -> Vec<JournalEntry> {
-        self.emu.lock().journal.clone()
-    }
-
-    pub fn clear_journal(&self) {
-        self.emu.lock().journal.clear();
-    }
-
-    pub fn applications(&self) -> Vec<ApplicationInfo> {
-        let w = self.emu.lock();
-        w.apps
-            .values()
-            .map(|a| {
-                let conv = a.conv.as_ref();
-                ApplicationInfo {
-                    id: a.id.clone(),
-                    session: a.asi.clone(),
-                    display_name: a.name.clone(),
-                    meeting: conv
-                        .and_then(|c| w.meetings.get(c.meeting))
-                        .map(|m| m.spec.join_url.clone()),
-                    state: a.state,
-                    in_lobby: conv.is_some_and(|c| c.phase == Phase::Lobby),
-                    in_meeting: conv.is_some_and(|c| c.phase == Phase::InMeeting),
-                    conversation_deleted: a.conv_deleted_by_client,
-                    ended: a.ended_at,
-                }
-            })
-            .collect()
-    }
 }
 
 fn info(w: &World, m: &Meeting) -> MeetingInfo {
@@ -507,194 +375,4 @@ fn info(w: &World, m: &Meeting) -> MeetingInfo {
             .collect(),
         chat: m.chat.clone(),
     }
-}
-
-#[derive(Deserialize)]
-struct Target {
-    meeting: String,
-    #[serde(default)]
-    name: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct AddParticipant {
-    meeting: String,
-    #[serde(flatten)]
-    participant: ScriptedParticipant,
-}
-
-#[derive(Deserialize)]
-struct Say {
-    meeting: String,
-    from: String,
-    text: String,
-    #[serde(default)]
-    format: MessageFormat,
-}
-
-#[derive(Deserialize)]
-struct Typing {
-    meeting: String,
-    name: String,
-    typing: bool,
-}
-
-#[derive(Deserialize)]
-struct FailDeliveries {
-    meeting: String,
-    count: u32,
-}
-
-#[derive(Deserialize, Default)]
-struct ExpireTokens {
-    #[serde(default)]
-    session: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct AppOnly {
-    application: String,
-}
-
-#[derive(Deserialize)]
-struct DropChannel {
-    application: String,
-    #[serde(default)]
-    lose: bool,
-}
-
-#[derive(Deserialize)]
-struct Latency {
-    #[serde(rename = "latency_ms", with = "duration_ms")]
-    latency: Duration,
-}
-
-fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, ApiError> {
-    let text = if r.body.iter().all(u8::is_ascii_whitespace) {
-        &b"{}"[..]
-    } else {
-        &r.body[..]
-    };
-    serde_json::from_slice(text).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "BadRequest",
-            Some("DeserializationFailure"),
-            &format!("Bad control request: {e}"),
-        )
-    })
-}
-
-fn affected(n: usize) -> Response {
-    json(StatusCode::OK, &serde_json::json!({ "affected": n }))
-}
-
-impl From<ControlError> for ApiError {
-    fn from(e: ControlError) -> Self {
-        match e {
-            ControlError::Invalid(m) => {
-                ApiError::new(StatusCode::BAD_REQUEST, "BadRequest", None, &m)
-            }
-            other => ApiError::not_found(&other.to_string()),
-        }
-    }
-}
-
-/// The `/control/...` routes; see [`Control`].
-pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
-    let c = Control::new(emu.clone());
-    let segs: Vec<&str> = r.segs.iter().skip(1).map(String::as_str).collect();
-    let result: Result<Response, ApiError> = (|| {
-        Ok(match (r.method.as_str(), segs.as_slice()) {
-            ("GET", ["meetings"]) => json(StatusCode::OK, &c.meetings()),
-            ("POST", ["meetings"]) => json(StatusCode::CREATED, &c.add_meeting(body(r)?)?),
-            ("POST", ["admit"]) => {
-                let t: Target = body(r)?;
-                affected(c.admit(&t.meeting, t.name.as_deref())?)
-            }
-            ("POST", ["deny"]) => {
-                let t: Target = body(r)?;
-                affected(c.deny(&t.meeting, t.name.as_deref())?)
-            }
-            ("POST", ["lobby-timeout"]) => {
-                let t: Target = body(r)?;
-                affected(c.lobby_timeout(&t.meeting, t.name.as_deref())?)
-            }
-            ("POST", ["participants", "add"]) => {
-                let a: AddParticipant = body(r)?;
-                c.add_participant(&a.meeting, a.participant)?;
-                affected(1)
-            }
-            ("POST", ["participants", "remove"]) => {
-                let t: Target = body(r)?;
-                affected(c.remove_participant(&t.meeting, t.name.as_deref().unwrap_or(""))?)
-            }
-            ("POST", ["eject"]) => {
-                let t: Target = body(r)?;
-                affected(c.eject(&t.meeting, t.name.as_deref().unwrap_or(""))?)
-            }
-            ("POST", ["end"]) => {
-                let t: Target = body(r)?;
-                affected(c.end_meeting(&t.meeting)?)
-            }
-            ("POST", ["say"]) => {
-                let s: Say = body(r)?;
-                affected(c.say_as(&s.meeting, &s.from, &s.text, s.format)?)
-            }
-            ("POST", ["expire-tokens"]) => {
-                let e: ExpireTokens = body(r)?;
-                affected(c.expire_tokens(e.session.as_deref()))
-            }
-            ("POST", ["drop-channel"]) => {
-                let d: DropChannel = body(r)?;
-                affected(usize::from(c.drop_channel(&d.application, d.lose)?))
-            }
-            ("POST", ["typing"]) => {
-                let t: Typing = body(r)?;
-                affected(c.set_typing(&t.meeting, &t.name, t.typing)?)
-            }
-            ("POST", ["fail-deliveries"]) => {
-                let f: FailDeliveries = body(r)?;
-                c.fail_deliveries(&f.meeting, f.count)?;
-                affected(0)
-            }
-            ("POST", ["expire-application"]) => {
-                let d: AppOnly = body(r)?;
-                c.expire_application(&d.application)?;
-                affected(1)
-            }
-            ("POST", ["replace-channel"]) => {
-                let d: AppOnly = body(r)?;
-                affected(usize::from(c.replace_channel(&d.application)?))
-            }
-            ("POST", ["resync"]) => {
-                let d: AppOnly = body(r)?;
-                c.force_resync(&d.application)?;
-                affected(1)
-            }
-            ("POST", ["latency"]) => {
-                let l: Latency = body(r)?;
-                c.set_latency(l.latency);
-                affected(0)
-            }
-            ("GET", ["faults"]) => json(StatusCode::OK, &emu.lock().plan.faults),
-            ("POST" | "PUT", ["faults"]) => {
-                let faults: Vec<Fault> = body(r)?;
-                c.set_faults(faults);
-                json(StatusCode::OK, &emu.lock().plan.faults)
-            }
-            ("DELETE", ["faults"]) => {
-                c.clear_faults();
-                json(StatusCode::OK, &emu.lock().plan.faults)
-            }
-            ("GET", ["journal"]) => json(StatusCode::OK, &c.journal()),
-            ("DELETE", ["journal"]) => {
-                c.clear_journal();
-                affected(0)
-            }
-            ("GET", ["applications"]) => json(StatusCode::OK, &c.applications()),
-            _ => return Err(ApiError::not_found("Unknown control route.")),
-        })
-    })();
-    result.unwrap_or_else(IntoResponse::into_response)
 }
