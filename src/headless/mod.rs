@@ -1,6 +1,6 @@
 //! Headless commands: the same engine as the GUI, printing for people or machines.
 
-pub mod har;
+pub mod exports;
 pub mod join;
 pub mod junit;
 pub mod output;

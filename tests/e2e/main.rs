@@ -7,6 +7,7 @@ mod common;
 mod chat;
 mod cli;
 mod engine;
+mod exports;
 mod hostile;
 mod rejoin;
 mod servers;
