@@ -134,3 +134,35 @@ fn a_path_that_cannot_be_written_is_reported_with_the_path() {
     assert!(shows(&j.h, &path.display().to_string()));
     j.close();
 }
+
+#[test]
+fn diagnostics_can_be_saved_while_joining() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("joining.zip");
+    let dialog = Arc::new(FakeDialog::answering(path.clone()));
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Manual);
+    // Latency on every exchange keeps the joining screen up for a while.
+    demo.control().set_latency(Duration::from_millis(800));
+    let mut h = harness_with_dialog(
+        &rt,
+        guest_join::gui::AppInit::with_config(config_for(&demo)),
+        dialog,
+    );
+    fill_and_join(&mut h, URL, "Ada Guest");
+    wait_for(&mut h, "Joining the meeting on");
+    h.get_by_label("Save diagnostics…").click();
+    // Complete once the zip opens (its directory is written last).
+    step_until(&mut h, "the bundle", Duration::from_secs(30), |_| {
+        std::fs::read(&path).is_ok_and(|b| zip::ZipArchive::new(std::io::Cursor::new(b)).is_ok())
+    });
+    let files = unzip(&std::fs::read(&path).unwrap());
+    assert_eq!(files.len(), 7);
+    demo.control().set_latency(Duration::ZERO);
+    until_phase(&mut h, Phase::InLobby);
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.step();
+    until_deleted(Some(&mut h), &demo);
+    drop(h);
+    rt.block_on(demo.shutdown());
+}

@@ -96,6 +96,18 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
             actions.push(UiAction::CopyDiagnostics);
         }
     });
+    export_buttons(ui, actions);
+    if view.copied {
+        ui.label(RichText::new("Diagnostics copied to the clipboard.").small());
+    }
+    export_note(ui, view);
+    ui.add_space(16.0);
+    ui.label(RichText::new("Join steps").strong());
+    super::timeline::steps(ui, view, false, actions);
+}
+
+/// "Export HAR…" and "Save diagnostics…" (also on the joining screen).
+pub fn export_buttons(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
     ui.horizontal(|ui| {
         if ui
             .button("Export HAR…")
@@ -114,9 +126,10 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
             actions.push(UiAction::SaveDiagnostics);
         }
     });
-    if view.copied {
-        ui.label(RichText::new("Diagnostics copied to the clipboard.").small());
-    }
+}
+
+/// "Saved to …" or why not, after an export.
+pub fn export_note(ui: &mut egui::Ui, view: &SessionView) {
     match &view.export_note {
         Some(Ok(saved)) => {
             ui.label(RichText::new(saved).small());
@@ -126,9 +139,6 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
         }
         None => {}
     }
-    ui.add_space(16.0);
-    ui.label(RichText::new("Join steps").strong());
-    super::timeline::steps(ui, view, false, actions);
 }
 
 #[cfg(test)]
