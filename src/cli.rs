@@ -88,6 +88,14 @@ pub struct JoinArgs {
     /// Write every HTTP exchange, tokens masked, as a HAR 1.2 archive (opens in browser devtools).
     #[arg(long, value_name = "FILE")]
     pub har: Option<std::path::PathBuf>,
+    /// Write a diagnostics bundle (zip: versions, configuration without secrets, step timeline,
+    /// HAR, event log, correlation ids), whatever the outcome.
+    #[arg(long, value_name = "FILE")]
+    pub diagnostics: Option<std::path::PathBuf>,
+    /// LAB USE ONLY: keep tokens, the discover URL and the service key unmasked in the --har and
+    /// --diagnostics files (stdout, stderr and JUnit stay masked).
+    #[arg(long)]
+    pub unredacted: bool,
     /// Write a JUnit XML report: one test case per step, failures with their class and codes.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,

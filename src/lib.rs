@@ -2,12 +2,14 @@
 //!
 //! `api` holds the wire model and HTTP calls, `join` the engine; neither knows about egui.
 //! `emulator` and `service_app` are the other parts of the system, `demo` wires them together.
-//! `gui` is the desktop window over the engine, `config` the user's settings file.
+//! `gui` is the desktop window over the engine, `config` the user's settings file,
+//! `diagnostics` the HAR and diagnostics-bundle exports both share.
 
 pub mod api;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod diagnostics;
 pub mod emulator;
 pub mod gui;
 pub mod headless;

@@ -9,6 +9,8 @@ mod common;
 mod chat;
 #[path = "ui/endings.rs"]
 mod endings;
+#[path = "ui/exports.rs"]
+mod exports;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/xvfb.rs"]

@@ -1,6 +1,10 @@
 //! A record of one HTTP exchange, redacted when it is made (DESIGN §8): the Authorization
 //! header, token-bearing query values, and token fields in bodies never enter a record.
-//! The GUI's request inspector and later exports read these records.
+//! The GUI's request inspector and the exports (HAR, diagnostics) read these records.
+//!
+//! The one exception is `RecordMode::Unredacted`, a lab option of a traffic recorder
+//! (`join --unredacted`): its records are made raw from the start. Nothing ever "unmasks" a
+//! redacted record.
 
 use std::time::SystemTime;
 
@@ -31,6 +35,16 @@ const SECRET_KEYS: [&str; 7] = [
     "refresh_token",
 ];
 
+/// How a record is made: masked (always, except for an explicit lab flag) or raw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordMode {
+    #[default]
+    Redacted,
+    /// Secrets kept as sent and received (`join --unredacted`, lab use only).
+    Unredacted,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExchangeRecord {
     /// What the caller was doing (a step name).
@@ -45,7 +59,15 @@ pub struct ExchangeRecord {
     pub status: Option<u16>,
     pub response_headers: Vec<(String, String)>,
     pub response_body: Option<String>,
+    /// Size of the response body as received, in bytes (the record keeps at most 16 KiB).
+    pub response_size: Option<u64>,
+    /// Total time from the start of the send to the end of the body (or the error), in ms.
     pub ms: u64,
+    /// Request sent → response headers received (includes connection set-up when a new
+    /// connection was opened: the HTTP library does not report it apart), in ms.
+    pub wait_ms: Option<f64>,
+    /// Response headers → end of the body, in ms.
+    pub receive_ms: Option<f64>,
     /// Transport failure, when there was no response.
     pub error: Option<String>,
 }
@@ -64,11 +86,18 @@ mod system_time_ms {
 
 /// Headers as shown: secret ones masked, every value token-masked.
 pub fn headers_for_record(headers: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
+    headers_as(headers, RecordMode::Redacted)
+}
+
+/// Headers as recorded in `mode`.
+pub fn headers_as(headers: &reqwest::header::HeaderMap, mode: RecordMode) -> Vec<(String, String)> {
     headers
         .iter()
         .map(|(k, v)| {
             let name = k.as_str().to_string();
-            let value = if SECRET_HEADERS.contains(&name.as_str()) {
+            let value = if mode == RecordMode::Unredacted {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            } else if SECRET_HEADERS.contains(&name.as_str()) {
                 match v.to_str().ok().and_then(|s| s.split_once(' ')) {
                     Some((scheme, _)) => format!("{scheme} {REDACTED}"),
                     None => REDACTED.to_string(),
@@ -106,15 +135,9 @@ fn mask_json(v: &mut serde_json::Value, depth: usize) {
     }
 }
 
-/// A body as recorded: JSON with secret fields masked, form bodies with secret fields masked,
-/// anything else token-masked; capped at `MAX_RECORDED_BODY`.
-pub fn body_for_record(bytes: &[u8]) -> Option<String> {
-    if bytes.is_empty() {
-        return None;
-    }
-    let cut = &bytes[..bytes.len().min(MAX_RECORDED_BODY)];
-    let text = String::from_utf8_lossy(cut).into_owned();
-    let shown = match serde_json::from_slice::<serde_json::Value>(bytes) {
+/// The masked form of a body whose (capped) text is `text`.
+fn masked_body(bytes: &[u8], text: String) -> String {
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
         Ok(mut v) if bytes.len() <= MAX_RECORDED_BODY => {
             mask_json(&mut v, 0);
             v.to_string()
@@ -134,6 +157,25 @@ pub fn body_for_record(bytes: &[u8]) -> Option<String> {
                 .join("&")
         }
         _ => mask_tokens(&text),
+    }
+}
+
+/// A body as recorded: JSON with secret fields masked, form bodies with secret fields masked,
+/// anything else token-masked; capped at `MAX_RECORDED_BODY`.
+pub fn body_for_record(bytes: &[u8]) -> Option<String> {
+    body_as(bytes, RecordMode::Redacted)
+}
+
+/// A body as recorded in `mode` (capped at `MAX_RECORDED_BODY` in both modes).
+pub fn body_as(bytes: &[u8], mode: RecordMode) -> Option<String> {
+    if bytes.is_empty() {
+        return None;
+    }
+    let cut = &bytes[..bytes.len().min(MAX_RECORDED_BODY)];
+    let text = String::from_utf8_lossy(cut).into_owned();
+    let shown = match mode {
+        RecordMode::Unredacted => text,
+        RecordMode::Redacted => masked_body(bytes, text),
     };
     if bytes.len() > MAX_RECORDED_BODY {
         Some(format!("{shown}… [{} bytes in all]", bytes.len()))
@@ -143,7 +185,15 @@ pub fn body_for_record(bytes: &[u8]) -> Option<String> {
 }
 
 pub fn url_for_record(url: &url::Url) -> String {
-    url_for_display(url.as_str())
+    url_as(url, RecordMode::Redacted)
+}
+
+/// A URL as recorded in `mode`.
+pub fn url_as(url: &url::Url, mode: RecordMode) -> String {
+    match mode {
+        RecordMode::Redacted => url_for_display(url.as_str()),
+        RecordMode::Unredacted => url.as_str().to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +231,38 @@ mod tests {
             body_for_record(&big)
                 .unwrap()
                 .ends_with(&format!("[{} bytes in all]", big.len()))
+        );
+    }
+
+    #[test]
+    fn the_unredacted_mode_keeps_values_and_still_caps_bodies() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "authorization",
+            HeaderValue::from_static("Bearer psat=eyJabc"),
+        );
+        assert_eq!(
+            headers_as(&h, RecordMode::Unredacted),
+            [(
+                "authorization".to_string(),
+                "Bearer psat=eyJabc".to_string()
+            )]
+        );
+        let body = br#"{"Token":"opaque-token"}"#;
+        assert_eq!(
+            body_as(body, RecordMode::Unredacted).as_deref(),
+            Some(r#"{"Token":"opaque-token"}"#)
+        );
+        let u =
+            url::Url::parse("https://h.example/d?anonymousMeetingJoinContext=psat%3Dx").unwrap();
+        assert!(url_as(&u, RecordMode::Unredacted).ends_with("psat%3Dx"));
+        assert!(!url_as(&u, RecordMode::Redacted).contains("psat%3Dx"));
+        let big = vec![b'x'; MAX_RECORDED_BODY + 10];
+        let kept = body_as(&big, RecordMode::Unredacted).unwrap();
+        assert!(
+            kept.len() < MAX_RECORDED_BODY + 64,
+            "capped: {}",
+            kept.len()
         );
     }
 }

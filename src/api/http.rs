@@ -11,7 +11,8 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValu
 use url::Url;
 
 use crate::api::error::ApiError;
-use crate::api::exchange::{ExchangeRecord, body_for_record, headers_for_record, url_for_record};
+use crate::api::exchange::{ExchangeRecord, RecordMode, body_as, headers_as, url_as};
+use crate::api::recorder::TrafficRecorder;
 pub use crate::api::response::Response;
 use crate::api::response::error_for_status;
 use crate::redact::mask_tokens;
@@ -47,6 +48,8 @@ pub struct HttpClient {
     client: reqwest::Client,
     opts: HttpOptions,
     observer: Option<ExchangeObserver>,
+    /// Keeps the session's traffic for exports, in its own record mode.
+    recorder: Option<Arc<TrafficRecorder>>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -54,6 +57,7 @@ impl std::fmt::Debug for HttpClient {
         f.debug_struct("HttpClient")
             .field("opts", &self.opts)
             .field("observed", &self.observer.is_some())
+            .field("recorded", &self.recorder.as_ref().map(|r| r.mode()))
             .finish()
     }
 }
@@ -220,15 +224,25 @@ impl HttpClient {
             client,
             opts,
             observer: None,
+            recorder: None,
         })
     }
 
-    /// A client that reports every exchange to `observer` (shares the connection pool).
+    /// A client that reports every exchange, redacted, to `observer` (shares the connection
+    /// pool; a recorder attached before stays attached).
     pub fn with_observer(&self, observer: ExchangeObserver) -> Self {
         Self {
-            client: self.client.clone(),
-            opts: self.opts.clone(),
             observer: Some(observer),
+            ..self.clone()
+        }
+    }
+
+    /// A client that keeps every exchange in `recorder`, made in the recorder's mode (shares
+    /// the connection pool; an observer attached before stays attached).
+    pub fn with_recorder(&self, recorder: Arc<TrafficRecorder>) -> Self {
+        Self {
+            recorder: Some(recorder),
+            ..self.clone()
         }
     }
 
@@ -238,55 +252,78 @@ impl HttpClient {
 
     /// Send one request. 2xx → `Response`; anything else → `ApiError` with status and error body.
     pub async fn send(&self, req: Request) -> Result<Response, ApiError> {
-        let Some(observer) = self.observer.clone() else {
+        if self.observer.is_none() && self.recorder.is_none() {
             return self.send_inner(req).await.0;
+        }
+        let sent = Sent {
+            tag: req.tag,
+            started: SystemTime::now(),
+            method: req.method.to_string(),
+            url: req.url.clone(),
+            bearer: req.bearer.clone(),
+            origin: req.origin.clone(),
+            body: req.body.clone(),
         };
-        let started = SystemTime::now();
         let t0 = Instant::now();
-        let (tag, method, url) = (req.tag, req.method.to_string(), url_for_record(&req.url));
-        let request_headers = self.request_headers_for_record(&req);
-        let request_body = match &req.body {
-            Body::Empty => None,
-            Body::Json(b) => body_for_record(b),
-            Body::Form(f) => body_for_record(f.as_bytes()),
-            Body::Text { text, .. } => body_for_record(text.as_bytes()),
-        };
         let (result, raw) = self.send_inner(req).await;
-        let (status, response_headers, response_body) = match raw {
-            Some(r) => (
-                Some(r.status),
-                headers_for_record(&r.headers),
-                body_for_record(&r.body),
-            ),
-            None => (None, Vec::new(), None),
+        let ms = u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let error = match (&raw, &result) {
+            (None, Err(e)) => Some(e.to_string()),
+            _ => None,
         };
-        observer(ExchangeRecord {
-            tag,
-            started,
-            method,
-            url,
-            request_headers,
-            request_body,
-            status,
-            response_headers,
-            response_body,
-            ms: u64::try_from(t0.elapsed().as_millis()).unwrap_or(u64::MAX),
-            error: if status.is_none() {
-                result.as_ref().err().map(ToString::to_string)
-            } else {
-                None
-            },
-        });
+        let make = |mode| self.record(mode, &sent, raw.as_ref(), ms, error.clone());
+        if let Some(recorder) = &self.recorder {
+            recorder.record(make(recorder.mode()));
+        }
+        if let Some(observer) = &self.observer {
+            observer(make(RecordMode::Redacted));
+        }
         result
     }
 
-    fn request_headers_for_record(&self, req: &Request) -> Vec<(String, String)> {
+    fn record(
+        &self,
+        mode: RecordMode,
+        sent: &Sent,
+        raw: Option<&RawResponse>,
+        ms: u64,
+        error: Option<String>,
+    ) -> ExchangeRecord {
+        let request_body = match &sent.body {
+            Body::Empty => None,
+            Body::Json(b) => body_as(b, mode),
+            Body::Form(f) => body_as(f.as_bytes(), mode),
+            Body::Text { text, .. } => body_as(text.as_bytes(), mode),
+        };
+        let as_ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        ExchangeRecord {
+            tag: sent.tag,
+            started: sent.started,
+            method: sent.method.clone(),
+            url: url_as(&sent.url, mode),
+            request_headers: self.request_headers_for_record(sent, mode),
+            request_body,
+            status: raw.map(|r| r.status),
+            response_headers: raw
+                .map(|r| headers_as(&r.headers, mode))
+                .unwrap_or_default(),
+            response_body: raw.and_then(|r| body_as(&r.body, mode)),
+            response_size: raw.map(|r| r.body.len() as u64),
+            ms,
+            wait_ms: raw.map(|r| as_ms(r.wait)),
+            receive_ms: raw.map(|r| as_ms(r.receive)),
+            error,
+        }
+    }
+
+    fn request_headers_for_record(&self, req: &Sent, mode: RecordMode) -> Vec<(String, String)> {
         let mut h = vec![("accept".to_string(), "application/json".to_string())];
-        if req.bearer.is_some() {
-            h.push((
-                "authorization".into(),
-                format!("Bearer {}", crate::secret::REDACTED),
-            ));
+        if let Some(token) = &req.bearer {
+            let shown = match mode {
+                RecordMode::Redacted => crate::secret::REDACTED,
+                RecordMode::Unredacted => token.expose(),
+            };
+            h.push(("authorization".into(), format!("Bearer {shown}")));
         }
         if let Some(o) = &req.origin {
             h.push(("origin".into(), o.clone()));
@@ -345,6 +382,7 @@ impl HttpClient {
             Ok(r) => r,
             Err(e) => return (Err(classify(e, &host, timeout)), None),
         };
+        let wait = started.elapsed();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let raw = |body: Vec<u8>| {
@@ -352,6 +390,8 @@ impl HttpClient {
                 status,
                 headers: headers.clone(),
                 body: Bytes::from(body),
+                wait,
+                receive: started.elapsed().saturating_sub(wait),
             })
         };
         if let Some(len) = resp.content_length()
@@ -421,6 +461,8 @@ impl HttpClient {
             status,
             headers: headers.clone(),
             body: body.clone(),
+            wait,
+            receive: elapsed.saturating_sub(wait),
         });
         (
             Ok(Response {
@@ -435,11 +477,26 @@ impl HttpClient {
     }
 }
 
+/// What was asked, kept for the exchange record (secrets stay in `Secret` until recorded).
+struct Sent {
+    tag: &'static str,
+    started: SystemTime,
+    method: String,
+    url: Url,
+    bearer: Option<Secret>,
+    origin: Option<String>,
+    body: Body,
+}
+
 /// What came back, kept for the exchange record.
 struct RawResponse {
     status: u16,
     headers: HeaderMap,
     body: Bytes,
+    /// Send start → response headers.
+    wait: Duration,
+    /// Response headers → end of the body (or the error).
+    receive: Duration,
 }
 
 #[cfg(test)]

@@ -2,12 +2,14 @@
 //! copy diagnostics, and write settings. Runs on the UI thread after the frame's drawing;
 //! anything slow (the engine, file writes) goes to the runtime.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::{self, Config};
 use crate::join::Step;
 
 use super::app::{Banner, BannerKind, GuestApp, Session};
+use super::export::{self, ExportKind};
 use super::session::{self, EngineMsg, Plan, TokenSource};
 use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
 
@@ -28,6 +30,10 @@ pub enum UiAction {
     /// From the ended screen back to the form.
     Back,
     CopyDiagnostics,
+    /// Ask where to save the session's HAR archive, then write it.
+    ExportHar,
+    /// Ask where to save the session's diagnostics bundle, then write it.
+    SaveDiagnostics,
     /// Fill the form with a demo meeting and the built-in demo service.
     TryDemo,
     /// Show or hide the request/response details of a step.
@@ -88,6 +94,8 @@ impl GuestApp {
                     s.view.copied = true;
                 }
             }
+            UiAction::ExportHar => self.ask_export(ExportKind::Har),
+            UiAction::SaveDiagnostics => self.ask_export(ExportKind::Diagnostics),
             UiAction::TryDemo => {
                 self.form.meeting = crate::demo::LOBBY_MEETING_URL.to_string();
                 self.form.meeting_edited();
@@ -121,6 +129,49 @@ impl GuestApp {
                     self.banners.remove(i);
                 }
             }
+        }
+    }
+
+    /// Show the save dialog (on the runtime) for an export of the current session.
+    fn ask_export(&mut self, kind: ExportKind) {
+        if let Some(s) = &mut self.session {
+            s.view.export_note = None;
+            let asid = s
+                .view
+                .status
+                .application_session_id
+                .clone()
+                .unwrap_or_default();
+            export::ask_path(&self.engine, s.view.id, kind, &asid, self.ui_tx.clone());
+        }
+    }
+
+    /// The user chose a path: write the file off the UI thread with the status shown now.
+    pub(super) fn on_export_path(&mut self, session: u64, kind: ExportKind, path: PathBuf) {
+        if let Some(s) = self.session.as_ref().filter(|s| s.view.id == session) {
+            export::write(
+                &self.engine,
+                session,
+                kind,
+                Arc::clone(&s.task.record),
+                s.view.status.clone(),
+                path,
+                self.ui_tx.clone(),
+            );
+        }
+    }
+
+    pub(super) fn on_exported(
+        &mut self,
+        session: u64,
+        kind: ExportKind,
+        result: Result<PathBuf, String>,
+    ) {
+        if let Some(s) = self.session.as_mut().filter(|s| s.view.id == session) {
+            s.view.export_note = Some(match result {
+                Ok(path) => Ok(format!("Saved to {}", path.display())),
+                Err(e) => Err(format!("The {} could not be saved: {e}", kind.what())),
+            });
         }
     }
 

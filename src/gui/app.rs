@@ -186,6 +186,16 @@ impl GuestApp {
                     }
                 }
                 EngineMsg::Saved { result } => self.on_saved(result),
+                EngineMsg::ExportPath {
+                    session,
+                    kind,
+                    path,
+                } => self.on_export_path(session, kind, path),
+                EngineMsg::Exported {
+                    session,
+                    kind,
+                    result,
+                } => self.on_exported(session, kind, result),
             }
         }
     }

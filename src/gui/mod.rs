@@ -4,6 +4,8 @@
 
 pub mod actions;
 pub mod app;
+pub mod dialogs;
+pub mod export;
 pub mod session;
 pub mod state;
 pub mod views;
@@ -14,6 +16,7 @@ use std::time::Duration;
 use tokio::runtime::Handle;
 
 pub use app::{AppInit, GuestApp};
+pub use dialogs::{SaveDialog, SaveRequest};
 pub use session::Engine;
 pub use views::chat::init_local_offset;
 

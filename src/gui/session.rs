@@ -10,13 +10,19 @@ use tokio_util::task::TaskTracker;
 use url::Url;
 
 use crate::api::HttpClient;
+use crate::api::exchange::RecordMode;
 use crate::demo::Demo;
+use crate::diagnostics::ConfigView;
+use crate::diagnostics::events::EventLog;
 use crate::join::status::JoinEvent;
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, MeetingLink, ServiceProfile,
     SessionControl, Step,
 };
 use crate::secret::Secret;
+
+use super::dialogs::{RfdDialog, SaveDialog};
+use super::export::{ExportKind, SessionRecord};
 
 /// A message from the runtime to the UI.
 #[derive(Debug)]
@@ -27,6 +33,18 @@ pub enum EngineMsg {
     Finished { session: u64 },
     /// A settings save finished.
     Saved { result: Result<(), String> },
+    /// The user chose where to save an export of session `session`.
+    ExportPath {
+        session: u64,
+        kind: ExportKind,
+        path: std::path::PathBuf,
+    },
+    /// An export was written (the path) or not (the path and the reason).
+    Exported {
+        session: u64,
+        kind: ExportKind,
+        result: Result<std::path::PathBuf, String>,
+    },
 }
 
 /// Sends to the UI, then asks for a repaint: the window repaints only when something happened.
@@ -52,10 +70,13 @@ impl UiSender {
 struct Sink {
     session: u64,
     ui: UiSender,
+    /// The event log for "Save diagnostics…".
+    events: Arc<EventLog>,
 }
 
 impl EventSink for Sink {
     fn emit(&self, event: &JoinEvent) {
+        self.events.push(event);
         self.ui.send(EngineMsg::Event {
             session: self.session,
             event: event.clone(),
@@ -95,23 +116,32 @@ impl DemoSlot {
 }
 
 /// Everything the window needs to run sessions: the runtime handle, one HTTP client, the
-/// demo slot and a tracker of running tasks (so closing the window can wait for clean-up).
+/// demo slot, a tracker of running tasks (so closing the window can wait for clean-up) and
+/// the save dialog.
 #[derive(Clone)]
 pub struct Engine {
     pub handle: Handle,
     pub http: Result<HttpClient, String>,
     pub demo: DemoSlot,
     pub tracker: TaskTracker,
+    pub dialog: Arc<dyn SaveDialog>,
 }
 
 impl Engine {
+    /// With the desktop's save dialog.
     pub fn new(handle: Handle) -> Self {
+        Self::with_dialog(handle, Arc::new(RfdDialog))
+    }
+
+    /// With another save dialog (tests use a fake).
+    pub fn with_dialog(handle: Handle, dialog: Arc<dyn SaveDialog>) -> Self {
         let http = HttpClient::new(crate::api::HttpOptions::default()).map_err(|e| e.to_string());
         Self {
             handle,
             http,
             demo: DemoSlot::default(),
             tracker: TaskTracker::new(),
+            dialog,
         }
     }
 }
@@ -147,6 +177,20 @@ impl Plan {
         req.culture = self.culture.clone();
         req
     }
+
+    /// The configuration as far as known when the session could not start.
+    fn early_config(&self, service: &str, service_key_set: bool) -> ConfigView {
+        let mut config = ConfigView::partial(
+            service,
+            service_key_set,
+            &crate::api::HttpOptions::default(),
+            RecordMode::Redacted,
+        );
+        config.meeting_host = Some(self.meeting.host().to_string());
+        config.origin = Some(self.origin.clone());
+        config.culture = Some(self.culture.clone());
+        config
+    }
 }
 
 /// A running session. Dropping it cancels the engine (window closed, Back, Cancel), which then
@@ -154,6 +198,8 @@ impl Plan {
 pub struct SessionTask {
     pub id: u64,
     pub control: SessionControl,
+    /// Traffic, events and configuration, for the exports.
+    pub record: Arc<SessionRecord>,
 }
 
 impl Drop for SessionTask {
@@ -173,12 +219,25 @@ fn fail_early(sink: &Sink, kind: FailureKind, message: String) {
 pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask {
     let control = SessionControl::new();
     let task_control = control.clone();
-    let http = engine.http.clone();
+    let record = Arc::new(SessionRecord::new(format!(
+        "guest-join session on {}",
+        plan.meeting.host()
+    )));
+    let http = engine
+        .http
+        .clone()
+        .map(|h| h.with_recorder(Arc::clone(&record.traffic)));
     let demo = engine.demo.clone();
+    let task_record = Arc::clone(&record);
     let fut = async move {
         let sink = Sink {
             session: id,
             ui: ui.clone(),
+            events: Arc::clone(&task_record.events),
+        };
+        let service = match &plan.source {
+            TokenSource::Demo => "built-in demo",
+            TokenSource::Profile { .. } => "configured join service",
         };
         let (token_url, key) = match &plan.source {
             TokenSource::Profile {
@@ -195,14 +254,30 @@ pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask 
         match (http, token_url) {
             (Ok(http), Ok(url)) => {
                 let req = plan.request(url, key);
+                task_record.set_config(ConfigView::of_request(
+                    service,
+                    &req,
+                    http.options(),
+                    RecordMode::Redacted,
+                ));
                 let sink: Arc<dyn EventSink> = Arc::new(sink);
                 crate::join::run(&http, &req, sink, &task_control).await;
             }
-            (Err(e), _) => fail_early(&sink, FailureKind::Network, e),
-            (_, Err(e)) => fail_early(&sink, FailureKind::ServiceUnreachable, e),
+            (Err(e), _) => {
+                task_record.set_config(plan.early_config(service, key.is_some()));
+                fail_early(&sink, FailureKind::Network, e);
+            }
+            (_, Err(e)) => {
+                task_record.set_config(plan.early_config(service, key.is_some()));
+                fail_early(&sink, FailureKind::ServiceUnreachable, e);
+            }
         }
         ui.send(EngineMsg::Finished { session: id });
     };
     engine.tracker.spawn_on(fut, &engine.handle);
-    SessionTask { id, control }
+    SessionTask {
+        id,
+        control,
+        record,
+    }
 }

@@ -1,16 +1,19 @@
 //! What the window shows, as plain data. Views read it (and edit the form's text fields);
 //! only `actions::handle` and the event drain in `app.rs` change the rest.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
+use crate::api::bounded::BoundedLog;
 use crate::api::exchange::ExchangeRecord;
 use crate::config::{self, Config};
 use crate::join::status::{JoinEvent, StepState};
 use crate::join::{DisplayName, JoinStatus, MeetingLink, Phase, Step};
 
-/// Longest list of HTTP exchanges kept per session (the event channel adds one per poll).
-pub const MAX_EXCHANGES: usize = 500;
+/// HTTP exchanges shown per session: the first ones (the join) and the latest (the event
+/// channel adds one per poll). The exports read the session's own, larger recorder.
+pub const FIRST_EXCHANGES: usize = 100;
+pub const LATEST_EXCHANGES: usize = 400;
 
 /// Which screen is up. The session screens (joining, lobby, meeting, ended) follow the phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +128,7 @@ pub enum Connection {
 pub struct SessionView {
     pub id: u64,
     pub status: JoinStatus,
-    pub exchanges: VecDeque<ExchangeRecord>,
+    pub exchanges: BoundedLog<ExchangeRecord>,
     pub meeting_host: String,
     pub display_name: String,
     pub service_label: String,
@@ -136,6 +139,8 @@ pub struct SessionView {
     /// The engine task has returned (clean-up finished).
     pub finished: bool,
     pub copied: bool,
+    /// The outcome of the last export: "Saved to …" or what went wrong.
+    pub export_note: Option<Result<String, String>>,
     pub leave_requested: bool,
     /// The chat message being typed.
     pub chat_draft: String,
@@ -150,7 +155,7 @@ impl SessionView {
         Self {
             id,
             status: JoinStatus::default(),
-            exchanges: VecDeque::new(),
+            exchanges: BoundedLog::new(FIRST_EXCHANGES, LATEST_EXCHANGES),
             meeting_host,
             display_name,
             service_label,
@@ -159,6 +164,7 @@ impl SessionView {
             expanded: HashSet::new(),
             finished: false,
             copied: false,
+            export_note: None,
             leave_requested: false,
             chat_draft: String::new(),
             chat_failures: HashMap::new(),
@@ -170,12 +176,7 @@ impl SessionView {
     pub fn apply(&mut self, event: &JoinEvent, now: Instant) {
         self.status.apply(event);
         match event {
-            JoinEvent::Exchange { record } => {
-                if self.exchanges.len() >= MAX_EXCHANGES {
-                    self.exchanges.pop_front();
-                }
-                self.exchanges.push_back((**record).clone());
-            }
+            JoinEvent::Exchange { record } => self.exchanges.push((**record).clone()),
             JoinEvent::Phase {
                 phase: Phase::InLobby,
             } if self.lobby_since.is_none() => self.lobby_since = Some(now),

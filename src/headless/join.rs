@@ -7,9 +7,10 @@ use std::time::Duration;
 use tokio::sync::watch;
 use url::Url;
 
-use crate::api::exchange::ExchangeRecord;
 use crate::api::http::{HttpClient, HttpOptions, check_transport};
 use crate::cli::JoinArgs;
+use crate::diagnostics::ConfigView;
+use crate::diagnostics::events::EventLog;
 use crate::join::status::{JoinEvent, Phase};
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink,
@@ -17,6 +18,7 @@ use crate::join::{
 };
 use crate::secret::Secret;
 
+use super::exports::{Exports, UNREDACTED_WARNING};
 use super::output::{Human, JsonLines, result_line};
 
 /// Shown under `guest-join join --help`. A test checks that it lists every demo meeting.
@@ -118,26 +120,22 @@ struct Tee {
     inner: Box<dyn EventSink>,
     phase: watch::Sender<Phase>,
     chat_outcomes: watch::Sender<usize>,
-    /// Exchange records for `--har` (bounded).
-    exchanges: Option<std::sync::Mutex<Vec<ExchangeRecord>>>,
+    /// The event log for `--diagnostics` (bounded).
+    events: Option<Arc<EventLog>>,
 }
 
 impl EventSink for Tee {
     fn emit(&self, event: &JoinEvent) {
         self.inner.emit(event);
+        if let Some(log) = &self.events {
+            log.push(event);
+        }
         match event {
             JoinEvent::Phase { phase } => {
                 self.phase.send_replace(*phase);
             }
             JoinEvent::ChatDelivery { .. } => {
                 self.chat_outcomes.send_modify(|n| *n += 1);
-            }
-            JoinEvent::Exchange { record } => {
-                if let Some(Ok(mut list)) = self.exchanges.as_ref().map(|m| m.lock())
-                    && list.len() < super::har::MAX_ENTRIES
-                {
-                    list.push((**record).clone());
-                }
             }
             _ => {}
         }
@@ -162,11 +160,33 @@ fn report_bad_input(error: &FailureInfo, json: bool) -> i32 {
     error.kind.exit_code()
 }
 
+/// A failure before the session could start: the requested files still get written.
+fn fail_before_start(args: &JoinArgs, exports: &Exports, error: &FailureInfo) -> i32 {
+    if exports.wanted() {
+        let event = JoinEvent::Failed {
+            error: error.clone(),
+        };
+        let mut status = JoinStatus::default();
+        status.apply(&event);
+        exports.events.push(&event);
+        exports.write(
+            "guest-join join (not started)",
+            &exports.partial_config(args),
+            &status,
+        );
+    }
+    report_bad_input(error, args.json)
+}
+
 /// Run `join` and return the process exit code.
 pub async fn run(args: JoinArgs) -> i32 {
+    if args.unredacted {
+        eprintln!("{UNREDACTED_WARNING}");
+    }
+    let exports = Exports::new(&args);
     let v = match validate(&args) {
         Ok(v) => v,
-        Err(e) => return report_bad_input(&e, args.json),
+        Err(e) => return fail_before_start(&args, &exports, &e),
     };
     let demo = if args.demo {
         match crate::demo::Demo::start(&v.origin).await {
@@ -177,7 +197,7 @@ pub async fn run(args: JoinArgs) -> i32 {
                     None,
                     format!("the demo environment did not start: {e}"),
                 );
-                return report_bad_input(&info, args.json);
+                return fail_before_start(&args, &exports, &info);
             }
         }
     } else {
@@ -187,9 +207,10 @@ pub async fn run(args: JoinArgs) -> i32 {
         (Some(d), _) => d.token_url(),
         (None, Some(u)) => u,
         (None, None) => {
-            return report_bad_input(
+            return fail_before_start(
+                &args,
+                &exports,
                 &FailureInfo::new(FailureKind::BadInput, None, "give --service URL or --demo"),
-                args.json,
             );
         }
     };
@@ -203,11 +224,13 @@ pub async fn run(args: JoinArgs) -> i32 {
     request.limits.join_deadline = Duration::from_secs(args.timeout);
 
     let http = match HttpClient::new(HttpOptions::default()) {
+        Ok(h) if exports.wanted() => h.with_recorder(exports.recorder.clone()),
         Ok(h) => h,
         Err(e) => {
-            return report_bad_input(
+            return fail_before_start(
+                &args,
+                &exports,
                 &FailureInfo::new(FailureKind::Network, None, e.to_string()),
-                args.json,
             );
         }
     };
@@ -222,7 +245,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         inner: printer,
         phase: phase_tx,
         chat_outcomes: outcomes_tx,
-        exchanges: args.har.as_ref().map(|_| std::sync::Mutex::new(Vec::new())),
+        events: args.diagnostics.as_ref().map(|_| exports.events.clone()),
     });
     let control = SessionControl::new();
 
@@ -270,15 +293,19 @@ pub async fn run(args: JoinArgs) -> i32 {
         d.shutdown().await;
     }
     let mut exit_override = None;
-    if let Some(path) = &args.har {
-        let records = sink
-            .exchanges
-            .as_ref()
-            .and_then(|m| m.lock().ok().map(|l| l.clone()))
-            .unwrap_or_default();
-        let text = serde_json::to_string_pretty(&super::har::archive(&records)).unwrap_or_default();
-        if let Err(e) = std::fs::write(path, text) {
-            eprintln!("error: cannot write the HAR file {}: {e}", path.display());
+    if exports.wanted() {
+        let service = if args.demo {
+            "built-in demo"
+        } else {
+            "--service"
+        };
+        let config = ConfigView::of_request(service, &request, http.options(), exports.mode());
+        let title = format!(
+            "guest-join join {} (session {})",
+            request.meeting.host(),
+            request.application_session_id
+        );
+        if !exports.write(&title, &config, &status) {
             exit_override = Some(1);
         }
     }

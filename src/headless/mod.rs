@@ -1,7 +1,7 @@
 //! Headless commands: the same engine as the GUI, printing for people or machines.
 
 pub mod check_service;
-pub mod har;
+pub mod exports;
 pub mod join;
 pub mod junit;
 pub mod output;

@@ -2,6 +2,8 @@
 //! application on 127.0.0.1:0) and helpers to run the engine or the real binary against it.
 #![allow(dead_code)]
 
+pub mod exports;
+
 use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

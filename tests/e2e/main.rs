@@ -8,6 +8,7 @@ mod chat;
 mod check_service;
 mod cli;
 mod engine;
+mod exports;
 mod hostile;
 mod rejoin;
 mod servers;

@@ -1,6 +1,8 @@
 //! The UI tests' shared pieces: the one harness factory, `step_until`, the test meeting and
 //! the keyboard-only join.
 
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
@@ -12,7 +14,8 @@ use guest_join::demo::Demo;
 use guest_join::emulator::{
     EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
 };
-use guest_join::gui::{AppInit, Engine, GuestApp};
+use guest_join::gui::dialogs::BoxFuture;
+use guest_join::gui::{AppInit, Engine, GuestApp, SaveDialog, SaveRequest};
 
 use crate::common;
 
@@ -28,10 +31,55 @@ pub fn runtime() -> tokio::runtime::Runtime {
 
 /// The one place UI test harnesses are made: same size and settings everywhere.
 pub fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, GuestApp> {
+    harness_with_dialog(rt, init, Arc::new(FakeDialog::cancelling()))
+}
+
+/// A harness whose save dialog is `dialog`.
+pub fn harness_with_dialog(
+    rt: &tokio::runtime::Runtime,
+    init: AppInit,
+    dialog: Arc<dyn SaveDialog>,
+) -> Harness<'static, GuestApp> {
     let handle = rt.handle().clone();
     Harness::builder()
         .with_size(egui::vec2(820.0, 1000.0))
-        .build_eframe(move |cc| GuestApp::new(&cc.egui_ctx, init, Engine::new(handle)))
+        .build_eframe(move |cc| {
+            GuestApp::new(&cc.egui_ctx, init, Engine::with_dialog(handle, dialog))
+        })
+}
+
+/// A save dialog that answers `path` (or cancels) at once and remembers what it was asked.
+pub struct FakeDialog {
+    pub path: Option<PathBuf>,
+    pub asked: Mutex<Vec<SaveRequest>>,
+}
+
+impl FakeDialog {
+    pub fn answering(path: PathBuf) -> Self {
+        Self {
+            path: Some(path),
+            asked: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn cancelling() -> Self {
+        Self {
+            path: None,
+            asked: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn asked(&self) -> Vec<SaveRequest> {
+        self.asked.lock().unwrap().clone()
+    }
+}
+
+impl SaveDialog for FakeDialog {
+    fn save(&self, req: SaveRequest) -> BoxFuture<Option<PathBuf>> {
+        self.asked.lock().unwrap().push(req);
+        let path = self.path.clone();
+        Box::pin(async move { path })
+    }
 }
 
 /// Step until `pred` holds; panics with `what` after `max` (a safety net against hangs).
@@ -171,9 +219,14 @@ pub struct Joined {
 }
 
 pub fn joined(policy: LobbyPolicy) -> Joined {
+    joined_with_dialog(policy, Arc::new(FakeDialog::cancelling()))
+}
+
+/// `joined` with a save dialog.
+pub fn joined_with_dialog(policy: LobbyPolicy, dialog: Arc<dyn SaveDialog>) -> Joined {
     let rt = runtime();
     let demo = start_env(&rt, policy);
-    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    let mut h = harness_with_dialog(&rt, AppInit::with_config(config_for(&demo)), dialog);
     fill_and_join(&mut h, URL, "Ada Guest");
     Joined { rt, demo, h }
 }

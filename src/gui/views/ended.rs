@@ -1,5 +1,6 @@
 //! The end of a session: a plain-language title and what to do, the stable error id and the
-//! UCWA code/subcode in small text, Rejoin / Back / Copy diagnostics, and the timeline.
+//! UCWA code/subcode in small text, Rejoin / Back / Copy diagnostics / Export HAR… / Save
+//! diagnostics…, and the timeline.
 
 use egui::RichText;
 
@@ -95,12 +96,49 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
             actions.push(UiAction::CopyDiagnostics);
         }
     });
+    export_buttons(ui, actions);
     if view.copied {
         ui.label(RichText::new("Diagnostics copied to the clipboard.").small());
     }
+    export_note(ui, view);
     ui.add_space(16.0);
     ui.label(RichText::new("Join steps").strong());
     super::timeline::steps(ui, view, false, actions);
+}
+
+/// "Export HAR…" and "Save diagnostics…" (also on the joining screen).
+pub fn export_buttons(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Export HAR…")
+            .on_hover_text("Save every HTTP exchange of this session, tokens masked, as a HAR file")
+            .clicked()
+        {
+            actions.push(UiAction::ExportHar);
+        }
+        if ui
+            .button("Save diagnostics…")
+            .on_hover_text(
+                "Save a zip for support: versions, settings without secrets, steps, HAR, events",
+            )
+            .clicked()
+        {
+            actions.push(UiAction::SaveDiagnostics);
+        }
+    });
+}
+
+/// "Saved to …" or why not, after an export.
+pub fn export_note(ui: &mut egui::Ui, view: &SessionView) {
+    match &view.export_note {
+        Some(Ok(saved)) => {
+            ui.label(RichText::new(saved).small());
+        }
+        Some(Err(e)) => {
+            ui.label(RichText::new(e).small().color(error_color(ui)));
+        }
+        None => {}
+    }
 }
 
 #[cfg(test)]

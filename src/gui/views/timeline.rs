@@ -42,6 +42,9 @@ pub fn joining(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction
     {
         actions.push(UiAction::Cancel);
     }
+    ui.add_space(8.0);
+    super::ended::export_buttons(ui, actions);
+    super::ended::export_note(ui, view);
 }
 
 fn state_text(s: &StepStatus) -> &'static str {

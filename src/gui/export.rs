@@ -1,0 +1,162 @@
+//! "Export HAR…" and "Save diagnostics…": the session's recorder and event log (filled on the
+//! runtime while the session runs), the dialog run on the runtime, and the file written off
+//! the UI thread. The chosen path comes back through the UI message channel; the window then
+//! asks for the write with the status it shows, and hears back "Saved to …" or an error.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::api::exchange::RecordMode;
+use crate::api::recorder::TrafficRecorder;
+use crate::diagnostics::events::EventLog;
+use crate::diagnostics::{BundleInput, ConfigView, har, write_bundle};
+use crate::join::JoinStatus;
+
+use super::dialogs::SaveRequest;
+use super::session::{Engine, EngineMsg, UiSender};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Har,
+    Diagnostics,
+}
+
+impl ExportKind {
+    fn request(self, session_id: &str) -> SaveRequest {
+        let short: String = session_id.chars().take(8).collect();
+        let (title, name, filter, ext) = match self {
+            ExportKind::Har => ("Export HAR", "guest-join", "HAR archive", "har"),
+            ExportKind::Diagnostics => (
+                "Save diagnostics",
+                "guest-join-diagnostics",
+                "Zip archive",
+                "zip",
+            ),
+        };
+        SaveRequest {
+            title: title.into(),
+            file_name: if short.is_empty() {
+                format!("{name}.{ext}")
+            } else {
+                format!("{name}-{short}.{ext}")
+            },
+            filter_name: filter.into(),
+            extensions: vec![ext.into()],
+        }
+    }
+
+    pub fn what(self) -> &'static str {
+        match self {
+            ExportKind::Har => "HAR archive",
+            ExportKind::Diagnostics => "diagnostics",
+        }
+    }
+}
+
+/// What a session keeps for exports: its traffic (redacted: the window has no lab flag), its
+/// events, and the configuration it ran with.
+pub struct SessionRecord {
+    pub traffic: Arc<TrafficRecorder>,
+    pub events: Arc<EventLog>,
+    pub config: Mutex<Option<ConfigView>>,
+    /// Names the session in the files.
+    pub title: String,
+}
+
+impl SessionRecord {
+    pub fn new(title: String) -> Self {
+        Self {
+            traffic: Arc::new(TrafficRecorder::new(RecordMode::Redacted)),
+            events: Arc::new(EventLog::default()),
+            config: Mutex::new(None),
+            title,
+        }
+    }
+
+    pub fn set_config(&self, config: ConfigView) {
+        *self.config.lock().unwrap_or_else(|p| p.into_inner()) = Some(config);
+    }
+
+    fn config(&self) -> ConfigView {
+        self.config
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .unwrap_or_else(|| {
+                ConfigView::partial(
+                    "(not started)",
+                    false,
+                    &crate::api::HttpOptions::default(),
+                    RecordMode::Redacted,
+                )
+            })
+    }
+
+    /// Build the file of `kind` and write it to `path`.
+    pub fn write(
+        &self,
+        kind: ExportKind,
+        status: &JoinStatus,
+        path: &std::path::Path,
+    ) -> Result<(), String> {
+        let traffic = self.traffic.snapshot();
+        match kind {
+            ExportKind::Har => {
+                let text = serde_json::to_string_pretty(&har::archive(&traffic, &self.title))
+                    .map_err(|e| e.to_string())?;
+                std::fs::write(path, text).map_err(|e| e.to_string())
+            }
+            ExportKind::Diagnostics => {
+                let config = self.config();
+                let events = self.events.snapshot();
+                let input = BundleInput {
+                    title: &self.title,
+                    config: &config,
+                    status,
+                    traffic: &traffic,
+                    events: &events,
+                };
+                write_bundle(path, &input).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Show the save dialog on the runtime; a chosen path comes back as `EngineMsg::ExportPath`,
+/// a cancelled dialog sends nothing.
+pub fn ask_path(engine: &Engine, session: u64, kind: ExportKind, asid: &str, ui: UiSender) {
+    let dialog = Arc::clone(&engine.dialog);
+    let req = kind.request(asid);
+    engine.handle.spawn(async move {
+        if let Some(path) = dialog.save(req).await {
+            ui.send(EngineMsg::ExportPath {
+                session,
+                kind,
+                path,
+            });
+        }
+    });
+}
+
+/// Write the file off the UI thread; the outcome comes back as `EngineMsg::Exported`.
+pub fn write(
+    engine: &Engine,
+    session: u64,
+    kind: ExportKind,
+    record: Arc<SessionRecord>,
+    status: JoinStatus,
+    path: PathBuf,
+    ui: UiSender,
+) {
+    engine.handle.spawn_blocking(move || {
+        let result = record
+            .write(kind, &status, &path)
+            .map(|()| path.clone())
+            .map_err(|e| format!("{}: {e}", path.display()));
+        ui.send(EngineMsg::Exported {
+            session,
+            kind,
+            result,
+        });
+    });
+}
