@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod probe;
 pub mod session;
 pub mod state;
 pub mod views;
