@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use tokio::runtime::Runtime;
 
 pub use crate::cli::ProbeWindow;
-pub use compare::{GuiComparison, Measured, compare};
+pub use compare::{GuiComparison, Measured, compare, compare_with, run_one};
 
 use crate::cli::GuiProbeArgs;
 use crate::config::{Config, EnvOverrides, Loaded, Profile};

@@ -237,16 +237,29 @@ pub fn run_one(exe: &Path, window: ProbeWindow, idle_secs: u64) -> Result<ProbeR
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
     let reader = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            if let Some(mut p) = pipe {
-                let _ = p.read_to_string(&mut text);
-            }
-            text
-        })
+        std::thread::Builder::new()
+            .name("gj-probe-pipe".into())
+            .spawn(move || {
+                let mut text = String::new();
+                if let Some(mut p) = pipe {
+                    let _ = p.read_to_string(&mut text);
+                }
+                text
+            })
     };
-    let out = reader(child.stdout.take().map(|p| Box::new(p) as _));
-    let err = reader(child.stderr.take().map(|p| Box::new(p) as _));
+    let started = reader(child.stdout.take().map(|p| Box::new(p) as _)).and_then(|out| {
+        reader(child.stderr.take().map(|p| Box::new(p) as _)).map(|err| (out, err))
+    });
+    let (out, err) = match started {
+        Ok(readers) => readers,
+        Err(e) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "cannot start a thread to read gui-probe's output: {e}"
+            ));
+        }
+    };
     let limit = Duration::from_secs(idle_secs) + 2 * SETTLE_LIMIT + Duration::from_secs(30);
     let start = Instant::now();
     let status = loop {
