@@ -50,6 +50,37 @@ pub enum Command {
     /// Check a service application against the token contract: a pass/fail table, exit 0 only when all pass.
     #[command(after_help = crate::headless::check_service::CHECK_AFTER_HELP)]
     CheckService(CheckServiceArgs),
+    /// Measure the window against a bare eframe window (first frame, memory, idle CPU).
+    #[command(hide = true)]
+    GuiProbe(GuiProbeArgs),
+}
+
+/// Which window `gui-probe` opens.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProbeWindow {
+    /// An empty eframe app with the same window options and renderer.
+    Bare,
+    /// The guest app, joined to a demo meeting and waiting in its lobby.
+    App,
+}
+
+#[derive(Debug, Args)]
+pub struct GuiProbeArgs {
+    /// The window to measure.
+    #[arg(long, value_enum, required_unless_present = "compare")]
+    pub window: Option<ProbeWindow>,
+    /// Seconds to stay idle (the app: in the lobby) while CPU time and frames are counted.
+    #[arg(long, value_name = "S", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub idle_secs: u64,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Run this command for both windows a few times, alternating, and compare the medians.
+    #[arg(long, conflicts_with = "window")]
+    pub compare: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,8 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
 }
 
 fn main() {
+    // The probe measures start to first frame from here.
+    let started = std::time::Instant::now();
     // Still one thread: the only moment the local time offset can be read (chat times).
     gui::init_local_offset();
     let cli = Cli::parse();
@@ -42,6 +44,8 @@ fn main() {
             runtime.block_on(headless::servers::run_service_app(args))
         }
         Some(Command::CheckService(args)) => runtime.block_on(headless::check_service::run(args)),
+        // Like the GUI: the window on this thread, the runtime entered.
+        Some(Command::GuiProbe(args)) => headless::gui_probe::run(args, started, &runtime),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);

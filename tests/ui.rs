@@ -11,6 +11,8 @@ mod chat;
 mod endings;
 #[path = "ui/exports.rs"]
 mod exports;
+#[path = "ui/gui_probe.rs"]
+mod gui_probe;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/xvfb.rs"]
@@ -460,4 +462,14 @@ fn theme_and_text_size_come_from_the_config_and_settings() {
 #[test]
 fn real_window_under_xvfb() {
     xvfb::smoke_test(env!("CARGO_BIN_EXE_guest-join"));
+}
+
+#[test]
+fn gui_probe_bare_under_xvfb() {
+    gui_probe::bare(env!("CARGO_BIN_EXE_guest-join"));
+}
+
+#[test]
+fn gui_probe_app_under_xvfb() {
+    gui_probe::app(env!("CARGO_BIN_EXE_guest-join"));
 }

@@ -157,6 +157,11 @@ impl GuestApp {
             .unwrap_or(Phase::Idle)
     }
 
+    /// Why the current session failed, if it did.
+    pub fn failure(&self) -> Option<&crate::join::FailureInfo> {
+        self.session.as_ref()?.view.status.failure.as_ref()
+    }
+
     /// The current configuration (as it would be saved).
     pub fn config(&self) -> &Config {
         &self.config

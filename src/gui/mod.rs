@@ -6,6 +6,7 @@ pub mod actions;
 pub mod app;
 pub mod dialogs;
 pub mod export;
+pub mod probe;
 pub mod session;
 pub mod state;
 pub mod views;

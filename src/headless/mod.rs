@@ -2,6 +2,7 @@
 
 pub mod check_service;
 pub mod exports;
+pub mod gui_probe;
 pub mod join;
 pub mod junit;
 pub mod output;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn find_program(name: &str) -> Option<PathBuf> {
+pub fn find_program(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|p| p.join(name))
@@ -17,10 +17,13 @@ fn find_program(name: &str) -> Option<PathBuf> {
 
 /// Stops the child (by its pid) when dropped, so a failing assertion leaves nothing running:
 /// SIGTERM first (Xvfb then removes its lock file and socket), SIGKILL if it lingers.
-struct Killed(Child);
+pub struct Killed(pub Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        if let Ok(Some(_)) = self.0.try_wait() {
+            return;
+        }
         let pid = self.0.id().to_string();
         Command::new("kill").args(["-TERM", &pid]).status().ok();
         let start = Instant::now();
@@ -35,14 +38,14 @@ impl Drop for Killed {
     }
 }
 
-fn free_display() -> Option<u32> {
-    (80..200).find(|n| {
+fn free_display(mut displays: std::ops::Range<u32>) -> Option<u32> {
+    displays.find(|n| {
         !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
             && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
     })
 }
 
-fn wait(what: &str, max: Duration, mut ok: impl FnMut() -> bool) {
+pub fn wait(what: &str, max: Duration, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
         assert!(start.elapsed() < max, "gave up waiting for {what}");
@@ -50,16 +53,17 @@ fn wait(what: &str, max: Duration, mut ok: impl FnMut() -> bool) {
     }
 }
 
-pub fn smoke_test(binary: &str) {
+/// Start `Xvfb` on a free display in `displays` (tests running at the same time use
+/// different ranges). `None`, with a message naming `test`, when it cannot run here.
+pub fn start_server(test: &str, displays: std::ops::Range<u32>) -> Option<(Killed, u32)> {
     let Some(xvfb) = find_program("Xvfb") else {
-        eprintln!("real_window_under_xvfb skipped: Xvfb is not installed (apt install xvfb)");
-        return;
+        eprintln!("{test} skipped: Xvfb is not installed (apt install xvfb)");
+        return None;
     };
-    let Some(display) = free_display() else {
-        eprintln!("real_window_under_xvfb skipped: no free X display number");
-        return;
+    let Some(display) = free_display(displays) else {
+        eprintln!("{test} skipped: no free X display number");
+        return None;
     };
-    let dir = tempfile::tempdir().expect("temp dir");
     let server = Killed(
         Command::new(xvfb)
             .args([
@@ -78,7 +82,14 @@ pub fn smoke_test(binary: &str) {
     wait("the X server", Duration::from_secs(20), || {
         Path::new(&format!("/tmp/.X11-unix/X{display}")).exists()
     });
+    Some((server, display))
+}
 
+pub fn smoke_test(binary: &str) {
+    let Some((server, display)) = start_server("real_window_under_xvfb", 80..120) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
     let log = dir.path().join("stderr.log");
     let app = Killed(
         Command::new(binary)
