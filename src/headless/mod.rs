@@ -1,7 +1,12 @@
 //! Headless commands: the same engine as the GUI, printing for people or machines.
 
+pub mod bench;
 pub mod har;
 pub mod join;
 pub mod junit;
+pub mod load;
 pub mod output;
+pub mod process;
 pub mod servers;
+pub mod stats;
+pub mod target;
