@@ -8,5 +8,6 @@ mod chat;
 mod cli;
 mod engine;
 mod hostile;
+mod load;
 mod rejoin;
 mod servers;
