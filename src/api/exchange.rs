@@ -114,8 +114,12 @@ pub fn body_for_record(bytes: &[u8]) -> Option<String> {
     }
     let cut = &bytes[..bytes.len().min(MAX_RECORDED_BODY)];
     let text = String::from_utf8_lossy(cut).into_owned();
-    let shown = match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(mut v) if bytes.len() <= MAX_RECORDED_BODY => {
+    // Bodies over the cap are never shown as JSON: do not parse them (large event batches).
+    let parsed = (bytes.len() <= MAX_RECORDED_BODY)
+        .then(|| serde_json::from_slice::<serde_json::Value>(bytes).ok())
+        .flatten();
+    let shown = match parsed {
+        Some(mut v) => {
             mask_json(&mut v, 0);
             v.to_string()
         }
