@@ -43,6 +43,13 @@ pub enum Command {
     /// Join a meeting headless: print every step, stay, leave, exit with a code per outcome.
     #[command(after_help = crate::headless::join::JOIN_AFTER_HELP)]
     Join(JoinArgs),
+    /// Join many guests into one meeting with bounded concurrency; report success rate and
+    /// p50/p95/max per step.
+    #[command(after_help = crate::headless::load::LOAD_AFTER_HELP)]
+    Load(LoadArgs),
+    /// Measure time-to-joined against the emulator with added latency, compared with the floor.
+    #[command(after_help = crate::headless::bench::BENCH_AFTER_HELP)]
+    Bench(BenchArgs),
     /// Run the emulator of the Microsoft side (AAD, Trusted Application API, UCWA pool) with the demo meetings.
     Emulator(EmulatorArgs),
     /// Run the reference service application: the token broker guests ask for meeting tokens.
@@ -186,6 +193,62 @@ pub struct CheckServiceArgs {
     )]
     pub service_key: Option<String>,
     /// Print one JSON object with every check instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
+pub struct LoadArgs {
+    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
+    #[arg(long, value_name = "URL", required_unless_present = "demo")]
+    pub meeting: Option<String>,
+    /// Token URL of the organisation's service application.
+    #[arg(long, value_name = "URL")]
+    pub service: Option<String>,
+    /// Use the built-in demo environment (emulator and service application in this process).
+    #[arg(long)]
+    pub demo: bool,
+    /// Number of guests to join, each with its own session.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub count: u32,
+    /// Most guests under way at the same time.
+    #[arg(long, value_name = "C", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub concurrency: u32,
+    /// Print one JSON object with the results.
+    #[arg(long)]
+    pub json: bool,
+    /// Display-name prefix; guest 17 is called "PREFIX 17".
+    #[arg(long, value_name = "PREFIX", default_value = "Load guest")]
+    pub name: String,
+    /// Stay in the meeting this many seconds before leaving.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub stay: u64,
+    /// Give each guest up if not in the meeting after this many seconds (lobby included).
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub timeout: u64,
+    /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Option<String>,
+    /// Service key sent as a bearer token to the service application.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "GUEST_JOIN_SERVICE_KEY",
+        hide_env_values = true
+    )]
+    pub service_key: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Latency the emulator adds to every HTTP exchange, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 50, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+    pub latency_ms: u64,
+    /// Measured joins (after one warm-up join that is not counted).
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub runs: u32,
+    /// Print one JSON object with the results.
     #[arg(long)]
     pub json: bool,
 }

@@ -39,6 +39,8 @@ fn main() {
         None => run_gui(cli.gui, &runtime),
         Some(Command::Gui(args)) => run_gui(args, &runtime),
         Some(Command::Join(args)) => runtime.block_on(headless::join::run(args)),
+        Some(Command::Load(args)) => runtime.block_on(headless::load::run(args)),
+        Some(Command::Bench(args)) => runtime.block_on(headless::bench::run(args)),
         Some(Command::Emulator(args)) => runtime.block_on(headless::servers::run_emulator(args)),
         Some(Command::ServiceApp(args)) => {
             runtime.block_on(headless::servers::run_service_app(args))

@@ -137,8 +137,12 @@ fn mask_json(v: &mut serde_json::Value, depth: usize) {
 
 /// The masked form of a body whose (capped) text is `text`.
 fn masked_body(bytes: &[u8], text: String) -> String {
-    match serde_json::from_slice::<serde_json::Value>(bytes) {
-        Ok(mut v) if bytes.len() <= MAX_RECORDED_BODY => {
+    // Bodies over the cap are never shown as JSON: do not parse them (large event batches).
+    let parsed = (bytes.len() <= MAX_RECORDED_BODY)
+        .then(|| serde_json::from_slice::<serde_json::Value>(bytes).ok())
+        .flatten();
+    match parsed {
+        Some(mut v) => {
             mask_json(&mut v, 0);
             v.to_string()
         }

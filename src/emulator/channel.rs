@@ -28,6 +28,9 @@ pub(crate) struct Channel {
     pub produced: VecDeque<(u64, Group)>,
     /// Groups waiting for a P-GET.
     pub pending: VecDeque<Group>,
+    /// The last pending group holds only roster changes of other participants and takes more
+    /// of them (see `push_roster`).
+    roster_tail: bool,
     pub notify: Arc<Notify>,
     /// Incremented by every events GET; the parked GET knows its own generation.
     pub generation: u64,
@@ -53,6 +56,7 @@ impl Channel {
             next: start,
             produced: VecDeque::new(),
             pending: VecDeque::new(),
+            roster_tail: false,
             notify: Arc::new(Notify::new()),
             generation: 0,
             parked: None,
@@ -67,8 +71,37 @@ impl Channel {
         let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
         if !group.is_empty() {
             self.pending.push_back(group);
+            self.roster_tail = false;
             self.notify.notify_waiters();
         }
+    }
+
+    /// Queue roster changes of other participants: they join the last pending group when that
+    /// one holds only such changes, so a guest in a busy meeting gets every change since its
+    /// last P-GET in one batch (as the pool aggregates events) instead of one GET per change.
+    pub fn push_roster(&mut self, group: Group) {
+        let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
+        if group.is_empty() {
+            return;
+        }
+        match self.pending.back_mut().filter(|_| self.roster_tail) {
+            Some(tail) => {
+                for block in group {
+                    match tail
+                        .iter_mut()
+                        .find(|b| b.href == block.href && b.rel == block.rel)
+                    {
+                        Some(same) => same.events.extend(block.events),
+                        None => tail.push(block),
+                    }
+                }
+            }
+            None => {
+                self.pending.push_back(group);
+                self.roster_tail = true;
+            }
+        }
+        self.notify.notify_waiters();
     }
 
     pub fn wake(&self) {
@@ -84,6 +117,9 @@ impl Channel {
     fn produce(&mut self) -> (u64, Group) {
         let n = self.next;
         let group = self.pending.pop_front().unwrap_or_default();
+        if self.pending.is_empty() {
+            self.roster_tail = false;
+        }
         self.produced.push_back((n, group.clone()));
         self.next += 1;
         (n, group)
@@ -260,6 +296,30 @@ mod tests {
             hold_for(Some("x"), Duration::from_secs(1)),
             Duration::from_secs(1)
         );
+    }
+
+    #[test]
+    fn roster_changes_share_a_batch_until_something_else_comes() {
+        let block = |href: &str| SenderBlock::new("conversation", href, vec![Default::default()]);
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push(vec![block("/c")]);
+        ch.push_roster(vec![block("/c")]);
+        ch.push_roster(vec![block("/c")]);
+        ch.push_roster(vec![block("/d")]);
+        ch.push(vec![block("/c")]);
+        ch.push_roster(vec![block("/c")]);
+        let sizes: Vec<Vec<usize>> = ch
+            .pending
+            .iter()
+            .map(|g| g.iter().map(|b| b.events.len()).collect())
+            .collect();
+        assert_eq!(sizes, [vec![1], vec![2, 1], vec![1], vec![1]]);
+        // Once the roster group is handed out, the next change starts a new batch.
+        while ch.poll(ch.next).is_some() {}
+        ch.push_roster(vec![block("/c")]);
+        ch.push_roster(vec![block("/c")]);
+        assert_eq!(ch.pending.len(), 1);
+        assert_eq!(ch.pending[0][0].events.len(), 2);
     }
 
     #[test]

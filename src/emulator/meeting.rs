@@ -384,7 +384,9 @@ pub(crate) fn broadcast_person(
         if let Some(v) = GuestView::of(w, &gid).filter(|v| v.conv.phase == Phase::InMeeting) {
             v.conv(&mut g, v.participant(kind, who));
         }
-        push(w, &gid, g);
+        if let Some(app) = w.apps.get_mut(&gid) {
+            app.channel.push_roster(g.build());
+        }
     }
 }
 

@@ -7,19 +7,18 @@ use std::time::Duration;
 use tokio::sync::watch;
 use url::Url;
 
-use crate::api::http::{HttpClient, HttpOptions, check_transport};
+use crate::api::http::check_transport;
 use crate::cli::JoinArgs;
 use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::{JoinEvent, Phase};
 use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink,
-    ServiceProfile, SessionControl,
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, MeetingLink, SessionControl,
 };
-use crate::secret::Secret;
 
 use super::exports::{Exports, UNREDACTED_WARNING};
 use super::output::{Human, JsonLines, result_line};
+use super::target::{self, Target};
 
 /// Shown under `guest-join join --help`. A test checks that it lists every demo meeting.
 pub const JOIN_AFTER_HELP: &str = "\
@@ -82,30 +81,11 @@ struct Validated {
 }
 
 fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
-    let bad = |m: String| FailureInfo::new(FailureKind::BadInput, None, m);
-    let meeting_text = match (&args.meeting, args.demo) {
-        (Some(m), _) => m.clone(),
-        (None, true) => crate::demo::OPEN_MEETING_URL.to_string(),
-        (None, false) => return Err(bad("--meeting is required without --demo".into())),
-    };
-    let meeting =
-        MeetingLink::parse(&meeting_text).map_err(|e| bad(format!("meeting link: {e}")))?;
-    let name = DisplayName::parse(&args.name).map_err(|e| bad(format!("name: {e}")))?;
-    let service = match &args.service {
-        Some(s) => {
-            let url = Url::parse(s.trim())
-                .map_err(|_| bad(format!("--service {s:?} is not an absolute URL")))?;
-            check_transport(&url).map_err(|_| {
-                bad("--service must use https (http only for localhost)".to_string())
-            })?;
-            Some(url)
-        }
-        None => None,
-    };
-    let origin = match &args.origin {
-        Some(o) => parse_origin(o).map_err(bad)?,
-        None => crate::join::request::DEFAULT_ORIGIN.to_string(),
-    };
+    let meeting = target::parse_meeting(args.meeting.as_deref(), args.demo)?;
+    let name = DisplayName::parse(&args.name)
+        .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("name: {e}")))?;
+    let service = target::parse_service(args.service.as_deref())?;
+    let origin = target::parse_origin_or_default(args.origin.as_deref())?;
     Ok(Validated {
         meeting,
         name,
@@ -189,50 +169,31 @@ pub async fn run(args: JoinArgs) -> i32 {
         Err(e) => return fail_before_start(&args, &exports, &e),
     };
     let demo = if args.demo {
-        match crate::demo::Demo::start(&v.origin).await {
+        match target::start_demo(&v.origin).await {
             Ok(d) => Some(d),
-            Err(e) => {
-                let info = FailureInfo::new(
-                    FailureKind::ServiceUnreachable,
-                    None,
-                    format!("the demo environment did not start: {e}"),
-                );
-                return fail_before_start(&args, &exports, &info);
-            }
+            Err(info) => return fail_before_start(&args, &exports, &info),
         }
     } else {
         None
     };
-    let token_url = match (&demo, v.service) {
-        (Some(d), _) => d.token_url(),
-        (None, Some(u)) => u,
-        (None, None) => {
-            return fail_before_start(
-                &args,
-                &exports,
-                &FailureInfo::new(FailureKind::BadInput, None, "give --service URL or --demo"),
-            );
-        }
-    };
-    let service = ServiceProfile {
-        token_url,
-        service_key: args.service_key.as_deref().map(Secret::from),
-    };
-    let mut request = JoinRequest::new(v.meeting, v.name, service);
-    request.origin = v.origin;
-    request.culture = args.culture.clone().unwrap_or_else(default_culture);
-    request.limits.join_deadline = Duration::from_secs(args.timeout);
+    let service =
+        match Target::service_profile(demo.as_ref(), v.service, args.service_key.as_deref()) {
+            Ok(s) => s,
+            Err(info) => return fail_before_start(&args, &exports, &info),
+        };
+    let request = Target {
+        meeting: v.meeting,
+        service,
+        origin: v.origin,
+        culture: args.culture.clone().unwrap_or_else(default_culture),
+        join_deadline: Duration::from_secs(args.timeout),
+    }
+    .request(v.name);
 
-    let http = match HttpClient::new(HttpOptions::default()) {
+    let http = match target::http_client() {
         Ok(h) if exports.wanted() => h.with_recorder(exports.recorder.clone()),
         Ok(h) => h,
-        Err(e) => {
-            return fail_before_start(
-                &args,
-                &exports,
-                &FailureInfo::new(FailureKind::Network, None, e.to_string()),
-            );
-        }
+        Err(info) => return fail_before_start(&args, &exports, &info),
     };
     let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
     let (outcomes_tx, outcomes_rx) = watch::channel(0usize);

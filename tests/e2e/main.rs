@@ -10,5 +10,6 @@ mod cli;
 mod engine;
 mod exports;
 mod hostile;
+mod load;
 mod rejoin;
 mod servers;

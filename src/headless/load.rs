@@ -1,0 +1,505 @@
+//! `guest-join load`: N guests join one meeting, at most C at a time, each with its own session
+//! (its own ApplicationSessionId, event channel and sink) on the same engine as `join`; each
+//! stays `--stay` seconds and leaves cleanly. Only numbers are kept per guest (its step
+//! durations, time to joined, outcome), never its exchanges, so memory stays bounded.
+//!
+//! Exit code: 0 when every guest joined and left cleanly; when no guest joined and all failed
+//! the same way, that failure's `join` exit code (e.g. 5 meeting not found, 6 lobby denied);
+//! otherwise 1 (mixed failures, an incomplete clean-up, or Ctrl-C).
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::{Semaphore, watch};
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+
+use crate::api::http::HttpClient;
+use crate::cli::LoadArgs;
+use crate::join::status::StepState;
+use crate::join::{
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl,
+};
+
+use super::process::{format_bytes, peak_rss_bytes, raise_open_file_limit};
+use super::stats::{StepSamples, Summary};
+use super::target::{self, Target};
+
+/// Shown under `guest-join load --help`.
+pub const LOAD_AFTER_HELP: &str = "\
+Each guest has its own session and leaves cleanly (also on failure and Ctrl-C).
+Exit codes: 0 all joined and left cleanly; the `join` exit code of the failure when no guest
+joined and all failed the same way (5 meeting not found or not allowed, 6 lobby denied, ...);
+1 otherwise.
+
+Example:
+  guest-join load --demo --meeting https://meet.demo.guest-join.invalid/ada/OPEN1234 --count 1000 --json";
+
+/// Id under which guests stopped by Ctrl-C are counted.
+const CANCELLED_ID: &str = "cancelled";
+/// Id under which a guest task that panicked is counted (a bug; never expected).
+const INTERNAL_ID: &str = "internal_error";
+
+/// Per-guest sink: publishes the phase (for `--stay`) and notes when the guest got in.
+struct GuestSink {
+    started: Instant,
+    phase: watch::Sender<Phase>,
+    joined_ms: Mutex<Option<u64>>,
+}
+
+impl EventSink for GuestSink {
+    fn emit(&self, event: &JoinEvent) {
+        if let JoinEvent::Phase { phase } = event {
+            if *phase == Phase::InMeeting
+                && let Ok(mut joined) = self.joined_ms.lock()
+                && joined.is_none()
+            {
+                *joined =
+                    Some(u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX));
+            }
+            self.phase.send_replace(*phase);
+        }
+    }
+}
+
+/// What is kept of one guest.
+struct GuestResult {
+    joined: bool,
+    left_cleanly: bool,
+    failure: Option<FailureKind>,
+    cancelled: bool,
+    steps: Vec<(crate::join::Step, u64)>,
+    time_to_joined: Option<u64>,
+}
+
+/// One guest: join, stay, leave; leave early when `stop` fires.
+async fn guest(
+    http: HttpClient,
+    request: JoinRequest,
+    stay: Duration,
+    stop: CancellationToken,
+) -> GuestResult {
+    let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
+    let sink = Arc::new(GuestSink {
+        started: Instant::now(),
+        phase: phase_tx,
+        joined_ms: Mutex::new(None),
+    });
+    let control = SessionControl::new();
+    let run = crate::join::run(&http, &request, sink.clone(), &control);
+    tokio::pin!(run);
+    let driver = async {
+        tokio::select! {
+            _ = stop.cancelled() => {}
+            in_meeting = async { phase_rx.wait_for(|p| *p == Phase::InMeeting).await.is_ok() } => {
+                if !in_meeting {
+                    // The session ended without a meeting: `run` finishes on its own.
+                    std::future::pending::<()>().await;
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(stay) => {}
+                    _ = stop.cancelled() => {}
+                }
+            }
+        }
+        control.leave();
+    };
+    let status = tokio::select! {
+        status = &mut run => status,
+        () = driver => run.await,
+    };
+    let time_to_joined = sink.joined_ms.lock().ok().and_then(|j| *j);
+    GuestResult {
+        joined: status.joined,
+        left_cleanly: status.left_cleanly.unwrap_or(true),
+        failure: status.failure.as_ref().map(|f| f.kind),
+        cancelled: status.phase == Phase::Cancelled,
+        steps: status
+            .steps
+            .iter()
+            .filter(|s| s.state == StepState::Done)
+            .filter_map(|s| Some((s.step, s.ms?)))
+            .collect(),
+        time_to_joined,
+    }
+}
+
+/// Failures of one error id.
+#[derive(Debug, Clone, Serialize)]
+struct FailureCount {
+    id: &'static str,
+    count: u64,
+    /// The `join` exit code of this failure class (1 for cancelled or internal).
+    exit_code: i32,
+}
+
+/// The running totals.
+#[derive(Default)]
+struct Tally {
+    finished: u64,
+    joined: u64,
+    unclean: u64,
+    failures: BTreeMap<&'static str, FailureCount>,
+    samples: StepSamples,
+}
+
+impl Tally {
+    fn fail(&mut self, id: &'static str, exit_code: i32) {
+        self.failures
+            .entry(id)
+            .or_insert(FailureCount {
+                id,
+                count: 0,
+                exit_code,
+            })
+            .count += 1;
+    }
+
+    fn add(&mut self, result: Result<GuestResult, tokio::task::JoinError>) {
+        self.finished += 1;
+        let r = match result {
+            Ok(r) => r,
+            Err(_) => {
+                self.fail(INTERNAL_ID, 1);
+                return;
+            }
+        };
+        if r.joined {
+            self.joined += 1;
+        }
+        if !r.left_cleanly {
+            self.unclean += 1;
+        }
+        match (r.failure, r.cancelled) {
+            (Some(kind), _) => self.fail(kind.id(), kind.exit_code()),
+            (None, true) => self.fail(CANCELLED_ID, 1),
+            (None, false) if !r.joined => self.fail(INTERNAL_ID, 1),
+            (None, false) => {}
+        }
+        for (step, ms) in r.steps {
+            self.samples.add_step(step, ms);
+        }
+        if let Some(ms) = r.time_to_joined {
+            self.samples.add_time_to_joined(ms);
+        }
+    }
+}
+
+/// The counters the progress line reads.
+#[derive(Default)]
+struct Progress {
+    started: AtomicU64,
+    finished: AtomicU64,
+    joined: AtomicU64,
+}
+
+/// Every second, to stderr, for people watching a terminal.
+fn spawn_progress(progress: Arc<Progress>, count: u32) -> Option<tokio::task::JoinHandle<()>> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            let started = progress.started.load(Ordering::Relaxed);
+            let finished = progress.finished.load(Ordering::Relaxed);
+            eprintln!(
+                "load: {finished}/{count} done, {} joined, {} under way",
+                progress.joined.load(Ordering::Relaxed),
+                started.saturating_sub(finished)
+            );
+        }
+    }))
+}
+
+#[derive(Debug, Serialize)]
+struct StepRow {
+    name: &'static str,
+    #[serde(flatten)]
+    summary: Summary,
+}
+
+/// The `--json` object (and what the human report prints).
+#[derive(Debug, Serialize)]
+struct Report {
+    command: &'static str,
+    meeting_host: String,
+    count: u32,
+    concurrency: u32,
+    stay_s: u64,
+    started: u64,
+    joined: u64,
+    /// joined / count.
+    success_rate: f64,
+    not_left_cleanly: u64,
+    failures: Vec<FailureCount>,
+    /// Milliseconds per step (nearest-rank percentiles), steps by their `join --json` names.
+    steps: Vec<StepRow>,
+    time_to_joined: Option<Summary>,
+    wall_ms: u64,
+    peak_rss_bytes: Option<u64>,
+    open_file_limit: Option<u64>,
+    exit_code: i32,
+}
+
+fn exit_code(count: u32, tally: &Tally) -> i32 {
+    if tally.joined == u64::from(count) && tally.failures.is_empty() && tally.unclean == 0 {
+        return 0;
+    }
+    match (
+        tally.joined,
+        tally.failures.values().collect::<Vec<_>>().as_slice(),
+    ) {
+        (0, [only]) if only.count == u64::from(count) => only.exit_code,
+        _ => 1,
+    }
+}
+
+fn print_human(r: &Report) {
+    println!(
+        "Load: {} guests into a meeting on {}, at most {} at a time, staying {} s",
+        r.count, r.meeting_host, r.concurrency, r.stay_s
+    );
+    println!(
+        "Joined: {}/{} ({:.1} %); clean-up incomplete: {}",
+        r.joined,
+        r.count,
+        r.success_rate * 100.0,
+        r.not_left_cleanly
+    );
+    if r.started < u64::from(r.count) {
+        println!("Not started (stopped): {}", u64::from(r.count) - r.started);
+    }
+    if r.failures.is_empty() {
+        println!("Failures: none");
+    } else {
+        println!("Failures:");
+        for f in &r.failures {
+            println!("  {:<26} {:>7}", f.id, f.count);
+        }
+    }
+    println!(
+        "{:<20} {:>7} {:>8} {:>8} {:>8}",
+        "step (ms)", "count", "p50", "p95", "max"
+    );
+    let rows = r
+        .steps
+        .iter()
+        .map(|s| (s.name, &s.summary))
+        .chain(r.time_to_joined.as_ref().map(|t| ("time to joined", t)));
+    for (name, s) in rows {
+        println!(
+            "{name:<20} {:>7} {:>8} {:>8} {:>8}",
+            s.count, s.p50, s.p95, s.max
+        );
+    }
+    println!(
+        "Wall time: {:.2} s; peak RSS: {}",
+        r.wall_ms as f64 / 1000.0,
+        format_bytes(r.peak_rss_bytes)
+    );
+    println!("Result: exit {}", r.exit_code);
+}
+
+fn report_error(error: &FailureInfo, json: bool) -> i32 {
+    if json {
+        let value = serde_json::json!({
+            "command": "load",
+            "error": error,
+            "exit_code": error.kind.exit_code(),
+        });
+        println!("{value}");
+    } else {
+        eprintln!("error: {}", error.message);
+    }
+    error.kind.exit_code()
+}
+
+fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
+    DisplayName::parse(&format!("{} {i}", prefix.trim()))
+        .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("--name: {e}")))
+}
+
+/// Run `load` and return the process exit code.
+pub async fn run(args: LoadArgs) -> i32 {
+    let prepared = async {
+        let meeting = target::parse_meeting(args.meeting.as_deref(), args.demo)?;
+        let service = target::parse_service(args.service.as_deref())?;
+        let origin = target::parse_origin_or_default(args.origin.as_deref())?;
+        guest_name(&args.name, args.count)?;
+        let demo = match args.demo {
+            true => Some(target::start_demo(&origin).await?),
+            false => None,
+        };
+        let service = Target::service_profile(demo.as_ref(), service, args.service_key.as_deref())?;
+        let target = Target {
+            meeting,
+            service,
+            origin,
+            culture: super::join::default_culture(),
+            join_deadline: Duration::from_secs(args.timeout),
+        };
+        Ok::<_, FailureInfo>((target, demo, target::http_client()?))
+    };
+    let (target, demo, http) = match prepared.await {
+        Ok(p) => p,
+        Err(e) => return report_error(&e, args.json),
+    };
+    let open_file_limit = raise_open_file_limit();
+
+    let stop = CancellationToken::new();
+    let interrupter = {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("load: stopping; every guest under way leaves");
+                stop.cancel();
+            }
+        })
+    };
+    let progress = Arc::new(Progress::default());
+    let ticker = spawn_progress(progress.clone(), args.count);
+    let started_at = Instant::now();
+    let stay = Duration::from_secs(args.stay);
+    let concurrency = args.concurrency.min(args.count);
+    let permits = Arc::new(Semaphore::new(concurrency as usize));
+    let mut tally = Tally::default();
+    let mut running = JoinSet::new();
+    let record = |tally: &mut Tally, r: Result<GuestResult, tokio::task::JoinError>| {
+        if r.as_ref().is_ok_and(|g| g.joined) {
+            progress.joined.fetch_add(1, Ordering::Relaxed);
+        }
+        tally.add(r);
+        progress.finished.fetch_add(1, Ordering::Relaxed);
+    };
+    for i in 1..=args.count {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => p,
+            _ = stop.cancelled() => break,
+        };
+        let Ok(permit) = permit else { break };
+        while let Some(r) = running.try_join_next() {
+            record(&mut tally, r);
+        }
+        let name = match guest_name(&args.name, i) {
+            Ok(n) => n,
+            Err(e) => return report_error(&e, args.json),
+        };
+        let request = target.request(name);
+        progress.started.fetch_add(1, Ordering::Relaxed);
+        let (http, stop) = (http.clone(), stop.clone());
+        running.spawn(async move {
+            let result = guest(http, request, stay, stop).await;
+            drop(permit);
+            result
+        });
+    }
+    while let Some(r) = running.join_next().await {
+        record(&mut tally, r);
+    }
+    let wall = started_at.elapsed();
+    interrupter.abort();
+    if let Some(t) = ticker {
+        t.abort();
+    }
+    if let Some(d) = demo {
+        d.shutdown().await;
+    }
+    let report = Report {
+        command: "load",
+        meeting_host: target.meeting.host().to_string(),
+        count: args.count,
+        concurrency,
+        stay_s: args.stay,
+        started: progress.started.load(Ordering::Relaxed),
+        joined: tally.joined,
+        success_rate: tally.joined as f64 / f64::from(args.count),
+        not_left_cleanly: tally.unclean,
+        failures: tally.failures.values().cloned().collect(),
+        steps: tally
+            .samples
+            .step_summaries()
+            .into_iter()
+            .map(|(name, summary)| StepRow { name, summary })
+            .collect(),
+        time_to_joined: tally.samples.time_to_joined(),
+        wall_ms: u64::try_from(wall.as_millis()).unwrap_or(u64::MAX),
+        peak_rss_bytes: peak_rss_bytes(),
+        open_file_limit,
+        exit_code: exit_code(args.count, &tally),
+    };
+    if args.json {
+        match serde_json::to_string(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("error: cannot write the report: {e}"),
+        }
+    } else {
+        print_human(&report);
+    }
+    report.exit_code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guest(joined: bool, failure: Option<FailureKind>) -> GuestResult {
+        GuestResult {
+            joined,
+            left_cleanly: true,
+            failure,
+            cancelled: false,
+            steps: vec![(crate::join::Step::Discovery, 3)],
+            time_to_joined: joined.then_some(10),
+        }
+    }
+
+    #[test]
+    fn exit_codes() {
+        let mut all = Tally::default();
+        all.add(Ok(guest(true, None)));
+        all.add(Ok(guest(true, None)));
+        assert_eq!(exit_code(2, &all), 0);
+        // One missing guest (not started) is not success.
+        assert_eq!(exit_code(3, &all), 1);
+
+        let mut denied = Tally::default();
+        denied.add(Ok(guest(false, Some(FailureKind::LobbyDenied))));
+        denied.add(Ok(guest(false, Some(FailureKind::LobbyDenied))));
+        assert_eq!(exit_code(2, &denied), 6);
+        assert_eq!(denied.failures["GJ-LOBBY-DENIED"].count, 2);
+
+        let mut mixed = Tally::default();
+        mixed.add(Ok(guest(false, Some(FailureKind::LobbyDenied))));
+        mixed.add(Ok(guest(false, Some(FailureKind::MeetingNotFound))));
+        assert_eq!(exit_code(2, &mixed), 1);
+
+        let mut some = Tally::default();
+        some.add(Ok(guest(true, None)));
+        some.add(Ok(guest(false, Some(FailureKind::MeetingNotFound))));
+        assert_eq!(exit_code(2, &some), 1);
+
+        let mut unclean = Tally::default();
+        let mut g = guest(true, None);
+        g.left_cleanly = false;
+        unclean.add(Ok(g));
+        assert_eq!(exit_code(1, &unclean), 1);
+        assert_eq!(unclean.samples.time_to_joined().map(|s| s.count), Some(1));
+    }
+
+    #[test]
+    fn names_are_numbered_and_checked() {
+        assert_eq!(
+            guest_name("Load guest", 17).unwrap().as_str(),
+            "Load guest 17"
+        );
+        assert!(guest_name(&"x".repeat(250), 1).is_err());
+        assert!(guest_name("bad\u{7}", 1).is_err());
+    }
+}
