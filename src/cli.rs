@@ -251,4 +251,11 @@ pub struct BenchArgs {
     /// Print one JSON object with the results.
     #[arg(long)]
     pub json: bool,
+    /// Also measure the window against a bare eframe window (first frame, idle memory, idle
+    /// CPU in a demo lobby); needs a display (on a headless machine: xvfb-run -a).
+    #[arg(long)]
+    pub gui: bool,
+    /// Idle window of each --gui measurement, in seconds.
+    #[arg(long, value_name = "S", default_value_t = 10, requires = "gui", value_parser = clap::value_parser!(u64).range(1..=100))]
+    pub gui_idle_secs: u64,
 }

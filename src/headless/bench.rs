@@ -27,6 +27,7 @@ use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, MeetingLink, Phase, SessionControl,
 };
 
+use super::gui_probe::{GuiComparison, check_display, compare};
 use super::stats::{StepSamples, Summary};
 use super::target::{self, Target};
 
@@ -241,13 +242,17 @@ pub struct BenchReport {
     pub command: &'static str,
     #[serde(flatten)]
     pub join: JoinFigures,
+    /// `--gui`: the window against a bare eframe window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gui: Option<GuiComparison>,
     pub exit_code: i32,
 }
 
 impl BenchReport {
-    fn exit_code(join: &JoinFigures) -> i32 {
+    fn exit_code(join: &JoinFigures, gui: Option<&GuiComparison>) -> i32 {
         let all_in = join.joined_runs == join.runs;
-        if all_in && join.within_target != Some(false) {
+        let gui_ok = gui.is_none_or(GuiComparison::within_limit);
+        if all_in && join.within_target != Some(false) && gui_ok {
             0
         } else {
             1
@@ -257,6 +262,10 @@ impl BenchReport {
     /// The human report, one section after the other.
     pub fn print_human(&self) {
         print_join_section(&self.join);
+        if let Some(gui) = &self.gui {
+            println!();
+            println!("{gui}");
+        }
         println!("Result: exit {}", self.exit_code);
     }
 }
@@ -326,6 +335,17 @@ fn report_error(error: &FailureInfo, json: bool) -> i32 {
     1
 }
 
+/// `--gui` could not measure the window (no display, a probe that failed).
+fn report_gui_error(message: &str, json: bool) -> i32 {
+    if json {
+        let value = serde_json::json!({"command": "bench", "error": {"kind": "gui", "message": message}, "exit_code": 1});
+        println!("{value}");
+    } else {
+        eprintln!("error: --gui: {message}");
+    }
+    1
+}
+
 async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureInfo> {
     let origin = crate::join::request::DEFAULT_ORIGIN;
     let config = EmulatorConfig {
@@ -354,6 +374,11 @@ async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureI
 
 /// Run `bench` and return the process exit code.
 pub async fn run(args: BenchArgs) -> i32 {
+    if args.gui
+        && let Err(message) = check_display()
+    {
+        return report_gui_error(&message, args.json);
+    }
     let latency = Duration::from_millis(args.latency_ms);
     let (demo, target, http) = match start(latency).await {
         Ok(s) => s,
@@ -394,10 +419,21 @@ pub async fn run(args: BenchArgs) -> i32 {
     }
     demo.shutdown().await;
     let figures = figures(&args, latency, &mut samples, failures, &journal);
+    let gui = if args.gui {
+        let idle = args.gui_idle_secs;
+        match tokio::task::spawn_blocking(move || compare(idle)).await {
+            Ok(Ok(c)) => Some(c),
+            Ok(Err(message)) => return report_gui_error(&message, args.json),
+            Err(e) => return report_gui_error(&e.to_string(), args.json),
+        }
+    } else {
+        None
+    };
     let report = BenchReport {
         command: "bench",
-        exit_code: BenchReport::exit_code(&figures),
+        exit_code: BenchReport::exit_code(&figures, gui.as_ref()),
         join: figures,
+        gui,
     };
     if args.json {
         match serde_json::to_string(&report) {

@@ -158,3 +158,15 @@ fn bench_reports_the_floor_and_how_k_is_made_up() {
     assert_eq!(out.status.code(), Some(expected), "{r}");
     assert_eq!(r["exit_code"], expected);
 }
+
+#[test]
+fn bench_gui_without_a_display_says_what_it_needs() {
+    let out = run_binary(
+        &["bench", "--gui", "--runs", "1", "--latency-ms", "0"],
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("needs a display"), "{err}");
+    assert!(err.contains("xvfb-run"), "{err}");
+}

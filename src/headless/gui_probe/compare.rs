@@ -47,6 +47,11 @@ pub struct GuiComparison {
     /// CPU seconds of the demo's threads while the app waited in the lobby.
     pub demo_idle_cpu_secs: f64,
     pub limit_ratio: f64,
+    /// The app's idle CPU allowance over the idle window (1 s per 60 s, the issue's target).
+    pub cpu_allowance_secs: f64,
+    /// Both ratios (demo taken out: it is not part of the window) within `limit_ratio`, and the
+    /// app's idle CPU within `cpu_allowance_secs`.
+    pub within_limit: bool,
 }
 
 fn median_f(mut v: Vec<f64>) -> f64 {
@@ -112,10 +117,30 @@ impl GuiComparison {
             demo_rss_kib,
             demo_idle_cpu_secs,
             limit_ratio: LIMIT_RATIO,
+            cpu_allowance_secs: cpu_allowance(idle_secs),
+            within_limit: false,
             bare: b,
             app: a,
         }
+        .judged()
     }
+
+    fn judged(mut self) -> Self {
+        self.within_limit = self.first_frame_ratio_without_demo <= self.limit_ratio
+            && self.idle_rss_ratio_without_demo <= self.limit_ratio
+            && self.app.idle_cpu_secs <= self.cpu_allowance_secs;
+        self
+    }
+
+    /// See [`GuiComparison::within_limit`].
+    pub fn within_limit(&self) -> bool {
+        self.within_limit
+    }
+}
+
+/// 1 s of CPU per 60 s idle.
+fn cpu_allowance(idle_secs: u64) -> f64 {
+    idle_secs as f64 / 60.0
 }
 
 impl fmt::Display for GuiComparison {
@@ -195,9 +220,11 @@ impl fmt::Display for GuiComparison {
         )?;
         write!(
             f,
-            "DESIGN §10 target: first frame and idle memory within {:.2}x of the bare window; \
-             no busy repaint while idle (the lobby repaints once a second for its clock).",
-            self.limit_ratio
+            "DESIGN §10 target: first frame and idle memory within {:.2}x of the bare window \
+             (the demo taken out); idle CPU at most {:.2} s (1 s per 60 s): {}",
+            self.limit_ratio,
+            self.cpu_allowance_secs,
+            if self.within_limit { "met" } else { "NOT met" }
         )
     }
 }
@@ -349,6 +376,30 @@ mod tests {
         let json = serde_json::to_value(&c).expect("json");
         assert_eq!(json["runs"], 3);
         assert_eq!(json["app"]["rss_idle_kib"], 2600);
+    }
+
+    #[test]
+    fn the_verdict_needs_both_ratios_and_the_idle_cpu_within_their_limits() {
+        let bare = [report(ProbeWindow::Bare, 100.0, 1000, None)];
+        let within = [report(ProbeWindow::App, 110.0, 1100, Some((0.0, 0)))];
+        let c = GuiComparison::from_reports(&bare, &within, 60);
+        assert!(c.within_limit(), "{c}");
+        assert!(c.to_string().ends_with(": met"), "{c}");
+
+        let slow = [report(ProbeWindow::App, 130.0, 1100, Some((0.0, 0)))];
+        assert!(!GuiComparison::from_reports(&bare, &slow, 60).within_limit());
+        let big = [report(ProbeWindow::App, 110.0, 1300, Some((0.0, 0)))];
+        assert!(!GuiComparison::from_reports(&bare, &big, 60).within_limit());
+
+        let mut busy = report(ProbeWindow::App, 110.0, 1100, Some((0.0, 0)));
+        busy.idle_cpu_secs = 2.0;
+        let c = GuiComparison::from_reports(&bare, &[busy], 60);
+        assert!(!c.within_limit());
+        assert!(c.to_string().ends_with(": NOT met"), "{c}");
+        assert_eq!(
+            serde_json::to_value(&c).expect("json")["within_limit"],
+            false
+        );
     }
 
     #[test]
