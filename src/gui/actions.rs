@@ -2,14 +2,13 @@
 //! copy diagnostics, and write settings. Runs on the UI thread after the frame's drawing;
 //! anything slow (the engine, file writes) goes to the runtime.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::{self, Config};
 use crate::join::Step;
 
 use super::app::{Banner, BannerKind, GuestApp, Session};
-use super::export::{self, ExportKind};
+use super::export::{self, ExportKind, ExportTarget};
 use super::session::{self, EngineMsg, Plan, TokenSource};
 use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
 
@@ -147,7 +146,7 @@ impl GuestApp {
     }
 
     /// The user chose a path: write the file off the UI thread with the status shown now.
-    pub(super) fn on_export_path(&mut self, session: u64, kind: ExportKind, path: PathBuf) {
+    pub(super) fn on_export_path(&mut self, session: u64, kind: ExportKind, target: ExportTarget) {
         if let Some(s) = self.session.as_ref().filter(|s| s.view.id == session) {
             export::write(
                 &self.engine,
@@ -155,7 +154,7 @@ impl GuestApp {
                 kind,
                 Arc::clone(&s.task.record),
                 s.view.status.clone(),
-                path,
+                target,
                 self.ui_tx.clone(),
             );
         }
@@ -165,11 +164,15 @@ impl GuestApp {
         &mut self,
         session: u64,
         kind: ExportKind,
-        result: Result<PathBuf, String>,
+        result: Result<ExportTarget, String>,
     ) {
         if let Some(s) = self.session.as_mut().filter(|s| s.view.id == session) {
             s.view.export_note = Some(match result {
-                Ok(path) => Ok(format!("Saved to {}", path.display())),
+                Ok(t) if t.fallback => Ok(format!(
+                    "No file dialog is available on this desktop. Saved to {}",
+                    t.path.display()
+                )),
+                Ok(t) => Ok(format!("Saved to {}", t.path.display())),
                 Err(e) => Err(format!("The {} could not be saved: {e}", kind.what())),
             });
         }

@@ -194,8 +194,8 @@ impl GuestApp {
                 EngineMsg::ExportPath {
                     session,
                     kind,
-                    path,
-                } => self.on_export_path(session, kind, path),
+                    target,
+                } => self.on_export_path(session, kind, target),
                 EngineMsg::Exported {
                     session,
                     kind,

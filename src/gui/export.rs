@@ -12,8 +12,16 @@ use crate::diagnostics::events::EventLog;
 use crate::diagnostics::{BundleInput, ConfigView, har, write_bundle};
 use crate::join::JoinStatus;
 
-use super::dialogs::SaveRequest;
+use super::dialogs::{SaveChoice, SaveRequest, unused_path};
 use super::session::{Engine, EngineMsg, UiSender};
+
+/// Where an export goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportTarget {
+    pub path: PathBuf,
+    /// No dialog could be shown: the path is in the dialog's fallback folder.
+    pub fallback: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
@@ -123,18 +131,23 @@ impl SessionRecord {
 }
 
 /// Show the save dialog on the runtime; a chosen path comes back as `EngineMsg::ExportPath`,
-/// a cancelled dialog sends nothing.
+/// a cancelled dialog sends nothing. Without any dialog on this desktop the file goes to the
+/// dialog's fallback folder under an unused name, and the note says so.
 pub fn ask_path(engine: &Engine, session: u64, kind: ExportKind, asid: &str, ui: UiSender) {
     let dialog = Arc::clone(&engine.dialog);
     let req = kind.request(asid);
     engine.handle.spawn(async move {
-        if let Some(path) = dialog.save(req).await {
-            ui.send(EngineMsg::ExportPath {
-                session,
-                kind,
-                path,
-            });
-        }
+        let file_name = req.file_name.clone();
+        let (path, fallback) = match dialog.save(req).await {
+            SaveChoice::Chosen(path) => (path, false),
+            SaveChoice::Cancelled => return,
+            SaveChoice::Unavailable => (unused_path(&dialog.fallback_dir(), &file_name), true),
+        };
+        ui.send(EngineMsg::ExportPath {
+            session,
+            kind,
+            target: ExportTarget { path, fallback },
+        });
     });
 }
 
@@ -145,14 +158,14 @@ pub fn write(
     kind: ExportKind,
     record: Arc<SessionRecord>,
     status: JoinStatus,
-    path: PathBuf,
+    target: ExportTarget,
     ui: UiSender,
 ) {
     engine.handle.spawn_blocking(move || {
         let result = record
-            .write(kind, &status, &path)
-            .map(|()| path.clone())
-            .map_err(|e| format!("{}: {e}", path.display()));
+            .write(kind, &status, &target.path)
+            .map_err(|e| format!("{}: {e}", target.path.display()))
+            .map(|()| target);
         ui.send(EngineMsg::Exported {
             session,
             kind,

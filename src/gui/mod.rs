@@ -17,7 +17,7 @@ use std::time::Duration;
 use tokio::runtime::Handle;
 
 pub use app::{AppInit, GuestApp};
-pub use dialogs::{SaveDialog, SaveRequest};
+pub use dialogs::{SaveChoice, SaveDialog, SaveRequest};
 pub use session::Engine;
 pub use views::chat::init_local_offset;
 

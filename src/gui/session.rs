@@ -22,7 +22,7 @@ use crate::join::{
 use crate::secret::Secret;
 
 use super::dialogs::{RfdDialog, SaveDialog};
-use super::export::{ExportKind, SessionRecord};
+use super::export::{ExportKind, ExportTarget, SessionRecord};
 
 /// A message from the runtime to the UI.
 #[derive(Debug)]
@@ -37,13 +37,13 @@ pub enum EngineMsg {
     ExportPath {
         session: u64,
         kind: ExportKind,
-        path: std::path::PathBuf,
+        target: ExportTarget,
     },
     /// An export was written (the path) or not (the path and the reason).
     Exported {
         session: u64,
         kind: ExportKind,
-        result: Result<std::path::PathBuf, String>,
+        result: Result<ExportTarget, String>,
     },
 }
 

@@ -123,6 +123,53 @@ fn a_cancelled_dialog_does_nothing() {
 }
 
 #[test]
+fn without_a_file_dialog_the_export_goes_to_the_fallback_folder_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("taken.txt"), "not ours").unwrap();
+    let dialog = Arc::new(FakeDialog::unavailable(dir.path().to_path_buf()));
+    let mut j = joined_with_dialog(LobbyPolicy::Open, dialog.clone());
+    leave(&mut j);
+    let hars = |dir: &std::path::Path| {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "har"))
+            .collect();
+        // In the order they were written: `name.har`, then `name-2.har`.
+        v.sort_by_key(|p| (p.as_os_str().len(), p.clone()));
+        v
+    };
+    for round in 1..=2 {
+        j.h.get_by_label("Export HAR…").click();
+        // The second export does not overwrite the first; the note names the new file.
+        step_until(&mut j.h, "a new HAR file", Duration::from_secs(10), |h| {
+            let all = hars(dir.path());
+            all.len() == round
+                && shows(
+                    h,
+                    &format!(
+                        "No file dialog is available on this desktop. Saved to {}",
+                        all[round - 1].display()
+                    ),
+                )
+        });
+        let text = std::fs::read_to_string(&hars(dir.path())[round - 1]).unwrap();
+        assert!(har_problems(&serde_json::from_str(&text).unwrap()).is_empty());
+        assert_no_token("fallback HAR", &text);
+    }
+    j.h.get_by_label("Save diagnostics…").click();
+    wait_for(&mut j.h, ".zip");
+    assert!(
+        dir.path()
+            .read_dir()
+            .unwrap()
+            .any(|e| { e.unwrap().path().extension().is_some_and(|x| x == "zip") })
+    );
+    assert_eq!(dialog.asked().len(), 3);
+    j.close();
+}
+
+#[test]
 fn a_path_that_cannot_be_written_is_reported_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-dir").join("x.har");

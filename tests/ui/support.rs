@@ -15,7 +15,7 @@ use guest_join::emulator::{
     EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
 };
 use guest_join::gui::dialogs::BoxFuture;
-use guest_join::gui::{AppInit, Engine, GuestApp, SaveDialog, SaveRequest};
+use guest_join::gui::{AppInit, Engine, GuestApp, SaveChoice, SaveDialog, SaveRequest};
 
 use crate::common;
 
@@ -50,22 +50,34 @@ pub fn harness_with_dialog(
 
 /// A save dialog that answers `path` (or cancels) at once and remembers what it was asked.
 pub struct FakeDialog {
-    pub path: Option<PathBuf>,
+    pub answer: SaveChoice,
+    /// Where files go when the answer is `Unavailable`.
+    pub fallback: PathBuf,
     pub asked: Mutex<Vec<SaveRequest>>,
 }
 
 impl FakeDialog {
-    pub fn answering(path: PathBuf) -> Self {
+    fn with(answer: SaveChoice) -> Self {
         Self {
-            path: Some(path),
+            answer,
+            fallback: std::env::temp_dir(),
             asked: Mutex::new(Vec::new()),
         }
     }
 
+    pub fn answering(path: PathBuf) -> Self {
+        Self::with(SaveChoice::Chosen(path))
+    }
+
     pub fn cancelling() -> Self {
+        Self::with(SaveChoice::Cancelled)
+    }
+
+    /// No dialog on this desktop: files go to `fallback`.
+    pub fn unavailable(fallback: PathBuf) -> Self {
         Self {
-            path: None,
-            asked: Mutex::new(Vec::new()),
+            fallback,
+            ..Self::with(SaveChoice::Unavailable)
         }
     }
 
@@ -75,10 +87,14 @@ impl FakeDialog {
 }
 
 impl SaveDialog for FakeDialog {
-    fn save(&self, req: SaveRequest) -> BoxFuture<Option<PathBuf>> {
+    fn save(&self, req: SaveRequest) -> BoxFuture<SaveChoice> {
         self.asked.lock().unwrap().push(req);
-        let path = self.path.clone();
-        Box::pin(async move { path })
+        let answer = self.answer.clone();
+        Box::pin(async move { answer })
+    }
+
+    fn fallback_dir(&self) -> PathBuf {
+        self.fallback.clone()
     }
 }
 
