@@ -11,5 +11,6 @@ mod engine;
 mod exports;
 mod hostile;
 mod load;
+mod redaction_audit;
 mod rejoin;
 mod servers;
