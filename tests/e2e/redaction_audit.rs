@@ -160,6 +160,12 @@ fn the_audit_finds_the_secrets_when_the_lab_flag_keeps_them() {
             .any(|l| l.starts_with("HAR (raw): the service key")),
         "{leaks:?}"
     );
+    assert!(
+        leaks
+            .iter()
+            .any(|l| l.starts_with("HAR (raw): an unmasked psat=")),
+        "{leaks:?}"
+    );
     // …and only in the files the flag is about.
     assert!(
         leaks
