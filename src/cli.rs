@@ -50,6 +50,9 @@ pub enum Command {
     /// Measure time-to-joined against the emulator with added latency, compared with the floor.
     #[command(after_help = crate::headless::bench::BENCH_AFTER_HELP)]
     Bench(BenchArgs),
+    /// One guest in a demo meeting for a long time in compressed time (event-channel cycles,
+    /// token renewals, channel drops, chat), memory sampled: does it stay flat?
+    Soak(SoakArgs),
     /// Run the emulator of the Microsoft side (AAD, Trusted Application API, UCWA pool) with the demo meetings.
     Emulator(EmulatorArgs),
     /// Run the reference service application: the token broker guests ask for meeting tokens.
@@ -258,4 +261,26 @@ pub struct BenchArgs {
     /// Idle window of each --gui measurement, in seconds.
     #[arg(long, value_name = "S", default_value_t = 10, requires = "gui", value_parser = clap::value_parser!(u64).range(1..=100))]
     pub gui_idle_secs: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct SoakArgs {
+    /// How long the guest stays, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(10..=86_400))]
+    pub seconds: u64,
+    /// How long the emulator holds a parked event GET (the real pool: up to 180 s or more).
+    #[arg(long, value_name = "MS", default_value_t = 200, value_parser = clap::value_parser!(u64).range(10..=600_000))]
+    pub poll_hold_ms: u64,
+    /// Lifetime of the meeting tokens the emulator mints (the client renews ahead of expiry).
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(10..=86_400))]
+    pub token_secs: u64,
+    /// Drop the event channel (abort the parked GET) this often.
+    #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub drop_every_secs: u64,
+    /// A participant sends the guest a chat message this often.
+    #[arg(long, value_name = "SECS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub chat_every_secs: u64,
+    /// Print one JSON object with the results.
+    #[arg(long)]
+    pub json: bool,
 }

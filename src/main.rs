@@ -41,6 +41,7 @@ fn main() {
         Some(Command::Join(args)) => runtime.block_on(headless::join::run(args)),
         Some(Command::Load(args)) => runtime.block_on(headless::load::run(args)),
         Some(Command::Bench(args)) => runtime.block_on(headless::bench::run(args)),
+        Some(Command::Soak(args)) => runtime.block_on(headless::soak::run(args)),
         Some(Command::Emulator(args)) => runtime.block_on(headless::servers::run_emulator(args)),
         Some(Command::ServiceApp(args)) => {
             runtime.block_on(headless::servers::run_service_app(args))

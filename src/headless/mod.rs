@@ -10,5 +10,6 @@ pub mod load;
 pub mod output;
 pub mod process;
 pub mod servers;
+pub mod soak;
 pub mod stats;
 pub mod target;

@@ -8,13 +8,24 @@ pub fn peak_rss_bytes() -> Option<u64> {
 }
 
 fn parse_vm_hwm(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let mut parts = line["VmHWM:".len()..].split_whitespace();
+    parse_kib_line(status, "VmHWM:")
+}
+
+/// A `Name:  123 kB` line of /proc/self/status, in bytes.
+fn parse_kib_line(status: &str, key: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    let mut parts = line[key.len()..].split_whitespace();
     let value: u64 = parts.next()?.parse().ok()?;
     match parts.next() {
         Some("kB") | None => value.checked_mul(1024),
         Some(_) => None,
     }
+}
+
+/// Resident set size now in bytes (`VmRSS` of /proc/self/status); `None` where unknown.
+pub fn current_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_kib_line(&status, "VmRSS:")
 }
 
 /// Peak RSS for people: "12.3 MB" or "unknown".

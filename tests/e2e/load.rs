@@ -170,3 +170,36 @@ fn bench_gui_without_a_display_says_what_it_needs() {
     assert!(err.contains("needs a display"), "{err}");
     assert!(err.contains("xvfb-run"), "{err}");
 }
+
+#[test]
+fn a_short_soak_goes_through_renewals_drops_and_chat_and_reports_memory() {
+    let out = run_binary(
+        &[
+            "soak",
+            "--seconds",
+            "14",
+            "--token-secs",
+            "10",
+            "--drop-every-secs",
+            "3",
+            "--json",
+        ],
+        &[],
+    );
+    let r = report(&out);
+    assert_eq!(r["command"], "soak");
+    assert_eq!(r["stayed_in_meeting"], true, "{r}");
+    assert_eq!(r["left_cleanly"], true, "{r}");
+    assert!(r["rejoins"].as_u64().unwrap() >= 1, "a token renewal: {r}");
+    assert!(r["channel_drops"].as_u64().unwrap() >= 1, "{r}");
+    assert!(
+        r["event_gets"].as_u64().unwrap() > r["channel_drops"].as_u64().unwrap(),
+        "{r}"
+    );
+    assert!(r["chat_received"].as_u64().unwrap() >= 1, "{r}");
+    assert!(r["rss_samples"].as_u64().unwrap() >= 10, "{r}");
+    assert!(r["rss_start_bytes"].as_u64().unwrap() > 0, "{r}");
+    // The verdict is the report's own: exit 0 exactly when memory stayed flat.
+    let flat = r["memory_flat"].as_bool().unwrap();
+    assert_eq!(out.status.code(), Some(if flat { 0 } else { 1 }), "{r}");
+}
