@@ -1,7 +1,21 @@
 //! Retry schedule: capped exponential backoff with jitter; `Retry-After` wins when present
-//! (DESIGN §5). Which errors are retried is `ApiError::is_retryable`.
+//! (DESIGN §5). Which errors are retried is [`may_repeat`].
 
 use std::time::Duration;
+
+use super::error::ApiError;
+
+/// Whether a request that failed with `err` may be sent again.
+///
+/// Always when the server said it did not carry it out (`ApiError::is_retryable`: 429, 5xx)
+/// or the connection was never made. A connection that broke or timed out after the request
+/// was sent leaves it unknown whether the server acted on it: the request is repeated only
+/// when it is `idempotent` (a read, or a request that creates nothing lasting); a POST that
+/// creates an application or an invitation is not, or a second one could appear.
+pub fn may_repeat(err: &ApiError, idempotent: bool) -> bool {
+    err.is_retryable()
+        || (idempotent && matches!(err, ApiError::Broken { .. } | ApiError::Timeout { .. }))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -77,6 +91,31 @@ mod tests {
             Duration::from_secs(60)
         );
         assert_eq!(p.ceiling(u32::MAX), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn only_idempotent_requests_repeat_after_a_broken_exchange() {
+        let broken = ApiError::Broken {
+            host: "h".into(),
+            detail: "reset".into(),
+        };
+        let timeout = ApiError::Timeout {
+            host: "h".into(),
+            after: Duration::from_secs(1),
+        };
+        let refused = ApiError::Connect {
+            host: "h".into(),
+            detail: "refused".into(),
+        };
+        let malformed = ApiError::Malformed {
+            host: "h".into(),
+            status: 200,
+            detail: "x".into(),
+        };
+        assert!(may_repeat(&broken, true) && may_repeat(&timeout, true));
+        assert!(!may_repeat(&broken, false) && !may_repeat(&timeout, false));
+        assert!(may_repeat(&refused, false));
+        assert!(!may_repeat(&malformed, true));
     }
 
     #[test]

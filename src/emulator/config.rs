@@ -230,6 +230,29 @@ pub enum FaultBody {
     Html,
     /// `Content-Type: application/json` with a body that does not parse.
     MalformedJson,
+    /// No response at all: the connection is closed before a byte of the answer is sent (the
+    /// closest a shared listener comes to a refused connection; the request was not processed).
+    Refused,
+    /// The status line, the headers and part of a chunked body, then the connection is dropped.
+    Reset,
+    /// The request is held (no byte of an answer) until the client gives up or the emulator
+    /// stops; the fault's `latency` is ignored for the hold, [`STALL_HOLD`] bounds it.
+    Stall,
+    /// `Content-Length` announces the whole UCWA error JSON, half of it is sent, then the
+    /// connection is closed.
+    Truncated,
+    /// The request is handled normally; the answer's (valid) body is labelled `text/plain`.
+    WrongContentType,
+}
+
+/// Longest hold of a [`FaultBody::Stall`] request (well past any client request time-out).
+pub const STALL_HOLD: Duration = Duration::from_secs(120);
+
+impl FaultBody {
+    /// Whether the real handler runs and the fault only changes its answer.
+    pub fn runs_handler(self) -> bool {
+        matches!(self, FaultBody::WrongContentType)
+    }
 }
 
 /// A per-route fault: added latency and/or failing the next `fail_next` requests.

@@ -2,13 +2,10 @@
 
 use std::time::Duration;
 
-use axum::http::StatusCode;
-use axum::response::Response;
 use serde::Serialize;
 
+use super::config::Fault;
 use super::config::duration_ms;
-use super::config::{Fault, FaultBody};
-use super::http::{ApiError, html, json};
 
 /// One HTTP exchange as the emulator saw it. Never holds a token: the path has no query string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,59 +59,10 @@ impl FaultPlan {
     }
 }
 
-/// The response an injected fault produces.
-pub(crate) fn fault_response(f: &Fault) -> Response {
-    let status = StatusCode::from_u16(f.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-    match f.body {
-        FaultBody::Ucwa => {
-            let code = ucwa_code(status);
-            let mut e = ApiError::new(status, code, None, "Injected fault (emulator).");
-            if status == StatusCode::INTERNAL_SERVER_ERROR {
-                e.body.subcode = Some("ServiceTimeout".into());
-            }
-            json(status, &e.body)
-        }
-        FaultBody::Html => html(
-            status,
-            &format!(
-                "{} - {}",
-                status.as_u16(),
-                status.canonical_reason().unwrap_or("Error")
-            ),
-        ),
-        FaultBody::MalformedJson => {
-            let mut resp = json(status, &());
-            *resp.body_mut() =
-                axum::body::Body::from("{\"code\": \"ServiceFailure\", \"message\": ");
-            resp
-        }
-    }
-}
-
-/// The UCWA error code for an HTTP status (PROTOCOL §9.1).
-fn ucwa_code(status: StatusCode) -> &'static str {
-    match status.as_u16() {
-        400 => "BadRequest",
-        403 => "Forbidden",
-        404 => "NotFound",
-        405 => "MethodNotAllowed",
-        408 => "ClientTimeout",
-        409 => "Conflict",
-        410 => "Gone",
-        412 => "PreConditionFailed",
-        413 => "EntityTooLarge",
-        415 => "UnsupportedMediaType",
-        428 => "PreConditionRequired",
-        429 => "TooManyRequests",
-        503 => "ServiceUnavailable",
-        504 => "Timeout",
-        _ => "ServiceFailure",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emulator::config::FaultBody;
 
     #[test]
     fn plan_counts_down_and_adds_latency() {

@@ -18,6 +18,7 @@ mod anon_routes;
 mod channel;
 mod config;
 mod control;
+mod fault_response;
 mod http;
 mod journal;
 mod meeting;
@@ -46,7 +47,7 @@ use url::Url;
 pub use config::{
     DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
     DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, EmulatorConfig, EventStyle, Fault, FaultBody,
-    LobbyPolicy, MeetingSpec, RelPrefix, Role, ScriptedParticipant, demo_meetings,
+    LobbyPolicy, MeetingSpec, RelPrefix, Role, STALL_HOLD, ScriptedParticipant, demo_meetings,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
@@ -55,8 +56,8 @@ pub use service_standin::{STANDIN_HEALTH_PATH, STANDIN_TOKEN_PATH, ServiceStandi
 pub use world::{AppState, ChatLine};
 
 use crate::api::wire::psat::{self, PsatClaims};
+use fault_response::{fault_response, relabel};
 use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
-use journal::fault_response;
 use world::{Meeting, World};
 
 /// The journal keeps at most this many entries (the oldest tenth is dropped when full).
@@ -278,13 +279,18 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
                 }
             }
             match fault {
-                Some(f) => (fault_response(&f), route, true, hint),
-                None => {
+                Some(f) if !f.body.runs_handler() => {
+                    (fault_response(&f, &emu.cancel).await, route, true, hint)
+                }
+                fault => {
                     let resp = match side {
                         Side::Platform => tap_routes::handle(&emu, route, &r).await,
                         Side::Pool => ucwa_routes::handle(&emu, route, &r).await,
                     };
-                    (resp, route, false, hint)
+                    match fault {
+                        Some(_) => (relabel(resp), route, true, hint),
+                        None => (resp, route, false, hint),
+                    }
                 }
             }
         }

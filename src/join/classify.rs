@@ -18,7 +18,8 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
         (Step::JoinRequest, e) => match e.status() {
             Some(404) => FailureKind::MeetingNotFound,
             Some(403) => FailureKind::NotAllowed,
-            Some(401) => FailureKind::Application,
+            // The guest's token was refused, or its application is gone.
+            Some(401 | 410) => FailureKind::Application,
             Some(s) if s >= 500 => FailureKind::ServerError,
             _ => FailureKind::Protocol,
         },
@@ -89,6 +90,10 @@ mod tests {
         assert_eq!(
             classify(Step::JoinRequest, &status(403, "Forbidden", None)).kind,
             FailureKind::NotAllowed
+        );
+        assert_eq!(
+            classify(Step::JoinRequest, &status(410, "Gone", None)).kind,
+            FailureKind::Application
         );
         let t = ApiError::Timeout {
             host: "h".into(),

@@ -9,6 +9,7 @@ mod check_service;
 mod cli;
 mod engine;
 mod exports;
+mod fault_matrix;
 mod hostile;
 mod load;
 mod redaction_audit;

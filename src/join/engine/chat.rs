@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
-use crate::api::ucwa;
+use crate::api::retry::may_repeat;
+use crate::api::ucwa::{self, UcwaAuth};
 use crate::api::wire::UcwaDate;
 
 use super::super::status::{ChatLine, Delivery, JoinEvent};
@@ -183,12 +184,12 @@ impl Session<'_> {
                     };
                     let op = uuid::Uuid::new_v4().simple().to_string();
                     self.chat.outgoing.insert(op.clone(), id);
-                    if let Err(e) = ucwa::send_message(&self.http, url, &auth, &text, &op).await {
+                    if let Err(reason) = self.send_message(url, &auth, &text, &op).await {
                         self.chat.outgoing.remove(&op);
                         self.emit(JoinEvent::ChatDelivery {
                             id,
                             delivered: false,
-                            reason: Some(e.to_string()),
+                            reason: Some(reason),
                         });
                     }
                 }
@@ -203,6 +204,41 @@ impl Session<'_> {
 
     /// The session is being replaced (rejoin): messages in flight are reported undelivered;
     /// messages not sent yet wait for the new session.
+    /// Send one message. It is sent again only when the server said it did not take it (429,
+    /// 5xx) — never after a broken exchange, which could deliver it twice. It is accepted with
+    /// `201` and the message's Location (PROTOCOL §7); without one no outcome would follow.
+    async fn send_message(
+        &self,
+        url: Url,
+        auth: &UcwaAuth,
+        text: &str,
+        op: &str,
+    ) -> Result<(), String> {
+        let policy = self.req.limits.retry;
+        let mut attempt = 1;
+        loop {
+            match ucwa::send_message(&self.http, url.clone(), auth, text, op).await {
+                Ok(resp) if resp.location().is_some() => return Ok(()),
+                Ok(resp) => {
+                    return Err(format!(
+                        "the meeting service answered HTTP {} without accepting the message",
+                        resp.status
+                    ));
+                }
+                Err(e) if may_repeat(&e, false) && policy.may_retry(attempt) => {
+                    let delay = policy.delay(attempt, e.retry_after(), fastrand::f64());
+                    tokio::select! {
+                        _ = self.control.cancel.cancelled() => return Err(e.to_string()),
+                        _ = self.control.leave.cancelled() => return Err(e.to_string()),
+                        _ = tokio::time::sleep(delay) => {}
+                    }
+                    attempt += 1;
+                }
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+
     pub(super) fn reset_chat(&mut self) {
         let in_flight: Vec<u64> = self.chat.outgoing.drain().map(|(_, id)| id).collect();
         for id in in_flight {

@@ -4,6 +4,8 @@ use std::time::{Duration, Instant};
 
 use tokio_util::sync::CancellationToken;
 
+use crate::api::error::ApiError;
+use crate::api::http::host_of;
 use crate::api::service;
 use crate::api::ucwa::{self, UcwaAuth, resolve};
 use crate::api::wire::UcwaDate;
@@ -143,16 +145,22 @@ impl Session<'_> {
             subject: None,
             thread_id: None,
         };
-        let (_, resp) = self
+        // The invitation is accepted with `201 Created` and its Location (PROTOCOL A.9); a
+        // success without one would leave the guest waiting for events that never come.
+        let (location, _) = self
             .exchange(Step::JoinRequest, || async {
-                ucwa::join_meeting(http, join_url.clone(), &auth, &body)
-                    .await
-                    .map(|r| ((), r))
+                let resp = ucwa::join_meeting(http, join_url.clone(), &auth, &body).await?;
+                match resp.location() {
+                    Some(location) => Ok((location, resp)),
+                    None => Err(ApiError::Malformed {
+                        host: host_of(&resp.url),
+                        status: resp.status,
+                        detail: "the join request was answered without a Location".into(),
+                    }),
+                }
             })
             .await?;
-        if let Some(location) = resp.location() {
-            self.tracker.set_invitation(location);
-        }
+        self.tracker.set_invitation(location);
         self.start_step(Step::InMeeting);
 
         while !self.tracker.joined() {

@@ -23,6 +23,7 @@ use url::Url;
 
 use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Response};
+use crate::api::retry::may_repeat;
 use crate::api::ucwa::UcwaAuth;
 
 use super::channel::ChannelMsg;
@@ -330,7 +331,8 @@ impl Session<'_> {
         }
     }
 
-    /// One step's HTTP exchange with retries (connect errors, 429, 5xx only).
+    /// One step's HTTP exchange with retries (`may_repeat`: connect errors, 429, 5xx; broken
+    /// connections and time-outs only for idempotent steps).
     async fn exchange<T, F, Fut>(&mut self, step: Step, mut call: F) -> Result<(T, Response), Stop>
     where
         F: FnMut() -> Fut,
@@ -345,7 +347,9 @@ impl Session<'_> {
                     self.finish_step(step, Some(resp.status));
                     return Ok((value, resp));
                 }
-                Err(err) if err.is_retryable() && policy.may_retry(attempt) => {
+                Err(err)
+                    if may_repeat(&err, step_is_idempotent(step)) && policy.may_retry(attempt) =>
+                {
                     let delay = policy.delay(attempt, err.retry_after(), fastrand::f64());
                     self.emit(JoinEvent::StepRetry {
                         step,
@@ -371,6 +375,13 @@ impl Session<'_> {
         self.fail_step(step, &info);
         Stop::Failed(info)
     }
+}
+
+/// Steps whose request may be repeated when it is unknown whether the server acted on it: the
+/// token request (a service application mints a token, nothing lasting) and discover (a GET).
+/// Creating the application and the invitation are not: a repeat could make a second one.
+fn step_is_idempotent(step: Step) -> bool {
+    matches!(step, Step::ServiceApplication | Step::Discovery)
 }
 
 async fn recv(channel: &mut Option<Channel>) -> Option<ChannelMsg> {
