@@ -172,6 +172,15 @@ pub struct EmulatorArgs {
     /// Latency added to every HTTP exchange, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,
+    /// Serve both listeners over TLS with this certificate chain (PEM, server certificate first).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Host name in the listeners' URLs instead of their address (must match the certificate).
+    #[arg(long, value_name = "HOST")]
+    pub public_host: Option<String>,
 }
 
 #[derive(Debug, Args)]
