@@ -52,8 +52,8 @@ pub use config::{
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
 pub use messaging::MessageFormat;
-pub use tls::TlsIdentity;
 pub use service_standin::{STANDIN_HEALTH_PATH, STANDIN_TOKEN_PATH, ServiceStandinMode};
+pub use tls::TlsIdentity;
 pub use world::{AppState, ChatLine};
 
 use crate::api::wire::psat::{self, PsatClaims};
@@ -360,7 +360,11 @@ pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
 /// `http://127.0.0.1:P/`, or `https://` with TLS; `public_host` replaces the address.
 fn base_url(listener: &TcpListener, config: &EmulatorConfig) -> std::io::Result<Url> {
     let addr = listener.local_addr()?;
-    let scheme = if config.tls.is_some() { "https" } else { "http" };
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     let host = match &config.public_host {
         Some(h) => format!("{h}:{}", addr.port()),
         None => addr.to_string(),

@@ -48,12 +48,13 @@ impl TlsIdentity {
         }
         let key = PrivateKeyDer::from_pem_slice(key)
             .map_err(|e| invalid(format!("private key PEM: {e}")))?;
-        let mut config = ServerConfig::builder_with_provider(Arc::new(aws_lc_rs::default_provider()))
-            .with_safe_default_protocol_versions()
-            .map_err(|e| invalid(e.to_string()))?
-            .with_no_client_auth()
-            .with_single_cert(certs, key)
-            .map_err(|e| invalid(format!("certificate and key: {e}")))?;
+        let mut config =
+            ServerConfig::builder_with_provider(Arc::new(aws_lc_rs::default_provider()))
+                .with_safe_default_protocol_versions()
+                .map_err(|e| invalid(e.to_string()))?
+                .with_no_client_auth()
+                .with_single_cert(certs, key)
+                .map_err(|e| invalid(format!("certificate and key: {e}")))?;
         config.alpn_protocols = vec![b"http/1.1".to_vec()];
         Ok(Self {
             config: Arc::new(config),
@@ -65,13 +66,8 @@ impl TlsIdentity {
         let read = |p: &Path| {
             std::fs::read(p).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", p.display())))
         };
-        Self::from_pem(&read(cert_chain)?, &read(key)?).map_err(|e| {
-            invalid(format!(
-                "{} / {}: {e}",
-                cert_chain.display(),
-                key.display()
-            ))
-        })
+        Self::from_pem(&read(cert_chain)?, &read(key)?)
+            .map_err(|e| invalid(format!("{} / {}: {e}", cert_chain.display(), key.display())))
     }
 }
 

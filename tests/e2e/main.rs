@@ -13,3 +13,5 @@ mod hostile;
 mod load;
 mod rejoin;
 mod servers;
+mod transport;
+mod transport_kit;
