@@ -65,6 +65,17 @@ mod tests {
             classify(Step::Discovery, &refused).kind,
             FailureKind::Network
         );
+        let untrusted = ApiError::Tls {
+            host: "h".into(),
+            detail: "invalid peer certificate: UnknownIssuer".into(),
+        };
+        for step in [
+            Step::ServiceApplication,
+            Step::Discovery,
+            Step::EventChannel,
+        ] {
+            assert_eq!(classify(step, &untrusted).kind, FailureKind::Network);
+        }
         assert_eq!(
             classify(Step::ServiceApplication, &status(400, "X", None)).kind,
             FailureKind::ServiceRefused
