@@ -146,3 +146,73 @@ impl axum::serve::Listener for TlsListener {
         Ok(self.local)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::http::{CaBundle, HttpClient, HttpOptions, Request};
+    use crate::emulator::{EmulatorConfig, STANDIN_HEALTH_PATH, start};
+
+    /// A CA (PEM) and a server identity for 127.0.0.1 it signed.
+    fn pki() -> (String, TlsIdentity) {
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca_pem = ca.self_signed(&ca_key).unwrap().pem();
+        let issuer = rcgen::Issuer::new(ca, ca_key);
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&key, &issuer)
+            .unwrap();
+        let id =
+            TlsIdentity::from_pem(cert.pem().as_bytes(), key.serialize_pem().as_bytes()).unwrap();
+        (ca_pem, id)
+    }
+
+    #[test]
+    fn bad_pem_is_an_error_not_a_panic() {
+        let key = rcgen::KeyPair::generate().unwrap().serialize_pem();
+        assert!(TlsIdentity::from_pem(b"", key.as_bytes()).is_err());
+        assert!(
+            TlsIdentity::from_pem(b"-----BEGIN CERTIFICATE-----\n!!\n", key.as_bytes()).is_err()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("server.pem");
+        let e = TlsIdentity::from_files(&missing, &missing).unwrap_err();
+        assert!(e.to_string().contains("server.pem"), "{e}");
+    }
+
+    #[tokio::test]
+    async fn a_silent_client_does_not_hold_up_the_others() {
+        let (ca_pem, identity) = pki();
+        let emu = start(EmulatorConfig {
+            tls: Some(identity),
+            ..EmulatorConfig::default()
+        })
+        .await
+        .unwrap();
+        let base = emu.platform_url();
+        assert_eq!(base.scheme(), "https");
+        // Connects and never sends a ClientHello.
+        let _silent = TcpStream::connect(("127.0.0.1", base.port().unwrap()))
+            .await
+            .unwrap();
+        let bundle = CaBundle::from_pem(Path::new("ca.pem"), ca_pem.into_bytes()).unwrap();
+        // Well under the handshake time-out: served only if the silent client is not in the way.
+        let http = HttpClient::new(HttpOptions {
+            ca_bundle: Some(bundle),
+            request_timeout: HANDSHAKE_TIMEOUT / 2,
+            ..HttpOptions::default()
+        })
+        .unwrap();
+        let health = base.join(STANDIN_HEALTH_PATH).unwrap();
+        let resp = http.send(Request::get(health.clone())).await.unwrap();
+        assert_eq!(resp.status, 200);
+        // Without the CA the same server is refused: https to loopback is verified too.
+        let plain = HttpClient::new(HttpOptions::default()).unwrap();
+        let err = plain.send(Request::get(health)).await.unwrap_err();
+        assert!(matches!(err, crate::api::ApiError::Tls { .. }), "{err:?}");
+        emu.shutdown().await;
+    }
+}
