@@ -255,3 +255,47 @@ async fn a_redirect_is_not_followed_and_the_token_stays_home() {
         task.abort();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_service_verifies_with_the_ca_file_too() {
+    let pki = TestPki::new();
+    let emu = tls_emulator(&pki, None).await;
+    let service = emu.service_standin_url().to_string();
+    let dir = pki.dir.path();
+    let ca = pki.ca_file();
+    let out = run(
+        dir,
+        &[
+            "check-service",
+            &service,
+            "--json",
+            "--ca-file",
+            ca.to_str().unwrap(),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = run(dir, &["check-service", &service, "--json"], &[]).await;
+    assert_ne!(out.status.code(), Some(0), "accepted without the CA");
+    let missing = pki.path("gone.pem");
+    let out = run(
+        dir,
+        &[
+            "check-service",
+            &service,
+            "--ca-file",
+            missing.to_str().unwrap(),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
+    assert!(stderr(&out).contains("gone.pem"), "{}", stderr(&out));
+    emu.shutdown().await;
+}
