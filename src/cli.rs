@@ -140,6 +140,8 @@ pub struct JoinArgs {
     /// Write a JUnit XML report: one test case per step, failures with their class and codes.
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub transport: TransportArgs,
     /// Service key sent as a bearer token to the service application.
     #[arg(
         long,
@@ -148,6 +150,18 @@ pub struct JoinArgs {
         hide_env_values = true
     )]
     pub service_key: Option<String>,
+}
+
+/// How requests reach the network (DESIGN §8): flag > environment > config file > default.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TransportArgs {
+    /// Proxy: `system` (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), `none`, or a proxy URL like
+    /// http://proxy.example:3128 [env: GUEST_JOIN_PROXY; default: system]. Never used for localhost.
+    #[arg(long, value_name = "PROXY")]
+    pub proxy: Option<String>,
+    /// PEM file of CA certificates to trust in addition to the system's [env: GUEST_JOIN_CA_FILE].
+    #[arg(long, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +175,15 @@ pub struct EmulatorArgs {
     /// Latency added to every HTTP exchange, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,
+    /// Serve both listeners over TLS with this certificate chain (PEM, server certificate first).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The private key (PEM) of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Host name in the listeners' URLs instead of their address (must match the certificate).
+    #[arg(long, value_name = "HOST")]
+    pub public_host: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +221,8 @@ pub struct CheckServiceArgs {
     /// Print one JSON object with every check instead of the table.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub transport: TransportArgs,
 }
 
 #[derive(Debug, Args)]
@@ -221,6 +246,8 @@ pub struct LoadArgs {
     /// Print one JSON object with the results.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub transport: TransportArgs,
     /// Display-name prefix; guest 17 is called "PREFIX 17".
     #[arg(long, value_name = "PREFIX", default_value = "Load guest")]
     pub name: String,

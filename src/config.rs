@@ -18,18 +18,27 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer, Serialize};
 use url::Url;
 
+use crate::api::transport::ProxyPolicy;
+
 /// Environment variable naming the config file.
 pub const ENV_CONFIG: &str = "GUEST_JOIN_CONFIG";
 /// Environment variable overriding the origin.
 pub const ENV_ORIGIN: &str = "GUEST_JOIN_ORIGIN";
 /// Environment variable overriding the culture.
 pub const ENV_CULTURE: &str = "GUEST_JOIN_CULTURE";
+/// Environment variable overriding the proxy (`system`, `none` or a proxy URL).
+pub const ENV_PROXY: &str = "GUEST_JOIN_PROXY";
+/// Environment variable overriding the CA bundle file.
+pub const ENV_CA_FILE: &str = "GUEST_JOIN_CA_FILE";
 
 pub const MIN_TEXT_SCALE: f32 = 0.75;
 pub const MAX_TEXT_SCALE: f32 = 2.5;
 
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 10] = [
     "origin",
+    "proxy",
+    "no_proxy",
+    "ca_file",
     "culture",
     "text_scale",
     "theme",
@@ -89,6 +98,21 @@ pub struct Config {
     /// The profile chosen last time (a profile name, or "demo").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_profile: Option<String>,
+    /// `system` (the default: the proxy environment variables), `none`, or a proxy URL.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de_proxy")]
+    pub proxy: Option<String>,
+    /// Hosts reached without the explicit `proxy` (comma-separated).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_no_proxy"
+    )]
+    pub no_proxy: Option<String>,
+    /// A PEM file of root certificates trusted in addition to the system's.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_ca_file"
+    )]
+    pub ca_file: Option<PathBuf>,
     #[serde(rename = "profile", skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<Profile>,
 }
@@ -102,6 +126,9 @@ impl Default for Config {
             theme: Theme::System,
             display_name: None,
             last_profile: None,
+            proxy: None,
+            no_proxy: None,
+            ca_file: None,
             profiles: Vec::new(),
         }
     }
@@ -166,6 +193,36 @@ pub fn check_env_name(text: &str) -> Result<String, String> {
     }
 }
 
+/// A proxy setting: `system`, `none` or an http(s) proxy URL (the text as given, trimmed).
+pub fn check_proxy(text: &str) -> Result<String, String> {
+    ProxyPolicy::parse(text, None)?;
+    Ok(text.trim().to_string())
+}
+
+/// A `no_proxy` list: comma-separated host names, IP addresses or networks, or `*`.
+pub fn check_no_proxy(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    let ok = t.len() <= 4096
+        && t.split(',').map(str::trim).all(|part| {
+            part.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.:/[]*_".contains(c))
+        });
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err("List host names, IP addresses or networks separated by commas, like .corp.example, 10.0.0.0/8.".into())
+    }
+}
+
+/// A CA file path: not empty (whether it can be used is checked when it is loaded).
+pub fn check_ca_file(text: &str) -> Result<PathBuf, String> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().any(char::is_control) {
+        return Err("Give the path of a PEM file with one or more CA certificates.".into());
+    }
+    Ok(PathBuf::from(t))
+}
+
 pub fn check_text_scale(v: f32) -> Result<f32, String> {
     if (MIN_TEXT_SCALE..=MAX_TEXT_SCALE).contains(&v) {
         Ok(v)
@@ -203,6 +260,18 @@ fn de_origin<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
 
 fn de_culture<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     de_with(d, |s: &String| check_culture(s).map(Some))
+}
+
+fn de_proxy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_proxy(s).map(Some))
+}
+
+fn de_no_proxy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_no_proxy(s).map(Some))
+}
+
+fn de_ca_file<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+    de_with(d, |s: &String| check_ca_file(s).map(Some))
 }
 
 fn de_text_scale<'de, D: Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
@@ -450,11 +519,14 @@ pub fn pick<T>(
     }
 }
 
-/// The values of `GUEST_JOIN_ORIGIN` and `GUEST_JOIN_CULTURE` (read once at start).
+/// The values of `GUEST_JOIN_ORIGIN`, `GUEST_JOIN_CULTURE`, `GUEST_JOIN_PROXY` and
+/// `GUEST_JOIN_CA_FILE` (read once at start).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EnvOverrides {
     pub origin: Option<String>,
     pub culture: Option<String>,
+    pub proxy: Option<String>,
+    pub ca_file: Option<String>,
 }
 
 impl EnvOverrides {
@@ -463,6 +535,8 @@ impl EnvOverrides {
         Self {
             origin: get(ENV_ORIGIN),
             culture: get(ENV_CULTURE),
+            proxy: get(ENV_PROXY),
+            ca_file: get(ENV_CA_FILE),
         }
     }
 }
@@ -507,6 +581,9 @@ pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> 
         problems,
     }
 }
+
+mod transport;
+pub use transport::{Transport, transport};
 
 #[cfg(test)]
 mod tests;

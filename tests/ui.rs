@@ -15,6 +15,8 @@ mod exports;
 mod gui_probe;
 #[path = "ui/support.rs"]
 mod support;
+#[path = "ui/transport.rs"]
+mod transport;
 #[path = "ui/xvfb.rs"]
 mod xvfb;
 

@@ -1,6 +1,8 @@
-//! The client's HTTP layer: one reqwest client, the transport policy (https only, plain http
-//! only to this computer, redirects never followed), per-request time-outs and a response size
-//! cap. Everything above it deals in `Request`/`Response` and `ApiError`.
+//! The client's HTTP layer: the transport policy (https only, plain http only to this computer,
+//! certificates always verified, redirects never followed, so `Authorization` never reaches
+//! another origin), extra root certificates and the proxy policy (see `transport`),
+//! per-request time-outs and a response size cap. Everything above it deals in
+//! `Request`/`Response` and `ApiError`.
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -15,6 +17,7 @@ use crate::api::exchange::{ExchangeRecord, RecordMode, body_as, headers_as, url_
 use crate::api::recorder::TrafficRecorder;
 pub use crate::api::response::Response;
 use crate::api::response::error_for_status;
+pub use crate::api::transport::{CaBundle, CaBundleError, ProxyPolicy, ProxyUrl};
 use crate::redact::mask_tokens;
 use crate::secret::Secret;
 
@@ -27,6 +30,10 @@ pub struct HttpOptions {
     pub request_timeout: Duration,
     pub max_body_bytes: usize,
     pub user_agent: String,
+    /// Root certificates trusted in addition to the system's (never instead of them).
+    pub ca_bundle: Option<CaBundle>,
+    /// Proxy for requests to other computers; loopback is always reached directly.
+    pub proxy: ProxyPolicy,
 }
 
 impl Default for HttpOptions {
@@ -36,6 +43,8 @@ impl Default for HttpOptions {
             request_timeout: Duration::from_secs(30),
             max_body_bytes: 4 * 1024 * 1024,
             user_agent: format!("guest-join/{}", env!("CARGO_PKG_VERSION")),
+            ca_bundle: None,
+            proxy: ProxyPolicy::System,
         }
     }
 }
@@ -45,7 +54,10 @@ pub type ExchangeObserver = Arc<dyn Fn(ExchangeRecord) + Send + Sync>;
 
 #[derive(Clone)]
 pub struct HttpClient {
+    /// Requests to other computers, through the proxy policy.
     client: reqwest::Client,
+    /// Requests to this computer (loopback): never through a proxy.
+    direct: reqwest::Client,
     opts: HttpOptions,
     observer: Option<ExchangeObserver>,
     /// Keeps the session's traffic for exports, in its own record mode.
@@ -209,19 +221,59 @@ fn classify(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
     }
 }
 
+fn setup_error(detail: String) -> ApiError {
+    ApiError::Tls {
+        host: "(client set-up)".into(),
+        detail,
+    }
+}
+
+/// One reqwest client: certificates verified against the system's roots plus the bundle,
+/// redirects never followed, `proxy` applied.
+fn build_client(opts: &HttpOptions, proxy: &ProxyPolicy) -> Result<reqwest::Client, ApiError> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(opts.connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(opts.user_agent.clone());
+    if let Some(bundle) = &opts.ca_bundle {
+        let certs = bundle
+            .certificates()
+            .map_err(|e| setup_error(e.to_string()))?;
+        builder = builder.tls_certs_merge(certs);
+    }
+    builder = match proxy {
+        // reqwest reads the proxy environment variables itself when no proxy is given.
+        ProxyPolicy::System => builder,
+        ProxyPolicy::None => builder.no_proxy(),
+        ProxyPolicy::Explicit { url, no_proxy } => {
+            let p = reqwest::Proxy::all(url.expose()).map_err(|e| {
+                setup_error(format!(
+                    "proxy {url}: {}",
+                    mask_tokens(&e.without_url().to_string())
+                ))
+            })?;
+            let no = (!no_proxy.is_empty())
+                .then(|| reqwest::NoProxy::from_string(no_proxy))
+                .flatten();
+            builder.proxy(p.no_proxy(no))
+        }
+    };
+    builder.build().map_err(|e| {
+        let what = match &opts.ca_bundle {
+            Some(b) => format!("CA file {}: ", b.path().display()),
+            None => String::new(),
+        };
+        setup_error(format!("{what}{}", e.without_url()))
+    })
+}
+
 impl HttpClient {
     pub fn new(opts: HttpOptions) -> Result<Self, ApiError> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(opts.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(opts.user_agent.clone())
-            .build()
-            .map_err(|e| ApiError::Tls {
-                host: "(client set-up)".into(),
-                detail: e.without_url().to_string(),
-            })?;
+        let client = build_client(&opts, &opts.proxy)?;
+        let direct = build_client(&opts, &ProxyPolicy::None)?;
         Ok(Self {
             client,
+            direct,
             opts,
             observer: None,
             recorder: None,
@@ -347,8 +399,12 @@ impl HttpClient {
         }
         let host = host_of(&req.url);
         let timeout = req.timeout.unwrap_or(self.opts.request_timeout);
-        let mut builder = self
-            .client
+        let client = if is_loopback(&req.url) {
+            &self.direct
+        } else {
+            &self.client
+        };
+        let mut builder = client
             .request(req.method.clone(), req.url.clone())
             .timeout(timeout);
         builder = builder.header(ACCEPT, HeaderValue::from_static("application/json"));

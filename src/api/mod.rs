@@ -9,6 +9,7 @@ pub mod recorder;
 pub mod response;
 pub mod retry;
 pub mod service;
+pub mod transport;
 pub mod ucwa;
 pub mod wire;
 

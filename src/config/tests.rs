@@ -105,13 +105,13 @@ fn broken_files_name_file_line_and_field() {
 #[test]
 fn unknown_keys_are_reported_not_fatal() {
     let l = parsed(
-        "origin = \"https://a.com\"\nproxy = \"x\"\n[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\n",
+        "origin = \"https://a.com\"\nproxi = \"x\"\n[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\n",
     );
     assert!(l.error.is_none());
     assert_eq!(l.config.origin.as_deref(), Some("https://a.com"));
     assert_eq!(
         l.warnings,
-        vec!["/home/u/.config/guest-join/config.toml, line 2: unknown key `proxy` ignored"]
+        vec!["/home/u/.config/guest-join/config.toml, line 2: unknown key `proxi` ignored"]
     );
     // Inside a profile an unknown key is an error (a typo there would lose the setting).
     let l = parsed(
@@ -160,6 +160,7 @@ fn value_precedence_env_file_default() {
     let env = EnvOverrides {
         origin: Some("https://env.example".into()),
         culture: None,
+        ..EnvOverrides::default()
     };
     let e = effective(&file, &env, "en-GB");
     assert_eq!(
@@ -173,6 +174,7 @@ fn value_precedence_env_file_default() {
     let bad = EnvOverrides {
         origin: Some("contoso".into()),
         culture: Some("x y".into()),
+        ..EnvOverrides::default()
     };
     let e = effective(&file, &bad, "en-GB");
     assert_eq!(e.origin, ("https://file.example".into(), Source::File));
@@ -198,4 +200,108 @@ fn the_example_file_is_valid() {
     let l = parsed(include_str!("../../assets/config.example.toml"));
     assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
     assert_eq!(l.config.profiles.len(), 2);
+}
+
+#[test]
+fn reads_the_transport_keys() {
+    let l = parsed(
+        "proxy = \"http://proxy.corp.example:3128\"\nno_proxy = \".corp.example, 10.0.0.0/8\"\nca_file = \"/etc/corp/ca.pem\"\n",
+    );
+    assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+    assert_eq!(
+        l.config.proxy.as_deref(),
+        Some("http://proxy.corp.example:3128")
+    );
+    assert_eq!(
+        l.config.no_proxy.as_deref(),
+        Some(".corp.example, 10.0.0.0/8")
+    );
+    assert_eq!(l.config.ca_file, Some(PathBuf::from("/etc/corp/ca.pem")));
+    for (text, field, line) in [
+        (
+            "theme = \"dark\"\nproxy = \"socks5://p:1080\"\n",
+            "proxy",
+            2,
+        ),
+        ("proxy = \"proxy.example:3128\"\n", "proxy", 1),
+        ("no_proxy = \"a b\"\n", "no_proxy", 1),
+        ("\nca_file = \"\"\n", "ca_file", 2),
+    ] {
+        let e = parsed(text).error.expect(text);
+        assert_eq!(e.field.as_deref(), Some(field), "{text}: {e}");
+        assert_eq!(e.line, Some(line), "{text}: {e}");
+    }
+}
+
+#[test]
+fn transport_keys_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let config = Config {
+        proxy: Some("none".into()),
+        no_proxy: Some("intranet.example".into()),
+        ca_file: Some(dir.path().join("ca.pem")),
+        ..Config::default()
+    };
+    save(&config, &path).unwrap();
+    assert_eq!(load(&path).config, config);
+}
+
+#[test]
+fn transport_precedence_is_flag_env_file_default() {
+    use crate::api::transport::ProxyPolicy;
+    let file = Config {
+        proxy: Some("http://file-proxy.example:3128".into()),
+        no_proxy: Some(".corp.example".into()),
+        ca_file: Some(PathBuf::from("/file/ca.pem")),
+        ..Config::default()
+    };
+    let env = EnvOverrides {
+        proxy: Some("none".into()),
+        ca_file: Some("/env/ca.pem".into()),
+        ..EnvOverrides::default()
+    };
+    let t = transport(Some("system"), Some(Path::new("/flag/ca.pem")), &env, &file).unwrap();
+    assert_eq!(t.proxy, (ProxyPolicy::System, Source::Flag));
+    assert_eq!(t.ca_file, (Some("/flag/ca.pem".into()), Source::Flag));
+    let t = transport(None, None, &env, &file).unwrap();
+    assert_eq!(t.proxy, (ProxyPolicy::None, Source::Env(ENV_PROXY)));
+    assert_eq!(
+        t.ca_file,
+        (Some("/env/ca.pem".into()), Source::Env(ENV_CA_FILE))
+    );
+    let t = transport(None, None, &EnvOverrides::default(), &file).unwrap();
+    let ProxyPolicy::Explicit { url, no_proxy } = &t.proxy.0 else {
+        panic!("expected the file's proxy: {t:?}");
+    };
+    assert_eq!(url.shown(), "http://file-proxy.example:3128");
+    assert_eq!(no_proxy, ".corp.example");
+    assert_eq!(t.proxy.1, Source::File);
+    assert_eq!(t.ca_file, (Some("/file/ca.pem".into()), Source::File));
+    let t = transport(None, None, &EnvOverrides::default(), &Config::default()).unwrap();
+    assert_eq!(t.proxy, (ProxyPolicy::System, Source::Default));
+    assert_eq!(t.ca_file, (None, Source::Default));
+}
+
+#[test]
+fn bad_transport_values_are_errors_not_fallbacks() {
+    let env = EnvOverrides {
+        proxy: Some("ftp://p.example".into()),
+        ..EnvOverrides::default()
+    };
+    let e = transport(None, None, &env, &Config::default()).unwrap_err();
+    assert!(e.contains(ENV_PROXY), "{e}");
+    let e = transport(Some("proxy:3128"), None, &env, &Config::default()).unwrap_err();
+    assert!(e.contains("--proxy"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("corp-ca.pem");
+    let t = transport(
+        None,
+        Some(&missing),
+        &EnvOverrides::default(),
+        &Config::default(),
+    )
+    .unwrap();
+    let e = t.http_options().unwrap_err();
+    assert!(e.contains("corp-ca.pem") && e.contains("not found"), "{e}");
 }

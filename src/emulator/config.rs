@@ -326,6 +326,11 @@ pub struct EmulatorConfig {
     pub signing_key: Vec<u8>,
     /// Faults active from the start.
     pub faults: Vec<Fault>,
+    /// Serve both listeners over TLS with this certificate (their URLs are then `https://`).
+    pub tls: Option<super::TlsIdentity>,
+    /// Host name put in the listeners' URLs instead of their address (for a certificate or a
+    /// proxy that knows the emulator by name); the listeners still bind where they were told.
+    pub public_host: Option<String>,
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -344,6 +349,8 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("meetings", &self.meetings.len())
             .field("signing_key", &"[redacted]")
             .field("faults", &self.faults)
+            .field("tls", &self.tls.is_some())
+            .field("public_host", &self.public_host)
             .finish()
     }
 }
@@ -369,6 +376,8 @@ impl Default for EmulatorConfig {
             meetings: Vec::new(),
             signing_key: random_key(),
             faults: Vec::new(),
+            tls: None,
+            public_host: None,
         }
     }
 }

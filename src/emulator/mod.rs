@@ -26,6 +26,7 @@ mod messaging;
 mod resources;
 mod service_standin;
 mod tap_routes;
+mod tls;
 mod ucwa_routes;
 mod world;
 
@@ -53,6 +54,7 @@ pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, Participa
 pub use journal::JournalEntry;
 pub use messaging::MessageFormat;
 pub use service_standin::{STANDIN_HEALTH_PATH, STANDIN_TOKEN_PATH, ServiceStandinMode};
+pub use tls::TlsIdentity;
 pub use world::{AppState, ChatLine};
 
 use crate::api::wire::psat::{self, PsatClaims};
@@ -361,9 +363,19 @@ pub async fn start(config: EmulatorConfig) -> std::io::Result<EmulatorHandle> {
     start_on(config, platform, pool).await
 }
 
-fn base_url(listener: &TcpListener) -> std::io::Result<Url> {
+/// `http://127.0.0.1:P/`, or `https://` with TLS; `public_host` replaces the address.
+fn base_url(listener: &TcpListener, config: &EmulatorConfig) -> std::io::Result<Url> {
     let addr = listener.local_addr()?;
-    Url::parse(&format!("http://{addr}/"))
+    let scheme = if config.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
+    let host = match &config.public_host {
+        Some(h) => format!("{h}:{}", addr.port()),
+        None => addr.to_string(),
+    };
+    Url::parse(&format!("{scheme}://{host}/"))
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
 }
 
@@ -373,21 +385,37 @@ pub async fn start_on(
     platform: TcpListener,
     pool: TcpListener,
 ) -> std::io::Result<EmulatorHandle> {
-    let emu = Emu::new(config, base_url(&platform)?, base_url(&pool)?);
+    let (platform_url, pool_url) = (base_url(&platform, &config)?, base_url(&pool, &config)?);
+    let tls = config.tls.clone();
+    let emu = Emu::new(config, platform_url, pool_url);
     let mut tasks = Vec::new();
     for (listener, router) in [
         (platform, platform_router(emu.clone())),
         (pool, pool_router(emu.clone())),
     ] {
         let cancel = emu.cancel.clone();
-        tasks.push(tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(cancel.cancelled_owned())
-                .await;
-            if let Err(e) = served {
-                tracing::warn!("emulator listener stopped: {e}");
+        let task = match &tls {
+            None => tokio::spawn(async move {
+                let served = axum::serve(listener, router)
+                    .with_graceful_shutdown(cancel.cancelled_owned())
+                    .await;
+                if let Err(e) = served {
+                    tracing::warn!("emulator listener stopped: {e}");
+                }
+            }),
+            Some(identity) => {
+                let listener = tls::TlsListener::new(listener, identity)?;
+                tokio::spawn(async move {
+                    let served = axum::serve(listener, router)
+                        .with_graceful_shutdown(cancel.cancelled_owned())
+                        .await;
+                    if let Err(e) = served {
+                        tracing::warn!("emulator TLS listener stopped: {e}");
+                    }
+                })
             }
-        }));
+        };
+        tasks.push(task);
     }
     let reaper = emu.clone();
     tasks.push(tokio::spawn(async move {

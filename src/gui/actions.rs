@@ -278,9 +278,18 @@ impl GuestApp {
         if self.config.profiles.is_empty() && !new.profiles.is_empty() {
             self.form.profile = first_choice(&new);
         }
+        let transport_changed = (&new.proxy, &new.no_proxy, &new.ca_file)
+            != (
+                &self.config.proxy,
+                &self.config.no_proxy,
+                &self.config.ca_file,
+            );
         self.config = new;
         self.apply_look(ctx);
         self.recompute_effective();
+        if transport_changed {
+            self.apply_transport();
+        }
         let keep_broken = self.config_broken;
         self.config_broken = false;
         self.save_config(keep_broken);

@@ -86,8 +86,16 @@ pub struct GuestApp {
     log_first_frame: bool,
 }
 
+/// HTTP options from the effective proxy and CA file (environment > file > default).
+fn transport_options(
+    config: &Config,
+    env: &EnvOverrides,
+) -> Result<crate::api::HttpOptions, String> {
+    config::transport(None, None, env, config).and_then(|t| t.http_options())
+}
+
 impl GuestApp {
-    pub fn new(ctx: &egui::Context, init: AppInit, engine: Engine) -> Self {
+    pub fn new(ctx: &egui::Context, init: AppInit, mut engine: Engine) -> Self {
         let (tx, rx) = channel();
         let AppInit {
             loaded,
@@ -107,6 +115,7 @@ impl GuestApp {
             kind: BannerKind::Warning,
             text: w.clone(),
         }));
+        engine.set_transport(transport_options(&loaded.config, &env));
         if let Err(e) = &engine.http {
             banners.push(Banner {
                 kind: BannerKind::Error,
@@ -143,6 +152,18 @@ impl GuestApp {
         }
         app.apply_look(ctx);
         app
+    }
+
+    /// Rebuild the HTTP client from the saved proxy and CA file; a problem becomes a banner.
+    pub(super) fn apply_transport(&mut self) {
+        self.engine
+            .set_transport(transport_options(&self.config, &self.env));
+        if let Err(e) = &self.engine.http {
+            self.banners.push(Banner {
+                kind: BannerKind::Error,
+                text: format!("Network set-up failed: {e}"),
+            });
+        }
     }
 
     pub(super) fn recompute_effective(&mut self) {

@@ -146,6 +146,14 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Use a client made with these options (the effective proxy and CA file) for the sessions
+    /// started from now on; `Err` keeps the reason, which a join then reports.
+    pub fn set_transport(&mut self, opts: Result<crate::api::HttpOptions, String>) {
+        self.http = opts.and_then(|o| HttpClient::new(o).map_err(|e| e.to_string()));
+    }
+}
+
 /// Where the token URL comes from.
 #[derive(Debug, Clone)]
 pub enum TokenSource {

@@ -301,6 +301,14 @@ pub struct SettingsDraft {
     pub culture: String,
     pub text_scale: f32,
     pub theme: config::Theme,
+    /// `system`, `none` or a proxy URL; empty means `system`.
+    pub proxy: String,
+    pub no_proxy: String,
+    /// A PEM file of extra CA certificates; empty means none.
+    pub ca_file: String,
+    /// The CA file text last checked and what was wrong with it (reading the file once per
+    /// change, not once per frame).
+    ca_checked: Option<(String, Option<String>)>,
     pub message: Option<String>,
 }
 
@@ -320,8 +328,51 @@ impl SettingsDraft {
             culture: c.culture.clone().unwrap_or_default(),
             text_scale: c.text_scale,
             theme: c.theme,
+            proxy: c.proxy.clone().unwrap_or_default(),
+            no_proxy: c.no_proxy.clone().unwrap_or_default(),
+            ca_file: c
+                .ca_file
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            ca_checked: None,
             message: None,
         }
+    }
+
+    pub fn proxy_error(&self) -> Option<String> {
+        (!self.proxy.trim().is_empty())
+            .then(|| config::check_proxy(&self.proxy).err())
+            .flatten()
+    }
+
+    pub fn no_proxy_error(&self) -> Option<String> {
+        (!self.no_proxy.trim().is_empty())
+            .then(|| config::check_no_proxy(&self.no_proxy).err())
+            .flatten()
+    }
+
+    /// What is wrong with the CA file: an empty field is fine; otherwise the file must be a
+    /// readable PEM bundle with at least one certificate. The file is read again only when the
+    /// text changed.
+    pub fn ca_file_error(&mut self) -> Option<String> {
+        if let Some((text, err)) = &self.ca_checked
+            && *text == self.ca_file
+        {
+            return err.clone();
+        }
+        let err = if self.ca_file.trim().is_empty() {
+            None
+        } else {
+            match config::check_ca_file(&self.ca_file) {
+                Err(e) => Some(e),
+                Ok(path) => crate::api::transport::CaBundle::load(&path)
+                    .err()
+                    .map(|e| e.to_string()),
+            }
+        };
+        self.ca_checked = Some((self.ca_file.clone(), err.clone()));
+        err
     }
 
     /// The problem of each field of profile `i`: (name, token URL, key variable).
@@ -357,7 +408,14 @@ impl SettingsDraft {
     }
 
     /// The configuration to save, or `None` while a field is invalid.
-    pub fn to_config(&self, base: &Config) -> Option<Config> {
+    pub fn to_config(&mut self, base: &Config) -> Option<Config> {
+        if self.proxy_error().is_some()
+            || self.no_proxy_error().is_some()
+            || self.ca_file_error().is_some()
+        {
+            return None;
+        }
+        let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
         let mut profiles = Vec::new();
         for (i, p) in self.profiles.iter().enumerate() {
             if self.profile_errors(i).iter().any(Option::is_some) {
@@ -381,6 +439,9 @@ impl SettingsDraft {
             culture,
             text_scale: config::check_text_scale(self.text_scale).unwrap_or(1.0),
             theme: self.theme,
+            proxy: text(&self.proxy),
+            no_proxy: text(&self.no_proxy),
+            ca_file: text(&self.ca_file).map(std::path::PathBuf::from),
             ..base.clone()
         })
     }

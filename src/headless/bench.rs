@@ -369,7 +369,11 @@ async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureI
         culture: "en-US".to_string(),
         join_deadline: Duration::from_secs(120),
     };
-    Ok((demo, target, target::http_client()?))
+    Ok((
+        demo,
+        target,
+        target::http_client(&crate::cli::TransportArgs::default())?,
+    ))
 }
 
 /// Run `bench` and return the process exit code.

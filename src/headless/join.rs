@@ -190,7 +190,7 @@ pub async fn run(args: JoinArgs) -> i32 {
     }
     .request(v.name);
 
-    let http = match target::http_client() {
+    let http = match target::http_client(&args.transport) {
         Ok(h) if exports.wanted() => h.with_recorder(exports.recorder.clone()),
         Ok(h) => h,
         Err(info) => return fail_before_start(&args, &exports, &info),

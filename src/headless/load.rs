@@ -345,7 +345,7 @@ pub async fn run(args: LoadArgs) -> i32 {
             culture: super::join::default_culture(),
             join_deadline: Duration::from_secs(args.timeout),
         };
-        Ok::<_, FailureInfo>((target, demo, target::http_client()?))
+        Ok::<_, FailureInfo>((target, demo, target::http_client(&args.transport)?))
     };
     let (target, demo, http) = match prepared.await {
         Ok(p) => p,

@@ -53,10 +53,22 @@ pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
 
 /// Run the emulator with the demo meetings until Ctrl-C; print what a service application needs.
 pub async fn run_emulator(args: EmulatorArgs) -> i32 {
-    use crate::emulator::{self, EmulatorConfig};
+    use crate::emulator::{self, EmulatorConfig, TlsIdentity};
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => match TlsIdentity::from_files(cert, key) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                eprintln!("error: TLS certificate: {e}");
+                return 2;
+            }
+        },
+        _ => None,
+    };
     let config = EmulatorConfig {
         meetings: emulator::demo_meetings(),
         latency: std::time::Duration::from_millis(args.latency_ms),
+        tls,
+        public_host: args.public_host.clone(),
         ..EmulatorConfig::default()
     };
     let (client_id, endpoint) = (config.client_id.clone(), config.endpoint_sip.clone());

@@ -7,6 +7,8 @@ use std::time::Duration;
 use url::Url;
 
 use crate::api::http::{HttpClient, HttpOptions, check_transport};
+use crate::cli::TransportArgs;
+use crate::config;
 use crate::demo::Demo;
 use crate::join::{
     DisplayName, FailureInfo, FailureKind, JoinRequest, MeetingLink, ServiceProfile,
@@ -58,10 +60,32 @@ pub async fn start_demo(origin: &str) -> Result<Demo, FailureInfo> {
     })
 }
 
+/// HTTP options from `--proxy`/`--ca-file`, `GUEST_JOIN_PROXY`/`GUEST_JOIN_CA_FILE` and the
+/// config file's `proxy`, `no_proxy` and `ca_file` (in that order). A bad value or an unusable
+/// CA file is bad input (exit 2), never a silent fallback.
+pub fn http_options(args: &TransportArgs) -> Result<HttpOptions, FailureInfo> {
+    let env_path = std::env::var_os(config::ENV_CONFIG);
+    let loaded = config::config_path(None, env_path.as_deref())
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    if let Some(e) = &loaded.error {
+        eprintln!("warning: {e} (its proxy and CA file settings are not used)");
+    }
+    let env = config::EnvOverrides::from_process();
+    config::transport(
+        args.proxy.as_deref(),
+        args.ca_file.as_deref(),
+        &env,
+        &loaded.config,
+    )
+    .and_then(|t| t.http_options())
+    .map_err(bad)
+}
+
 /// The shared HTTP client (one connection pool for every session of the process).
-pub fn http_client() -> Result<HttpClient, FailureInfo> {
-    HttpClient::new(HttpOptions::default())
-        .map_err(|e| FailureInfo::new(FailureKind::Network, None, e.to_string()))
+pub fn http_client(args: &TransportArgs) -> Result<HttpClient, FailureInfo> {
+    let opts = http_options(args)?;
+    HttpClient::new(opts).map_err(|e| FailureInfo::new(FailureKind::Network, None, e.to_string()))
 }
 
 /// Everything a guest's `JoinRequest` is made from except the name and the session id.

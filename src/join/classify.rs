@@ -9,6 +9,9 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
     let kind = match (step, err) {
         (Step::ServiceApplication, ApiError::InsecureUrl { .. }) => FailureKind::BadInput,
         (_, ApiError::Timeout { .. }) => FailureKind::Timeout,
+        // A certificate problem is the network/TLS class at every step (the fix is the CA file
+        // or the proxy, not the service application).
+        (_, ApiError::Tls { .. }) => FailureKind::Network,
         (Step::ServiceApplication, e) if e.is_network() => FailureKind::ServiceUnreachable,
         (_, e) if e.is_network() => FailureKind::Network,
         (Step::ServiceApplication, _) => FailureKind::ServiceRefused,
@@ -63,6 +66,17 @@ mod tests {
             classify(Step::Discovery, &refused).kind,
             FailureKind::Network
         );
+        let untrusted = ApiError::Tls {
+            host: "h".into(),
+            detail: "invalid peer certificate: UnknownIssuer".into(),
+        };
+        for step in [
+            Step::ServiceApplication,
+            Step::Discovery,
+            Step::EventChannel,
+        ] {
+            assert_eq!(classify(step, &untrusted).kind, FailureKind::Network);
+        }
         assert_eq!(
             classify(Step::ServiceApplication, &status(400, "X", None)).kind,
             FailureKind::ServiceRefused

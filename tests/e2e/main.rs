@@ -15,3 +15,5 @@ mod load;
 mod redaction_audit;
 mod rejoin;
 mod servers;
+mod transport;
+mod transport_kit;

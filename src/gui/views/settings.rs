@@ -1,5 +1,5 @@
-//! Settings: join services (name, token URL, service key variable), origin, culture, text size
-//! and theme. Validated inline; written to the config file only on Save.
+//! Settings: join services (name, token URL, service key variable), origin, culture, proxy and
+//! CA file, text size and theme. Validated inline; written to the config file only on Save.
 
 use egui::RichText;
 
@@ -35,6 +35,58 @@ fn field(
     if let Some(e) = error {
         field_error(ui, e);
     }
+}
+
+/// A line saying an environment variable overrides the field above.
+fn overridden(ui: &mut egui::Ui, var: &str, value: Option<&str>) {
+    if value.is_some() {
+        ui.label(RichText::new(format!("{var} is set, so its value is used instead.")).weak());
+    }
+}
+
+/// Proxy, proxy exceptions and the CA file. Certificate checks cannot be turned off here or
+/// anywhere; the CA file only adds to the system's trusted certificates.
+fn network(ui: &mut egui::Ui, draft: &mut SettingsDraft, env: &EnvOverrides) {
+    ui.label(RichText::new("Network").strong());
+    ui.label(
+        RichText::new(
+            "Proxy: \"system\" uses HTTPS_PROXY / NO_PROXY, \"none\" connects directly, or give \
+             a proxy URL. This computer (the built-in demo) is always reached directly.",
+        )
+        .weak(),
+    );
+    let proxy_err = draft.proxy_error();
+    field(
+        ui,
+        "proxy",
+        ("Proxy", "system"),
+        &mut draft.proxy,
+        proxy_err.as_deref(),
+    );
+    overridden(ui, config::ENV_PROXY, env.proxy.as_deref());
+    let no_proxy_err = draft.no_proxy_error();
+    field(
+        ui,
+        "no_proxy",
+        (
+            "No proxy for (with a proxy URL)",
+            ".corp.example, 10.0.0.0/8",
+        ),
+        &mut draft.no_proxy,
+        no_proxy_err.as_deref(),
+    );
+    let ca_err = draft.ca_file_error();
+    field(
+        ui,
+        "ca_file",
+        (
+            "CA certificates file (PEM, optional)",
+            "/etc/ssl/company-ca.pem",
+        ),
+        &mut draft.ca_file,
+        ca_err.as_deref(),
+    );
+    overridden(ui, config::ENV_CA_FILE, env.ca_file.as_deref());
 }
 
 pub fn show(
@@ -141,6 +193,8 @@ pub fn show(
             .weak(),
         );
     }
+    ui.add_space(12.0);
+    network(ui, draft, env);
     ui.add_space(8.0);
 
     ui.add(

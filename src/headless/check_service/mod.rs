@@ -148,9 +148,13 @@ pub async fn run(args: CheckServiceArgs) -> i32 {
         Ok(t) => t,
         Err(e) => return usage(&e),
     };
+    let opts = match super::target::http_options(&args.transport) {
+        Ok(o) => o,
+        Err(e) => return usage(&e.message),
+    };
     let http = match HttpClient::new(HttpOptions {
         request_timeout: Duration::from_secs(20),
-        ..HttpOptions::default()
+        ..opts
     }) {
         Ok(h) => h,
         Err(e) => {
