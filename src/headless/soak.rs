@@ -100,6 +100,7 @@ fn start_and_end(samples: &[u64]) -> (u64, u64) {
     let tenth = (samples.len() / 10).max(1);
     let start = samples
         .get(tenth..(2 * tenth).min(samples.len()))
+        .filter(|s| !s.is_empty())
         .unwrap_or(samples);
     let end = &samples[samples.len().saturating_sub(tenth)..];
     (median(start), median(end))
@@ -155,7 +156,7 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
     }
     let target = match (
         target::parse_meeting(Some(meeting), true),
-        target::http_client(),
+        target::http_client(&crate::cli::TransportArgs::default()),
         DisplayName::parse("Soak guest"),
         Target::service_profile(Some(demo), None, None),
     ) {
