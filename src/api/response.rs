@@ -104,12 +104,8 @@ fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
     v.parse::<u64>().ok().map(Duration::from_secs)
 }
 
-pub(crate) fn error_for_status(
-    status: u16,
-    headers: &HeaderMap,
-    body: &[u8],
-    url: &Url,
-) -> ApiError {
+/// Read an error answer: UCWA or service error body, HTML page, excerpt, `Retry-After`.
+pub fn error_for_status(status: u16, headers: &HeaderMap, body: &[u8], url: &Url) -> ApiError {
     let host = host_of(url);
     let ct = headers
         .get(CONTENT_TYPE)
