@@ -139,22 +139,42 @@ fn candidates(text: &str) -> Vec<Url> {
         let start = from + pos;
         let end = text[start..]
             .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
+                c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
             })
             .map(|e| start + e)
             .unwrap_or(text.len());
-        let raw = text[start..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        let raw = &text[start..end];
         if raw.chars().count() <= MAX_URL_CHARS
-            && let Ok(url) = Url::parse(raw)
+            && let Some(url) = parse_stable(raw).map(unwrap_safe_link)
+            && !out.contains(&url)
         {
-            let url = unwrap_safe_link(url);
-            if !out.contains(&url) {
-                out.push(url);
-            }
+            out.push(url);
         }
         from = end.max(start + 8);
     }
     out
+}
+
+/// Sentence punctuation after a link in running text, not part of it.
+fn trim_punctuation(s: &str) -> &str {
+    s.trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+}
+
+/// Parse a link found in text so that its own display parses back to it: the URL parser drops
+/// trailing control characters and normalises the path, which can leave sentence punctuation
+/// at the end (`…/x:\0` → `…/x:`); that is trimmed again until nothing changes.
+fn parse_stable(raw: &str) -> Option<Url> {
+    let mut url = Url::parse(trim_punctuation(raw)).ok()?;
+    for _ in 0..4 {
+        let trimmed = trim_punctuation(url.as_str());
+        if trimmed.len() == url.as_str().len() {
+            return Some(url);
+        }
+        url = Url::parse(trimmed).ok()?;
+    }
+    None
 }
 
 /// Outlook "safe links" wrap the real URL in a `url=` query parameter.
@@ -165,7 +185,7 @@ fn unwrap_safe_link(url: Url) -> Url {
             .query_pairs()
             .find(|(k, _)| k == "url")
             .map(|(_, v)| v.into_owned());
-        if let Some(parsed) = inner.and_then(|v| Url::parse(&v).ok()) {
+        if let Some(parsed) = inner.and_then(|v| parse_stable(&v)) {
             return parsed;
         }
     }
@@ -300,6 +320,25 @@ mod tests {
             err(&"x ".repeat(MAX_INPUT_CHARS)),
             MeetingLinkError::TooLong
         );
+    }
+
+    /// Found by fuzzing: the URL parser dropped a trailing NUL, leaving a `:` that a second
+    /// parse of the accepted link trimmed — the link did not re-parse to itself.
+    #[test]
+    fn accepted_links_parse_back_to_themselves() {
+        for input in [
+            "\u{fffd}  \"https://jnin.cootoso.example/mesip:\u{0}  ",
+            "https://meet.example/a/B1.\u{1}",
+            "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1%3A",
+            "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1.%00",
+        ] {
+            let link = MeetingLink::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+            assert!(
+                link.as_str().ends_with("/B1") || link.as_str().ends_with("/mesip"),
+                "{link:?}"
+            );
+            assert_eq!(MeetingLink::parse(link.as_str()), Ok(link));
+        }
     }
 
     #[test]
