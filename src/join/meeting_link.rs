@@ -214,8 +214,18 @@ fn validate(url: Url) -> Result<MeetingLink, MeetingLinkError> {
             scheme: url.scheme().to_string(),
         });
     }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(MeetingLinkError::NotAUrl);
+    // A host name of DNS characters (or an IP address): the URL parser accepts more (a
+    // percent-encoded `"` becomes part of the host), which no meeting service uses and which
+    // would end the link early when its text is pasted again.
+    let dns_name = |d: &str| {
+        !d.is_empty()
+            && d.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+    };
+    match url.host() {
+        Some(url::Host::Domain(d)) if dns_name(d) => {}
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => {}
+        _ => return Err(MeetingLinkError::NotAUrl),
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(MeetingLinkError::HasCredentials);
@@ -339,6 +349,26 @@ mod tests {
             );
             assert_eq!(MeetingLink::parse(link.as_str()), Ok(link));
         }
+    }
+
+    /// Found by fuzzing: `%22` in the host decoded to a `"` inside the host name, so the
+    /// displayed link, pasted again, ended at the quote and had no path.
+    #[test]
+    fn hosts_must_be_dns_names() {
+        assert_eq!(
+            err("https://nam%22oattps://di0000m"),
+            MeetingLinkError::NotAUrl
+        );
+        assert_eq!(err("https://a%22b.example/x/y"), MeetingLinkError::NotAUrl);
+        assert_eq!(err("https://a%7Cb.example/x/y"), MeetingLinkError::NotAUrl);
+        assert_eq!(
+            ok("https://127.0.0.1:8443/meet/a"),
+            "https://127.0.0.1:8443/meet/a"
+        );
+        assert_eq!(
+            ok("https://Bücher.example/meet/a"),
+            "https://xn--bcher-kva.example/meet/a"
+        );
     }
 
     #[test]
