@@ -137,17 +137,8 @@ fn candidates(text: &str) -> Vec<Url> {
     let mut from = 0;
     while let Some(pos) = lower[from..].find("https://") {
         let start = from + pos;
-        let end = text[start..]
-            .find(|c: char| {
-                c.is_whitespace()
-                    || c.is_control()
-                    || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
-            })
-            .map(|e| start + e)
-            .unwrap_or(text.len());
-        let raw = &text[start..end];
-        if raw.chars().count() <= MAX_URL_CHARS
-            && let Some(url) = parse_stable(raw).map(unwrap_safe_link)
+        let end = start + link_end(&text[start..]);
+        if let Some(url) = parse_found(&text[start..end]).and_then(unwrap_safe_link)
             && !out.contains(&url)
         {
             out.push(url);
@@ -155,6 +146,25 @@ fn candidates(text: &str) -> Vec<Url> {
         from = end.max(start + 8);
     }
     out
+}
+
+/// Where a link starting at the beginning of `text` ends: at white space, a control character
+/// or the brackets and quotes that surround links in mail.
+fn link_end(text: &str) -> usize {
+    text.find(|c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
+    })
+    .unwrap_or(text.len())
+}
+
+/// A link as found in text (`raw` already ends where `link_end` says).
+fn parse_found(raw: &str) -> Option<Url> {
+    if raw.chars().count() > MAX_URL_CHARS {
+        return None;
+    }
+    parse_stable(raw)
 }
 
 /// Sentence punctuation after a link in running text, not part of it.
@@ -177,19 +187,25 @@ fn parse_stable(raw: &str) -> Option<Url> {
     None
 }
 
-/// Outlook "safe links" wrap the real URL in a `url=` query parameter.
-fn unwrap_safe_link(url: Url) -> Url {
-    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    if host.ends_with("safelinks.protection.outlook.com") {
+/// Outlook "safe links" wrap the real URL in a `url=` query parameter (sometimes more than
+/// once). The inner URL is read as if it had been pasted, so the link accepted is exactly what
+/// its own text parses to; a wrapper nested deeper than a few levels is not a link.
+fn unwrap_safe_link(mut url: Url) -> Option<Url> {
+    for _ in 0..4 {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        if !host.ends_with("safelinks.protection.outlook.com") {
+            return Some(url);
+        }
         let inner = url
             .query_pairs()
             .find(|(k, _)| k == "url")
-            .map(|(_, v)| v.into_owned());
-        if let Some(parsed) = inner.and_then(|v| parse_stable(&v)) {
-            return parsed;
+            .map(|(_, v)| v.trim().to_string());
+        match inner.and_then(|v| parse_found(&v[..link_end(&v)])) {
+            Some(parsed) => url = parsed,
+            None => return Some(url),
         }
     }
-    url
+    None
 }
 
 fn looks_like_meeting(url: &Url) -> bool {
@@ -369,6 +385,27 @@ mod tests {
             ok("https://Bücher.example/meet/a"),
             "https://xn--bcher-kva.example/meet/a"
         );
+    }
+
+    /// Found by fuzzing: a safe link's inner URL with a `]` in it was accepted whole, but its
+    /// text, pasted again, ended at the `]`.
+    #[test]
+    fn safe_links_unwrap_to_what_a_paste_of_the_inner_link_gives() {
+        let input = "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1%5Dx%2Fy";
+        assert_eq!(ok(input), "https://meet.example/a/B1");
+        let twice = format!(
+            "https://nam01.safelinks.protection.outlook.com/?url={}",
+            url::form_urlencoded::byte_serialize(
+                b"https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1"
+            )
+            .collect::<String>()
+        );
+        assert_eq!(ok(&twice), "https://meet.example/a/B1");
+        let data = b"https://nam01.safelinks.protection.outlook.com/234&da?url=https://d\xcd\x81httphttps://lam01.e%5d.ssip:%0A%2Fdaxn--d.ssip:%0l=\xff\xff@%2Fotemook.com/?\xff\x1f\x00F\x00=04";
+        let text = String::from_utf8_lossy(data);
+        if let Ok(link) = MeetingLink::parse(&text) {
+            assert_eq!(MeetingLink::parse(link.as_str()), Ok(link));
+        }
     }
 
     #[test]
