@@ -13,6 +13,10 @@ use crate::api::http::host_of;
 use crate::api::wire::{ServiceError, UcwaError};
 use crate::redact::mask_tokens;
 
+/// Deepest JSON nesting accepted from a server: serde_json's own recursion limit, which this
+/// crate never disables (no `unbounded_depth`, no `disable_recursion_limit`).
+pub const MAX_JSON_DEPTH: usize = 128;
+
 /// A 2xx answer with its body read (capped).
 #[derive(Debug, Clone)]
 pub struct Response {
@@ -64,6 +68,16 @@ fn json_error(e: &serde_json::Error) -> String {
     // serde_json messages can quote input; keep only the category and position.
     match e.classify() {
         serde_json::error::Category::Eof => "the JSON ends too early (truncated body)".into(),
+        // serde_json stops at 128 levels of nesting instead of recursing without bound.
+        serde_json::error::Category::Syntax
+            if e.to_string().starts_with("recursion limit exceeded") =>
+        {
+            format!(
+                "the JSON is nested too deeply (more than {MAX_JSON_DEPTH} levels, line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        }
         serde_json::error::Category::Syntax => {
             format!("not valid JSON (line {}, column {})", e.line(), e.column())
         }
@@ -104,12 +118,8 @@ fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
     v.parse::<u64>().ok().map(Duration::from_secs)
 }
 
-pub(crate) fn error_for_status(
-    status: u16,
-    headers: &HeaderMap,
-    body: &[u8],
-    url: &Url,
-) -> ApiError {
+/// Read an error answer: UCWA or service error body, HTML page, excerpt, `Retry-After`.
+pub fn error_for_status(status: u16, headers: &HeaderMap, body: &[u8], url: &Url) -> ApiError {
     let host = host_of(url);
     let ct = headers
         .get(CONTENT_TYPE)
@@ -161,6 +171,9 @@ pub(crate) fn error_for_status(
         retry_after: parse_retry_after(headers),
     }
 }
+
+#[cfg(test)]
+mod transport_tests;
 
 #[cfg(test)]
 mod tests {

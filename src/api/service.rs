@@ -44,7 +44,8 @@ pub async fn request_token(
     Ok((token, resp))
 }
 
-fn parse_token_response(resp: &Response) -> Result<ServiceToken, ApiError> {
+/// Validate a 2xx answer of the service application field by field (public for the fuzz target).
+pub fn parse_token_response(resp: &Response) -> Result<ServiceToken, ApiError> {
     let malformed = |detail: &str| ApiError::Malformed {
         host: host_of(&resp.url),
         status: resp.status,

@@ -85,3 +85,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod props;

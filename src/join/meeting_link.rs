@@ -137,39 +137,75 @@ fn candidates(text: &str) -> Vec<Url> {
     let mut from = 0;
     while let Some(pos) = lower[from..].find("https://") {
         let start = from + pos;
-        let end = text[start..]
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
-            })
-            .map(|e| start + e)
-            .unwrap_or(text.len());
-        let raw = text[start..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-        if raw.chars().count() <= MAX_URL_CHARS
-            && let Ok(url) = Url::parse(raw)
+        let end = start + link_end(&text[start..]);
+        if let Some(url) = parse_found(&text[start..end]).and_then(unwrap_safe_link)
+            && !out.contains(&url)
         {
-            let url = unwrap_safe_link(url);
-            if !out.contains(&url) {
-                out.push(url);
-            }
+            out.push(url);
         }
         from = end.max(start + 8);
     }
     out
 }
 
-/// Outlook "safe links" wrap the real URL in a `url=` query parameter.
-fn unwrap_safe_link(url: Url) -> Url {
-    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    if host.ends_with("safelinks.protection.outlook.com") {
+/// Where a link starting at the beginning of `text` ends: at white space, a control character
+/// or the brackets and quotes that surround links in mail.
+fn link_end(text: &str) -> usize {
+    text.find(|c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '[' | ']')
+    })
+    .unwrap_or(text.len())
+}
+
+/// A link as found in text (`raw` already ends where `link_end` says).
+fn parse_found(raw: &str) -> Option<Url> {
+    if raw.chars().count() > MAX_URL_CHARS {
+        return None;
+    }
+    parse_stable(raw)
+}
+
+/// Sentence punctuation after a link in running text, not part of it.
+fn trim_punctuation(s: &str) -> &str {
+    s.trim_end_matches(['.', ',', ';', ':', ')', '!', '?'])
+}
+
+/// Parse a link found in text so that its own display parses back to it: the URL parser drops
+/// trailing control characters and normalises the path, which can leave sentence punctuation
+/// at the end (`…/x:\0` → `…/x:`); that is trimmed again until nothing changes.
+fn parse_stable(raw: &str) -> Option<Url> {
+    let mut url = Url::parse(trim_punctuation(raw)).ok()?;
+    for _ in 0..4 {
+        let trimmed = trim_punctuation(url.as_str());
+        if trimmed.len() == url.as_str().len() {
+            return Some(url);
+        }
+        url = Url::parse(trimmed).ok()?;
+    }
+    None
+}
+
+/// Outlook "safe links" wrap the real URL in a `url=` query parameter (sometimes more than
+/// once). The inner URL is read as if it had been pasted, so the link accepted is exactly what
+/// its own text parses to; a wrapper nested deeper than a few levels is not a link.
+fn unwrap_safe_link(mut url: Url) -> Option<Url> {
+    for _ in 0..4 {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        if !host.ends_with("safelinks.protection.outlook.com") {
+            return Some(url);
+        }
         let inner = url
             .query_pairs()
             .find(|(k, _)| k == "url")
-            .map(|(_, v)| v.into_owned());
-        if let Some(parsed) = inner.and_then(|v| Url::parse(&v).ok()) {
-            return parsed;
+            .map(|(_, v)| v.trim().to_string());
+        match inner.and_then(|v| parse_found(&v[..link_end(&v)])) {
+            Some(parsed) => url = parsed,
+            None => return Some(url),
         }
     }
-    url
+    None
 }
 
 fn looks_like_meeting(url: &Url) -> bool {
@@ -194,8 +230,18 @@ fn validate(url: Url) -> Result<MeetingLink, MeetingLinkError> {
             scheme: url.scheme().to_string(),
         });
     }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(MeetingLinkError::NotAUrl);
+    // A host name of DNS characters (or an IP address): the URL parser accepts more (a
+    // percent-encoded `"` becomes part of the host), which no meeting service uses and which
+    // would end the link early when its text is pasted again.
+    let dns_name = |d: &str| {
+        !d.is_empty()
+            && d.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+    };
+    match url.host() {
+        Some(url::Host::Domain(d)) if dns_name(d) => {}
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => {}
+        _ => return Err(MeetingLinkError::NotAUrl),
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(MeetingLinkError::HasCredentials);
@@ -302,6 +348,66 @@ mod tests {
         );
     }
 
+    /// Found by fuzzing: the URL parser dropped a trailing NUL, leaving a `:` that a second
+    /// parse of the accepted link trimmed — the link did not re-parse to itself.
+    #[test]
+    fn accepted_links_parse_back_to_themselves() {
+        for input in [
+            "\u{fffd}  \"https://jnin.cootoso.example/mesip:\u{0}  ",
+            "https://meet.example/a/B1.\u{1}",
+            "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1%3A",
+            "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1.%00",
+        ] {
+            let link = MeetingLink::parse(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+            assert!(
+                link.as_str().ends_with("/B1") || link.as_str().ends_with("/mesip"),
+                "{link:?}"
+            );
+            assert_eq!(MeetingLink::parse(link.as_str()), Ok(link));
+        }
+    }
+
+    /// Found by fuzzing: `%22` in the host decoded to a `"` inside the host name, so the
+    /// displayed link, pasted again, ended at the quote and had no path.
+    #[test]
+    fn hosts_must_be_dns_names() {
+        assert_eq!(
+            err("https://nam%22oattps://di0000m"),
+            MeetingLinkError::NotAUrl
+        );
+        assert_eq!(err("https://a%22b.example/x/y"), MeetingLinkError::NotAUrl);
+        assert_eq!(err("https://a%7Cb.example/x/y"), MeetingLinkError::NotAUrl);
+        assert_eq!(
+            ok("https://127.0.0.1:8443/meet/a"),
+            "https://127.0.0.1:8443/meet/a"
+        );
+        assert_eq!(
+            ok("https://Bücher.example/meet/a"),
+            "https://xn--bcher-kva.example/meet/a"
+        );
+    }
+
+    /// Found by fuzzing: a safe link's inner URL with a `]` in it was accepted whole, but its
+    /// text, pasted again, ended at the `]`.
+    #[test]
+    fn safe_links_unwrap_to_what_a_paste_of_the_inner_link_gives() {
+        let input = "https://nam01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1%5Dx%2Fy";
+        assert_eq!(ok(input), "https://meet.example/a/B1");
+        let twice = format!(
+            "https://nam01.safelinks.protection.outlook.com/?url={}",
+            url::form_urlencoded::byte_serialize(
+                b"https://eur02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.example%2Fa%2FB1"
+            )
+            .collect::<String>()
+        );
+        assert_eq!(ok(&twice), "https://meet.example/a/B1");
+        let data = b"https://nam01.safelinks.protection.outlook.com/234&da?url=https://d\xcd\x81httphttps://lam01.e%5d.ssip:%0A%2Fdaxn--d.ssip:%0l=\xff\xff@%2Fotemook.com/?\xff\x1f\x00F\x00=04";
+        let text = String::from_utf8_lossy(data);
+        if let Ok(link) = MeetingLink::parse(&text) {
+            assert_eq!(MeetingLink::parse(link.as_str()), Ok(link));
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for s in [
@@ -317,3 +423,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod props;

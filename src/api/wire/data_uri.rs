@@ -120,3 +120,6 @@ mod tests {
         assert_eq!(decode("dat"), Err(DataUriError::NotDataUri));
     }
 }
+
+#[cfg(test)]
+mod props;

@@ -48,14 +48,18 @@ impl UcwaDate {
         format!("/Date({})/", self.unix_ms)
     }
 
-    /// ISO-8601 with milliseconds in UTC, e.g. `2016-06-27T01:42:13.094Z`.
+    /// ISO-8601 with milliseconds in UTC, e.g. `2016-06-27T01:42:13.094Z`; outside the years
+    /// 0000–9999 (which ISO-8601 cannot write in its basic form) the `/Date(ms)/` form.
     pub fn to_iso(self) -> String {
         let nanos = i128::from(self.unix_ms) * 1_000_000;
         match OffsetDateTime::from_unix_timestamp_nanos(nanos) {
             Ok(t) => {
                 let ms = t.millisecond();
                 let t = t.replace_nanosecond(0).unwrap_or(t);
-                let base = t.format(&Rfc3339).unwrap_or_default();
+                // RFC 3339 has 4-digit years only; other instants keep the `/Date(ms)/` form.
+                let Ok(base) = t.format(&Rfc3339) else {
+                    return self.to_aspnet();
+                };
                 // base looks like 2016-06-27T01:42:13Z
                 match base.strip_suffix('Z') {
                     Some(stem) => format!("{stem}.{ms:03}Z"),
@@ -182,4 +186,18 @@ mod tests {
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<UcwaDate>(&json).unwrap(), d);
     }
+
+    /// Found by the property tests: a year before 0000 (or after 9999) formatted as an empty
+    /// string, which no parser reads back.
+    #[test]
+    fn instants_outside_four_digit_years_keep_the_aspnet_form() {
+        for ms in [i64::MIN, -62_167_219_200_001, 253_402_300_800_000, i64::MAX] {
+            let d = UcwaDate::from_unix_ms(ms);
+            assert_eq!(d.to_iso(), d.to_aspnet());
+            assert_eq!(UcwaDate::parse(&d.to_string()).unwrap(), d);
+        }
+    }
 }
+
+#[cfg(test)]
+mod props;

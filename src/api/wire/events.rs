@@ -162,3 +162,6 @@ impl Event {
             .is_some_and(|s| s.eq_ignore_ascii_case("failure") || s.eq_ignore_ascii_case("failed"))
     }
 }
+
+#[cfg(test)]
+pub(crate) mod props;

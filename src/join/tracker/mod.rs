@@ -415,4 +415,6 @@ impl MeetingTracker {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
