@@ -102,13 +102,19 @@ struct Tee {
     chat_outcomes: watch::Sender<usize>,
     /// The event log for `--diagnostics` (bounded).
     events: Option<Arc<EventLog>>,
+    /// Held while an event is printed and logged, so events from concurrent tasks (chat,
+    /// event channel) are in the same order on stdout and in the log.
+    order: std::sync::Mutex<()>,
 }
 
 impl EventSink for Tee {
     fn emit(&self, event: &JoinEvent) {
-        self.inner.emit(event);
-        if let Some(log) = &self.events {
-            log.push(event);
+        {
+            let _order = self.order.lock().unwrap_or_else(|p| p.into_inner());
+            self.inner.emit(event);
+            if let Some(log) = &self.events {
+                log.push(event);
+            }
         }
         match event {
             JoinEvent::Phase { phase } => {
@@ -207,6 +213,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         phase: phase_tx,
         chat_outcomes: outcomes_tx,
         events: args.diagnostics.as_ref().map(|_| exports.events.clone()),
+        order: std::sync::Mutex::new(()),
     });
     let control = SessionControl::new();
 
