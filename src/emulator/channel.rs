@@ -11,12 +11,50 @@ use tokio::sync::Notify;
 
 use super::Emu;
 use super::http::{ApiError, Req, aborted, json};
-use super::resources::Paths;
+use super::resources::{Paths, Person};
+use super::roster_batch::RosterBatch;
 use super::world::AppState;
+use crate::api::wire::events::EventType;
 use crate::api::wire::{EventBatch, Link, Links, SenderBlock};
 
 /// One group of sender blocks becomes exactly one batch.
 pub(crate) type Group = Vec<SenderBlock>;
+
+/// A batch waiting for a P-GET or handed out and not yet acknowledged.
+#[derive(Debug, Clone)]
+pub(crate) enum Batch {
+    /// Events built when they happened.
+    Events(Group),
+    /// Coalesced roster changes of other participants, rendered when handed out.
+    Roster(RosterBatch),
+}
+
+impl Batch {
+    fn is_empty(&self) -> bool {
+        match self {
+            Batch::Events(g) => g.is_empty(),
+            Batch::Roster(r) => r.is_empty(),
+        }
+    }
+
+    /// The sender blocks of application `app_id`'s batch.
+    pub fn render(&self, app_id: &str) -> Group {
+        match self {
+            Batch::Events(g) => g.clone(),
+            Batch::Roster(r) if r.is_empty() => Vec::new(),
+            Batch::Roster(r) => vec![r.render(app_id)],
+        }
+    }
+
+    /// Number of events the batch renders.
+    #[cfg(test)]
+    pub fn event_count(&self) -> usize {
+        match self {
+            Batch::Events(g) => g.iter().map(|b| b.events.len()).sum(),
+            Batch::Roster(r) => r.len(),
+        }
+    }
+}
 
 pub(crate) struct Channel {
     pub key: String,
@@ -25,12 +63,9 @@ pub(crate) struct Channel {
     /// The number the next produced batch gets.
     pub next: u64,
     /// Produced, unacknowledged batches (numbers `first_unacked..next`).
-    pub produced: VecDeque<(u64, Group)>,
-    /// Groups waiting for a P-GET.
-    pub pending: VecDeque<Group>,
-    /// The last pending group holds only roster changes of other participants and takes more
-    /// of them (see `push_roster`).
-    roster_tail: bool,
+    pub produced: VecDeque<(u64, Arc<Batch>)>,
+    /// Batches waiting for a P-GET.
+    pub pending: VecDeque<Batch>,
     pub notify: Arc<Notify>,
     /// Incremented by every events GET; the parked GET knows its own generation.
     pub generation: u64,
@@ -44,7 +79,7 @@ pub(crate) struct Channel {
 }
 
 pub(crate) enum Answer {
-    Batch(u64, Group),
+    Batch(u64, Arc<Batch>),
     Resync { asked: u64, first: u64 },
 }
 
@@ -56,7 +91,6 @@ impl Channel {
             next: start,
             produced: VecDeque::new(),
             pending: VecDeque::new(),
-            roster_tail: false,
             notify: Arc::new(Notify::new()),
             generation: 0,
             parked: None,
@@ -70,38 +104,38 @@ impl Channel {
     pub fn push(&mut self, group: Group) {
         let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
         if !group.is_empty() {
-            self.pending.push_back(group);
-            self.roster_tail = false;
+            self.pending.push_back(Batch::Events(group));
             self.notify.notify_waiters();
         }
     }
 
-    /// Queue roster changes of other participants: they join the last pending group when that
-    /// one holds only such changes, so a guest in a busy meeting gets every change since its
-    /// last P-GET in one batch (as the pool aggregates events) instead of one GET per change.
-    pub fn push_roster(&mut self, group: Group) {
-        let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
-        if group.is_empty() {
-            return;
-        }
-        match self.pending.back_mut().filter(|_| self.roster_tail) {
-            Some(tail) => {
-                for block in group {
-                    match tail
-                        .iter_mut()
-                        .find(|b| b.href == block.href && b.rel == block.rel)
-                    {
-                        Some(same) => same.events.extend(block.events),
-                        None => tail.push(block),
-                    }
-                }
-            }
-            None => {
-                self.pending.push_back(group);
-                self.roster_tail = true;
+    /// Queue a roster change of another participant in conversation `conv`: it joins the last
+    /// pending batch when that one holds only such changes of the same conversation, where it
+    /// is coalesced (see `RosterBatch`), so a guest in a busy meeting gets every change since
+    /// its last P-GET in one batch no larger than the roster.
+    pub fn push_roster(&mut self, conv: &str, kind: EventType, who: &Arc<Person>) {
+        match self.pending.back_mut() {
+            Some(Batch::Roster(tail)) if tail.conv() == conv => tail.push(kind, who.clone()),
+            _ => {
+                let mut batch = RosterBatch::new(conv);
+                batch.push(kind, who.clone());
+                self.pending.push_back(Batch::Roster(batch));
             }
         }
         self.notify.notify_waiters();
+    }
+
+    /// The application is gone: nothing will be fetched any more.
+    pub fn close(&mut self) {
+        self.pending.clear();
+        self.produced.clear();
+        self.notify.notify_waiters();
+    }
+
+    /// Events waiting for a P-GET (produced batches not counted).
+    #[cfg(test)]
+    pub fn pending_events(&self) -> usize {
+        self.pending.iter().map(Batch::event_count).sum()
     }
 
     pub fn wake(&self) {
@@ -113,16 +147,24 @@ impl Channel {
         self.parked.is_none() && self.last_release.elapsed() >= idle
     }
 
-    /// Turn the next pending group (or nothing) into batch `next`.
-    fn produce(&mut self) -> (u64, Group) {
+    /// True when a non-empty batch waits (roster batches that cancelled out are dropped).
+    fn ready(&mut self) -> bool {
+        self.pending.retain(|b| !b.is_empty());
+        !self.pending.is_empty()
+    }
+
+    /// Turn the next pending batch (or nothing) into batch `next`.
+    fn produce(&mut self) -> (u64, Arc<Batch>) {
         let n = self.next;
-        let group = self.pending.pop_front().unwrap_or_default();
-        if self.pending.is_empty() {
-            self.roster_tail = false;
-        }
-        self.produced.push_back((n, group.clone()));
+        self.ready();
+        let batch = Arc::new(
+            self.pending
+                .pop_front()
+                .unwrap_or_else(|| Batch::Events(Vec::new())),
+        );
+        self.produced.push_back((n, batch.clone()));
         self.next += 1;
-        (n, group)
+        (n, batch)
     }
 
     /// Another client instance takes the channel: the parked P-GET is released with 409.
@@ -151,26 +193,26 @@ impl Channel {
             self.produced.pop_front();
         }
         self.first_unacked = ack;
-        if let Some((n, g)) = self.produced.iter().find(|(n, _)| *n == ack) {
-            return Some(Answer::Batch(*n, g.clone()));
+        if let Some((n, b)) = self.produced.iter().find(|(n, _)| *n == ack) {
+            return Some(Answer::Batch(*n, b.clone()));
         }
-        if !self.pending.is_empty() {
-            let (n, g) = self.produce();
-            return Some(Answer::Batch(n, g));
+        if self.ready() {
+            let (n, b) = self.produce();
+            return Some(Answer::Batch(n, b));
         }
         None
     }
 }
 
-fn render(paths: &Paths, key: &str, answer: Answer) -> EventBatch {
+fn render(paths: &Paths, app_id: &str, key: &str, answer: Answer) -> EventBatch {
     let mut links = Links::new();
     match answer {
-        Answer::Batch(n, group) => {
+        Answer::Batch(n, batch) => {
             links.insert("self", Link::new(paths.events(n, key)));
             links.insert("next", Link::new(paths.events(n + 1, key)));
             EventBatch {
                 links,
-                sender: group,
+                sender: batch.render(app_id),
                 baseuri: None,
             }
         }
@@ -224,7 +266,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         }
         if let Some(answer) = ch.poll(ack) {
             ch.last_release = Instant::now();
-            return json(StatusCode::OK, &render(&paths, &ch.key, answer));
+            return json(StatusCode::OK, &render(&paths, app_id, &ch.key, answer));
         }
         ch.parked = Some(my_gen);
         (my_gen, ch.key.clone(), ch.notify.clone().notified_owned())
@@ -267,15 +309,15 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
                 asked: ack,
                 first: ch.first_unacked.min(ack),
             };
-            return json(StatusCode::OK, &render(&paths, &key, answer));
+            return json(StatusCode::OK, &render(&paths, app_id, &key, answer));
         }
-        if !ch.pending.is_empty() || timed_out {
-            let (n, group) = ch.produce();
+        if ch.ready() || timed_out {
+            let (n, batch) = ch.produce();
             ch.parked = None;
             ch.last_release = Instant::now();
             return json(
                 StatusCode::OK,
-                &render(&paths, &key, Answer::Batch(n, group)),
+                &render(&paths, app_id, &key, Answer::Batch(n, batch)),
             );
         }
         notified = Box::pin(ch.notify.clone().notified_owned());
@@ -298,28 +340,104 @@ mod tests {
         );
     }
 
+    fn person(pid: &str) -> Arc<Person> {
+        Arc::new(Person {
+            pid: pid.into(),
+            name: pid.into(),
+            uri: format!("sip:{pid}@example.invalid"),
+            role: super::super::config::Role::Attendee,
+            anonymous: true,
+            organizer: false,
+        })
+    }
+
+    fn event() -> Group {
+        vec![SenderBlock::new(
+            "conversation",
+            "/c",
+            vec![Default::default()],
+        )]
+    }
+
+    fn sizes(ch: &Channel) -> Vec<usize> {
+        ch.pending.iter().map(Batch::event_count).collect()
+    }
+
     #[test]
     fn roster_changes_share_a_batch_until_something_else_comes() {
-        let block = |href: &str| SenderBlock::new("conversation", href, vec![Default::default()]);
         let mut ch = Channel::new("k".into(), 1);
-        ch.push(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/d")]);
-        ch.push(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        let sizes: Vec<Vec<usize>> = ch
-            .pending
-            .iter()
-            .map(|g| g.iter().map(|b| b.events.len()).collect())
-            .collect();
-        assert_eq!(sizes, [vec![1], vec![2, 1], vec![1], vec![1]]);
-        // Once the roster group is handed out, the next change starts a new batch.
+        ch.push(event());
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        ch.push_roster("c", EventType::Added, &person("g2"));
+        // Another conversation's roster starts its own batch.
+        ch.push_roster("d", EventType::Added, &person("g3"));
+        ch.push(event());
+        ch.push_roster("d", EventType::Added, &person("g4"));
+        assert_eq!(sizes(&ch), [1, 2, 1, 1, 1]);
+        assert_eq!(ch.pending_events(), 6);
+        // Once the roster batch is handed out, the next change starts a new batch.
         while ch.poll(ch.next).is_some() {}
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        assert_eq!(ch.pending.len(), 1);
-        assert_eq!(ch.pending[0][0].events.len(), 2);
+        ch.push_roster("d", EventType::Added, &person("g5"));
+        ch.push_roster("d", EventType::Added, &person("g6"));
+        assert_eq!(sizes(&ch), [2]);
+    }
+
+    #[test]
+    fn a_pending_roster_batch_is_bounded_by_the_roster_not_by_churn() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push_roster("c", EventType::Added, &person("p1"));
+        for i in 0..10_000 {
+            let who = person(&format!("g{i}"));
+            ch.push_roster("c", EventType::Added, &who);
+            ch.push_roster("c", EventType::Deleted, &who);
+        }
+        assert_eq!(sizes(&ch), [1]);
+        let Some(Answer::Batch(1, batch)) = ch.poll(1) else {
+            panic!("expected batch 1");
+        };
+        let blocks = batch.render("app");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].events.len(), 1);
+        assert_eq!(blocks[0].events[0].link.title.as_deref(), Some("p1"));
+    }
+
+    #[test]
+    fn a_roster_batch_that_cancelled_out_is_not_handed_out() {
+        let mut ch = Channel::new("k".into(), 1);
+        let who = person("g1");
+        ch.push_roster("c", EventType::Added, &who);
+        ch.push_roster("c", EventType::Deleted, &who);
+        assert!(ch.poll(1).is_none(), "nothing to hand out: park");
+        ch.push(event());
+        assert!(matches!(ch.poll(1), Some(Answer::Batch(1, b)) if b.event_count() == 1));
+    }
+
+    #[test]
+    fn a_handed_out_roster_batch_is_resent_unchanged() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        let first = match ch.poll(1) {
+            Some(Answer::Batch(1, b)) => b.render("app"),
+            _ => panic!("expected batch 1"),
+        };
+        // Later changes go to a new batch; asking for 1 again gives the same events.
+        ch.push_roster("c", EventType::Deleted, &person("g1"));
+        let again = match ch.poll(1) {
+            Some(Answer::Batch(1, b)) => b.render("app"),
+            _ => panic!("expected batch 1 again"),
+        };
+        assert_eq!(first, again);
+        assert!(matches!(ch.poll(2), Some(Answer::Batch(2, b)) if b.event_count() == 1));
+    }
+
+    #[test]
+    fn closing_drops_what_nobody_will_fetch() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push(event());
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        assert!(ch.poll(1).is_some());
+        ch.close();
+        assert!(ch.pending.is_empty() && ch.produced.is_empty());
     }
 
     #[test]
@@ -331,7 +449,7 @@ mod tests {
             "/c",
             vec![Default::default()],
         )]);
-        assert!(matches!(ch.poll(5), Some(Answer::Batch(5, g)) if g.len() == 1));
+        assert!(matches!(ch.poll(5), Some(Answer::Batch(5, g)) if g.event_count() == 1));
         // Same ack again: the same batch.
         assert!(matches!(ch.poll(5), Some(Answer::Batch(5, _))));
         // Acknowledge 5, nothing new: park.

@@ -221,12 +221,7 @@ impl<'a> GuestView<'a> {
 
     /// `participant <kind>` for a roster member (embedded unless deleted).
     pub fn participant(&self, kind: EventType, who: &Person) -> Event {
-        let href = self.p.participant(&self.conv.id, &who.pid);
-        if kind == EventType::Deleted {
-            return ev::<()>(kind, "participant", &href, Some(&who.name), None);
-        }
-        let pr = participant(self.app_id(), self.conv, who, false, false);
-        ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+        roster_event(self.app_id(), &self.conv.id, kind, who)
     }
 
     /// `participant added/deleted` in `typingParticipants`: `who` started or stopped typing.
@@ -461,6 +456,17 @@ pub(crate) fn conversation(
     }
 }
 
+/// `participant <kind>` about roster member `who` in conversation `conv_id` of application
+/// `app_id` (embedded unless deleted).
+pub(crate) fn roster_event(app_id: &str, conv_id: &str, kind: EventType, who: &Person) -> Event {
+    let href = Paths::new(app_id).participant(conv_id, &who.pid);
+    if kind == EventType::Deleted {
+        return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+    }
+    let pr = participant_in(app_id, conv_id, who, false, false, false);
+    ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+}
+
 /// A participant resource; `in_lobby` is only set for the local participant.
 pub(crate) fn participant(
     app_id: &str,
@@ -469,15 +475,29 @@ pub(crate) fn participant(
     local: bool,
     in_lobby: bool,
 ) -> Participant {
+    let connected = conv.messaging.state == "Connected";
+    participant_in(app_id, &conv.id, who, local, in_lobby, connected)
+}
+
+/// A participant resource in conversation `conv_id`; `messaging_connected` only matters for the
+/// local participant.
+fn participant_in(
+    app_id: &str,
+    conv_id: &str,
+    who: &Person,
+    local: bool,
+    in_lobby: bool,
+    messaging_connected: bool,
+) -> Participant {
     let p = Paths::new(app_id);
-    let href = p.participant(&conv.id, &who.pid);
+    let href = p.participant(conv_id, &who.pid);
     let mut links = Links::new()
         .with("self", Link::new(&href))
-        .with("conversation", Link::new(p.conv(&conv.id)));
+        .with("conversation", Link::new(p.conv(conv_id)));
     if local {
         links.insert("me", Link::new(p.sub("me")));
     }
-    if !local || conv.messaging.state == "Connected" {
+    if !local || messaging_connected {
         links.insert(
             "participantMessaging",
             Link::new(format!("{href}/messaging")),
