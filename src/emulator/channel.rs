@@ -17,8 +17,43 @@ use super::world::AppState;
 use crate::api::wire::events::EventType;
 use crate::api::wire::{EventBatch, Link, Links, SenderBlock};
 
-/// One group of sender blocks becomes exactly one batch.
+/// One group of sender blocks becomes one batch (or several, when it holds more than
+/// `MAX_BATCH_EVENTS` events).
 pub(crate) type Group = Vec<SenderBlock>;
+
+/// The most events one batch carries. Larger groups (the roster a guest finds on admission in a
+/// big meeting, a backlog of roster changes) go out over several batches in order, so what one
+/// response costs to build, send and parse does not grow with the meeting.
+pub(crate) const MAX_BATCH_EVENTS: usize = 100;
+
+/// `group` cut into groups of at most `max` events, in order.
+fn split_group(group: Group, max: usize) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    let mut count = max;
+    for block in group {
+        let SenderBlock { rel, href, events } = block;
+        let mut start = true;
+        for ev in events {
+            if count == max {
+                out.push(Vec::new());
+                count = 0;
+                start = true;
+            }
+            let Some(current) = out.last_mut() else {
+                continue;
+            };
+            if start {
+                current.push(SenderBlock::new(&rel, &href, Vec::new()));
+                start = false;
+            }
+            if let Some(b) = current.last_mut() {
+                b.events.push(ev);
+            }
+            count += 1;
+        }
+    }
+    out
+}
 
 /// A batch waiting for a P-GET or handed out and not yet acknowledged.
 #[derive(Debug, Clone)]
@@ -102,9 +137,9 @@ impl Channel {
 
     /// Queue one batch worth of events and wake the parked P-GET.
     pub fn push(&mut self, group: Group) {
-        let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
-        if !group.is_empty() {
-            self.pending.push_back(Batch::Events(group));
+        let groups = split_group(group, MAX_BATCH_EVENTS);
+        if !groups.is_empty() {
+            self.pending.extend(groups.into_iter().map(Batch::Events));
             self.notify.notify_waiters();
         }
     }
@@ -157,11 +192,15 @@ impl Channel {
     fn produce(&mut self) -> (u64, Arc<Batch>) {
         let n = self.next;
         self.ready();
-        let batch = Arc::new(
-            self.pending
+        let batch = Arc::new(match self.pending.front_mut() {
+            Some(Batch::Roster(r)) if r.len() > MAX_BATCH_EVENTS => {
+                Batch::Roster(r.take_front(MAX_BATCH_EVENTS))
+            }
+            _ => self
+                .pending
                 .pop_front()
                 .unwrap_or_else(|| Batch::Events(Vec::new())),
-        );
+        });
         self.produced.push_back((n, batch.clone()));
         self.next += 1;
         (n, batch)
@@ -399,6 +438,61 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].events.len(), 1);
         assert_eq!(blocks[0].events[0].link.title.as_deref(), Some("p1"));
+    }
+
+    #[test]
+    fn big_groups_and_roster_backlogs_go_out_in_capped_batches_in_order() {
+        let mut ch = Channel::new("k".into(), 1);
+        let n = MAX_BATCH_EVENTS * 2 + 5;
+        let mut g = vec![SenderBlock::new(
+            "communication",
+            "/comm",
+            vec![Default::default()],
+        )];
+        g.push(SenderBlock::new(
+            "conversation",
+            "/c",
+            vec![Default::default(); n],
+        ));
+        g.push(SenderBlock::new(
+            "communication",
+            "/comm",
+            vec![Default::default()],
+        ));
+        ch.push(g);
+        assert_eq!(sizes(&ch), [MAX_BATCH_EVENTS, MAX_BATCH_EVENTS, 7]);
+        let first: Vec<(String, usize)> = match &ch.pending[0] {
+            Batch::Events(g) => g.iter().map(|b| (b.href.clone(), b.events.len())).collect(),
+            Batch::Roster(_) => panic!("expected events"),
+        };
+        assert_eq!(
+            first,
+            [
+                ("/comm".to_string(), 1),
+                ("/c".to_string(), MAX_BATCH_EVENTS - 1)
+            ]
+        );
+        let last: Vec<(String, usize)> = match &ch.pending[2] {
+            Batch::Events(g) => g.iter().map(|b| (b.href.clone(), b.events.len())).collect(),
+            Batch::Roster(_) => panic!("expected events"),
+        };
+        assert_eq!(last, [("/c".to_string(), 6), ("/comm".to_string(), 1)]);
+        while ch.poll(ch.next).is_some() {}
+
+        for i in 0..n {
+            ch.push_roster("c", EventType::Added, &person(&format!("g{i}")));
+        }
+        let mut seen = Vec::new();
+        let mut ack = ch.next;
+        while let Some(Answer::Batch(got, b)) = ch.poll(ack) {
+            assert!(b.event_count() <= MAX_BATCH_EVENTS);
+            for block in b.render("app") {
+                seen.extend(block.events.into_iter().filter_map(|e| e.link.title));
+            }
+            ack = got + 1;
+        }
+        let want: Vec<String> = (0..n).map(|i| format!("g{i}")).collect();
+        assert_eq!(seen, want);
     }
 
     #[test]

@@ -46,7 +46,6 @@ impl RosterBatch {
     }
 
     /// Number of events the batch would render.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.index.len()
     }
@@ -94,6 +93,30 @@ impl RosterBatch {
                 self.index.insert(c.who.pid.clone(), i);
             }
         }
+    }
+
+    /// Split off the first `n` changes as a batch of their own; `self` keeps the rest.
+    pub fn take_front(&mut self, n: usize) -> RosterBatch {
+        let mut head = RosterBatch::new(&self.conv);
+        let mut cut = 0;
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            if head.slots.len() == n {
+                break;
+            }
+            cut = i + 1;
+            if let Some(change) = slot.take() {
+                self.index.remove(&change.who.pid);
+                head.index.insert(change.who.pid.clone(), head.slots.len());
+                head.slots.push(Some(change));
+            }
+        }
+        self.slots.drain(..cut);
+        for (i, change) in self.slots.iter().enumerate() {
+            if let Some(c) = change {
+                self.index.insert(c.who.pid.clone(), i);
+            }
+        }
+        head
     }
 
     /// The changes in order.
@@ -184,6 +207,27 @@ mod tests {
         b.push(EventType::Added, person("g9999", "last"));
         let order: Vec<String> = b.changes().map(|c| c.who.pid.clone()).collect();
         assert_eq!(order, ["p0", "g9999"]);
+    }
+
+    #[test]
+    fn taking_the_front_keeps_order_and_coalescing() {
+        let mut b = RosterBatch::new("c1");
+        for i in 0..10 {
+            b.push(EventType::Added, person(&format!("g{i}"), "x"));
+        }
+        b.push(EventType::Deleted, person("g1", "x"));
+        let head = b.take_front(3);
+        let pids = |b: &RosterBatch| b.changes().map(|c| c.who.pid.clone()).collect::<Vec<_>>();
+        assert_eq!(pids(&head), ["g0", "g2", "g3"]);
+        assert_eq!(pids(&b), ["g4", "g5", "g6", "g7", "g8", "g9"]);
+        // The rest still coalesces.
+        b.push(EventType::Deleted, person("g5", "x"));
+        b.push(EventType::Added, person("g10", "x"));
+        assert_eq!(pids(&b), ["g4", "g6", "g7", "g8", "g9", "g10"]);
+        assert_eq!(b.len(), 6);
+        let all = b.take_front(100);
+        assert_eq!(all.len(), 6);
+        assert!(b.is_empty());
     }
 
     #[test]
