@@ -17,76 +17,106 @@ use super::world::AppState;
 use crate::api::wire::events::EventType;
 use crate::api::wire::{EventBatch, Link, Links, SenderBlock};
 
-/// One group of sender blocks becomes one batch (or several, when it holds more than
-/// `MAX_BATCH_EVENTS` events).
-pub(crate) type Group = Vec<SenderBlock>;
+/// One part of a batch: sender blocks built when the events happened, or coalesced roster
+/// changes of other participants, rendered when the batch is handed out.
+#[derive(Debug, Clone)]
+pub(crate) enum Part {
+    Block(SenderBlock),
+    Roster(RosterBatch),
+}
+
+impl Part {
+    fn event_count(&self) -> usize {
+        match self {
+            Part::Block(b) => b.events.len(),
+            Part::Roster(r) => r.len(),
+        }
+    }
+
+    /// Split off the first `n` events as a part of their own.
+    fn take_front(&mut self, n: usize) -> Part {
+        match self {
+            Part::Block(b) => Part::Block(SenderBlock::new(
+                &b.rel,
+                &b.href,
+                b.events.drain(..n.min(b.events.len())).collect(),
+            )),
+            Part::Roster(r) => Part::Roster(r.take_front(n)),
+        }
+    }
+}
+
+/// The parts of one batch, in order.
+pub(crate) type Group = Vec<Part>;
 
 /// The most events one batch carries. Larger groups (the roster a guest finds on admission in a
 /// big meeting, a backlog of roster changes) go out over several batches in order, so what one
 /// response costs to build, send and parse does not grow with the meeting.
 pub(crate) const MAX_BATCH_EVENTS: usize = 100;
 
-/// `group` cut into groups of at most `max` events, in order.
-fn split_group(group: Group, max: usize) -> Vec<Group> {
-    let mut out: Vec<Group> = Vec::new();
-    let mut count = max;
-    for block in group {
-        let SenderBlock { rel, href, events } = block;
-        let mut start = true;
-        for ev in events {
-            if count == max {
-                out.push(Vec::new());
-                count = 0;
-                start = true;
-            }
-            let Some(current) = out.last_mut() else {
-                continue;
-            };
-            if start {
-                current.push(SenderBlock::new(&rel, &href, Vec::new()));
-                start = false;
-            }
-            if let Some(b) = current.last_mut() {
-                b.events.push(ev);
-            }
-            count += 1;
-        }
-    }
-    out
-}
-
 /// A batch waiting for a P-GET or handed out and not yet acknowledged.
-#[derive(Debug, Clone)]
-pub(crate) enum Batch {
-    /// Events built when they happened.
-    Events(Group),
-    /// Coalesced roster changes of other participants, rendered when handed out.
-    Roster(RosterBatch),
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Batch {
+    parts: Group,
 }
 
 impl Batch {
-    fn is_empty(&self) -> bool {
-        match self {
-            Batch::Events(g) => g.is_empty(),
-            Batch::Roster(r) => r.is_empty(),
-        }
-    }
-
-    /// The sender blocks of application `app_id`'s batch.
-    pub fn render(&self, app_id: &str) -> Group {
-        match self {
-            Batch::Events(g) => g.clone(),
-            Batch::Roster(r) if r.is_empty() => Vec::new(),
-            Batch::Roster(r) => vec![r.render(app_id)],
-        }
+    fn drop_empty_parts(&mut self) {
+        self.parts.retain(|p| p.event_count() > 0);
     }
 
     /// Number of events the batch renders.
-    #[cfg(test)]
     pub fn event_count(&self) -> usize {
-        match self {
-            Batch::Events(g) => g.iter().map(|b| b.events.len()).sum(),
-            Batch::Roster(r) => r.len(),
+        self.parts.iter().map(Part::event_count).sum()
+    }
+
+    /// Split off the first `max` events as a batch of their own.
+    fn take_front(&mut self, max: usize) -> Batch {
+        let mut head = Batch::default();
+        let mut left = max;
+        while left > 0 {
+            let Some(first) = self.parts.first_mut() else {
+                break;
+            };
+            let n = first.event_count();
+            if n <= left {
+                head.parts.push(self.parts.remove(0));
+                left -= n;
+            } else {
+                head.parts.push(first.take_front(left));
+                left = 0;
+            }
+        }
+        head
+    }
+
+    /// The sender blocks of application `app_id`'s batch; consecutive blocks of one sender are
+    /// merged.
+    pub fn render(&self, app_id: &str) -> Vec<SenderBlock> {
+        let mut out: Vec<SenderBlock> = Vec::new();
+        for part in &self.parts {
+            let block = match part {
+                Part::Block(b) => b.clone(),
+                Part::Roster(r) => r.render(app_id),
+            };
+            if block.events.is_empty() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.rel == block.rel && last.href == block.href => {
+                    last.events.extend(block.events);
+                }
+                _ => out.push(block),
+            }
+        }
+        out
+    }
+
+    /// The roster part of a batch that holds nothing else, for conversation `conv`.
+    fn roster_only(&mut self, conv: &str) -> Option<&mut RosterBatch> {
+        match self.parts.as_mut_slice() {
+            [Part::Roster(r)] if r.conv() == conv => Some(r),
+            _ => None,
         }
     }
 }
@@ -137,9 +167,10 @@ impl Channel {
 
     /// Queue one batch worth of events and wake the parked P-GET.
     pub fn push(&mut self, group: Group) {
-        let groups = split_group(group, MAX_BATCH_EVENTS);
-        if !groups.is_empty() {
-            self.pending.extend(groups.into_iter().map(Batch::Events));
+        let mut batch = Batch { parts: group };
+        batch.drop_empty_parts();
+        if !batch.parts.is_empty() {
+            self.pending.push_back(batch);
             self.notify.notify_waiters();
         }
     }
@@ -149,12 +180,14 @@ impl Channel {
     /// is coalesced (see `RosterBatch`), so a guest in a busy meeting gets every change since
     /// its last P-GET in one batch no larger than the roster.
     pub fn push_roster(&mut self, conv: &str, kind: EventType, who: &Arc<Person>) {
-        match self.pending.back_mut() {
-            Some(Batch::Roster(tail)) if tail.conv() == conv => tail.push(kind, who.clone()),
-            _ => {
-                let mut batch = RosterBatch::new(conv);
-                batch.push(kind, who.clone());
-                self.pending.push_back(Batch::Roster(batch));
+        match self.pending.back_mut().and_then(|b| b.roster_only(conv)) {
+            Some(tail) => tail.push(kind, who.clone()),
+            None => {
+                let mut roster = RosterBatch::new(conv);
+                roster.push(kind, who.clone());
+                self.pending.push_back(Batch {
+                    parts: vec![Part::Roster(roster)],
+                });
             }
         }
         self.notify.notify_waiters();
@@ -182,9 +215,12 @@ impl Channel {
         self.parked.is_none() && self.last_release.elapsed() >= idle
     }
 
-    /// True when a non-empty batch waits (roster batches that cancelled out are dropped).
+    /// True when a non-empty batch waits (roster changes that cancelled out are dropped).
     fn ready(&mut self) -> bool {
-        self.pending.retain(|b| !b.is_empty());
+        for b in &mut self.pending {
+            b.drop_empty_parts();
+        }
+        self.pending.retain(|b| !b.parts.is_empty());
         !self.pending.is_empty()
     }
 
@@ -193,13 +229,10 @@ impl Channel {
         let n = self.next;
         self.ready();
         let batch = Arc::new(match self.pending.front_mut() {
-            Some(Batch::Roster(r)) if r.len() > MAX_BATCH_EVENTS => {
-                Batch::Roster(r.take_front(MAX_BATCH_EVENTS))
+            Some(front) if front.event_count() > MAX_BATCH_EVENTS => {
+                front.take_front(MAX_BATCH_EVENTS)
             }
-            _ => self
-                .pending
-                .pop_front()
-                .unwrap_or_else(|| Batch::Events(Vec::new())),
+            _ => self.pending.pop_front().unwrap_or_default(),
         });
         self.produced.push_back((n, batch.clone()));
         self.next += 1;
@@ -390,12 +423,16 @@ mod tests {
         })
     }
 
-    fn event() -> Group {
-        vec![SenderBlock::new(
+    fn block(href: &str, n: usize) -> Part {
+        Part::Block(SenderBlock::new(
             "conversation",
-            "/c",
-            vec![Default::default()],
-        )]
+            href,
+            vec![Default::default(); n],
+        ))
+    }
+
+    fn event() -> Group {
+        vec![block("/c", 1)]
     }
 
     fn sizes(ch: &Channel) -> Vec<usize> {
@@ -440,45 +477,65 @@ mod tests {
         assert_eq!(blocks[0].events[0].link.title.as_deref(), Some("p1"));
     }
 
+    /// Every batch handed out from `ack` on: (sender href, events) per block.
+    fn drain(ch: &mut Channel) -> Vec<Vec<(String, usize)>> {
+        let mut out = Vec::new();
+        let mut ack = ch.next;
+        while let Some(Answer::Batch(got, b)) = ch.poll(ack) {
+            assert!(b.event_count() <= MAX_BATCH_EVENTS);
+            let blocks = b.render("app");
+            out.push(
+                blocks
+                    .iter()
+                    .map(|b| (b.href.clone(), b.events.len()))
+                    .collect(),
+            );
+            ack = got + 1;
+        }
+        out
+    }
+
     #[test]
-    fn big_groups_and_roster_backlogs_go_out_in_capped_batches_in_order() {
+    fn big_groups_go_out_in_capped_batches_in_order() {
         let mut ch = Channel::new("k".into(), 1);
         let n = MAX_BATCH_EVENTS * 2 + 5;
-        let mut g = vec![SenderBlock::new(
-            "communication",
-            "/comm",
-            vec![Default::default()],
-        )];
-        g.push(SenderBlock::new(
-            "conversation",
-            "/c",
-            vec![Default::default(); n],
-        ));
-        g.push(SenderBlock::new(
-            "communication",
-            "/comm",
-            vec![Default::default()],
-        ));
-        ch.push(g);
-        assert_eq!(sizes(&ch), [MAX_BATCH_EVENTS, MAX_BATCH_EVENTS, 7]);
-        let first: Vec<(String, usize)> = match &ch.pending[0] {
-            Batch::Events(g) => g.iter().map(|b| (b.href.clone(), b.events.len())).collect(),
-            Batch::Roster(_) => panic!("expected events"),
-        };
+        ch.push(vec![block("/a", 1), block("/c", n), block("/a", 1)]);
+        let c = Paths::new("app").conv("c");
+        let mut admission = vec![block(&c, 1)];
+        admission.extend(ch_roster("c", n));
+        admission.push(block(&c, 1));
+        ch.push(admission);
+        let cap = MAX_BATCH_EVENTS;
+        let s = |h: &str, n| (h.to_string(), n);
         assert_eq!(
-            first,
+            drain(&mut ch),
             [
-                ("/comm".to_string(), 1),
-                ("/c".to_string(), MAX_BATCH_EVENTS - 1)
+                vec![s("/a", 1), s("/c", cap - 1)],
+                vec![s("/c", cap)],
+                vec![s("/c", 6), s("/a", 1)],
+                // The roster part renders into the blocks of the same sender around it.
+                vec![s(&c, cap)],
+                vec![s(&c, cap)],
+                vec![s(&c, 7)],
             ]
         );
-        let last: Vec<(String, usize)> = match &ch.pending[2] {
-            Batch::Events(g) => g.iter().map(|b| (b.href.clone(), b.events.len())).collect(),
-            Batch::Roster(_) => panic!("expected events"),
-        };
-        assert_eq!(last, [("/c".to_string(), 6), ("/comm".to_string(), 1)]);
-        while ch.poll(ch.next).is_some() {}
+    }
 
+    fn ch_roster(conv: &str, n: usize) -> Group {
+        let mut g = crate::emulator::resources::GroupBuilder::default();
+        g.roster_added(
+            conv,
+            (0..n)
+                .map(|i| (*person(&format!("g{i}"))).clone())
+                .collect(),
+        );
+        g.build()
+    }
+
+    #[test]
+    fn roster_backlogs_go_out_in_capped_batches_in_order() {
+        let mut ch = Channel::new("k".into(), 1);
+        let n = MAX_BATCH_EVENTS * 2 + 5;
         for i in 0..n {
             ch.push_roster("c", EventType::Added, &person(&format!("g{i}")));
         }
@@ -538,11 +595,7 @@ mod tests {
     fn poll_serves_resends_and_resyncs() {
         let mut ch = Channel::new("k".into(), 5);
         assert!(ch.poll(5).is_none());
-        ch.push(vec![SenderBlock::new(
-            "communication",
-            "/c",
-            vec![Default::default()],
-        )]);
+        ch.push(event());
         assert!(matches!(ch.poll(5), Some(Answer::Batch(5, g)) if g.event_count() == 1));
         // Same ack again: the same batch.
         assert!(matches!(ch.poll(5), Some(Answer::Batch(5, _))));

@@ -259,9 +259,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
             );
         }
         v.conv(&mut g, v.local_participant(EventType::Added, false));
-        for person in &people {
-            v.conv(&mut g, v.participant(EventType::Added, person));
-        }
+        g.roster_added(&v.conv.id, people);
         v.conv(&mut g, v.online_meeting_added(tenant));
         v.conv(&mut g, v.messaging_updated());
         if !collapsed {

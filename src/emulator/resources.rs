@@ -9,8 +9,11 @@ use crate::api::wire::ucwa::{
 };
 use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
 
-use super::channel::Group;
+use std::sync::Arc;
+
+use super::channel::{Group, Part};
 use super::config::Role;
+use super::roster_batch::RosterBatch;
 use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
 
 /// The anonymous applications collection on the pool.
@@ -112,19 +115,23 @@ pub(crate) fn roster(w: &World, m: usize, viewer: &str) -> Vec<Person> {
     people
 }
 
-/// Accumulates sender blocks; consecutive events from one sender share a block.
+/// Accumulates the parts of a batch; consecutive events from one sender share a block.
 #[derive(Default)]
 pub(crate) struct GroupBuilder {
-    blocks: Group,
+    parts: Group,
 }
 
 impl GroupBuilder {
     pub fn push(&mut self, sender_rel: &str, sender_href: &str, ev: Event) {
-        match self.blocks.last_mut() {
-            Some(b) if b.rel == sender_rel && b.href == sender_href => b.events.push(ev),
-            _ => self
-                .blocks
-                .push(SenderBlock::new(sender_rel, sender_href, vec![ev])),
+        match self.parts.last_mut() {
+            Some(Part::Block(b)) if b.rel == sender_rel && b.href == sender_href => {
+                b.events.push(ev)
+            }
+            _ => self.parts.push(Part::Block(SenderBlock::new(
+                sender_rel,
+                sender_href,
+                vec![ev],
+            ))),
         }
     }
     pub fn comm(&mut self, paths: &Paths, ev: Event) {
@@ -133,15 +140,29 @@ impl GroupBuilder {
     pub fn conv(&mut self, paths: &Paths, conv: &str, ev: Event) {
         self.push("conversation", &paths.conv(conv), ev);
     }
+    /// `participant added` for each of `people` in conversation `conv`, kept compact until the
+    /// batch is handed out.
+    pub fn roster_added(&mut self, conv: &str, people: Vec<Person>) {
+        let mut roster = RosterBatch::new(conv);
+        for who in people {
+            roster.push(EventType::Added, Arc::new(who));
+        }
+        self.parts.push(Part::Roster(roster));
+    }
     pub fn append(&mut self, other: GroupBuilder) {
-        for b in other.blocks {
-            for ev in b.events {
-                self.push(&b.rel, &b.href, ev);
+        for part in other.parts {
+            match part {
+                Part::Block(b) => {
+                    for ev in b.events {
+                        self.push(&b.rel, &b.href, ev);
+                    }
+                }
+                roster @ Part::Roster(_) => self.parts.push(roster),
             }
         }
     }
     pub fn build(self) -> Group {
-        self.blocks
+        self.parts
     }
 }
 
@@ -217,11 +238,6 @@ impl<'a> GuestView<'a> {
         }
         let lp = participant(self.app_id(), self.conv, &me, true, in_lobby);
         ev(kind, "localParticipant", &href, Some(&me.name), Some(&lp))
-    }
-
-    /// `participant <kind>` for a roster member (embedded unless deleted).
-    pub fn participant(&self, kind: EventType, who: &Person) -> Event {
-        roster_event(self.app_id(), &self.conv.id, kind, who)
     }
 
     /// `participant added/deleted` in `typingParticipants`: `who` started or stopped typing.
