@@ -10,116 +10,13 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::Notify;
 
 use super::Emu;
+use super::batch::{Batch, Group, MAX_BATCH_EVENTS, Part};
 use super::http::{ApiError, Req, aborted, json};
 use super::resources::{Paths, Person};
 use super::roster_batch::RosterBatch;
 use super::world::AppState;
 use crate::api::wire::events::EventType;
-use crate::api::wire::{EventBatch, Link, Links, SenderBlock};
-
-/// One part of a batch: sender blocks built when the events happened, or coalesced roster
-/// changes of other participants, rendered when the batch is handed out.
-#[derive(Debug, Clone)]
-pub(crate) enum Part {
-    Block(SenderBlock),
-    Roster(RosterBatch),
-}
-
-impl Part {
-    fn event_count(&self) -> usize {
-        match self {
-            Part::Block(b) => b.events.len(),
-            Part::Roster(r) => r.len(),
-        }
-    }
-
-    /// Split off the first `n` events as a part of their own.
-    fn take_front(&mut self, n: usize) -> Part {
-        match self {
-            Part::Block(b) => Part::Block(SenderBlock::new(
-                &b.rel,
-                &b.href,
-                b.events.drain(..n.min(b.events.len())).collect(),
-            )),
-            Part::Roster(r) => Part::Roster(r.take_front(n)),
-        }
-    }
-}
-
-/// The parts of one batch, in order.
-pub(crate) type Group = Vec<Part>;
-
-/// The most events one batch carries. Larger groups (the roster a guest finds on admission in a
-/// big meeting, a backlog of roster changes) go out over several batches in order, so what one
-/// response costs to build, send and parse does not grow with the meeting.
-pub(crate) const MAX_BATCH_EVENTS: usize = 100;
-
-/// A batch waiting for a P-GET or handed out and not yet acknowledged.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Batch {
-    parts: Group,
-}
-
-impl Batch {
-    fn drop_empty_parts(&mut self) {
-        self.parts.retain(|p| p.event_count() > 0);
-    }
-
-    /// Number of events the batch renders.
-    pub fn event_count(&self) -> usize {
-        self.parts.iter().map(Part::event_count).sum()
-    }
-
-    /// Split off the first `max` events as a batch of their own.
-    fn take_front(&mut self, max: usize) -> Batch {
-        let mut head = Batch::default();
-        let mut left = max;
-        while left > 0 {
-            let Some(first) = self.parts.first_mut() else {
-                break;
-            };
-            let n = first.event_count();
-            if n <= left {
-                head.parts.push(self.parts.remove(0));
-                left -= n;
-            } else {
-                head.parts.push(first.take_front(left));
-                left = 0;
-            }
-        }
-        head
-    }
-
-    /// The sender blocks of application `app_id`'s batch; consecutive blocks of one sender are
-    /// merged.
-    pub fn render(&self, app_id: &str) -> Vec<SenderBlock> {
-        let mut out: Vec<SenderBlock> = Vec::new();
-        for part in &self.parts {
-            let block = match part {
-                Part::Block(b) => b.clone(),
-                Part::Roster(r) => r.render(app_id),
-            };
-            if block.events.is_empty() {
-                continue;
-            }
-            match out.last_mut() {
-                Some(last) if last.rel == block.rel && last.href == block.href => {
-                    last.events.extend(block.events);
-                }
-                _ => out.push(block),
-            }
-        }
-        out
-    }
-
-    /// The roster part of a batch that holds nothing else, for conversation `conv`.
-    fn roster_only(&mut self, conv: &str) -> Option<&mut RosterBatch> {
-        match self.parts.as_mut_slice() {
-            [Part::Roster(r)] if r.conv() == conv => Some(r),
-            _ => None,
-        }
-    }
-}
+use crate::api::wire::{EventBatch, Link, Links};
 
 pub(crate) struct Channel {
     pub key: String,
@@ -167,9 +64,9 @@ impl Channel {
 
     /// Queue one batch worth of events and wake the parked P-GET.
     pub fn push(&mut self, group: Group) {
-        let mut batch = Batch { parts: group };
+        let mut batch = Batch::new(group);
         batch.drop_empty_parts();
-        if !batch.parts.is_empty() {
+        if !batch.is_empty() {
             self.pending.push_back(batch);
             self.notify.notify_waiters();
         }
@@ -185,9 +82,8 @@ impl Channel {
             None => {
                 let mut roster = RosterBatch::new(conv);
                 roster.push(kind, who.clone());
-                self.pending.push_back(Batch {
-                    parts: vec![Part::Roster(roster)],
-                });
+                self.pending
+                    .push_back(Batch::new(vec![Part::Roster(roster)]));
             }
         }
         self.notify.notify_waiters();
@@ -220,7 +116,7 @@ impl Channel {
         for b in &mut self.pending {
             b.drop_empty_parts();
         }
-        self.pending.retain(|b| !b.parts.is_empty());
+        self.pending.retain(|b| !b.is_empty());
         !self.pending.is_empty()
     }
 
@@ -399,6 +295,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::wire::SenderBlock;
 
     #[test]
     fn hold_is_clamped_then_capped() {

@@ -15,6 +15,7 @@
 //! ```
 
 mod anon_routes;
+mod batch;
 mod channel;
 mod config;
 mod control;

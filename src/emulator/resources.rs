@@ -11,7 +11,7 @@ use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
 
 use std::sync::Arc;
 
-use super::channel::{Group, Part};
+use super::batch::{Group, Part};
 use super::config::Role;
 use super::roster_batch::RosterBatch;
 use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
