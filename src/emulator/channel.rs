@@ -10,13 +10,13 @@ use axum::response::{IntoResponse, Response};
 use tokio::sync::Notify;
 
 use super::Emu;
+use super::batch::{Batch, Group, MAX_BATCH_EVENTS, Part};
 use super::http::{ApiError, Req, aborted, json};
-use super::resources::Paths;
+use super::resources::{Paths, Person};
+use super::roster_batch::RosterBatch;
 use super::world::AppState;
-use crate::api::wire::{EventBatch, Link, Links, SenderBlock};
-
-/// One group of sender blocks becomes exactly one batch.
-pub(crate) type Group = Vec<SenderBlock>;
+use crate::api::wire::events::EventType;
+use crate::api::wire::{EventBatch, Link, Links};
 
 pub(crate) struct Channel {
     pub key: String,
@@ -25,12 +25,9 @@ pub(crate) struct Channel {
     /// The number the next produced batch gets.
     pub next: u64,
     /// Produced, unacknowledged batches (numbers `first_unacked..next`).
-    pub produced: VecDeque<(u64, Group)>,
-    /// Groups waiting for a P-GET.
-    pub pending: VecDeque<Group>,
-    /// The last pending group holds only roster changes of other participants and takes more
-    /// of them (see `push_roster`).
-    roster_tail: bool,
+    pub produced: VecDeque<(u64, Arc<Batch>)>,
+    /// Batches waiting for a P-GET.
+    pub pending: VecDeque<Batch>,
     pub notify: Arc<Notify>,
     /// Incremented by every events GET; the parked GET knows its own generation.
     pub generation: u64,
@@ -44,7 +41,7 @@ pub(crate) struct Channel {
 }
 
 pub(crate) enum Answer {
-    Batch(u64, Group),
+    Batch(u64, Arc<Batch>),
     Resync { asked: u64, first: u64 },
 }
 
@@ -56,7 +53,6 @@ impl Channel {
             next: start,
             produced: VecDeque::new(),
             pending: VecDeque::new(),
-            roster_tail: false,
             notify: Arc::new(Notify::new()),
             generation: 0,
             parked: None,
@@ -68,40 +64,42 @@ impl Channel {
 
     /// Queue one batch worth of events and wake the parked P-GET.
     pub fn push(&mut self, group: Group) {
-        let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
-        if !group.is_empty() {
-            self.pending.push_back(group);
-            self.roster_tail = false;
+        let mut batch = Batch::new(group);
+        batch.drop_empty_parts();
+        if !batch.is_empty() {
+            self.pending.push_back(batch);
             self.notify.notify_waiters();
         }
     }
 
-    /// Queue roster changes of other participants: they join the last pending group when that
-    /// one holds only such changes, so a guest in a busy meeting gets every change since its
-    /// last P-GET in one batch (as the pool aggregates events) instead of one GET per change.
-    pub fn push_roster(&mut self, group: Group) {
-        let group: Group = group.into_iter().filter(|b| !b.events.is_empty()).collect();
-        if group.is_empty() {
-            return;
-        }
-        match self.pending.back_mut().filter(|_| self.roster_tail) {
-            Some(tail) => {
-                for block in group {
-                    match tail
-                        .iter_mut()
-                        .find(|b| b.href == block.href && b.rel == block.rel)
-                    {
-                        Some(same) => same.events.extend(block.events),
-                        None => tail.push(block),
-                    }
-                }
-            }
+    /// Queue a roster change of another participant in conversation `conv`: it joins the last
+    /// pending batch when that one holds only such changes of the same conversation, where it
+    /// is coalesced (see `RosterBatch`), so a guest in a busy meeting gets every change since
+    /// its last P-GET in one batch no larger than the roster.
+    pub fn push_roster(&mut self, conv: &str, kind: EventType, who: &Arc<Person>) {
+        match self.pending.back_mut().and_then(|b| b.roster_only(conv)) {
+            Some(tail) => tail.push(kind, who.clone()),
             None => {
-                self.pending.push_back(group);
-                self.roster_tail = true;
+                let mut roster = RosterBatch::new(conv);
+                roster.push(kind, who.clone());
+                self.pending
+                    .push_back(Batch::new(vec![Part::Roster(roster)]));
             }
         }
         self.notify.notify_waiters();
+    }
+
+    /// The application is gone: nothing will be fetched any more.
+    pub fn close(&mut self) {
+        self.pending.clear();
+        self.produced.clear();
+        self.notify.notify_waiters();
+    }
+
+    /// Events waiting for a P-GET (produced batches not counted).
+    #[cfg(test)]
+    pub fn pending_events(&self) -> usize {
+        self.pending.iter().map(Batch::event_count).sum()
     }
 
     pub fn wake(&self) {
@@ -113,16 +111,28 @@ impl Channel {
         self.parked.is_none() && self.last_release.elapsed() >= idle
     }
 
-    /// Turn the next pending group (or nothing) into batch `next`.
-    fn produce(&mut self) -> (u64, Group) {
-        let n = self.next;
-        let group = self.pending.pop_front().unwrap_or_default();
-        if self.pending.is_empty() {
-            self.roster_tail = false;
+    /// True when a non-empty batch waits (roster changes that cancelled out are dropped).
+    fn ready(&mut self) -> bool {
+        for b in &mut self.pending {
+            b.drop_empty_parts();
         }
-        self.produced.push_back((n, group.clone()));
+        self.pending.retain(|b| !b.is_empty());
+        !self.pending.is_empty()
+    }
+
+    /// Turn the next pending batch (or nothing) into batch `next`.
+    fn produce(&mut self) -> (u64, Arc<Batch>) {
+        let n = self.next;
+        self.ready();
+        let batch = Arc::new(match self.pending.front_mut() {
+            Some(front) if front.event_count() > MAX_BATCH_EVENTS => {
+                front.take_front(MAX_BATCH_EVENTS)
+            }
+            _ => self.pending.pop_front().unwrap_or_default(),
+        });
+        self.produced.push_back((n, batch.clone()));
         self.next += 1;
-        (n, group)
+        (n, batch)
     }
 
     /// Another client instance takes the channel: the parked P-GET is released with 409.
@@ -151,26 +161,26 @@ impl Channel {
             self.produced.pop_front();
         }
         self.first_unacked = ack;
-        if let Some((n, g)) = self.produced.iter().find(|(n, _)| *n == ack) {
-            return Some(Answer::Batch(*n, g.clone()));
+        if let Some((n, b)) = self.produced.iter().find(|(n, _)| *n == ack) {
+            return Some(Answer::Batch(*n, b.clone()));
         }
-        if !self.pending.is_empty() {
-            let (n, g) = self.produce();
-            return Some(Answer::Batch(n, g));
+        if self.ready() {
+            let (n, b) = self.produce();
+            return Some(Answer::Batch(n, b));
         }
         None
     }
 }
 
-fn render(paths: &Paths, key: &str, answer: Answer) -> EventBatch {
+fn render(paths: &Paths, app_id: &str, key: &str, answer: Answer) -> EventBatch {
     let mut links = Links::new();
     match answer {
-        Answer::Batch(n, group) => {
+        Answer::Batch(n, batch) => {
             links.insert("self", Link::new(paths.events(n, key)));
             links.insert("next", Link::new(paths.events(n + 1, key)));
             EventBatch {
                 links,
-                sender: group,
+                sender: batch.render(app_id),
                 baseuri: None,
             }
         }
@@ -224,7 +234,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         }
         if let Some(answer) = ch.poll(ack) {
             ch.last_release = Instant::now();
-            return json(StatusCode::OK, &render(&paths, &ch.key, answer));
+            return json(StatusCode::OK, &render(&paths, app_id, &ch.key, answer));
         }
         ch.parked = Some(my_gen);
         (my_gen, ch.key.clone(), ch.notify.clone().notified_owned())
@@ -267,15 +277,15 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
                 asked: ack,
                 first: ch.first_unacked.min(ack),
             };
-            return json(StatusCode::OK, &render(&paths, &key, answer));
+            return json(StatusCode::OK, &render(&paths, app_id, &key, answer));
         }
-        if !ch.pending.is_empty() || timed_out {
-            let (n, group) = ch.produce();
+        if ch.ready() || timed_out {
+            let (n, batch) = ch.produce();
             ch.parked = None;
             ch.last_release = Instant::now();
             return json(
                 StatusCode::OK,
-                &render(&paths, &key, Answer::Batch(n, group)),
+                &render(&paths, app_id, &key, Answer::Batch(n, batch)),
             );
         }
         notified = Box::pin(ch.notify.clone().notified_owned());
@@ -285,6 +295,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::wire::SenderBlock;
 
     #[test]
     fn hold_is_clamped_then_capped() {
@@ -298,40 +309,191 @@ mod tests {
         );
     }
 
+    fn person(pid: &str) -> Arc<Person> {
+        Arc::new(Person {
+            pid: pid.into(),
+            name: pid.into(),
+            uri: format!("sip:{pid}@example.invalid"),
+            role: super::super::config::Role::Attendee,
+            anonymous: true,
+            organizer: false,
+        })
+    }
+
+    fn block(href: &str, n: usize) -> Part {
+        Part::Block(SenderBlock::new(
+            "conversation",
+            href,
+            vec![Default::default(); n],
+        ))
+    }
+
+    fn event() -> Group {
+        vec![block("/c", 1)]
+    }
+
+    fn sizes(ch: &Channel) -> Vec<usize> {
+        ch.pending.iter().map(Batch::event_count).collect()
+    }
+
     #[test]
     fn roster_changes_share_a_batch_until_something_else_comes() {
-        let block = |href: &str| SenderBlock::new("conversation", href, vec![Default::default()]);
         let mut ch = Channel::new("k".into(), 1);
-        ch.push(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/d")]);
-        ch.push(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        let sizes: Vec<Vec<usize>> = ch
-            .pending
-            .iter()
-            .map(|g| g.iter().map(|b| b.events.len()).collect())
-            .collect();
-        assert_eq!(sizes, [vec![1], vec![2, 1], vec![1], vec![1]]);
-        // Once the roster group is handed out, the next change starts a new batch.
+        ch.push(event());
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        ch.push_roster("c", EventType::Added, &person("g2"));
+        // Another conversation's roster starts its own batch.
+        ch.push_roster("d", EventType::Added, &person("g3"));
+        ch.push(event());
+        ch.push_roster("d", EventType::Added, &person("g4"));
+        assert_eq!(sizes(&ch), [1, 2, 1, 1, 1]);
+        assert_eq!(ch.pending_events(), 6);
+        // Once the roster batch is handed out, the next change starts a new batch.
         while ch.poll(ch.next).is_some() {}
-        ch.push_roster(vec![block("/c")]);
-        ch.push_roster(vec![block("/c")]);
-        assert_eq!(ch.pending.len(), 1);
-        assert_eq!(ch.pending[0][0].events.len(), 2);
+        ch.push_roster("d", EventType::Added, &person("g5"));
+        ch.push_roster("d", EventType::Added, &person("g6"));
+        assert_eq!(sizes(&ch), [2]);
+    }
+
+    #[test]
+    fn a_pending_roster_batch_is_bounded_by_the_roster_not_by_churn() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push_roster("c", EventType::Added, &person("p1"));
+        for i in 0..10_000 {
+            let who = person(&format!("g{i}"));
+            ch.push_roster("c", EventType::Added, &who);
+            ch.push_roster("c", EventType::Deleted, &who);
+        }
+        assert_eq!(sizes(&ch), [1]);
+        let Some(Answer::Batch(1, batch)) = ch.poll(1) else {
+            panic!("expected batch 1");
+        };
+        let blocks = batch.render("app");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].events.len(), 1);
+        assert_eq!(blocks[0].events[0].link.title.as_deref(), Some("p1"));
+    }
+
+    /// Every batch handed out from `ack` on: (sender href, events) per block.
+    fn drain(ch: &mut Channel) -> Vec<Vec<(String, usize)>> {
+        let mut out = Vec::new();
+        let mut ack = ch.next;
+        while let Some(Answer::Batch(got, b)) = ch.poll(ack) {
+            assert!(b.event_count() <= MAX_BATCH_EVENTS);
+            let blocks = b.render("app");
+            out.push(
+                blocks
+                    .iter()
+                    .map(|b| (b.href.clone(), b.events.len()))
+                    .collect(),
+            );
+            ack = got + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn big_groups_go_out_in_capped_batches_in_order() {
+        let mut ch = Channel::new("k".into(), 1);
+        let n = MAX_BATCH_EVENTS * 2 + 5;
+        ch.push(vec![block("/a", 1), block("/c", n), block("/a", 1)]);
+        let c = Paths::new("app").conv("c");
+        let mut admission = vec![block(&c, 1)];
+        admission.extend(ch_roster("c", n));
+        admission.push(block(&c, 1));
+        ch.push(admission);
+        let cap = MAX_BATCH_EVENTS;
+        let s = |h: &str, n| (h.to_string(), n);
+        assert_eq!(
+            drain(&mut ch),
+            [
+                vec![s("/a", 1), s("/c", cap - 1)],
+                vec![s("/c", cap)],
+                vec![s("/c", 6), s("/a", 1)],
+                // The roster part renders into the blocks of the same sender around it.
+                vec![s(&c, cap)],
+                vec![s(&c, cap)],
+                vec![s(&c, 7)],
+            ]
+        );
+    }
+
+    fn ch_roster(conv: &str, n: usize) -> Group {
+        let mut g = crate::emulator::resources::GroupBuilder::default();
+        g.roster_added(
+            conv,
+            (0..n)
+                .map(|i| (*person(&format!("g{i}"))).clone())
+                .collect(),
+        );
+        g.build()
+    }
+
+    #[test]
+    fn roster_backlogs_go_out_in_capped_batches_in_order() {
+        let mut ch = Channel::new("k".into(), 1);
+        let n = MAX_BATCH_EVENTS * 2 + 5;
+        for i in 0..n {
+            ch.push_roster("c", EventType::Added, &person(&format!("g{i}")));
+        }
+        let mut seen = Vec::new();
+        let mut ack = ch.next;
+        while let Some(Answer::Batch(got, b)) = ch.poll(ack) {
+            assert!(b.event_count() <= MAX_BATCH_EVENTS);
+            for block in b.render("app") {
+                seen.extend(block.events.into_iter().filter_map(|e| e.link.title));
+            }
+            ack = got + 1;
+        }
+        let want: Vec<String> = (0..n).map(|i| format!("g{i}")).collect();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_roster_batch_that_cancelled_out_is_not_handed_out() {
+        let mut ch = Channel::new("k".into(), 1);
+        let who = person("g1");
+        ch.push_roster("c", EventType::Added, &who);
+        ch.push_roster("c", EventType::Deleted, &who);
+        assert!(ch.poll(1).is_none(), "nothing to hand out: park");
+        ch.push(event());
+        assert!(matches!(ch.poll(1), Some(Answer::Batch(1, b)) if b.event_count() == 1));
+    }
+
+    #[test]
+    fn a_handed_out_roster_batch_is_resent_unchanged() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        let first = match ch.poll(1) {
+            Some(Answer::Batch(1, b)) => b.render("app"),
+            _ => panic!("expected batch 1"),
+        };
+        // Later changes go to a new batch; asking for 1 again gives the same events.
+        ch.push_roster("c", EventType::Deleted, &person("g1"));
+        let again = match ch.poll(1) {
+            Some(Answer::Batch(1, b)) => b.render("app"),
+            _ => panic!("expected batch 1 again"),
+        };
+        assert_eq!(first, again);
+        assert!(matches!(ch.poll(2), Some(Answer::Batch(2, b)) if b.event_count() == 1));
+    }
+
+    #[test]
+    fn closing_drops_what_nobody_will_fetch() {
+        let mut ch = Channel::new("k".into(), 1);
+        ch.push(event());
+        ch.push_roster("c", EventType::Added, &person("g1"));
+        assert!(ch.poll(1).is_some());
+        ch.close();
+        assert!(ch.pending.is_empty() && ch.produced.is_empty());
     }
 
     #[test]
     fn poll_serves_resends_and_resyncs() {
         let mut ch = Channel::new("k".into(), 5);
         assert!(ch.poll(5).is_none());
-        ch.push(vec![SenderBlock::new(
-            "communication",
-            "/c",
-            vec![Default::default()],
-        )]);
-        assert!(matches!(ch.poll(5), Some(Answer::Batch(5, g)) if g.len() == 1));
+        ch.push(event());
+        assert!(matches!(ch.poll(5), Some(Answer::Batch(5, g)) if g.event_count() == 1));
         // Same ack again: the same batch.
         assert!(matches!(ch.poll(5), Some(Answer::Batch(5, _))));
         // Acknowledge 5, nothing new: park.

@@ -1,6 +1,7 @@
 //! Meeting behaviour: joining (lobby policies, both event styles), admission, denial, lobby
 //! timeout, leaving, ending, ejection, and roster changes seen by every guest.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::http::StatusCode;
@@ -258,9 +259,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
             );
         }
         v.conv(&mut g, v.local_participant(EventType::Added, false));
-        for person in &people {
-            v.conv(&mut g, v.participant(EventType::Added, person));
-        }
+        g.roster_added(&v.conv.id, people);
         v.conv(&mut g, v.online_meeting_added(tenant));
         v.conv(&mut g, v.messaging_updated());
         if !collapsed {
@@ -372,6 +371,7 @@ fn end_conv(w: &mut World, app_id: &str) {
 }
 
 /// Tell every admitted guest of meeting `m` (except `except`) that `who` was added or deleted.
+/// The change is queued compactly (one shared snapshot of `who`) and coalesced per guest.
 pub(crate) fn broadcast_person(
     w: &mut World,
     m: usize,
@@ -379,14 +379,19 @@ pub(crate) fn broadcast_person(
     kind: EventType,
     except: &str,
 ) {
-    for gid in w.guests_in(m, except) {
-        let mut g = GroupBuilder::default();
-        if let Some(v) = GuestView::of(w, &gid).filter(|v| v.conv.phase == Phase::InMeeting) {
-            v.conv(&mut g, v.participant(kind, who));
-        }
-        if let Some(app) = w.apps.get_mut(&gid) {
-            app.channel.push_roster(g.build());
-        }
+    let who = Arc::new(who.clone());
+    let Some(meeting) = w.meetings.get(m) else {
+        return;
+    };
+    for gid in meeting.guests.iter().filter(|g| g.as_str() != except) {
+        let Some(app) = w.apps.get_mut(gid) else {
+            continue;
+        };
+        let Some(conv) = app.conv.as_ref().filter(|c| c.phase == Phase::InMeeting) else {
+            continue;
+        };
+        let conv_id = conv.id.clone();
+        app.channel.push_roster(&conv_id, kind, &who);
     }
 }
 

@@ -15,6 +15,7 @@
 //! ```
 
 mod anon_routes;
+mod batch;
 mod channel;
 mod config;
 mod control;
@@ -24,6 +25,7 @@ mod journal;
 mod meeting;
 mod messaging;
 mod resources;
+mod roster_batch;
 mod service_standin;
 mod tap_routes;
 mod tls;
@@ -219,7 +221,7 @@ pub(crate) fn remove_app(w: &mut World, id: &str, state: AppState, at: Duration)
     if let Some(app) = w.apps.get_mut(id) {
         app.state = state;
         app.ended_at = Some(at);
-        app.channel.wake();
+        app.channel.close();
     }
 }
 

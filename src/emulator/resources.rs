@@ -9,8 +9,11 @@ use crate::api::wire::ucwa::{
 };
 use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
 
-use super::channel::Group;
+use std::sync::Arc;
+
+use super::batch::{Group, Part};
 use super::config::Role;
+use super::roster_batch::RosterBatch;
 use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
 
 /// The anonymous applications collection on the pool.
@@ -112,19 +115,23 @@ pub(crate) fn roster(w: &World, m: usize, viewer: &str) -> Vec<Person> {
     people
 }
 
-/// Accumulates sender blocks; consecutive events from one sender share a block.
+/// Accumulates the parts of a batch; consecutive events from one sender share a block.
 #[derive(Default)]
 pub(crate) struct GroupBuilder {
-    blocks: Group,
+    parts: Group,
 }
 
 impl GroupBuilder {
     pub fn push(&mut self, sender_rel: &str, sender_href: &str, ev: Event) {
-        match self.blocks.last_mut() {
-            Some(b) if b.rel == sender_rel && b.href == sender_href => b.events.push(ev),
-            _ => self
-                .blocks
-                .push(SenderBlock::new(sender_rel, sender_href, vec![ev])),
+        match self.parts.last_mut() {
+            Some(Part::Block(b)) if b.rel == sender_rel && b.href == sender_href => {
+                b.events.push(ev)
+            }
+            _ => self.parts.push(Part::Block(SenderBlock::new(
+                sender_rel,
+                sender_href,
+                vec![ev],
+            ))),
         }
     }
     pub fn comm(&mut self, paths: &Paths, ev: Event) {
@@ -133,15 +140,29 @@ impl GroupBuilder {
     pub fn conv(&mut self, paths: &Paths, conv: &str, ev: Event) {
         self.push("conversation", &paths.conv(conv), ev);
     }
+    /// `participant added` for each of `people` in conversation `conv`, kept compact until the
+    /// batch is handed out.
+    pub fn roster_added(&mut self, conv: &str, people: Vec<Person>) {
+        let mut roster = RosterBatch::new(conv);
+        for who in people {
+            roster.push(EventType::Added, Arc::new(who));
+        }
+        self.parts.push(Part::Roster(roster));
+    }
     pub fn append(&mut self, other: GroupBuilder) {
-        for b in other.blocks {
-            for ev in b.events {
-                self.push(&b.rel, &b.href, ev);
+        for part in other.parts {
+            match part {
+                Part::Block(b) => {
+                    for ev in b.events {
+                        self.push(&b.rel, &b.href, ev);
+                    }
+                }
+                roster @ Part::Roster(_) => self.parts.push(roster),
             }
         }
     }
     pub fn build(self) -> Group {
-        self.blocks
+        self.parts
     }
 }
 
@@ -217,16 +238,6 @@ impl<'a> GuestView<'a> {
         }
         let lp = participant(self.app_id(), self.conv, &me, true, in_lobby);
         ev(kind, "localParticipant", &href, Some(&me.name), Some(&lp))
-    }
-
-    /// `participant <kind>` for a roster member (embedded unless deleted).
-    pub fn participant(&self, kind: EventType, who: &Person) -> Event {
-        let href = self.p.participant(&self.conv.id, &who.pid);
-        if kind == EventType::Deleted {
-            return ev::<()>(kind, "participant", &href, Some(&who.name), None);
-        }
-        let pr = participant(self.app_id(), self.conv, who, false, false);
-        ev(kind, "participant", &href, Some(&who.name), Some(&pr))
     }
 
     /// `participant added/deleted` in `typingParticipants`: `who` started or stopped typing.
@@ -461,6 +472,17 @@ pub(crate) fn conversation(
     }
 }
 
+/// `participant <kind>` about roster member `who` in conversation `conv_id` of application
+/// `app_id` (embedded unless deleted).
+pub(crate) fn roster_event(app_id: &str, conv_id: &str, kind: EventType, who: &Person) -> Event {
+    let href = Paths::new(app_id).participant(conv_id, &who.pid);
+    if kind == EventType::Deleted {
+        return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+    }
+    let pr = participant_in(app_id, conv_id, who, false, false, false);
+    ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+}
+
 /// A participant resource; `in_lobby` is only set for the local participant.
 pub(crate) fn participant(
     app_id: &str,
@@ -469,15 +491,29 @@ pub(crate) fn participant(
     local: bool,
     in_lobby: bool,
 ) -> Participant {
+    let connected = conv.messaging.state == "Connected";
+    participant_in(app_id, &conv.id, who, local, in_lobby, connected)
+}
+
+/// A participant resource in conversation `conv_id`; `messaging_connected` only matters for the
+/// local participant.
+fn participant_in(
+    app_id: &str,
+    conv_id: &str,
+    who: &Person,
+    local: bool,
+    in_lobby: bool,
+    messaging_connected: bool,
+) -> Participant {
     let p = Paths::new(app_id);
-    let href = p.participant(&conv.id, &who.pid);
+    let href = p.participant(conv_id, &who.pid);
     let mut links = Links::new()
         .with("self", Link::new(&href))
-        .with("conversation", Link::new(p.conv(&conv.id)));
+        .with("conversation", Link::new(p.conv(conv_id)));
     if local {
         links.insert("me", Link::new(p.sub("me")));
     }
-    if !local || conv.messaging.state == "Connected" {
+    if !local || messaging_connected {
         links.insert(
             "participantMessaging",
             Link::new(format!("{href}/messaging")),

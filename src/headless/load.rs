@@ -64,6 +64,11 @@ impl EventSink for GuestSink {
             self.phase.send_replace(*phase);
         }
     }
+
+    /// Load keeps only numbers: no exchange records are made for its guests.
+    fn wants_exchanges(&self) -> bool {
+        false
+    }
 }
 
 /// What is kept of one guest.

@@ -89,6 +89,12 @@ impl JoinRequest {
 /// Receives every engine event, in order (GUI channel, CLI printer, tests).
 pub trait EventSink: Send + Sync {
     fn emit(&self, event: &JoinEvent);
+
+    /// Whether this sink uses `JoinEvent::Exchange`; when not, the engine builds no exchange
+    /// records at all (they copy and redact every body).
+    fn wants_exchanges(&self) -> bool {
+        true
+    }
 }
 
 /// A sink that keeps nothing.

@@ -463,3 +463,95 @@ async fn roster_follows_joins_and_departures() {
     names.sort();
     assert_eq!(names, ["Ada Organizer", "Carl Leader", "Rosa"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admission_into_a_meeting_larger_than_one_event_batch_brings_the_whole_roster() {
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    // Two scripted members plus 250: the admission roster spans three batches of at most 100.
+    for i in 0..250 {
+        demo.control()
+            .add_participant(
+                URL,
+                ScriptedParticipant::new(&format!("Member {i}"), Role::Attendee, None),
+            )
+            .unwrap();
+    }
+    // The guest may be in before the last batch of the admission arrives: wait for the roster.
+    let (rec, control, session) = joined_session(&demo, "Ada Guest").await;
+    let others = |evs: &[JoinEvent]| {
+        evs.iter()
+            .filter(
+                |e| matches!(e, JoinEvent::ParticipantJoined { participant } if !participant.me),
+            )
+            .count()
+    };
+    common::until(&rec, "the whole roster", |evs| others(evs) >= 252).await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert_eq!(status.left_cleanly, Some(true));
+    // Everyone, the guest included, and each participant announced once.
+    assert_eq!(status.roster.len(), 253);
+    assert_eq!(others(&rec.events()), 252);
+    assert_no_live_application(&demo);
+}
+
+/// Counts exchange records; says it does not want them.
+#[derive(Default)]
+struct NoExchanges {
+    exchanges: std::sync::atomic::AtomicUsize,
+    events: std::sync::atomic::AtomicUsize,
+}
+
+impl guest_join::join::EventSink for NoExchanges {
+    fn emit(&self, event: &JoinEvent) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.events.fetch_add(1, Relaxed);
+        if matches!(event, JoinEvent::Exchange { .. }) {
+            self.exchanges.fetch_add(1, Relaxed);
+        }
+    }
+
+    fn wants_exchanges(&self) -> bool {
+        false
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sink_that_wants_no_exchanges_gets_none() {
+    use std::sync::atomic::Ordering::Relaxed;
+    let demo = common::start(common::test_config(vec![meeting(
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    )]))
+    .await;
+    let req = common::request(&demo, URL, "Quiet Guest");
+    let sink = std::sync::Arc::new(NoExchanges::default());
+    let control = SessionControl::new();
+    let http = common::http();
+    let run = guest_join::join::run(&http, &req, sink.clone(), &control);
+    tokio::pin!(run);
+    // Leave as soon as the guest is in.
+    let session = async {
+        loop {
+            tokio::select! {
+                status = &mut run => break status,
+                () = tokio::time::sleep(Duration::from_millis(20)) => {
+                    if demo.control().applications().iter().any(|a| a.in_meeting) {
+                        control.leave();
+                    }
+                }
+            }
+        }
+    };
+    let status = tokio::time::timeout(Duration::from_secs(60), session)
+        .await
+        .expect("the session ends (safety net against a hang, not a performance check)");
+    assert!(status.joined, "{:?}", status.failure);
+    assert_eq!(status.left_cleanly, Some(true));
+    assert!(sink.events.load(Relaxed) > 0);
+    assert_eq!(sink.exchanges.load(Relaxed), 0);
+}

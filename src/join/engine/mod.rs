@@ -156,11 +156,14 @@ pub async fn run(
 ) -> JoinStatus {
     let operation_id = uuid::Uuid::new_v4().simple().to_string();
     let observer_sink = sink.clone();
-    let http = http.with_observer(Arc::new(move |record| {
-        observer_sink.emit(&JoinEvent::Exchange {
-            record: Box::new(record),
-        });
-    }));
+    let http = match sink.wants_exchanges() {
+        true => http.with_observer(Arc::new(move |record| {
+            observer_sink.emit(&JoinEvent::Exchange {
+                record: Box::new(record),
+            });
+        })),
+        false => http.clone(),
+    };
     let mut s = Session {
         http,
         req,
