@@ -223,6 +223,28 @@ pub(crate) fn remove_app(w: &mut World, id: &str, state: AppState, at: Duration)
         app.ended_at = Some(at);
         app.channel.close();
     }
+    forget_old_ended_apps(w);
+}
+
+/// Ended applications are kept (the control API lists them; their URLs answer 404/410 as
+/// they ended) up to this many; older ones are forgotten, so a long-running emulator does
+/// not grow with every guest it ever served. A forgotten application's URLs answer 404.
+const ENDED_APPS_KEPT: usize = 1_000;
+
+fn forget_old_ended_apps(w: &mut World) {
+    let ended = w.apps.values().filter(|a| a.ended_at.is_some()).count();
+    if ended <= ENDED_APPS_KEPT {
+        return;
+    }
+    let mut by_age: Vec<(Duration, String)> = w
+        .apps
+        .values()
+        .filter_map(|a| a.ended_at.map(|t| (t, a.id.clone())))
+        .collect();
+    by_age.sort_unstable();
+    for (_, id) in by_age.into_iter().take(ended - ENDED_APPS_KEPT) {
+        w.apps.remove(&id);
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -246,3 +246,28 @@ async fn expired_tokens_get_401() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn only_the_latest_thousand_ended_applications_are_kept() {
+    let h = Harness::new();
+    let mut ids = Vec::new();
+    for i in 0..1_002 {
+        let g = h.guest(OPEN, &format!("Guest {i}")).await;
+        let me = g.href("self");
+        assert_eq!(
+            h.pool(&g, Method::DELETE, &me, None).await.status,
+            StatusCode::NO_CONTENT
+        );
+        ids.push(g.app.id.clone().expect("an application id"));
+    }
+    let kept: Vec<String> = h
+        .control()
+        .applications()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(kept.len(), 1_000);
+    // The two oldest are forgotten, the newest kept.
+    assert!(!kept.contains(&ids[0]) && !kept.contains(&ids[1]));
+    assert!(kept.contains(&ids[2]) && kept.contains(&ids[1_001]));
+}
