@@ -55,7 +55,8 @@ use url::Url;
 pub use config::{
     DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
     DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, EmulatorConfig, EventStyle, Fault, FaultBody,
-    LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant, demo_meetings,
+    LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant,
+    demo_meetings,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
@@ -517,7 +518,10 @@ impl EmulatorHandle {
 
     /// `http://127.0.0.1:R/`: the on-premises `lyncdiscover` root, when configured.
     pub fn lyncdiscover_url(&self) -> Option<Url> {
-        self.emu.on_prem.as_ref().map(|(discover, _)| discover.clone())
+        self.emu
+            .on_prem
+            .as_ref()
+            .map(|(discover, _)| discover.clone())
     }
 
     /// `http://127.0.0.1:S/`: the on-premises pool's web services (autodiscover, WebTicket,

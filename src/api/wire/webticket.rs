@@ -150,7 +150,10 @@ impl std::fmt::Debug for WebTicketGrant {
             .field("grant_type", &self.grant_type)
             .field("password", &self.password.as_ref().map(|_| "[redacted]"))
             .field("ms_rtc_conferenceuri", &self.ms_rtc_conferenceuri)
-            .field("ms_rtc_renew", &self.ms_rtc_renew.as_ref().map(|_| "[redacted]"))
+            .field(
+                "ms_rtc_renew",
+                &self.ms_rtc_renew.as_ref().map(|_| "[redacted]"),
+            )
             .finish()
     }
 }
@@ -230,10 +233,20 @@ mod tests {
         assert!(c.offers_anon_meeting());
         assert_eq!(MsRtcOAuthChallenge::parse(&c.render()), Some(c));
         let without = r#"MsRtcOAuth href="https://x/WebTicket/oauthtoken",grant_type="urn:microsoft.rtc:windows,password""#;
-        assert!(!MsRtcOAuthChallenge::parse(without).unwrap().offers_anon_meeting());
+        assert!(
+            !MsRtcOAuthChallenge::parse(without)
+                .unwrap()
+                .offers_anon_meeting()
+        );
         assert_eq!(MsRtcOAuthChallenge::parse("Bearer realm=\"x\""), None);
-        assert_eq!(MsRtcOAuthChallenge::parse("MsRtcOAuth grant_type=\"a\""), None);
-        assert_eq!(MsRtcOAuthChallenge::parse("MsRtcOAuth href=\"unterminated"), None);
+        assert_eq!(
+            MsRtcOAuthChallenge::parse("MsRtcOAuth grant_type=\"a\""),
+            None
+        );
+        assert_eq!(
+            MsRtcOAuthChallenge::parse("MsRtcOAuth href=\"unterminated"),
+            None
+        );
     }
 
     #[test]

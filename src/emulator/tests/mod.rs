@@ -6,6 +6,7 @@ mod channel;
 mod faults;
 mod join;
 mod messaging;
+mod onprem;
 mod robustness;
 mod roster;
 mod sockets;
