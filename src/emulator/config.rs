@@ -331,6 +331,28 @@ pub struct EmulatorConfig {
     /// Host name put in the listeners' URLs instead of their address (for a certificate or a
     /// proxy that knows the emulator by name); the listeners still bind where they were told.
     pub public_host: Option<String>,
+    /// Also serve the on-premises surface of flow B (lyncdiscover, autodiscover, WebTicket,
+    /// `/ucwa/oauth/v1`) on two more listeners; off by default.
+    pub on_prem: Option<OnPremConfig>,
+}
+
+/// The on-premises deployment (PROTOCOL flow B).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnPremConfig {
+    /// Deployment-wide: offer the `urn:microsoft.rtc:anonmeeting` grant at all. Each meeting
+    /// can also refuse it ([`crate::emulator::Control::set_anonymous_join`]).
+    pub anonymous_join: bool,
+    /// Lifetime of an anonymous web ticket (`expires_in`); one hour on real servers.
+    pub ticket_lifetime: Duration,
+}
+
+impl Default for OnPremConfig {
+    fn default() -> Self {
+        Self {
+            anonymous_join: true,
+            ticket_lifetime: Duration::from_secs(3600),
+        }
+    }
 }
 
 impl std::fmt::Debug for EmulatorConfig {
@@ -351,6 +373,7 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("faults", &self.faults)
             .field("tls", &self.tls.is_some())
             .field("public_host", &self.public_host)
+            .field("on_prem", &self.on_prem)
             .finish()
     }
 }
@@ -378,6 +401,7 @@ impl Default for EmulatorConfig {
             faults: Vec::new(),
             tls: None,
             public_host: None,
+            on_prem: None,
         }
     }
 }

@@ -4,6 +4,9 @@
 //! meetings with lobby policies, fault and latency injection, a request journal, a control
 //! API (Rust and JSON over HTTP under `/control/...` on the platform listener) and a
 //! configurable stand-in for a customer's service application (`/serviceapp/...`).
+//! Optionally ([`EmulatorConfig::on_prem`]) also the on-premises surface of flow B on two more
+//! listeners: `lyncdiscover` and the pool's web services (autodiscover, WebTicket,
+//! `/ucwa/oauth/v1`), sharing the same meetings.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -24,6 +27,8 @@ mod http;
 mod journal;
 mod meeting;
 mod messaging;
+mod onprem_routes;
+mod onprem_ticket;
 mod resources;
 mod roster_batch;
 mod service_standin;
@@ -50,7 +55,8 @@ use url::Url;
 pub use config::{
     DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
     DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, EmulatorConfig, EventStyle, Fault, FaultBody,
-    LobbyPolicy, MeetingSpec, RelPrefix, Role, STALL_HOLD, ScriptedParticipant, demo_meetings,
+    LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant,
+    demo_meetings,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
@@ -90,13 +96,27 @@ pub(crate) struct Emu {
     pub pool: Url,
     /// The Trusted Application API application id of the configured endpoint.
     pub tap_app_id: String,
+    /// `http://127.0.0.1:R/` (lyncdiscover) and `http://127.0.0.1:S/` (the on-premises pool's
+    /// web services), when the on-premises surface runs.
+    pub on_prem: Option<(Url, Url)>,
     pub world: Mutex<World>,
     pub started: Instant,
     pub cancel: CancellationToken,
 }
 
 impl Emu {
+    #[cfg(test)]
     pub fn new(cfg: EmulatorConfig, platform: Url, pool: Url) -> Arc<Self> {
+        Self::with_on_prem(cfg, platform, pool, None)
+    }
+
+    /// With the on-premises listeners' base URLs `(lyncdiscover, lyncweb)`.
+    pub fn with_on_prem(
+        cfg: EmulatorConfig,
+        platform: Url,
+        pool: Url,
+        on_prem: Option<(Url, Url)>,
+    ) -> Arc<Self> {
         let world = World {
             meetings: cfg
                 .meetings
@@ -114,6 +134,7 @@ impl Emu {
             platform,
             pool,
             tap_app_id: http::digits(10),
+            on_prem,
             world: Mutex::new(world),
             started: Instant::now(),
             cancel: CancellationToken::new(),
@@ -134,6 +155,22 @@ impl Emu {
 
     pub fn pool_host(&self) -> String {
         self.pool.host_str().unwrap_or("127.0.0.1").to_string()
+    }
+
+    /// The on-premises deployment's settings (defaults when not configured).
+    pub fn on_prem_config(&self) -> OnPremConfig {
+        self.cfg.on_prem.clone().unwrap_or_default()
+    }
+
+    /// An absolute href on the on-premises pool's web services.
+    pub fn lyncweb_href(&self, rest: &str) -> String {
+        let base = self.on_prem.as_ref().map_or(&self.pool, |(_, web)| web);
+        format!("{base}{rest}")
+    }
+
+    pub fn lyncweb_host(&self) -> String {
+        let base = self.on_prem.as_ref().map_or(&self.pool, |(_, web)| web);
+        base.host_str().unwrap_or("127.0.0.1").to_string()
     }
 
     /// Verify a psat: signature, lifetime, revocation.
@@ -251,6 +288,7 @@ fn forget_old_ended_apps(w: &mut World) {
 enum Side {
     Platform,
     Pool,
+    OnPrem(onprem_routes::OnPremSide),
 }
 
 pub(crate) fn platform_router(emu: Arc<Emu>) -> Router {
@@ -262,6 +300,15 @@ pub(crate) fn platform_router(emu: Arc<Emu>) -> Router {
 pub(crate) fn pool_router(emu: Arc<Emu>) -> Router {
     Router::new()
         .fallback(|State(emu): State<Arc<Emu>>, req: Request| dispatch(emu, req, Side::Pool))
+        .with_state(emu)
+}
+
+/// One of the on-premises listeners (`lyncdiscover` or the pool's web services).
+pub(crate) fn on_prem_router(emu: Arc<Emu>, side: onprem_routes::OnPremSide) -> Router {
+    Router::new()
+        .fallback(move |State(emu): State<Arc<Emu>>, req: Request| {
+            dispatch(emu, req, Side::OnPrem(side))
+        })
         .with_state(emu)
 }
 
@@ -296,6 +343,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
             let route = match side {
                 Side::Platform => tap_routes::route_name(&r),
                 Side::Pool => ucwa_routes::route_name(&r),
+                Side::OnPrem(s) => onprem_routes::route_name(&r, s),
             };
             let (latency, fault) = emu.lock().plan.take(route);
             if !latency.is_zero() {
@@ -312,6 +360,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
                     let resp = match side {
                         Side::Platform => tap_routes::handle(&emu, route, &r).await,
                         Side::Pool => ucwa_routes::handle(&emu, route, &r).await,
+                        Side::OnPrem(_) => onprem_routes::handle(&emu, route, &r).await,
                     };
                     match fault {
                         Some(_) => (relabel(resp), route, true, hint),
@@ -326,7 +375,10 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         "x-ms-correlation-id",
         &uuid::Uuid::new_v4().to_string(),
     );
-    if matches!(side, Side::Pool) {
+    if matches!(
+        side,
+        Side::Pool | Side::OnPrem(onprem_routes::OnPremSide::Web)
+    ) {
         set_header(&mut resp, "x-ms-ucwaversion", "2");
     }
     let session = resp
@@ -403,7 +455,9 @@ fn base_url(listener: &TcpListener, config: &EmulatorConfig) -> std::io::Result<
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
 }
 
-/// Start on listeners the caller bound (the platform service and the UCWA pool).
+/// Start on listeners the caller bound (the platform service and the UCWA pool). With
+/// [`EmulatorConfig::on_prem`] the two on-premises listeners are bound on the platform
+/// listener's address, each on a fresh port.
 pub async fn start_on(
     config: EmulatorConfig,
     platform: TcpListener,
@@ -411,12 +465,29 @@ pub async fn start_on(
 ) -> std::io::Result<EmulatorHandle> {
     let (platform_url, pool_url) = (base_url(&platform, &config)?, base_url(&pool, &config)?);
     let tls = config.tls.clone();
-    let emu = Emu::new(config, platform_url, pool_url);
-    let mut tasks = Vec::new();
-    for (listener, router) in [
+    let on_prem = match config.on_prem {
+        None => None,
+        Some(_) => {
+            let ip = platform.local_addr()?.ip();
+            let discover = TcpListener::bind((ip, 0)).await?;
+            let web = TcpListener::bind((ip, 0)).await?;
+            let urls = (base_url(&discover, &config)?, base_url(&web, &config)?);
+            Some((discover, web, urls))
+        }
+    };
+    let urls = on_prem.as_ref().map(|(_, _, urls)| urls.clone());
+    let emu = Emu::with_on_prem(config, platform_url, pool_url, urls);
+    let mut listeners = vec![
         (platform, platform_router(emu.clone())),
         (pool, pool_router(emu.clone())),
-    ] {
+    ];
+    if let Some((discover, web, _)) = on_prem {
+        use onprem_routes::OnPremSide;
+        listeners.push((discover, on_prem_router(emu.clone(), OnPremSide::Discover)));
+        listeners.push((web, on_prem_router(emu.clone(), OnPremSide::Web)));
+    }
+    let mut tasks = Vec::new();
+    for (listener, router) in listeners {
         let cancel = emu.cancel.clone();
         let task = match &tls {
             None => tokio::spawn(async move {
@@ -465,6 +536,20 @@ impl EmulatorHandle {
     /// `http://127.0.0.1:Q/`: the UCWA psanon pool.
     pub fn pool_url(&self) -> Url {
         self.emu.pool.clone()
+    }
+
+    /// `http://127.0.0.1:R/`: the on-premises `lyncdiscover` root, when configured.
+    pub fn lyncdiscover_url(&self) -> Option<Url> {
+        self.emu
+            .on_prem
+            .as_ref()
+            .map(|(discover, _)| discover.clone())
+    }
+
+    /// `http://127.0.0.1:S/`: the on-premises pool's web services (autodiscover, WebTicket,
+    /// `/ucwa/oauth/v1`), when configured.
+    pub fn lyncweb_url(&self) -> Option<Url> {
+        self.emu.on_prem.as_ref().map(|(_, web)| web.clone())
     }
 
     /// `{platform}/{tenant}/oauth2/token`.

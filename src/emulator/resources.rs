@@ -19,6 +19,12 @@ use super::world::{App, Conv, Meeting, Member, MsgRec, Phase, World};
 /// The anonymous applications collection on the pool.
 pub(crate) const POOL_APPS: &str = "/ucwa/psanon/v1/applications";
 
+/// The on-premises (flow B) applications collection.
+pub(crate) const ONPREM_APPS: &str = "/ucwa/oauth/v1/applications";
+
+/// Ids of applications created on the on-premises surface start with this.
+pub(crate) const ONPREM_ID_PREFIX: &str = "op";
+
 /// Hrefs under one application.
 pub(crate) struct Paths {
     pub app: String,
@@ -26,8 +32,13 @@ pub(crate) struct Paths {
 
 impl Paths {
     pub fn new(app_id: &str) -> Self {
+        let apps = if app_id.starts_with(ONPREM_ID_PREFIX) {
+            ONPREM_APPS
+        } else {
+            POOL_APPS
+        };
         Self {
-            app: format!("{POOL_APPS}/{app_id}"),
+            app: format!("{apps}/{app_id}"),
         }
     }
     pub fn events(&self, ack: u64, key: &str) -> String {

@@ -28,7 +28,13 @@ pub(crate) fn route_name(r: &Req) -> &'static str {
     let ["ucwa", "psanon", "v1", "applications", rest @ ..] = segs.as_slice() else {
         return "unknown";
     };
-    match (r.method.as_str(), rest) {
+    app_route_name(r.method.as_str(), rest)
+}
+
+/// Route names under an applications collection (`rest` follows `.../applications`); shared
+/// with the on-premises `/ucwa/oauth/v1/applications`.
+pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
+    match (method, rest) {
         ("POST", []) => "create_application",
         ("GET", [_]) => "get_application",
         ("DELETE", [_]) => "delete_application",
@@ -125,16 +131,26 @@ pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
         Ok(o) => o,
         Err(e) => return e.into_response(),
     };
+    let mut resp = serve_app(emu, route, r, &claims).await;
+    set_header(&mut resp, "access-control-allow-origin", &origin);
+    set_header(&mut resp, "vary", "Origin");
+    resp
+}
+
+/// An authenticated request under `/ucwa/{psanon|oauth}/v1/applications`: the application,
+/// its event channel, the join and the in-meeting resources.
+pub(crate) async fn serve_app(
+    emu: &Arc<Emu>,
+    route: &str,
+    r: &Req,
+    claims: &PsatClaims,
+) -> Response {
     let app_id = r.segs.get(4).cloned().unwrap_or_default();
     let asi = claims.asi.clone();
     let mut resp = match route {
         "events" => events(emu, &app_id, &asi, r).await,
-        _ => {
-            route_sync(emu, route, &app_id, &claims, r).unwrap_or_else(IntoResponse::into_response)
-        }
+        _ => route_sync(emu, route, &app_id, claims, r).unwrap_or_else(IntoResponse::into_response),
     };
-    set_header(&mut resp, "access-control-allow-origin", &origin);
-    set_header(&mut resp, "vary", "Origin");
     resp.extensions_mut().insert(Session(asi));
     resp
 }
@@ -230,8 +246,14 @@ fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Re
         ));
     }
     let mut w = emu.lock();
+    // Applications of the on-premises surface carry a prefix that selects their URL space.
+    let prefix = if r.segs.get(1).is_some_and(|s| s == "oauth") {
+        res::ONPREM_ID_PREFIX
+    } else {
+        ""
+    };
     let id = loop {
-        let id = digits(12);
+        let id = format!("{prefix}{}", digits(12));
         if !w.apps.contains_key(&id) {
             break id;
         }

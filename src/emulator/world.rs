@@ -17,6 +17,8 @@ pub(crate) struct World {
     pub aad_tokens: HashMap<[u8; 32], i64>,
     /// SHA-256 of issued psat tokens → record.
     pub psats: HashMap<[u8; 32], PsatRecord>,
+    /// SHA-256 of issued on-premises anonymous web tickets (`cwt=...`) → record.
+    pub tickets: HashMap<[u8; 32], super::onprem_ticket::Ticket>,
     pub serial: u64,
     pub plan: FaultPlan,
     pub journal: Vec<JournalEntry>,
@@ -60,6 +62,8 @@ pub(crate) struct Meeting {
     pub adhoc: bool,
     /// The next this many messages guests send fail to be delivered (control API).
     pub fail_deliveries: u32,
+    /// On-premises: the WebTicket grants `urn:microsoft.rtc:anonmeeting` for this meeting.
+    pub anonymous_join: bool,
 }
 
 impl Meeting {
@@ -76,6 +80,7 @@ impl Meeting {
             chat: Vec::new(),
             adhoc,
             fail_deliveries: 0,
+            anonymous_join: true,
         };
         for p in m.spec.participants.clone() {
             m.add_member(tenant, &p.name, p.role, p.greeting);

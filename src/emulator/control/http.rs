@@ -87,7 +87,7 @@ fn standin(c: &Control) -> Response {
     )
 }
 
-fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, ApiError> {
+pub(super) fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, ApiError> {
     let text = if r.body.iter().all(u8::is_ascii_whitespace) {
         &b"{}"[..]
     } else {
@@ -211,6 +211,7 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
                 affected(0)
             }
             ("GET", ["applications"]) => json(StatusCode::OK, &c.applications()),
+            ("GET" | "POST" | "PUT", ["anonymous-join"]) => super::onprem::http(&c, r)?,
             ("GET", ["service-standin"]) => standin(&c),
             ("POST" | "PUT", ["service-standin"]) => {
                 let s: Standin = body(r)?;

@@ -6,6 +6,8 @@ mod channel;
 mod faults;
 mod join;
 mod messaging;
+mod onprem;
+mod onprem_live;
 mod robustness;
 mod roster;
 mod sockets;

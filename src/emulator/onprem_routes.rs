@@ -1,0 +1,112 @@
+//! The on-premises surface of flow B (PROTOCOL §4, Appendix A rows 8–11): `lyncdiscover` on
+//! one listener, and the pool's web services (`lyncweb`: autodiscover root and user, WebTicket,
+//! `/ucwa/oauth/v1/applications`) on another, so links cross hosts as the real server's do.
+//! Applications created here live in the shared world and join through the same invitation
+//! and event machinery as flow A's.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::http::{ApiError, Req, html, json};
+use super::{Emu, Session, onprem_ticket, ucwa_routes};
+use crate::api::wire::platform::HalResource;
+use crate::api::wire::{Link, Links};
+
+/// Which on-premises listener a request came in on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnPremSide {
+    /// `lyncdiscover.<domain>`.
+    Discover,
+    /// The pool's external web services (`lyncweb.<domain>`).
+    Web,
+}
+
+const ROOT: [&str; 3] = ["autodiscover", "autodiscoverservice.svc", "root"];
+
+/// Route names of the on-premises listeners (journal and fault matching). The application
+/// routes keep flow A's names.
+pub(crate) fn route_name(r: &Req, side: OnPremSide) -> &'static str {
+    if r.method.as_str() == "OPTIONS" {
+        return "preflight";
+    }
+    let segs: Vec<&str> = r.segs.iter().map(String::as_str).collect();
+    let method = r.method.as_str();
+    match (side, method, segs.as_slice()) {
+        (OnPremSide::Discover, "GET", []) => "lyncdiscover",
+        (OnPremSide::Discover, _, _) => "unknown",
+        (OnPremSide::Web, "GET", s) if s == ROOT => "autodiscover_root",
+        (OnPremSide::Web, "GET", [a, b, c, "oauth", "user"]) if [*a, *b, *c] == ROOT => {
+            "autodiscover_user"
+        }
+        (OnPremSide::Web, "GET", ["autodiscover", "xframe", "xframe.html"]) => "xframe",
+        (OnPremSide::Web, "POST", ["webticket", "oauthtoken"]) => "webticket",
+        (OnPremSide::Web, _, ["ucwa", "oauth", "v1", "applications", rest @ ..]) => {
+            ucwa_routes::app_route_name(method, rest)
+        }
+        (OnPremSide::Web, _, _) => "unknown",
+    }
+}
+
+pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
+    match route {
+        "preflight" => super::preflight(r),
+        "lyncdiscover" | "autodiscover_root" => json(StatusCode::OK, &root(emu)),
+        "xframe" => html(StatusCode::OK, "XFrame"),
+        "webticket" => onprem_ticket::grant(emu, r),
+        "autodiscover_user" => user(emu, r),
+        "unknown" => ApiError::not_found("The requested resource does not exist.").into_response(),
+        _ => {
+            let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {
+                Some(Ok(c)) => c,
+                _ => return onprem_ticket::challenge(emu),
+            };
+            ucwa_routes::serve_app(emu, route, r, &claims).await
+        }
+    }
+}
+
+fn autodiscover_href(emu: &Emu, rest: &str) -> String {
+    emu.lyncweb_href(&format!(
+        "Autodiscover/AutodiscoverService.svc/root{rest}?originalDomain={}",
+        emu.cfg.tenant
+    ))
+}
+
+/// The autodiscover root (B.2): `self`, `user` and `xframe` on the pool's web services.
+fn root(emu: &Emu) -> HalResource {
+    HalResource {
+        links: Links::new()
+            .with("self", Link::new(autodiscover_href(emu, "")))
+            .with("user", Link::new(autodiscover_href(emu, "/oauth/user")))
+            .with("xframe", Link::new(xframe(emu))),
+        ..HalResource::default()
+    }
+}
+
+fn xframe(emu: &Emu) -> String {
+    emu.lyncweb_href("Autodiscover/XFrame/XFrame.html")
+}
+
+/// The user resource (B.3, B.5): the challenge without a valid ticket, else the
+/// `applications` link.
+fn user(emu: &Arc<Emu>, r: &Req) -> Response {
+    let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {
+        Some(Ok(c)) => c,
+        _ => return onprem_ticket::challenge(emu),
+    };
+    let body = HalResource {
+        links: Links::new()
+            .with("self", Link::new(autodiscover_href(emu, "/oauth/user")))
+            .with(
+                "applications",
+                Link::new(emu.lyncweb_href("ucwa/oauth/v1/applications")),
+            )
+            .with("xframe", Link::new(xframe(emu))),
+        ..HalResource::default()
+    };
+    let mut resp = json(StatusCode::OK, &body);
+    resp.extensions_mut().insert(Session(claims.asi));
+    resp
+}
