@@ -22,6 +22,7 @@ mod batch;
 mod channel;
 mod config;
 mod control;
+mod conv_resources;
 mod fault_response;
 mod http;
 mod journal;

@@ -1,0 +1,268 @@
+//! The conversation-side UCWA resources a guest sees (the invitation, the conversation, its
+//! participants, the online meeting, messaging and messages), built from the world with the
+//! wire types of `api::wire::ucwa`. All hrefs are relative to the pool.
+
+use crate::api::wire::data_uri;
+use crate::api::wire::events::{Event, EventType};
+use crate::api::wire::ucwa::{
+    Conversation, Message, Messaging, MessagingInvitation, OnlineMeeting, OnlineMeetingInvitation,
+    Participant,
+};
+use crate::api::wire::{Embedded, Link, Links, UcwaDate};
+
+use super::config::Role;
+use super::resources::{Paths, Person, ev};
+use super::world::{App, Conv, Meeting, MsgRec, Phase};
+
+pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMeetingInvitation {
+    let p = Paths::new(&app.id);
+    let links = Links::new()
+        .with("self", Link::new(p.invitation(&conv.inv_id)))
+        .with("conversation", Link::new(p.conv(&conv.id)))
+        .with(
+            "from",
+            Link::titled(p.participant(&conv.id, &app.pid()), app.display_name()),
+        );
+    OnlineMeetingInvitation {
+        state: Some(conv.inv_state.into()),
+        direction: Some("Outgoing".into()),
+        operation_id: conv.op_id.clone(),
+        online_meeting_uri: Some(meeting.uri.clone()),
+        anonymous_display_name: app.name.clone(),
+        importance: Some(conv.importance.clone()),
+        subject: conv.subject.clone(),
+        thread_id: Some(conv.thread_id.clone()),
+        to: None,
+        rel: Some("onlineMeetingInvitation".into()),
+        links,
+        embedded: Embedded::new(),
+    }
+}
+
+pub(crate) fn conversation(
+    app: &App,
+    conv: &Conv,
+    meeting: &Meeting,
+    state: &str,
+    count: usize,
+) -> Conversation {
+    let p = Paths::new(&app.id);
+    let c = &conv.id;
+    let mut links = Links::new()
+        .with("self", Link::new(p.conv(c)))
+        .with("messaging", Link::new(p.in_conv(c, "messaging")))
+        .with("participants", Link::new(p.in_conv(c, "participants")))
+        .with("attendees", Link::new(p.in_conv(c, "attendees")))
+        .with("leaders", Link::new(p.in_conv(c, "leaders")))
+        .with("lobby", Link::new(p.in_conv(c, "lobby")))
+        .with(
+            "localParticipant",
+            Link::titled(p.participant(c, &app.pid()), app.display_name()),
+        );
+    if conv.phase == Phase::InMeeting {
+        links.insert("onlineMeeting", Link::new(p.in_conv(c, "onlineMeeting")));
+    }
+    let modalities = if conv.messaging.state == "Connected" {
+        vec!["Messaging".to_string()]
+    } else {
+        Vec::new()
+    };
+    Conversation {
+        state: Some(state.into()),
+        subject: Some(meeting.spec.subject.clone()),
+        importance: Some(conv.importance.clone()),
+        thread_id: Some(conv.thread_id.clone()),
+        active_modalities: Some(modalities),
+        participant_count: u32::try_from(count).ok(),
+        online_meeting_lobby_status: None,
+        expiration_time: None,
+        rel: Some("conversation".into()),
+        links,
+    }
+}
+
+/// `participant <kind>` about roster member `who` in conversation `conv_id` of application
+/// `app_id` (embedded unless deleted).
+pub(crate) fn roster_event(app_id: &str, conv_id: &str, kind: EventType, who: &Person) -> Event {
+    let href = Paths::new(app_id).participant(conv_id, &who.pid);
+    if kind == EventType::Deleted {
+        return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+    }
+    let pr = participant_in(app_id, conv_id, who, false, false, false);
+    ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+}
+
+/// A participant resource; `in_lobby` is only set for the local participant.
+pub(crate) fn participant(
+    app_id: &str,
+    conv: &Conv,
+    who: &Person,
+    local: bool,
+    in_lobby: bool,
+) -> Participant {
+    let connected = conv.messaging.state == "Connected";
+    participant_in(app_id, &conv.id, who, local, in_lobby, connected)
+}
+
+/// A participant resource in conversation `conv_id`; `messaging_connected` only matters for the
+/// local participant.
+fn participant_in(
+    app_id: &str,
+    conv_id: &str,
+    who: &Person,
+    local: bool,
+    in_lobby: bool,
+    messaging_connected: bool,
+) -> Participant {
+    let p = Paths::new(app_id);
+    let href = p.participant(conv_id, &who.pid);
+    let mut links = Links::new()
+        .with("self", Link::new(&href))
+        .with("conversation", Link::new(p.conv(conv_id)));
+    if local {
+        links.insert("me", Link::new(p.sub("me")));
+    }
+    if !local || messaging_connected {
+        links.insert(
+            "participantMessaging",
+            Link::new(format!("{href}/messaging")),
+        );
+    }
+    Participant {
+        name: Some(who.name.clone()),
+        uri: Some(who.uri.clone()),
+        anonymous: Some(who.anonymous),
+        in_lobby: Some(in_lobby),
+        local: Some(local),
+        organizer: Some(who.organizer),
+        role: Some(who.role.as_str().into()),
+        source_network: Some(
+            if who.anonymous {
+                "Everyone"
+            } else {
+                "SameEnterprise"
+            }
+            .into(),
+        ),
+        rel: Some("participant".into()),
+        links,
+    }
+}
+
+pub(crate) fn online_meeting(
+    app_id: &str,
+    conv: &Conv,
+    meeting: &Meeting,
+    tenant: &str,
+) -> OnlineMeeting {
+    let p = Paths::new(app_id);
+    let organizer_name = meeting
+        .roster
+        .iter()
+        .find(|m| m.role == Role::Leader)
+        .map_or_else(|| meeting.spec.organizer.clone(), |m| m.name.clone());
+    OnlineMeeting {
+        subject: Some(meeting.spec.subject.clone()),
+        access_level: Some(meeting.spec.policy.access_level().into()),
+        conference_id: Some(meeting.spec.conference_id.clone()),
+        online_meeting_id: Some(meeting.spec.conference_id.clone()),
+        online_meeting_uri: Some(meeting.uri.clone()),
+        organizer_name: Some(organizer_name),
+        organizer_uri: Some(format!("sip:{}@{tenant}", meeting.spec.organizer)),
+        join_url: Some(meeting.spec.join_url.clone()),
+        description: None,
+        expiration_time: None,
+        rel: Some("onlineMeeting".into()),
+        links: Links::new()
+            .with("self", Link::new(p.in_conv(&conv.id, "onlineMeeting")))
+            .with("conversation", Link::new(p.conv(&conv.id))),
+    }
+}
+
+pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
+    let p = Paths::new(app_id);
+    let c = &conv.id;
+    let state = conv.messaging.state;
+    let mut links = Links::new()
+        .with("self", Link::new(p.in_conv(c, "messaging")))
+        .with("conversation", Link::new(p.conv(c)));
+    if state == "Disconnected" {
+        links.insert(
+            "addMessaging",
+            Link::new(p.in_conv(c, "messaging/messagingInvitations")),
+        );
+    } else {
+        links.insert(
+            "stopMessaging",
+            Link::new(p.in_conv(c, "messaging/terminate")),
+        );
+    }
+    if state == "Connected" {
+        links.insert("sendMessage", Link::new(p.in_conv(c, "messaging/messages")));
+        links.insert("setIsTyping", Link::new(p.in_conv(c, "messaging/typing")));
+        links.insert(
+            "typingParticipants",
+            Link::new(p.in_conv(c, "messaging/typingParticipants")),
+        );
+    }
+    Messaging {
+        state: Some(state.into()),
+        negotiated_message_formats: (state == "Connected")
+            .then(|| vec!["Plain".into(), "Html".into()]),
+        rel: Some("messaging".into()),
+        links,
+    }
+}
+
+pub(crate) fn messaging_invitation(app_id: &str, conv: &Conv) -> Option<MessagingInvitation> {
+    let inv = conv.messaging.invitation.as_ref()?;
+    let p = Paths::new(app_id);
+    Some(MessagingInvitation {
+        state: Some(inv.state.into()),
+        direction: Some("Outgoing".into()),
+        operation_id: inv.op_id.clone(),
+        importance: Some("Normal".into()),
+        subject: None,
+        thread_id: Some(conv.thread_id.clone()),
+        to: None,
+        rel: Some("messagingInvitation".into()),
+        links: Links::new()
+            .with("self", Link::new(p.messaging_invitation(&inv.id)))
+            .with("conversation", Link::new(p.conv(&conv.id)))
+            .with("messaging", Link::new(p.in_conv(&conv.id, "messaging"))),
+        embedded: Embedded::new(),
+    })
+}
+
+/// Message `n` (1-based) of the conversation.
+pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Message {
+    let p = Paths::new(app_id);
+    let mut links = Links::new()
+        .with("self", Link::new(p.message(&conv.id, n)))
+        .with("messaging", Link::new(p.in_conv(&conv.id, "messaging")));
+    if let Some((pid, name)) = &rec.from {
+        links.insert(
+            "participant",
+            Link::titled(p.participant(&conv.id, pid), name),
+        );
+    }
+    let (rel, media) = if rec.html {
+        ("htmlMessage", "text/html")
+    } else {
+        ("plainMessage", "text/plain")
+    };
+    let body = if rec.base64 {
+        data_uri::encode_base64(media, &rec.text)
+    } else {
+        data_uri::encode_text(media, &rec.text)
+    };
+    links.insert(rel, Link::new(body));
+    Message {
+        direction: Some(rec.direction.into()),
+        status: None,
+        time_stamp: Some(UcwaDate::from_unix_ms(rec.at_ms)),
+        operation_id: rec.op_id.clone(),
+        rel: Some("message".into()),
+        links,
+    }
+}
