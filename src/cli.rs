@@ -28,6 +28,10 @@ pub struct GuiArgs {
     /// guest-join/config.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Kiosk mode: full screen, the attract screen, reset after every call and when idle
+    /// (also `[kiosk] enabled = true` in the config file).
+    #[arg(long)]
+    pub kiosk: bool,
     /// Prefill the meeting link (a URL, or a whole invitation text).
     #[arg(long, value_name = "URL")]
     pub meeting: Option<String>,

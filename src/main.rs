@@ -13,6 +13,7 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
         config: args.config,
         meeting: args.meeting,
         name: args.name,
+        kiosk: args.kiosk,
     };
     gui::run(options, runtime.handle().clone())
 }

@@ -336,6 +336,7 @@ fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
         config: Some(path.clone()),
         meeting: Some(URL.into()),
         name: Some("Ada".into()),
+        kiosk: false,
     });
     let rt = runtime();
     let mut h = harness(&rt, init);

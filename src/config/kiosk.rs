@@ -19,7 +19,10 @@ pub struct KioskConfig {
     /// Start in kiosk mode (the same as `--kiosk`).
     pub enabled: bool,
     /// The meeting every guest joins (then the guest only types a name).
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de_meeting")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_meeting"
+    )]
     pub meeting: Option<String>,
     /// The name used when the guest types none (then the name screen is skipped).
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de_name")]
@@ -32,7 +35,10 @@ pub struct KioskConfig {
     #[serde(deserialize_with = "de_countdown")]
     pub countdown_secs: u64,
     /// `sha256:<salt hex>:<hash hex>` of the admin PIN (see `guest-join kiosk-pin`).
-    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de_pin_hash")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_pin_hash"
+    )]
     pub admin_pin_hash: Option<String>,
     /// A JSON file that reports the booth's state for fleet monitoring.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,7 +114,9 @@ impl PinHash {
 
     /// Read `sha256:<salt hex>:<hash hex>`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || format!("use the form {PIN_SCHEME}:<salt hex>:<hash hex> (from `guest-join kiosk-pin`)");
+        let bad = || {
+            format!("use the form {PIN_SCHEME}:<salt hex>:<hash hex> (from `guest-join kiosk-pin`)")
+        };
         let mut parts = text.trim().split(':');
         let (Some(PIN_SCHEME), Some(salt), Some(hash), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -125,13 +133,21 @@ impl PinHash {
     /// Whether `pin` is the PIN (compared without an early exit).
     pub fn verify(&self, pin: &str) -> bool {
         let got = digest(&self.salt, pin);
-        got.iter().zip(self.hash.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        got.iter()
+            .zip(self.hash.iter())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
     }
 }
 
 impl std::fmt::Display for PinHash {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{PIN_SCHEME}:{}:{}", to_hex(&self.salt), to_hex(&self.hash))
+        write!(
+            f,
+            "{PIN_SCHEME}:{}:{}",
+            to_hex(&self.salt),
+            to_hex(&self.hash)
+        )
     }
 }
 
@@ -186,7 +202,11 @@ mod tests {
         assert!(back.verify("4711"));
         assert!(!back.verify("4712"));
         assert!(!back.verify(""));
-        assert_ne!(PinHash::new("4711").to_string(), text, "a fresh salt each time");
+        assert_ne!(
+            PinHash::new("4711").to_string(),
+            text,
+            "a fresh salt each time"
+        );
     }
 
     #[test]
@@ -217,11 +237,18 @@ mod tests {
         assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
         let k = l.config.kiosk.unwrap();
         assert!(k.enabled);
-        assert_eq!(k.meeting.as_deref(), Some("https://meet.contoso.example/ada/K1"));
+        assert_eq!(
+            k.meeting.as_deref(),
+            Some("https://meet.contoso.example/ada/K1")
+        );
         assert_eq!(k.default_name.as_deref(), Some("Booth guest"));
         assert_eq!(k.idle_secs, DEFAULT_IDLE_SECS);
         assert_eq!(k.countdown_secs, DEFAULT_COUNTDOWN_SECS);
-        assert!(PinHash::parse(k.admin_pin_hash.as_deref().unwrap()).unwrap().verify("2468"));
+        assert!(
+            PinHash::parse(k.admin_pin_hash.as_deref().unwrap())
+                .unwrap()
+                .verify("2468")
+        );
         assert!(parsed("").config.kiosk.is_none());
 
         for (text, field) in [
@@ -231,7 +258,9 @@ mod tests {
             ("[kiosk]\nadmin_pin_hash = \"1234\"\n", "admin_pin_hash"),
             ("[kiosk]\nadmin_pin = \"1234\"\n", "admin_pin"),
         ] {
-            let e = parsed(text).error.unwrap_or_else(|| panic!("{text:?} accepted"));
+            let e = parsed(text)
+                .error
+                .unwrap_or_else(|| panic!("{text:?} accepted"));
             assert_eq!(e.field.as_deref(), Some(field), "{e}");
         }
     }
