@@ -13,6 +13,8 @@ mod endings;
 mod exports;
 #[path = "ui/gui_probe.rs"]
 mod gui_probe;
+#[path = "ui/kiosk.rs"]
+mod kiosk;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/transport.rs"]
