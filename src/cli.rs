@@ -67,6 +67,9 @@ pub enum Command {
     /// Measure the window against a bare eframe window (first frame, memory, idle CPU).
     #[command(hide = true)]
     GuiProbe(GuiProbeArgs),
+    /// Read a kiosk admin PIN (4–32 digits) from stdin; print the `admin_pin_hash` config line.
+    #[command(hide = true)]
+    KioskPin,
 }
 
 /// Which window `gui-probe` opens.

@@ -161,6 +161,29 @@ pub fn check_pin(pin: &str) -> Result<&str, String> {
     }
 }
 
+/// `guest-join kiosk-pin`: read a PIN from the first line of `input`, print the config line
+/// with its salted hash (never the PIN). Returns the exit code.
+pub fn pin_command(input: &mut dyn std::io::BufRead, out: &mut dyn std::io::Write) -> i32 {
+    let mut line = String::new();
+    if let Err(e) = input.read_line(&mut line) {
+        eprintln!("error: the PIN could not be read: {e}");
+        return 2;
+    }
+    match check_pin(&line) {
+        Ok(pin) => match writeln!(out, "admin_pin_hash = \"{}\"", PinHash::new(pin)) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
+}
+
 fn digest(salt: &[u8], pin: &str) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(salt);
@@ -225,6 +248,20 @@ mod tests {
         assert!(check_pin("123").is_err());
         assert!(check_pin("12a4").is_err());
         assert_eq!(check_pin(" 1234 "), Ok("1234"));
+    }
+
+    #[test]
+    fn the_pin_helper_prints_a_usable_line_and_not_the_pin() {
+        let mut out = Vec::new();
+        assert_eq!(pin_command(&mut "97531\n".as_bytes(), &mut out), 0);
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains("97531"), "{text}");
+        let l = parsed(&format!("[kiosk]\n{text}"));
+        let hash = l.config.kiosk.unwrap().admin_pin_hash.unwrap();
+        assert!(PinHash::parse(&hash).unwrap().verify("97531"));
+        let mut out = Vec::new();
+        assert_eq!(pin_command(&mut "12\n".as_bytes(), &mut out), 2);
+        assert!(out.is_empty());
     }
 
     #[test]
