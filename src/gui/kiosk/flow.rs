@@ -69,6 +69,7 @@ impl GuestApp {
         let ctx = ui.ctx().clone();
         let phase = self.phase();
         let session_id = self.session.as_ref().map(|s| s.view.id);
+        let joined = self.session.as_ref().is_some_and(|s| s.view.status.joined);
         let Some(k) = self.kiosk.as_mut() else {
             return;
         };
@@ -88,7 +89,8 @@ impl GuestApp {
         if phase.is_terminal() && k.ended_session != session_id {
             k.ended_session = session_id;
             k.countdown = Some(now + countdown);
-            k.failures_in_row = if phase == Phase::Failed {
+            // Only calls that never got in count as failures of the service.
+            k.failures_in_row = if phase == Phase::Failed && !joined {
                 k.failures_in_row + 1
             } else {
                 0
@@ -151,7 +153,7 @@ impl GuestApp {
                     crate::gui::views::meeting::show(ui, &mut s.view, actions)
                 }
                 Phase::Reconnecting => views::reconnecting(ui, actions),
-                p if p.is_terminal() => views::ending(ui, p, kactions),
+                p if p.is_terminal() => views::ending(ui, p, s.view.status.joined, kactions),
                 p => views::joining(ui, p, kactions),
             },
             None if k.entry => views::entry(

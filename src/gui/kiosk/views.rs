@@ -126,8 +126,10 @@ pub fn reconnecting(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
     });
 }
 
-pub fn ending(ui: &mut egui::Ui, phase: Phase, actions: &mut Vec<KioskAction>) {
+/// `joined`: the guest was in the meeting (then a failure is an ending, not a failed call).
+pub fn ending(ui: &mut egui::Ui, phase: Phase, joined: bool, actions: &mut Vec<KioskAction>) {
     let (head, line) = match phase {
+        Phase::Failed if joined => ("The call has ended", "Thank you for your visit."),
         Phase::Failed => (
             "Sorry, the call could not be connected",
             "Please try again, or ask a member of staff.",
@@ -145,10 +147,18 @@ pub fn ending(ui: &mut egui::Ui, phase: Phase, actions: &mut Vec<KioskAction>) {
     });
 }
 
+/// Floating at the bottom, so the screen under it does not move: a touch that cancels the
+/// countdown still lands on the button it was aimed at.
 pub fn countdown(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
+    egui::Area::new(egui::Id::unique("kiosk-countdown"))
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| countdown_body(ui, secs, actions));
+}
+
+fn countdown_body(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) {
+    egui::Frame::popup(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!("Returning to start in {secs} s — touch to stay"))
                     .size(22.0)
