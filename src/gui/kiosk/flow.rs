@@ -114,9 +114,12 @@ impl GuestApp {
         }
         for a in actions {
             match a {
-                UiAction::Leave | UiAction::SendChat | UiAction::ChatTyping => self.handle(&ctx, a),
+                UiAction::Leave
+                | UiAction::SendChat
+                | UiAction::ChatTyping
+                | UiAction::ToggleStep(_) => self.handle(&ctx, a),
                 UiAction::Cancel => self.kiosk_reset(),
-                // Nothing else is offered on a kiosk screen.
+                // Nothing else is offered on a kiosk screen (no settings, exports or banners).
                 _ => {}
             }
         }
