@@ -28,6 +28,10 @@ pub struct GuiArgs {
     /// guest-join/config.toml].
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Kiosk mode: full screen, the attract screen, reset after every call and when idle
+    /// (also `[kiosk] enabled = true` in the config file).
+    #[arg(long)]
+    pub kiosk: bool,
     /// Prefill the meeting link (a URL, or a whole invitation text).
     #[arg(long, value_name = "URL")]
     pub meeting: Option<String>,
@@ -63,6 +67,9 @@ pub enum Command {
     /// Measure the window against a bare eframe window (first frame, memory, idle CPU).
     #[command(hide = true)]
     GuiProbe(GuiProbeArgs),
+    /// Read a kiosk admin PIN (4–32 digits) from stdin; print the `admin_pin_hash` config line.
+    #[command(hide = true)]
+    KioskPin,
 }
 
 /// Which window `gui-probe` opens.

@@ -34,7 +34,8 @@ pub const ENV_CA_FILE: &str = "GUEST_JOIN_CA_FILE";
 pub const MIN_TEXT_SCALE: f32 = 0.75;
 pub const MAX_TEXT_SCALE: f32 = 2.5;
 
-const TOP_KEYS: [&str; 10] = [
+const TOP_KEYS: [&str; 11] = [
+    "kiosk",
     "origin",
     "proxy",
     "no_proxy",
@@ -115,6 +116,9 @@ pub struct Config {
     pub ca_file: Option<PathBuf>,
     #[serde(rename = "profile", skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<Profile>,
+    /// The `[kiosk]` section (operator-managed; kiosk mode never writes the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kiosk: Option<KioskConfig>,
 }
 
 impl Default for Config {
@@ -130,6 +134,7 @@ impl Default for Config {
             no_proxy: None,
             ca_file: None,
             profiles: Vec::new(),
+            kiosk: None,
         }
     }
 }
@@ -582,7 +587,9 @@ pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> 
     }
 }
 
+pub mod kiosk;
 mod transport;
+pub use kiosk::KioskConfig;
 pub use transport::{Transport, transport};
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
         config: args.config,
         meeting: args.meeting,
         name: args.name,
+        kiosk: args.kiosk,
     };
     gui::run(options, runtime.handle().clone())
 }
@@ -49,6 +50,10 @@ fn main() {
         Some(Command::CheckService(args)) => runtime.block_on(headless::check_service::run(args)),
         // Like the GUI: the window on this thread, the runtime entered.
         Some(Command::GuiProbe(args)) => headless::gui_probe::run(args, started, &runtime),
+        Some(Command::KioskPin) => guest_join::config::kiosk::pin_command(
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout().lock(),
+        ),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);

@@ -13,6 +13,8 @@ mod endings;
 mod exports;
 #[path = "ui/gui_probe.rs"]
 mod gui_probe;
+#[path = "ui/kiosk.rs"]
+mod kiosk;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/transport.rs"]
@@ -336,6 +338,7 @@ fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
         config: Some(path.clone()),
         meeting: Some(URL.into()),
         name: Some("Ada".into()),
+        kiosk: false,
     });
     let rt = runtime();
     let mut h = harness(&rt, init);

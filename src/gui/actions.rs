@@ -249,6 +249,9 @@ impl GuestApp {
 
     /// Remember the name and the chosen service in the config file (never over a broken file).
     fn remember(&mut self, name: String) {
+        if self.kiosk.is_some() {
+            return;
+        }
         let last = Some(self.form.profile.key().to_string());
         if self.config.display_name.as_deref() == Some(name.as_str())
             && self.config.last_profile == last
@@ -338,6 +341,10 @@ impl GuestApp {
 
     /// Theme and text size from the config.
     pub(super) fn apply_look(&self, ctx: &egui::Context) {
+        if self.kiosk.is_some() {
+            super::kiosk::apply_style(ctx, self.config.text_scale);
+            return;
+        }
         ctx.set_theme(match self.config.theme {
             config::Theme::System => egui::ThemePreference::System,
             config::Theme::Light => egui::ThemePreference::Light,

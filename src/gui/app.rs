@@ -11,6 +11,7 @@ use crate::join::Phase;
 use crate::join::status::JoinEvent;
 
 use super::actions::{UiAction, initial_form};
+use super::kiosk::{self, KioskState, SharedClock};
 use super::session::{Engine, EngineMsg, SessionTask, UiSender};
 use super::state::{FormState, Screen, SessionView, SettingsDraft};
 use super::views;
@@ -84,6 +85,8 @@ pub struct GuestApp {
     pub(super) save_generation: u64,
     pub(super) saved_generation: Arc<Mutex<u64>>,
     log_first_frame: bool,
+    /// Kiosk mode (`--kiosk` or `[kiosk] enabled = true`).
+    pub(super) kiosk: Option<KioskState>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).
@@ -99,11 +102,16 @@ impl GuestApp {
         let (tx, rx) = channel();
         let AppInit {
             loaded,
-            config_path,
+            mut config_path,
             env,
             meeting,
             name,
         } = init;
+        let kiosk_cfg = loaded.config.kiosk.clone().filter(|k| k.enabled);
+        if kiosk_cfg.is_some() {
+            // The operator's file is read-only to a kiosk, and a guest's name never reaches disk.
+            config_path = None;
+        }
         let mut banners = Vec::new();
         if let Some(e) = &loaded.error {
             banners.push(Banner {
@@ -123,7 +131,10 @@ impl GuestApp {
             });
         }
         let config = loaded.config;
-        let form = initial_form(&config, meeting, name);
+        let form = match &kiosk_cfg {
+            Some(k) => kiosk::flow::kiosk_form(&config, k),
+            None => initial_form(&config, meeting, name),
+        };
         let mut app = Self {
             ui_tx: UiSender::new(tx, ctx.clone()),
             engine,
@@ -143,6 +154,7 @@ impl GuestApp {
             save_generation: 0,
             saved_generation: Arc::new(Mutex::new(0)),
             log_first_frame: std::env::var("GUEST_JOIN_LOG_FIRST_FRAME").is_ok_and(|v| v == "1"),
+            kiosk: kiosk_cfg.map(|k| KioskState::new(k, SharedClock::system())),
         };
         for p in &app.effective.problems {
             app.banners.push(Banner {
@@ -151,7 +163,20 @@ impl GuestApp {
             });
         }
         app.apply_look(ctx);
+        if app.kiosk.is_some() {
+            // A guest at a booth sees no configuration messages; the operator finds them in the log.
+            for b in app.banners.drain(..) {
+                tracing::warn!("{}", b.text);
+            }
+        }
         app
+    }
+
+    /// Use `clock` for the kiosk's idle and countdown deadlines (tests move it by hand).
+    pub fn set_kiosk_clock(&mut self, clock: SharedClock) {
+        if let Some(k) = &mut self.kiosk {
+            k.set_clock(clock);
+        }
     }
 
     /// Rebuild the HTTP client from the saved proxy and CA file; a problem becomes a banner.
@@ -299,6 +324,10 @@ impl eframe::App for GuestApp {
         if self.log_first_frame {
             self.log_first_frame = false;
             tracing::info!("first frame");
+        }
+        if self.kiosk.is_some() {
+            self.kiosk_ui(ui);
+            return;
         }
         let mut actions = Vec::new();
         let on_form = self.screen == Screen::Form;

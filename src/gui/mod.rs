@@ -6,6 +6,7 @@ pub mod actions;
 pub mod app;
 pub mod dialogs;
 pub mod export;
+pub mod kiosk;
 pub mod probe;
 pub mod session;
 pub mod state;
@@ -32,6 +33,8 @@ pub struct GuiOptions {
     pub meeting: Option<String>,
     /// `--name NAME` (prefills the form)
     pub name: Option<String>,
+    /// `--kiosk`
+    pub kiosk: bool,
 }
 
 /// How long closing the window waits for running sessions to clean up.
@@ -40,6 +43,11 @@ const CLEANUP_WAIT: Duration = Duration::from_secs(10);
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
 
 pub fn native_options() -> eframe::NativeOptions {
+    native_options_for(false)
+}
+
+/// The window's options; a kiosk is full screen without decorations.
+pub fn native_options_for(kiosk: bool) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("guest-join")
         .with_app_id("guest-join")
@@ -48,6 +56,9 @@ pub fn native_options() -> eframe::NativeOptions {
     match eframe::icon_data::from_png_bytes(ICON_PNG) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => tracing::warn!("window icon not loaded: {e}"),
+    }
+    if kiosk {
+        viewport = viewport.with_fullscreen(true).with_decorations(false);
     }
     eframe::NativeOptions {
         viewport,
@@ -60,7 +71,10 @@ pub fn native_options() -> eframe::NativeOptions {
 pub fn init_from(options: GuiOptions) -> AppInit {
     let env_path = std::env::var_os(config::ENV_CONFIG);
     let path = config::config_path(options.config.as_deref(), env_path.as_deref());
-    let loaded = path.as_deref().map(config::load).unwrap_or_default();
+    let mut loaded = path.as_deref().map(config::load).unwrap_or_default();
+    if options.kiosk {
+        loaded.config.kiosk.get_or_insert_default().enabled = true;
+    }
     AppInit {
         loaded,
         config_path: path,
@@ -110,12 +124,13 @@ async fn wait_for_signal() {
 /// Open the window and run until it is closed. Returns the process exit code.
 pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
     let init = init_from(options);
+    let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
     let engine = Engine::new(runtime.clone());
     let tracker = engine.tracker.clone();
     let demo = engine.demo.clone();
     let result = eframe::run_native(
         "guest-join",
-        native_options(),
+        native_options_for(kiosk),
         Box::new(move |cc| {
             close_on_signal(&engine.handle, cc.egui_ctx.clone());
             Ok(Box::new(GuestApp::new(&cc.egui_ctx, init, engine)))

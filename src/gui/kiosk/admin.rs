@@ -1,0 +1,111 @@
+//! The hidden admin exit: a key chord opens a PIN prompt; the right PIN unlocks "Exit kiosk",
+//! wrong ones count, and after `MAX_ATTEMPTS` the prompt stays locked for `LOCKOUT`.
+
+use std::time::{Duration, Instant};
+
+use crate::config::kiosk::PinHash;
+
+/// Wrong PINs in a row before the prompt locks.
+pub const MAX_ATTEMPTS: u32 = 3;
+/// How long the prompt stays locked after too many wrong PINs.
+pub const LOCKOUT: Duration = Duration::from_secs(60);
+
+/// Ctrl+Alt+Shift+K.
+pub const CHORD: (egui::Modifiers, egui::Key) = (
+    egui::Modifiers {
+        alt: true,
+        ctrl: true,
+        shift: true,
+        mac_cmd: false,
+        command: false,
+    },
+    egui::Key::K,
+);
+
+/// The prompt while it is open.
+#[derive(Debug, Default)]
+pub struct AdminPrompt {
+    pub pin: String,
+    pub unlocked: bool,
+    pub message: Option<String>,
+    pub focus: bool,
+}
+
+/// Wrong attempts survive closing the prompt (and a reset), so the chord cannot be used to
+/// get fresh attempts.
+#[derive(Debug, Default)]
+pub struct AdminGuard {
+    pin: Option<PinHash>,
+    wrong: u32,
+    locked_until: Option<Instant>,
+}
+
+impl AdminGuard {
+    pub fn new(pin: Option<PinHash>) -> Self {
+        Self {
+            pin,
+            ..Self::default()
+        }
+    }
+
+    pub fn has_pin(&self) -> bool {
+        self.pin.is_some()
+    }
+
+    /// Seconds left of a lockout.
+    pub fn locked_for(&self, now: Instant) -> Option<u64> {
+        let until = self.locked_until?;
+        (until > now).then(|| (until - now).as_secs_f32().ceil() as u64)
+    }
+
+    /// Check a PIN: `Ok` unlocks, `Err` says why not.
+    pub fn try_pin(&mut self, pin: &str, now: Instant) -> Result<(), String> {
+        if let Some(s) = self.locked_for(now) {
+            return Err(format!("Too many wrong PINs. Try again in {s} s."));
+        }
+        let Some(hash) = &self.pin else {
+            return Err("No staff PIN is set in the configuration.".into());
+        };
+        if hash.verify(pin) {
+            self.wrong = 0;
+            self.locked_until = None;
+            return Ok(());
+        }
+        self.wrong += 1;
+        if self.wrong >= MAX_ATTEMPTS {
+            self.wrong = 0;
+            self.locked_until = Some(now + LOCKOUT);
+            return Err(format!(
+                "Too many wrong PINs. Try again in {} s.",
+                LOCKOUT.as_secs()
+            ));
+        }
+        Err(format!(
+            "Wrong PIN ({} of {MAX_ATTEMPTS} attempts).",
+            self.wrong
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_pins_lock_the_prompt_for_a_while() {
+        let mut g = AdminGuard::new(Some(PinHash::new("1357")));
+        let t = Instant::now();
+        assert!(g.try_pin("0000", t).unwrap_err().contains("1 of 3"));
+        assert!(g.try_pin("0000", t).unwrap_err().contains("2 of 3"));
+        assert!(g.try_pin("0000", t).unwrap_err().contains("Too many"));
+        assert!(
+            g.try_pin("1357", t).is_err(),
+            "locked even for the right PIN"
+        );
+        assert_eq!(g.locked_for(t), Some(LOCKOUT.as_secs()));
+        let later = t + LOCKOUT;
+        assert_eq!(g.locked_for(later), None);
+        assert!(g.try_pin("1357", later).is_ok());
+        assert!(AdminGuard::new(None).try_pin("1357", t).is_err());
+    }
+}

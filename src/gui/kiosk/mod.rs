@@ -1,0 +1,124 @@
+//! Kiosk mode: a booth that serves strangers all day. An attract screen with "Start", the name
+//! (only when no default name is set), the lobby and meeting, then a countdown back to the
+//! start. Idle time on any screen also counts down; any touch or key cancels the countdown.
+//! Every reset wipes the guest's session (name, chat, roster, timeline, recorded traffic).
+
+pub mod admin;
+pub mod clock;
+pub(crate) mod flow;
+pub mod status;
+mod views;
+
+use std::time::Instant;
+
+use crate::config::KioskConfig;
+use crate::config::kiosk::PinHash;
+
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
+
+use admin::{AdminGuard, AdminPrompt};
+use status::StatusFile;
+
+/// Consecutive failed sessions after which the attract screen says the service is down.
+const FAILURES_FOR_NOTICE: u32 = 2;
+
+/// The kiosk's own state, next to the app's.
+pub struct KioskState {
+    pub(super) cfg: KioskConfig,
+    clock: SharedClock,
+    /// The guest pressed Start and is typing a name.
+    entry: bool,
+    last_input: Instant,
+    /// When the countdown on screen returns to the start.
+    countdown: Option<Instant>,
+    /// The session whose ending already started a countdown.
+    ended_session: Option<u64>,
+    admin: Option<AdminPrompt>,
+    guard: AdminGuard,
+    failures_in_row: u32,
+    notice: Option<String>,
+    status: StatusFile,
+    exit_requested: bool,
+}
+
+impl KioskState {
+    pub fn new(cfg: KioskConfig, clock: SharedClock) -> Self {
+        let pin = cfg
+            .admin_pin_hash
+            .as_deref()
+            .and_then(|h| match PinHash::parse(h) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    tracing::warn!("kiosk admin PIN hash not usable: {e}");
+                    None
+                }
+            });
+        let now = clock.now();
+        Self {
+            status: StatusFile::new(cfg.status_file.clone()),
+            cfg,
+            clock,
+            entry: false,
+            last_input: now,
+            countdown: None,
+            ended_session: None,
+            admin: None,
+            guard: AdminGuard::new(pin),
+            failures_in_row: 0,
+            notice: None,
+            exit_requested: false,
+        }
+    }
+
+    /// Seconds left on the "Returning to start" countdown, if one is running.
+    pub fn countdown_secs(&self) -> Option<u64> {
+        let d = self.countdown?;
+        let now = self.clock.now();
+        Some(d.saturating_duration_since(now).as_secs_f32().ceil() as u64)
+    }
+
+    pub(super) fn set_clock(&mut self, clock: SharedClock) {
+        self.last_input = clock.now();
+        self.countdown = None;
+        self.clock = clock;
+    }
+
+    /// The admin prompt is open.
+    pub fn admin_open(&self) -> bool {
+        self.admin.is_some()
+    }
+
+    /// The right PIN was entered in the open prompt.
+    pub fn admin_unlocked(&self) -> bool {
+        self.admin.as_ref().is_some_and(|a| a.unlocked)
+    }
+
+    /// "Exit kiosk" was pressed (the window was asked to close).
+    pub fn exit_requested(&self) -> bool {
+        self.exit_requested
+    }
+}
+
+/// What the kiosk screens ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum KioskAction {
+    Start,
+    Join,
+    /// Back to the attract screen now (wipes everything).
+    Reset,
+    /// Stay: cancel the countdown.
+    Stay,
+    SubmitPin,
+    CloseAdmin,
+    ExitKiosk,
+}
+
+/// Larger text and touch-sized targets.
+pub fn apply_style(ctx: &egui::Context, text_scale: f32) {
+    ctx.set_zoom_factor(text_scale.max(1.5));
+    ctx.all_styles_mut(|s| {
+        s.spacing.button_padding = egui::vec2(20.0, 12.0);
+        s.spacing.interact_size = egui::vec2(48.0, 44.0);
+        s.spacing.item_spacing = egui::vec2(12.0, 12.0);
+    });
+}
