@@ -107,7 +107,8 @@ pub struct PinHash {
 impl PinHash {
     /// Hash `pin` with a fresh random salt.
     pub fn new(pin: &str) -> Self {
-        let salt: Vec<u8> = (0..SALT_BYTES).map(|_| fastrand::u8(..)).collect();
+        // A v4 UUID's bytes come from the operating system's random source.
+        let salt: Vec<u8> = uuid::Uuid::new_v4().as_bytes()[..SALT_BYTES].to_vec();
         let hash = digest(&salt, pin);
         Self { salt, hash }
     }
