@@ -73,6 +73,7 @@ impl GuestApp {
         let Some(k) = self.kiosk.as_mut() else {
             return;
         };
+        super::fill_screen(&ctx, &mut k.fill_tries);
         let now = k.clock.now();
         let countdown = Duration::from_secs(k.cfg.countdown_secs);
         let (input, chord) = ui.input_mut(|i| (guest_input(i), i.consume_key(CHORD.0, CHORD.1)));

@@ -39,6 +39,29 @@ pub struct KioskState {
     notice: Option<String>,
     status: StatusFile,
     exit_requested: bool,
+    /// Times the window was moved and sized to the monitor by hand (see [`fill_screen`]).
+    fill_tries: u8,
+}
+
+/// Most times the window is sized to the monitor by hand.
+const FILL_TRIES: u8 = 3;
+
+/// Full screen is a request to the window manager; without one (a bare X server, some kiosk
+/// sessions) the window keeps its default size. Then place it at the origin with the monitor's
+/// size, a few times at most (a window manager that comes later takes over).
+pub(super) fn fill_screen(ctx: &egui::Context, tries: &mut u8) {
+    if *tries >= FILL_TRIES {
+        return;
+    }
+    let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+    let (Some(monitor), Some(inner)) = (monitor, inner) else {
+        return;
+    };
+    if (inner.size() - monitor).length() > 2.0 || inner.min.to_vec2().length() > 2.0 {
+        *tries += 1;
+        ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::Pos2::ZERO));
+        ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(monitor));
+    }
 }
 
 impl KioskState {
@@ -67,6 +90,7 @@ impl KioskState {
             failures_in_row: 0,
             notice: None,
             exit_requested: false,
+            fill_tries: 0,
         }
     }
 

@@ -88,7 +88,11 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, enabled: bool, actions: &
     let label = ui.label("Message");
     let mut send = false;
     ui.horizontal(|ui| {
-        let button_width = 64.0;
+        // Room for the Send button at any text size (the kiosk's is larger).
+        let spacing = ui.spacing();
+        let text = ui.text_style_height(&egui::TextStyle::Button);
+        let button_width =
+            (2.6 * text + 2.0 * spacing.button_padding.x + spacing.item_spacing.x).max(64.0);
         let input = ui.add_enabled(
             enabled,
             egui::TextEdit::singleline(&mut view.chat_draft)
