@@ -101,23 +101,12 @@ pub struct GuiProbeArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
 pub struct JoinArgs {
-    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
-    #[arg(long, value_name = "URL", required_unless_present = "demo")]
-    pub meeting: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Display name the other participants see (1-250 characters).
     #[arg(long, value_name = "NAME")]
     pub name: String,
-    /// Token URL of the organisation's service application.
-    #[arg(long, value_name = "URL")]
-    pub service: Option<String>,
-    /// Use the built-in demo environment (emulator and service application in this process).
-    #[arg(long)]
-    pub demo: bool,
-    /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
-    #[arg(long, value_name = "ORIGIN")]
-    pub origin: Option<String>,
     /// Culture (language tag) for messages from the meeting service [default: from LANG, else en-US].
     #[arg(long, value_name = "TAG")]
     pub culture: Option<String>,
@@ -149,6 +138,25 @@ pub struct JoinArgs {
     pub junit: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub transport: TransportArgs,
+}
+
+/// Where a headless guest joins (`join`, `load`): the meeting, the service application or the
+/// built-in demo, the origin and the service key.
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
+pub struct TargetArgs {
+    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
+    #[arg(long, value_name = "URL", required_unless_present = "demo")]
+    pub meeting: Option<String>,
+    /// Token URL of the organisation's service application.
+    #[arg(long, value_name = "URL")]
+    pub service: Option<String>,
+    /// Use the built-in demo environment (emulator and service application in this process).
+    #[arg(long)]
+    pub demo: bool,
+    /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Option<String>,
     /// Service key sent as a bearer token to the service application.
     #[arg(
         long,
@@ -157,6 +165,17 @@ pub struct JoinArgs {
         hide_env_values = true
     )]
     pub service_key: Option<String>,
+}
+
+impl TargetArgs {
+    /// How the service application is named in diagnostics.
+    pub fn service_label(&self) -> &'static str {
+        if self.demo {
+            "built-in demo"
+        } else {
+            "--service"
+        }
+    }
 }
 
 /// How requests reach the network (DESIGN §8): flag > environment > config file > default.
@@ -233,17 +252,9 @@ pub struct CheckServiceArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
 pub struct LoadArgs {
-    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
-    #[arg(long, value_name = "URL", required_unless_present = "demo")]
-    pub meeting: Option<String>,
-    /// Token URL of the organisation's service application.
-    #[arg(long, value_name = "URL")]
-    pub service: Option<String>,
-    /// Use the built-in demo environment (emulator and service application in this process).
-    #[arg(long)]
-    pub demo: bool,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Number of guests to join, each with its own session.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub count: u32,
@@ -264,17 +275,6 @@ pub struct LoadArgs {
     /// Give each guest up if not in the meeting after this many seconds (lobby included).
     #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
-    /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
-    #[arg(long, value_name = "ORIGIN")]
-    pub origin: Option<String>,
-    /// Service key sent as a bearer token to the service application.
-    #[arg(
-        long,
-        value_name = "KEY",
-        env = "GUEST_JOIN_SERVICE_KEY",
-        hide_env_values = true
-    )]
-    pub service_key: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -51,18 +51,13 @@ impl Exports {
 
     /// What is known of the configuration when the session could not be built.
     pub fn partial_config(&self, args: &JoinArgs) -> ConfigView {
-        let service = if args.demo {
-            "built-in demo"
-        } else {
-            "--service"
-        };
         let mut c = ConfigView::partial(
-            service,
-            args.service_key.is_some(),
+            args.target.service_label(),
+            args.target.service_key.is_some(),
             &HttpOptions::default(),
             self.mode(),
         );
-        c.origin = args.origin.clone();
+        c.origin = args.target.origin.clone();
         c.culture = args.culture.clone();
         c
     }

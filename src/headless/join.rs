@@ -81,11 +81,11 @@ struct Validated {
 }
 
 fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
-    let meeting = target::parse_meeting(args.meeting.as_deref(), args.demo)?;
+    let meeting = target::parse_meeting(args.target.meeting.as_deref(), args.target.demo)?;
     let name = DisplayName::parse(&args.name)
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("name: {e}")))?;
-    let service = target::parse_service(args.service.as_deref())?;
-    let origin = target::parse_origin_or_default(args.origin.as_deref())?;
+    let service = target::parse_service(args.target.service.as_deref())?;
+    let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
     Ok(Validated {
         meeting,
         name,
@@ -174,7 +174,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         Ok(v) => v,
         Err(e) => return fail_before_start(&args, &exports, &e),
     };
-    let demo = if args.demo {
+    let demo = if args.target.demo {
         match target::start_demo(&v.origin).await {
             Ok(d) => Some(d),
             Err(info) => return fail_before_start(&args, &exports, &info),
@@ -183,7 +183,8 @@ pub async fn run(args: JoinArgs) -> i32 {
         None
     };
     let service =
-        match Target::service_profile(demo.as_ref(), v.service, args.service_key.as_deref()) {
+        match Target::service_profile(demo.as_ref(), v.service, args.target.service_key.as_deref())
+        {
             Ok(s) => s,
             Err(info) => return fail_before_start(&args, &exports, &info),
         };
@@ -262,12 +263,12 @@ pub async fn run(args: JoinArgs) -> i32 {
     }
     let mut exit_override = None;
     if exports.wanted() {
-        let service = if args.demo {
-            "built-in demo"
-        } else {
-            "--service"
-        };
-        let config = ConfigView::of_request(service, &request, http.options(), exports.mode());
+        let config = ConfigView::of_request(
+            args.target.service_label(),
+            &request,
+            http.options(),
+            exports.mode(),
+        );
         let title = format!(
             "guest-join join {} (session {})",
             request.meeting.host(),

@@ -334,15 +334,16 @@ fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
 /// Run `load` and return the process exit code.
 pub async fn run(args: LoadArgs) -> i32 {
     let prepared = async {
-        let meeting = target::parse_meeting(args.meeting.as_deref(), args.demo)?;
-        let service = target::parse_service(args.service.as_deref())?;
-        let origin = target::parse_origin_or_default(args.origin.as_deref())?;
+        let meeting = target::parse_meeting(args.target.meeting.as_deref(), args.target.demo)?;
+        let service = target::parse_service(args.target.service.as_deref())?;
+        let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
         guest_name(&args.name, args.count)?;
-        let demo = match args.demo {
+        let demo = match args.target.demo {
             true => Some(target::start_demo(&origin).await?),
             false => None,
         };
-        let service = Target::service_profile(demo.as_ref(), service, args.service_key.as_deref())?;
+        let service =
+            Target::service_profile(demo.as_ref(), service, args.target.service_key.as_deref())?;
         let target = Target {
             meeting,
             service,
