@@ -140,20 +140,34 @@ pub struct JoinArgs {
     pub transport: TransportArgs,
 }
 
-/// Where a headless guest joins (`join`, `load`): the meeting, the service application or the
-/// built-in demo, the origin and the service key.
+/// Where a headless guest joins (`join`, `load`): the meeting, the service application, the
+/// direct mode or the built-in demo, the origin and the service key.
 #[derive(Debug, Clone, Args)]
-#[command(group(clap::ArgGroup::new("source").required(true).args(["service", "demo"])))]
+#[command(group(
+    clap::ArgGroup::new("source")
+        .required(true)
+        .multiple(true)
+        .args(["service", "demo", "direct"])
+))]
 pub struct TargetArgs {
-    /// Meeting join link (https), or a whole invitation text containing it. Optional with --demo.
+    /// Meeting join link (https), or a whole invitation text containing it; with --direct also
+    /// a conference address (sip:…;gruu;opaque=app:conf:focus:id:…). Optional with --demo.
     #[arg(long, value_name = "URL", required_unless_present = "demo")]
     pub meeting: Option<String>,
     /// Token URL of the organisation's service application.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", conflicts_with_all = ["demo", "direct"])]
     pub service: Option<String>,
-    /// Use the built-in demo environment (emulator and service application in this process).
+    /// Use the built-in demo environment (emulator and service application in this process);
+    /// with --direct, its Skype for Business Server stand-in.
     #[arg(long)]
     pub demo: bool,
+    /// Join directly against Skype for Business Server (autodiscover and an anonymous web
+    /// ticket), without a service application.
+    #[arg(long)]
+    pub direct: bool,
+    /// With --direct: where autodiscover starts instead of https://lyncdiscover.<domain>/.
+    #[arg(long, value_name = "URL", requires = "direct", conflicts_with = "demo")]
+    pub autodiscover: Option<String>,
     /// Origin sent to the service application (AllowedOrigins) and the meeting service (Origin).
     #[arg(long, value_name = "ORIGIN")]
     pub origin: Option<String>,
@@ -168,12 +182,13 @@ pub struct TargetArgs {
 }
 
 impl TargetArgs {
-    /// How the service application is named in diagnostics.
+    /// How the token source is named in diagnostics.
     pub fn service_label(&self) -> &'static str {
-        if self.demo {
-            "built-in demo"
-        } else {
-            "--service"
+        match (self.demo, self.direct) {
+            (true, false) => "built-in demo",
+            (true, true) => "built-in demo (direct)",
+            (false, true) => "--direct",
+            (false, false) => "--service",
         }
     }
 }

@@ -28,6 +28,14 @@ pub enum ApiError {
         status: u16,
         target: String,
     },
+    #[error(
+        "{host} pointed autodiscover to {target}, outside the meeting's domain {domain}; not followed"
+    )]
+    UntrustedRedirect {
+        host: String,
+        target: String,
+        domain: String,
+    },
     #[error("the answer from {host} is larger than {limit} bytes")]
     TooLarge { host: String, limit: usize },
     #[error("{host} answered HTTP {status}{}", describe(.ucwa, .service, .excerpt))]

@@ -95,6 +95,8 @@ pub struct Request {
     body: Body,
     timeout: Option<Duration>,
     tag: &'static str,
+    /// A `401` is an answer to read (its `WWW-Authenticate` challenge), not an error.
+    challenge_expected: bool,
 }
 
 impl Request {
@@ -107,6 +109,7 @@ impl Request {
             body: Body::Empty,
             timeout: None,
             tag: "http",
+            challenge_expected: false,
         }
     }
 
@@ -162,6 +165,12 @@ impl Request {
 
     pub fn timeout(mut self, t: Duration) -> Self {
         self.timeout = Some(t);
+        self
+    }
+
+    /// Return a `401 Unauthorized` as a `Response` (flow B reads the challenge it carries).
+    pub fn challenge_expected(mut self) -> Self {
+        self.challenge_expected = true;
         self
     }
 }
@@ -302,7 +311,8 @@ impl HttpClient {
         &self.opts
     }
 
-    /// Send one request. 2xx → `Response`; anything else → `ApiError` with status and error body.
+    /// Send one request. 2xx (and a `401` when the request expects a challenge) → `Response`;
+    /// anything else → `ApiError` with status and error body.
     pub async fn send(&self, req: Request) -> Result<Response, ApiError> {
         if self.observer.is_none() && self.recorder.is_none() {
             return self.send_inner(req).await.0;
@@ -508,7 +518,8 @@ impl HttpClient {
                 raw(body),
             );
         }
-        if !(200..300).contains(&status) {
+        let challenge = status == 401 && req.challenge_expected;
+        if !(200..300).contains(&status) && !challenge {
             let err = error_for_status(status, &headers, &body, &req.url);
             return (Err(err), raw(body));
         }

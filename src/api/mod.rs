@@ -5,6 +5,7 @@ pub mod bounded;
 pub mod error;
 pub mod exchange;
 pub mod http;
+pub mod onprem;
 pub mod recorder;
 pub mod response;
 pub mod retry;

@@ -1,6 +1,7 @@
 //! The guest's UCWA calls (PROTOCOL A.7–A.10, §5, §6). Every URL comes from a server link,
 //! resolved against the URL of the response that carried it.
 
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use url::Url;
@@ -13,11 +14,38 @@ use crate::api::wire::ucwa::{
 };
 use crate::secret::Secret;
 
-/// Credentials and origin sent with every UCWA request of one session.
+/// Credentials and origin sent with every UCWA request of one session. Clones share the
+/// token, so a renewed token (flow B, PROTOCOL B.4) reaches the event channel and every later
+/// request at once.
 #[derive(Debug, Clone)]
 pub struct UcwaAuth {
-    pub token: Secret,
+    token: Arc<RwLock<Secret>>,
     pub origin: String,
+}
+
+impl UcwaAuth {
+    pub fn new(token: Secret, origin: &str) -> Self {
+        Self {
+            token: Arc::new(RwLock::new(token)),
+            origin: origin.to_string(),
+        }
+    }
+
+    /// The token to send now.
+    pub fn token(&self) -> Secret {
+        match self.token.read() {
+            Ok(t) => t.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Replace the token for this session and every clone of it.
+    pub fn renew(&self, token: Secret) {
+        match self.token.write() {
+            Ok(mut t) => *t = token,
+            Err(poisoned) => *poisoned.into_inner() = token,
+        }
+    }
 }
 
 /// Resolve a link `href` against the URL of the response that carried it.
@@ -53,7 +81,7 @@ pub async fn create_application(
     let resp = http
         .send(
             Request::post(url)
-                .bearer(&auth.token)
+                .bearer(&auth.token())
                 .origin(&auth.origin)
                 .json(body)
                 .tag("application"),
@@ -72,7 +100,7 @@ pub async fn get_events(
     let resp = http
         .send(
             Request::get(url)
-                .bearer(&auth.token)
+                .bearer(&auth.token())
                 .origin(&auth.origin)
                 .timeout(read_timeout)
                 .tag("event_channel"),
@@ -90,7 +118,7 @@ pub async fn join_meeting(
 ) -> Result<Response, ApiError> {
     http.send(
         Request::post(url)
-            .bearer(&auth.token)
+            .bearer(&auth.token())
             .origin(&auth.origin)
             .json(body)
             .tag("join_request"),
@@ -107,7 +135,7 @@ pub async fn delete(
 ) -> Result<Response, ApiError> {
     http.send(
         Request::delete(url)
-            .bearer(&auth.token)
+            .bearer(&auth.token())
             .origin(&auth.origin)
             .timeout(timeout)
             .tag("leave"),
@@ -128,7 +156,7 @@ pub async fn add_messaging(
     };
     http.send(
         Request::post(url)
-            .bearer(&auth.token)
+            .bearer(&auth.token())
             .origin(&auth.origin)
             .json(&body)
             .tag("chat"),
@@ -149,7 +177,7 @@ pub async fn send_message(
         .append_pair("operationId", operation_id);
     http.send(
         Request::post(url)
-            .bearer(&auth.token)
+            .bearer(&auth.token())
             .origin(&auth.origin)
             .text("text/plain", text)
             .tag("chat"),
@@ -165,7 +193,7 @@ pub async fn set_typing(
 ) -> Result<Response, ApiError> {
     http.send(
         Request::post(url)
-            .bearer(&auth.token)
+            .bearer(&auth.token())
             .origin(&auth.origin)
             .tag("chat"),
     )

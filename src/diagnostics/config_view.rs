@@ -7,14 +7,19 @@ use url::Url;
 use crate::api::HttpOptions;
 use crate::api::exchange::{MAX_RECORDED_BODY, RecordMode};
 use crate::api::recorder::{HEAD_ENTRIES, TAIL_ENTRIES};
-use crate::join::JoinRequest;
+use crate::join::{Flow, JoinRequest, TokenSource};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ConfigView {
     /// Where tokens came from: `built-in demo`, `--service`, or a profile's name.
     pub service: String,
+    /// `service_application` (flow A) or `direct` (flow B).
+    pub flow: Option<Flow>,
     /// scheme://host[:port]/path of the token URL (no query, no user info).
     pub token_url: Option<String>,
+    /// Flow B: the configured autodiscover entry point, shown like the token URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autodiscover: Option<String>,
     /// `[set]` or `[not set]`.
     pub service_key: &'static str,
     pub meeting_host: Option<String>,
@@ -72,10 +77,20 @@ impl ConfigView {
         mode: RecordMode,
     ) -> Self {
         let l = &req.limits;
+        let (token_url, autodiscover, key_set) = match &req.source {
+            TokenSource::Service(p) => (
+                Some(token_url_view(&p.token_url)),
+                None,
+                p.service_key.is_some(),
+            ),
+            TokenSource::Direct(p) => (None, p.autodiscover.as_ref().map(token_url_view), false),
+        };
         Self {
             service: service.to_string(),
-            token_url: Some(token_url_view(&req.service.token_url)),
-            service_key: key_view(req.service.service_key.is_some()),
+            flow: Some(req.source.flow()),
+            token_url,
+            autodiscover,
+            service_key: key_view(key_set),
             meeting_host: Some(req.meeting.host().to_string()),
             origin: Some(req.origin.clone()),
             culture: Some(req.culture.clone()),
@@ -86,7 +101,7 @@ impl ConfigView {
                 rejoin_attempts: l.rejoin_attempts,
                 retry_max_attempts: l.retry.max_attempts,
             }),
-            ..Self::partial(service, req.service.service_key.is_some(), http, mode)
+            ..Self::partial(service, key_set, http, mode)
         }
     }
 
@@ -99,7 +114,9 @@ impl ConfigView {
     ) -> Self {
         Self {
             service: service.to_string(),
+            flow: None,
             token_url: None,
+            autodiscover: None,
             service_key: key_view(service_key_set),
             meeting_host: None,
             origin: None,

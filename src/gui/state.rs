@@ -488,6 +488,7 @@ mod tests {
             JoinEvent::SessionStarted {
                 application_session_id: "asid-1".into(),
                 meeting_host: "meet.contoso.example".into(),
+                flow: crate::join::Flow::ServiceApplication,
             },
             JoinEvent::StepStarted {
                 step: Step::ServiceApplication,

@@ -364,7 +364,7 @@ async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureI
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, e.to_string()))?;
     let target = Target {
         meeting,
-        service: Target::service_profile(Some(&demo), None, None)?,
+        source: Target::token_source(Some(&demo), None, None, None)?,
         origin: origin.to_string(),
         culture: "en-US".to_string(),
         join_deadline: Duration::from_secs(120),

@@ -77,19 +77,26 @@ struct Validated {
     meeting: MeetingLink,
     name: DisplayName,
     service: Option<Url>,
+    autodiscover: Option<Url>,
     origin: String,
 }
 
 fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
-    let meeting = target::parse_meeting(args.target.meeting.as_deref(), args.target.demo)?;
+    let meeting = target::parse_meeting(
+        args.target.meeting.as_deref(),
+        args.target.demo,
+        args.target.direct,
+    )?;
     let name = DisplayName::parse(&args.name)
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("name: {e}")))?;
     let service = target::parse_service(args.target.service.as_deref())?;
+    let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
     let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
     Ok(Validated {
         meeting,
         name,
         service,
+        autodiscover,
         origin,
     })
 }
@@ -182,15 +189,21 @@ pub async fn run(args: JoinArgs) -> i32 {
     } else {
         None
     };
-    let service =
-        match Target::service_profile(demo.as_ref(), v.service, args.target.service_key.as_deref())
-        {
-            Ok(s) => s,
-            Err(info) => return fail_before_start(&args, &exports, &info),
-        };
+    if let Some(hint) = target::direct_mode_hint(&v.meeting, &args.target) {
+        eprintln!("{hint}");
+    }
+    let source = match Target::token_source(
+        demo.as_ref(),
+        v.service,
+        args.target.service_key.as_deref(),
+        args.target.direct.then_some(v.autodiscover),
+    ) {
+        Ok(s) => s,
+        Err(info) => return fail_before_start(&args, &exports, &info),
+    };
     let request = Target {
         meeting: v.meeting,
-        service,
+        source,
         origin: v.origin,
         culture: args.culture.clone().unwrap_or_else(default_culture),
         join_deadline: Duration::from_secs(args.timeout),

@@ -334,19 +334,28 @@ fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
 /// Run `load` and return the process exit code.
 pub async fn run(args: LoadArgs) -> i32 {
     let prepared = async {
-        let meeting = target::parse_meeting(args.target.meeting.as_deref(), args.target.demo)?;
+        let meeting = target::parse_meeting(
+            args.target.meeting.as_deref(),
+            args.target.demo,
+            args.target.direct,
+        )?;
         let service = target::parse_service(args.target.service.as_deref())?;
+        let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
         let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
         guest_name(&args.name, args.count)?;
         let demo = match args.target.demo {
             true => Some(target::start_demo(&origin).await?),
             false => None,
         };
-        let service =
-            Target::service_profile(demo.as_ref(), service, args.target.service_key.as_deref())?;
+        let source = Target::token_source(
+            demo.as_ref(),
+            service,
+            args.target.service_key.as_deref(),
+            args.target.direct.then_some(autodiscover),
+        )?;
         let target = Target {
             meeting,
-            service,
+            source,
             origin,
             culture: super::join::default_culture(),
             join_deadline: Duration::from_secs(args.timeout),

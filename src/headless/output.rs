@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use crate::join::status::{JoinEvent, JoinStatus, Phase, StepState};
+use crate::join::status::{Flow, JoinEvent, JoinStatus, Phase, StepState};
 use crate::join::{EventSink, FailureInfo};
 
 /// Prints each event as one JSON line on stdout.
@@ -47,9 +47,14 @@ impl EventSink for Human {
             JoinEvent::SessionStarted {
                 application_session_id,
                 meeting_host,
+                flow,
             } => {
+                let how = match flow {
+                    Flow::ServiceApplication => "",
+                    Flow::Direct => " directly (Skype for Business Server)",
+                };
                 Self::line(&format!(
-                    "Joining a meeting on {meeting_host} (session {application_session_id})"
+                    "Joining a meeting on {meeting_host}{how} (session {application_session_id})"
                 ));
             }
             JoinEvent::StepDone {
@@ -150,6 +155,12 @@ impl EventSink for Human {
                 Self::line(&format!(
                     "Reconnecting (attempt {attempt} of {max_attempts}): {reason}"
                 ));
+            }
+            JoinEvent::TokenRenewed { expires_in_s } => {
+                let lasts = expires_in_s
+                    .map(|s| format!("; the new one lasts {s} s"))
+                    .unwrap_or_default();
+                Self::line(&format!("Web ticket renewed{lasts}"));
             }
             JoinEvent::Reconnected { attempts } => {
                 Self::line(&format!(

@@ -155,15 +155,15 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         error = Some(format!("cannot add the chatting participant: {e}"));
     }
     let target = match (
-        target::parse_meeting(Some(meeting), true),
+        target::parse_meeting(Some(meeting), true, false),
         target::http_client(&crate::cli::TransportArgs::default()),
         DisplayName::parse("Soak guest"),
-        Target::service_profile(Some(demo), None, None),
+        Target::token_source(Some(demo), None, None, None),
     ) {
-        (Ok(m), Ok(http), Ok(name), Ok(service)) => Some((
+        (Ok(m), Ok(http), Ok(name), Ok(source)) => Some((
             Target {
                 meeting: m,
-                service,
+                source,
                 origin: origin.to_string(),
                 culture: "en-US".into(),
                 join_deadline: Duration::from_secs(60),

@@ -11,7 +11,8 @@ use crate::cli::TransportArgs;
 use crate::config;
 use crate::demo::Demo;
 use crate::join::{
-    DisplayName, FailureInfo, FailureKind, JoinRequest, MeetingLink, ServiceProfile,
+    DirectMeeting, DirectProfile, DisplayName, FailureInfo, FailureKind, JoinRequest, MeetingLink,
+    MeetingLinkError, ServiceProfile, TokenSource,
 };
 use crate::secret::Secret;
 
@@ -19,14 +20,56 @@ fn bad(message: String) -> FailureInfo {
     FailureInfo::new(FailureKind::BadInput, None, message)
 }
 
-/// `--meeting`, or the open demo meeting when `--demo` is given without it.
-pub fn parse_meeting(meeting: Option<&str>, demo: bool) -> Result<MeetingLink, FailureInfo> {
-    let text = match (meeting, demo) {
-        (Some(m), _) => m,
-        (None, true) => crate::demo::OPEN_MEETING_URL,
-        (None, false) => return Err(bad("--meeting is required without --demo".into())),
+/// `--meeting`, or the open demo meeting when `--demo` is given without it. With `--direct`
+/// the link must name a conference the direct mode can derive (or be a conference URI).
+pub fn parse_meeting(
+    meeting: Option<&str>,
+    demo: bool,
+    direct: bool,
+) -> Result<MeetingLink, FailureInfo> {
+    let text = match (meeting, demo, direct) {
+        (Some(m), _, _) => m,
+        (None, true, false) => crate::demo::OPEN_MEETING_URL,
+        (None, true, true) => crate::demo::DIRECT_OPEN_MEETING_URL,
+        (None, false, _) => return Err(bad("--meeting is required without --demo".into())),
     };
-    MeetingLink::parse(text).map_err(|e| bad(format!("meeting link: {e}")))
+    if direct {
+        return DirectMeeting::parse(text)
+            .map(|(link, _)| link)
+            .map_err(|e| bad(format!("meeting link: {e}")));
+    }
+    MeetingLink::parse(text).map_err(|e| match e {
+        MeetingLinkError::SipUri => bad(format!(
+            "meeting link: {e} To join a Skype for Business Server meeting by its conference address, add --direct."
+        )),
+        e => bad(format!("meeting link: {e}")),
+    })
+}
+
+/// The direct mode offered on the command line: a link on a host that is not a Skype for
+/// Business Online meeting host, joined through the demo (no service configured), is probably
+/// a Skype for Business Server meeting.
+pub fn direct_mode_hint(meeting: &MeetingLink, args: &crate::cli::TargetArgs) -> Option<String> {
+    let offer = args.demo && !args.direct && !meeting.is_online_host();
+    let joinable = DirectMeeting::from_link(meeting).is_ok();
+    (offer && joinable).then(|| {
+        format!(
+            "note: {} is not a Skype for Business Online meeting host; if the meeting is on Skype for Business Server, join it directly with --direct (without --demo)",
+            meeting.host()
+        )
+    })
+}
+
+/// `--autodiscover`: an absolute https URL (http only for this computer).
+pub fn parse_autodiscover(autodiscover: Option<&str>) -> Result<Option<Url>, FailureInfo> {
+    let Some(s) = autodiscover else {
+        return Ok(None);
+    };
+    let url = Url::parse(s.trim())
+        .map_err(|_| bad(format!("--autodiscover {s:?} is not an absolute URL")))?;
+    check_transport(&url)
+        .map_err(|_| bad("--autodiscover must use https (http only for localhost)".to_string()))?;
+    Ok(Some(url))
 }
 
 /// `--service`: an absolute https URL (http only for this computer).
@@ -92,33 +135,45 @@ pub fn http_client(args: &TransportArgs) -> Result<HttpClient, FailureInfo> {
 #[derive(Debug, Clone)]
 pub struct Target {
     pub meeting: MeetingLink,
-    pub service: ServiceProfile,
+    pub source: TokenSource,
     pub origin: String,
     pub culture: String,
     pub join_deadline: Duration,
 }
 
 impl Target {
-    /// The service profile: the demo's token URL, else `--service`.
-    pub fn service_profile(
+    /// Where tokens come from: the direct mode (`--direct`, with the demo's Skype for Business
+    /// Server stand-in under `--demo`), else the demo's token URL, else `--service`.
+    pub fn token_source(
         demo: Option<&Demo>,
         service: Option<Url>,
         service_key: Option<&str>,
-    ) -> Result<ServiceProfile, FailureInfo> {
+        direct: Option<Option<Url>>,
+    ) -> Result<TokenSource, FailureInfo> {
+        if let Some(autodiscover) = direct {
+            let autodiscover = match demo {
+                Some(d) => Some(d.emulator().lyncdiscover_url().ok_or_else(|| {
+                    bad("the demo environment runs no Skype for Business Server stand-in".into())
+                })?),
+                None => autodiscover,
+            };
+            return Ok(DirectProfile { autodiscover }.into());
+        }
         let token_url = match (demo, service) {
             (Some(d), _) => d.token_url(),
             (None, Some(u)) => u,
-            (None, None) => return Err(bad("give --service URL or --demo".into())),
+            (None, None) => return Err(bad("give --service URL, --direct or --demo".into())),
         };
         Ok(ServiceProfile {
             token_url,
             service_key: service_key.map(Secret::from),
-        })
+        }
+        .into())
     }
 
     /// A request for one guest session, with a fresh ApplicationSessionId.
     pub fn request(&self, name: DisplayName) -> JoinRequest {
-        let mut request = JoinRequest::new(self.meeting.clone(), name, self.service.clone());
+        let mut request = JoinRequest::new(self.meeting.clone(), name, self.source.clone());
         request.origin = self.origin.clone();
         request.culture = self.culture.clone();
         request.limits.join_deadline = self.join_deadline;

@@ -15,6 +15,15 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
         (Step::ServiceApplication, e) if e.is_network() => FailureKind::ServiceUnreachable,
         (_, e) if e.is_network() => FailureKind::Network,
         (Step::ServiceApplication, _) => FailureKind::ServiceRefused,
+        (_, ApiError::UntrustedRedirect { .. }) => FailureKind::Discovery,
+        (Step::Autodiscover, _) => FailureKind::Discovery,
+        // The WebTicket service's OAuth errors (PROTOCOL B.3, §9.2).
+        (Step::WebTicket, e) => match e.code() {
+            Some("invalid_grant") => FailureKind::WrongConferenceKey,
+            Some("unsupported_grant_type") => FailureKind::AnonymousJoinDisabled,
+            _ if e.status().is_some_and(|s| s >= 500) => FailureKind::ServerError,
+            _ => FailureKind::Application,
+        },
         (Step::Discovery, _) => FailureKind::Discovery,
         (Step::Application, _) => FailureKind::Application,
         (Step::EventChannel, _) => FailureKind::ConnectionLost,
@@ -114,6 +123,45 @@ mod tests {
             after: std::time::Duration::from_secs(1),
         };
         assert_eq!(classify(Step::Application, &t).kind, FailureKind::Timeout);
+        let oauth = |error: &str| ApiError::Status {
+            host: "h".into(),
+            status: 400,
+            ucwa: None,
+            service: Some(Box::new(crate::api::wire::ServiceError {
+                error: error.into(),
+                code: Some(error.into()),
+            })),
+            excerpt: String::new(),
+            retry_after: None,
+        };
+        let key = classify(Step::WebTicket, &oauth("invalid_grant"));
+        assert_eq!(
+            (key.kind, key.code.as_deref(), key.kind.exit_code()),
+            (FailureKind::WrongConferenceKey, Some("invalid_grant"), 5)
+        );
+        assert_eq!(
+            classify(Step::WebTicket, &oauth("unsupported_grant_type")).kind,
+            FailureKind::AnonymousJoinDisabled
+        );
+        assert_eq!(
+            classify(Step::WebTicket, &oauth("invalid_request")).kind,
+            FailureKind::Application
+        );
+        let foreign = ApiError::UntrustedRedirect {
+            host: "lyncdiscover.contoso.com".into(),
+            target: "evil.example".into(),
+            domain: "contoso.com".into(),
+        };
+        let info = classify(Step::Autodiscover, &foreign);
+        assert_eq!(
+            (info.kind, info.kind.exit_code()),
+            (FailureKind::Discovery, 4)
+        );
+        assert!(info.message.contains("evil.example"), "{}", info.message);
+        assert_eq!(
+            classify(Step::Autodiscover, &refused).kind,
+            FailureKind::Network
+        );
         let insecure = ApiError::InsecureUrl { host: "h".into() };
         assert_eq!(
             classify(Step::ServiceApplication, &insecure).kind,

@@ -15,6 +15,10 @@ pub enum FailureKind {
     Application,
     MeetingNotFound,
     NotAllowed,
+    /// Flow B: the server does not let anonymous guests join (no anonymous meeting grant).
+    AnonymousJoinDisabled,
+    /// Flow B: the server did not accept the conference key of the meeting link.
+    WrongConferenceKey,
     LobbyDenied,
     LobbyTimeout,
     Network,
@@ -30,7 +34,7 @@ pub enum FailureKind {
 
 impl FailureKind {
     /// Every class, for tables and tests.
-    pub const ALL: [FailureKind; 17] = [
+    pub const ALL: [FailureKind; 19] = [
         FailureKind::BadInput,
         FailureKind::ServiceUnreachable,
         FailureKind::ServiceRefused,
@@ -38,6 +42,8 @@ impl FailureKind {
         FailureKind::Application,
         FailureKind::MeetingNotFound,
         FailureKind::NotAllowed,
+        FailureKind::AnonymousJoinDisabled,
+        FailureKind::WrongConferenceKey,
         FailureKind::LobbyDenied,
         FailureKind::LobbyTimeout,
         FailureKind::Network,
@@ -57,7 +63,7 @@ impl FailureKind {
             BadInput => 2,
             ServiceUnreachable | ServiceRefused => 3,
             Discovery | Application => 4,
-            MeetingNotFound | NotAllowed => 5,
+            MeetingNotFound | NotAllowed | AnonymousJoinDisabled | WrongConferenceKey => 5,
             LobbyDenied | LobbyTimeout => 6,
             Network => 7,
             Timeout => 8,
@@ -76,6 +82,8 @@ impl FailureKind {
             Application => "GJ-APPLICATION-FAILED",
             MeetingNotFound => "GJ-MEETING-NOT-FOUND",
             NotAllowed => "GJ-NOT-ALLOWED",
+            AnonymousJoinDisabled => "GJ-ANONYMOUS-JOIN-OFF",
+            WrongConferenceKey => "GJ-WRONG-CONFERENCE-KEY",
             LobbyDenied => "GJ-LOBBY-DENIED",
             LobbyTimeout => "GJ-LOBBY-TIMEOUT",
             Network => "GJ-NETWORK",
@@ -99,6 +107,10 @@ impl FailureKind {
             Application => "The meeting service did not let the guest sign in",
             MeetingNotFound => "The meeting was not found",
             NotAllowed => "Guests are not allowed into this meeting",
+            AnonymousJoinDisabled => {
+                "This meeting server does not let guests join without an account"
+            }
+            WrongConferenceKey => "The meeting server did not accept this meeting's key",
             LobbyDenied => "The organizer did not let you in",
             LobbyTimeout => "Nobody let you in",
             Network => "The network connection failed",
@@ -131,6 +143,12 @@ impl FailureKind {
             }
             NotAllowed => {
                 "Ask the organizer to allow guests (anonymous users) or to unlock the meeting."
+            }
+            AnonymousJoinDisabled => {
+                "Anonymous join is turned off for this meeting or the whole server; ask the organizer to allow guests, or join with a Skype for Business account."
+            }
+            WrongConferenceKey => {
+                "Check that the link is complete (the last part is the meeting's ID) and that the meeting still exists; ask the organizer for a new link."
             }
             LobbyDenied => "Contact the organizer if you think this is a mistake.",
             LobbyTimeout => {

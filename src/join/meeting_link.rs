@@ -56,10 +56,49 @@ impl MeetingLink {
         self.0.as_str()
     }
 
+    /// The host of an https link; the SIP domain of a conference URI.
     pub fn host(&self) -> &str {
-        self.0.host_str().unwrap_or_default()
+        match self.0.host_str() {
+            Some(h) => h,
+            None => self
+                .0
+                .path()
+                .split_once('@')
+                .map(|(_, rest)| rest.split(';').next().unwrap_or_default())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// A conference URI (`sip:<organizer>@<domain>;gruu;opaque=app:conf:focus:id:<id>`), which
+    /// only the direct mode (flow B) can join.
+    pub(crate) fn from_conference_uri(uri: &str) -> Option<Self> {
+        let uri = uri.trim();
+        let rest = uri.get(..4).filter(|p| p.eq_ignore_ascii_case("sip:"))?;
+        let normal = format!("sip:{}", &uri[rest.len()..]);
+        if !super::conference::is_conference_uri(&normal) || normal.len() > MAX_URL_CHARS {
+            return None;
+        }
+        let url = Url::parse(&normal).ok()?;
+        (url.as_str() == normal).then_some(Self(url))
+    }
+
+    /// Whether this is a conference URI rather than an https join link.
+    pub fn is_conference_uri(&self) -> bool {
+        self.0.scheme() == "sip"
+    }
+
+    /// Whether the link is on a known Skype for Business Online meeting host (or the demo
+    /// environment's stand-in for one): such meetings are joined through a service application.
+    pub fn is_online_host(&self) -> bool {
+        let host = self.host().to_ascii_lowercase();
+        ONLINE_HOST_SUFFIXES
+            .iter()
+            .any(|s| host == *s || host.ends_with(&format!(".{s}")))
     }
 }
+
+/// Hosts of Skype for Business Online meeting links, and the demo's stand-in for them.
+const ONLINE_HOST_SUFFIXES: [&str; 2] = ["lync.com", "demo.guest-join.invalid"];
 
 impl fmt::Debug for MeetingLink {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -12,6 +12,7 @@ use super::channel::ChannelConfig;
 use super::display_name::DisplayName;
 use super::meeting_link::MeetingLink;
 use super::status::JoinEvent;
+use super::step::Flow;
 
 /// Origin sent when none is configured. Deployments configure the origin their service allows.
 pub const DEFAULT_ORIGIN: &str = "https://guest-join.invalid";
@@ -21,6 +22,51 @@ pub const DEFAULT_ORIGIN: &str = "https://guest-join.invalid";
 pub struct ServiceProfile {
     pub token_url: Url,
     pub service_key: Option<Secret>,
+}
+
+/// Joining directly against Skype for Business Server (flow B): no service application.
+#[derive(Debug, Clone, Default)]
+pub struct DirectProfile {
+    /// Where autodiscover starts instead of `https://lyncdiscover.<organizer's domain>/` (a
+    /// lab, split DNS, or the demo). Its host is trusted like the organizer's domain when a
+    /// `redirect` is checked.
+    pub autodiscover: Option<Url>,
+}
+
+/// How a session gets its token: which flow it runs.
+#[derive(Debug, Clone)]
+pub enum TokenSource {
+    Service(ServiceProfile),
+    Direct(DirectProfile),
+}
+
+impl TokenSource {
+    pub fn flow(&self) -> Flow {
+        match self {
+            TokenSource::Service(_) => Flow::ServiceApplication,
+            TokenSource::Direct(_) => Flow::Direct,
+        }
+    }
+
+    /// The service profile, for flow A.
+    pub fn service(&self) -> Option<&ServiceProfile> {
+        match self {
+            TokenSource::Service(p) => Some(p),
+            TokenSource::Direct(_) => None,
+        }
+    }
+}
+
+impl From<ServiceProfile> for TokenSource {
+    fn from(p: ServiceProfile) -> Self {
+        TokenSource::Service(p)
+    }
+}
+
+impl From<DirectProfile> for TokenSource {
+    fn from(p: DirectProfile) -> Self {
+        TokenSource::Direct(p)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -62,7 +108,7 @@ impl Default for Limits {
 pub struct JoinRequest {
     pub meeting: MeetingLink,
     pub name: DisplayName,
-    pub service: ServiceProfile,
+    pub source: TokenSource,
     pub origin: String,
     pub culture: String,
     pub user_agent: String,
@@ -72,11 +118,11 @@ pub struct JoinRequest {
 }
 
 impl JoinRequest {
-    pub fn new(meeting: MeetingLink, name: DisplayName, service: ServiceProfile) -> Self {
+    pub fn new(meeting: MeetingLink, name: DisplayName, source: impl Into<TokenSource>) -> Self {
         Self {
             meeting,
             name,
-            service,
+            source: source.into(),
             origin: DEFAULT_ORIGIN.to_string(),
             culture: "en-US".to_string(),
             user_agent: format!("guest-join/{}", env!("CARGO_PKG_VERSION")),

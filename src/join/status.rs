@@ -6,60 +6,8 @@ use serde::Serialize;
 use super::failure::FailureInfo;
 use crate::api::exchange::ExchangeRecord;
 
-/// The steps shown on the timeline, in order, plus `Leave`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    ServiceApplication,
-    Discovery,
-    Application,
-    EventChannel,
-    JoinRequest,
-    Lobby,
-    InMeeting,
-    Leave,
-}
-
-impl Step {
-    pub const ALL: [Step; 8] = [
-        Step::ServiceApplication,
-        Step::Discovery,
-        Step::Application,
-        Step::EventChannel,
-        Step::JoinRequest,
-        Step::Lobby,
-        Step::InMeeting,
-        Step::Leave,
-    ];
-
-    /// Stable machine name (JSON, JUnit).
-    pub fn name(self) -> &'static str {
-        match self {
-            Step::ServiceApplication => "service_application",
-            Step::Discovery => "discovery",
-            Step::Application => "application",
-            Step::EventChannel => "event_channel",
-            Step::JoinRequest => "join_request",
-            Step::Lobby => "lobby",
-            Step::InMeeting => "in_meeting",
-            Step::Leave => "leave",
-        }
-    }
-
-    /// Label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::ServiceApplication => "Service application",
-            Step::Discovery => "Discovery",
-            Step::Application => "Application",
-            Step::EventChannel => "Event channel",
-            Step::JoinRequest => "Join request",
-            Step::Lobby => "Lobby",
-            Step::InMeeting => "In meeting",
-            Step::Leave => "Leave",
-        }
-    }
-}
+use super::step::NOT_STARTED;
+pub use super::step::{Flow, Step, StepState, StepStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,6 +95,8 @@ pub enum JoinEvent {
     SessionStarted {
         application_session_id: String,
         meeting_host: String,
+        /// How this session gets in (which steps it goes through).
+        flow: Flow,
     },
     Phase {
         phase: Phase,
@@ -192,6 +142,11 @@ pub enum JoinEvent {
         attempt: u32,
         max_attempts: u32,
         reason: String,
+    },
+    /// Flow B: the web ticket was renewed in place (`ms_rtc_renew`); the new one lives
+    /// `expires_in_s` seconds.
+    TokenRenewed {
+        expires_in_s: Option<u64>,
     },
     /// Back in the meeting after `attempts` attempt(s), with the same ApplicationSessionId.
     Reconnected {
@@ -245,32 +200,11 @@ pub enum JoinEvent {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepState {
-    Pending,
-    Running,
-    Done,
-    Failed,
-    Stopped,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StepStatus {
-    pub step: Step,
-    pub state: StepState,
-    pub started_at_ms: Option<u64>,
-    pub ms: Option<u64>,
-    pub http_status: Option<u16>,
-    pub retries: u32,
-    pub code: Option<String>,
-    pub subcode: Option<String>,
-}
-
 /// The state of one guest session, derived only from `JoinEvent`s.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JoinStatus {
     pub phase: Phase,
+    pub flow: Flow,
     pub application_session_id: Option<String>,
     pub steps: Vec<StepStatus>,
     pub subject: Option<String>,
@@ -286,6 +220,8 @@ pub struct JoinStatus {
     pub reconnect_attempt: Option<(u32, u32)>,
     /// Successful rejoins so far.
     pub reconnections: u32,
+    /// Flow B: web tickets renewed in place so far.
+    pub token_renewals: u32,
     pub chat_available: bool,
     /// The last `MAX_CHAT_LINES` messages.
     pub chat: Vec<ChatLine>,
@@ -298,18 +234,11 @@ impl Default for JoinStatus {
         Self {
             phase: Phase::Idle,
             application_session_id: None,
-            steps: Step::ALL
-                .iter()
-                .map(|&step| StepStatus {
-                    step,
-                    state: StepState::Pending,
-                    started_at_ms: None,
-                    ms: None,
-                    http_status: None,
-                    retries: 0,
-                    code: None,
-                    subcode: None,
-                })
+            flow: Flow::default(),
+            steps: Flow::default()
+                .steps()
+                .into_iter()
+                .map(StepStatus::pending)
                 .collect(),
             subject: None,
             organizer: None,
@@ -320,6 +249,7 @@ impl Default for JoinStatus {
             channel_interruptions: 0,
             reconnect_attempt: None,
             reconnections: 0,
+            token_renewals: 0,
             chat_available: false,
             chat: Vec::new(),
             typing: Vec::new(),
@@ -328,13 +258,22 @@ impl Default for JoinStatus {
 }
 
 impl JoinStatus {
+    /// A step's status; a step this session's flow does not go through is never started.
     pub fn step(&self, step: Step) -> &StepStatus {
-        // `steps` always holds every Step, in Step::ALL order.
-        &self.steps[Step::ALL.iter().position(|s| *s == step).unwrap_or(0)]
+        match self.steps.iter().find(|s| s.step == step) {
+            Some(s) => s,
+            None => &NOT_STARTED[Step::ALL.iter().position(|s| *s == step).unwrap_or(0)],
+        }
     }
 
     fn step_mut(&mut self, step: Step) -> &mut StepStatus {
-        let i = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+        let i = match self.steps.iter().position(|s| s.step == step) {
+            Some(i) => i,
+            None => {
+                self.steps.push(StepStatus::pending(step));
+                self.steps.len() - 1
+            }
+        };
         &mut self.steps[i]
     }
 
@@ -343,10 +282,13 @@ impl JoinStatus {
         match event {
             JoinEvent::SessionStarted {
                 application_session_id,
+                flow,
                 ..
             } => {
                 *self = JoinStatus {
                     application_session_id: Some(application_session_id.clone()),
+                    flow: *flow,
+                    steps: flow.steps().into_iter().map(StepStatus::pending).collect(),
                     ..JoinStatus::default()
                 };
             }
@@ -433,6 +375,7 @@ impl JoinStatus {
                 }
             }
             JoinEvent::ChannelInterrupted { .. } => self.channel_interruptions += 1,
+            JoinEvent::TokenRenewed { .. } => self.token_renewals += 1,
             JoinEvent::ChannelRecovered { .. }
             | JoinEvent::ChannelResynced
             | JoinEvent::Exchange { .. } => {}
@@ -498,6 +441,7 @@ mod tests {
             JoinEvent::SessionStarted {
                 application_session_id: "a".into(),
                 meeting_host: "h".into(),
+                flow: Flow::ServiceApplication,
             },
             JoinEvent::Phase {
                 phase: Phase::RequestingToken,
@@ -584,7 +528,10 @@ mod tests {
         s.apply(&JoinEvent::SessionStarted {
             application_session_id: "b".into(),
             meeting_host: "h".into(),
+            flow: Flow::Direct,
         });
+        assert_eq!(s.steps[0].step, Step::Autodiscover);
+        assert_eq!(s.step(Step::ServiceApplication).state, StepState::Pending);
         assert_eq!(s.phase, Phase::Idle);
         assert!(s.failure.is_none());
         assert_eq!(s.application_session_id.as_deref(), Some("b"));

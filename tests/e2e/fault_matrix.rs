@@ -10,7 +10,7 @@ use std::time::Duration;
 use guest_join::api::{HttpClient, HttpOptions};
 use guest_join::emulator::{AppState, EmulatorConfig, Fault, FaultBody, LobbyPolicy, MeetingSpec};
 use guest_join::join::status::JoinEvent;
-use guest_join::join::{FailureKind, JoinStatus, Phase, SessionControl};
+use guest_join::join::{FailureKind, JoinStatus, Phase, ServiceProfile, SessionControl};
 
 use crate::common::{self, Recorder};
 
@@ -246,7 +246,11 @@ struct CellResult {
 async fn run_cell(step: StepUnderTest, fault: Injected) -> CellResult {
     let demo = common::start(config(fault.fault(step.route()))).await;
     let mut req = common::request(&demo, URL, "Fay");
-    req.service.token_url = demo.emulator().service_standin_url();
+    req.source = ServiceProfile {
+        token_url: demo.emulator().service_standin_url(),
+        service_key: None,
+    }
+    .into();
     req.limits.channel.read_timeout = Duration::from_secs(4);
     req.limits.join_deadline = Duration::from_secs(20);
     let rec = Recorder::default();
@@ -378,7 +382,11 @@ async fn service_app_on_a_closed_port_is_unreachable() {
         l.local_addr().unwrap()
     };
     let mut req = common::request(&demo, URL, "Fay");
-    req.service.token_url = format!("http://{closed}/GetAnonTokenJob").parse().unwrap();
+    req.source = ServiceProfile {
+        token_url: format!("http://{closed}/GetAnonTokenJob").parse().unwrap(),
+        service_key: None,
+    }
+    .into();
     let rec = Recorder::default();
     let status = tokio::time::timeout(
         Duration::from_secs(60),

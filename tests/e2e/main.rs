@@ -7,6 +7,7 @@ mod common;
 mod chat;
 mod check_service;
 mod cli;
+mod direct;
 mod engine;
 mod exports;
 mod fault_matrix;

@@ -98,10 +98,7 @@ async fn deeply_nested_json_is_a_clear_decoding_error() {
     let url = base.join("batch").expect("join");
     let resp = http.send(Request::get(url.clone())).await.expect("2xx");
     assert_too_deep(&resp.json::<EventBatch>().expect_err("too deep"));
-    let auth = UcwaAuth {
-        token: Secret::new("cwt=abc"),
-        origin: "http://localhost".into(),
-    };
+    let auth = UcwaAuth::new(Secret::new("cwt=abc"), "http://localhost");
     let err = get_events(&http, url, &auth, Duration::from_secs(30))
         .await
         .expect_err("too deep");

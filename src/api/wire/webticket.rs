@@ -107,20 +107,26 @@ impl WebTicketGrant {
         self
     }
 
-    /// The URL-encoded form body.
-    pub fn to_form(&self) -> String {
-        let mut s = url::form_urlencoded::Serializer::new(String::new());
-        s.append_pair("grant_type", &self.grant_type);
+    /// The form fields in order, absent ones left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("grant_type", self.grant_type.clone())];
         for (k, v) in [
             ("password", &self.password),
             ("ms_rtc_conferenceuri", &self.ms_rtc_conferenceuri),
             ("ms_rtc_renew", &self.ms_rtc_renew),
         ] {
             if let Some(v) = v {
-                s.append_pair(k, v);
+                pairs.push((k, v.clone()));
             }
         }
-        s.finish()
+        pairs
+    }
+
+    /// The URL-encoded form body.
+    pub fn to_form(&self) -> String {
+        url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.to_pairs())
+            .finish()
     }
 
     /// Parse a URL-encoded form body; empty values count as absent, unknown fields are ignored.

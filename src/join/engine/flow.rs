@@ -1,8 +1,11 @@
-//! The protocol steps from the token to the meeting (PROTOCOL A.6–A.10).
+//! The protocol steps from the token to the meeting: flow A's token and discover (PROTOCOL
+//! A.6–A.7), then the steps both flows share (A.8–A.10, B.6–B.7). Flow B's way to its
+//! application link is in `direct`.
 
 use std::time::{Duration, Instant};
 
 use tokio_util::sync::CancellationToken;
+use url::Url;
 
 use crate::api::error::ApiError;
 use crate::api::http::host_of;
@@ -15,11 +18,29 @@ use crate::api::wire::ucwa::{ApplicationRequest, Communication, OnlineMeetingInv
 use super::super::channel::{self};
 use super::super::conference::conference_uri;
 use super::super::failure::FailureKind;
+use super::super::request::{ServiceProfile, TokenSource};
 use super::super::status::{Phase, Step};
 use super::{Channel, Session, Stop};
 
+/// Where a flow's own steps lead: the applications collection, the conference, the credentials.
+pub(super) struct Entry {
+    pub applications: Url,
+    pub conference: String,
+    pub auth: UcwaAuth,
+    pub body: ApplicationRequest,
+}
+
 impl Session<'_> {
     pub(super) async fn join(&mut self) -> Result<(), Stop> {
+        let entry = match &self.req.source {
+            TokenSource::Service(profile) => self.service_entry(profile).await?,
+            TokenSource::Direct(profile) => self.direct_entry(profile).await?,
+        };
+        self.enter(entry).await
+    }
+
+    /// Flow A: the guest token from the service application, then discover (A.6, A.7).
+    async fn service_entry(&mut self, profile: &ServiceProfile) -> Result<Entry, Stop> {
         let req = self.req;
         let http = self.http.clone();
         let http = &http;
@@ -34,8 +55,8 @@ impl Session<'_> {
             .exchange(Step::ServiceApplication, || {
                 service::request_token(
                     http,
-                    &req.service.token_url,
-                    req.service.service_key.as_ref(),
+                    &profile.token_url,
+                    profile.service_key.as_ref(),
                     &token_request,
                 )
             })
@@ -71,19 +92,33 @@ impl Session<'_> {
             ));
         };
         tracing::debug!(?source, "conference URI found");
+        Ok(Entry {
+            applications: anon_apps,
+            conference,
+            auth: UcwaAuth::new(token.token.clone(), &req.origin),
+            body: ApplicationRequest {
+                anonymous_display_name: Some(req.name.as_str().to_string()),
+                culture: req.culture.clone(),
+                user_agent: req.user_agent.clone(),
+                endpoint_id: None,
+            },
+        })
+    }
+
+    /// The shared steps: application, event channel, invitation, lobby, meeting.
+    async fn enter(&mut self, entry: Entry) -> Result<(), Stop> {
+        let req = self.req;
+        let http = self.http.clone();
+        let http = &http;
+        let Entry {
+            applications: anon_apps,
+            conference,
+            auth,
+            body,
+        } = entry;
 
         self.progress(Phase::CreatingApplication);
-        let auth = UcwaAuth {
-            token: token.token.clone(),
-            origin: req.origin.clone(),
-        };
         self.auth = Some(auth.clone());
-        let body = ApplicationRequest {
-            anonymous_display_name: Some(req.name.as_str().to_string()),
-            culture: req.culture.clone(),
-            user_agent: req.user_agent.clone(),
-            endpoint_id: None,
-        };
         let (app, resp) = self
             .exchange(Step::Application, || {
                 ucwa::create_application(http, anon_apps.clone(), &auth, &body)
@@ -173,7 +208,7 @@ impl Session<'_> {
     /// Renew the session a little before the guest token expires (no refresh exists for psat
     /// tokens, PROTOCOL A.11): a tenth of the remaining lifetime, 2 s to 5 min ahead. Tokens that
     /// live under 6 s are not renewed ahead; their expiry is handled when the server says 401.
-    fn schedule_renewal(&mut self, expires: UcwaDate) {
+    pub(super) fn schedule_renewal(&mut self, expires: UcwaDate) {
         let left_ms = expires.unix_ms - UcwaDate::now().unix_ms;
         self.renew_at = (left_ms >= 6_000).then(|| {
             let margin = (left_ms / 10).clamp(2_000, 300_000);

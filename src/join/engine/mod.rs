@@ -1,12 +1,15 @@
-//! The whole guest join (flow A) as one cancellable async task (DESIGN §5, PROTOCOL §3, §7):
-//! token → discover → application → event channel → invitation → lobby → meeting → leave.
+//! The whole guest join as one cancellable async task (DESIGN §5, PROTOCOL §3, §4, §7):
+//! token (flow A: service application, discover; flow B: autodiscover, web ticket) →
+//! application → event channel → invitation → lobby → meeting → leave.
 //! Every wait is `select!`ed against cancel and the join deadline; every exit path deletes the
 //! conversation and the application when they exist, so no ghost guest stays behind.
 //!
-//! `flow` holds the protocol steps up to the meeting, `observe` what the event channel brings,
+//! `flow` holds the protocol steps up to the meeting (`direct` flow B's own ones), `observe`
+//! what the event channel brings,
 //! `rejoin` the recovery of a lost session, `leave` the ways out.
 
 mod chat;
+mod direct;
 mod flow;
 mod leave;
 mod observe;
@@ -141,6 +144,8 @@ struct Session<'a> {
     reconcile_roster: bool,
     /// When to renew the session before the guest token expires.
     renew_at: Option<tokio::time::Instant>,
+    /// Flow B: how to renew the web ticket in place.
+    renewal: Option<direct::Renewal>,
     chat: chat::ChatState,
     /// Work the observations asked for, done after each batch (observing is synchronous).
     actions: Vec<chat::Action>,
@@ -184,6 +189,7 @@ pub async fn run(
         rejoining: false,
         reconcile_roster: false,
         renew_at: None,
+        renewal: None,
         chat: chat::ChatState::default(),
         actions: Vec::new(),
         inbox: control.take_inbox(),
@@ -191,6 +197,7 @@ pub async fn run(
     s.emit(JoinEvent::SessionStarted {
         application_session_id: req.application_session_id.clone(),
         meeting_host: req.meeting.host().to_string(),
+        flow: req.source.flow(),
     });
     let mut outcome = match s.join().await {
         Ok(()) => s.stay().await,
@@ -381,10 +388,14 @@ impl Session<'_> {
 }
 
 /// Steps whose request may be repeated when it is unknown whether the server acted on it: the
-/// token request (a service application mints a token, nothing lasting) and discover (a GET).
-/// Creating the application and the invitation are not: a repeat could make a second one.
+/// token requests (a service application or a web ticket service mints a token, nothing
+/// lasting), discover and autodiscover (GETs). Creating the application and the invitation are
+/// not: a repeat could make a second one.
 fn step_is_idempotent(step: Step) -> bool {
-    matches!(step, Step::ServiceApplication | Step::Discovery)
+    matches!(
+        step,
+        Step::ServiceApplication | Step::Discovery | Step::Autodiscover | Step::WebTicket
+    )
 }
 
 async fn recv(channel: &mut Option<Channel>) -> Option<ChannelMsg> {

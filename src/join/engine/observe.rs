@@ -20,6 +20,13 @@ impl Session<'_> {
                 _ = self.control.cancel.cancelled() => return Err(Stop::Cancelled),
                 _ = self.control.leave.cancelled() => return Ok(()),
                 _ = sleep_until_some(renew_at) => {
+                    if self.renews_in_place() {
+                        self.renew_at = None;
+                        if let Err(info) = self.renew_ticket().await {
+                            return Err(self.lost_or_failed(info, true));
+                        }
+                        continue;
+                    }
                     let info = FailureInfo::new(
                         FailureKind::ConnectionLost,
                         Some(Step::InMeeting),

@@ -94,6 +94,7 @@ impl Session<'_> {
         self.early_roster.clear();
         self.step_starts.clear();
         self.renew_at = None;
+        self.renewal = None;
         self.reset_chat();
     }
 }

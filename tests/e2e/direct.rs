@@ -1,0 +1,310 @@
+//! The direct mode (flow B) against the emulator's Skype for Business Server surface:
+//! autodiscover → challenge → anonymous web ticket → user → application → the shared join,
+//! lobby, chat and roster, the ticket's renewal in a long meeting, and the distinct failures
+//! (wrong key, anonymous join off per deployment and per meeting).
+
+use std::time::Duration;
+
+use guest_join::demo::Demo;
+use guest_join::emulator::{
+    EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, OnPremConfig, Role, ScriptedParticipant,
+};
+use guest_join::join::status::{Delivery, JoinEvent, StepState};
+use guest_join::join::{
+    DirectMeeting, DirectProfile, FailureKind, Flow, JoinRequest, Phase, SessionControl, Step,
+};
+
+use crate::common::{self, Recorder};
+
+/// The Online-style key of the emulator's meetings; the direct mode derives the conference URI
+/// from the simple URL instead.
+const OPEN: &str = "https://meet.contoso.example/ada/DIRECT01";
+const LOBBY: &str = "https://meet.contoso.example/grace/DIRECT02";
+
+fn meeting(url: &str, organizer: &str, id: &str, policy: LobbyPolicy) -> MeetingSpec {
+    MeetingSpec {
+        join_url: url.into(),
+        organizer: organizer.into(),
+        conference_id: id.into(),
+        subject: "Branch advice".into(),
+        policy,
+        participants: vec![
+            ScriptedParticipant::new("Ada Organizer", Role::Leader, Some("Hello guest")),
+            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
+        ],
+        event_style: EventStyle::Detailed,
+    }
+}
+
+fn config(on_prem: OnPremConfig) -> EmulatorConfig {
+    EmulatorConfig {
+        on_prem: Some(on_prem),
+        ..common::test_config(vec![
+            meeting(OPEN, "ada", "DIRECT01", LobbyPolicy::Open),
+            meeting(
+                LOBBY,
+                "grace",
+                "DIRECT02",
+                LobbyPolicy::AdmitAfter(Duration::from_millis(800)),
+            ),
+        ])
+    }
+}
+
+async fn start() -> Demo {
+    common::start(config(OnPremConfig::default())).await
+}
+
+/// A direct request through the emulator's lyncdiscover listener.
+fn request(demo: &Demo, meeting: &str) -> JoinRequest {
+    let mut req = common::request(demo, OPEN, "Gus");
+    req.meeting = DirectMeeting::parse(meeting).expect("a direct link").0;
+    req.source = DirectProfile {
+        autodiscover: demo.emulator().lyncdiscover_url(),
+    }
+    .into();
+    req
+}
+
+fn routes(demo: &Demo) -> Vec<(String, u16)> {
+    demo.control()
+        .journal()
+        .into_iter()
+        .map(|j| (j.route, j.status))
+        .collect()
+}
+
+fn count(demo: &Demo, route: &str) -> usize {
+    routes(demo).iter().filter(|(r, _)| r == route).count()
+}
+
+fn received(rec: &Recorder) -> Vec<(String, String)> {
+    rec.events()
+        .iter()
+        .filter_map(|e| match e {
+            JoinEvent::ChatMessage { message } if !message.outgoing => {
+                Some((message.from.clone(), message.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joins_an_open_meeting_directly_with_the_same_roster_and_chat_as_flow_a() {
+    let demo = start().await;
+    let (rec, control, session) = common::spawn(request(&demo, OPEN));
+    common::until(&rec, "the greeting", |_| {
+        received(&rec).iter().any(|(_, t)| t == "Hello guest")
+    })
+    .await;
+    control.send_chat("Hi from the booth");
+    common::until(&rec, "delivery", |evs| {
+        evs.iter().any(|e| {
+            matches!(
+                e,
+                JoinEvent::ChatDelivery {
+                    delivered: true,
+                    ..
+                }
+            )
+        })
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+
+    assert_eq!(status.phase, Phase::Left);
+    assert_eq!(status.flow, Flow::Direct);
+    assert_eq!(status.left_cleanly, Some(true));
+    for step in [
+        Step::Autodiscover,
+        Step::WebTicket,
+        Step::Application,
+        Step::EventChannel,
+        Step::JoinRequest,
+        Step::InMeeting,
+    ] {
+        assert_eq!(status.step(step).state, StepState::Done, "{step:?}");
+    }
+    assert_eq!(
+        status.step(Step::ServiceApplication).state,
+        StepState::Pending
+    );
+    assert!(status.steps.iter().all(|s| s.step != Step::Discovery));
+    let mut names: Vec<&str> = status.roster.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Ada Organizer", "Bob Attendee", "Gus"]);
+    assert!(status.roster.iter().any(|p| p.me && p.name == "Gus"));
+    assert_eq!(status.subject.as_deref(), Some("Branch advice"));
+    assert!(
+        status.chat.iter().any(|l| l.outgoing
+            && l.text == "Hi from the booth"
+            && l.delivery == Delivery::Delivered)
+    );
+    assert!(
+        demo.control().meetings()[0]
+            .chat
+            .iter()
+            .any(|l| l.from == "Gus" && l.text == "Hi from the booth")
+    );
+
+    // Flow B's route through the server, and no service application anywhere.
+    let r = routes(&demo);
+    let order: Vec<&str> = [
+        "lyncdiscover",
+        "autodiscover_user",
+        "webticket",
+        "create_application",
+        "join_meeting",
+    ]
+    .into_iter()
+    .filter(|want| r.iter().any(|(route, _)| route == want))
+    .collect();
+    assert_eq!(order.len(), 5, "{r:?}");
+    assert!(
+        r.iter()
+            .any(|(route, status)| route == "autodiscover_user" && *status == 401),
+        "the challenge came first: {r:?}"
+    );
+    assert_eq!(count(&demo, "anon_tokens"), 0, "{r:?}");
+    assert_eq!(count(&demo, "create_application"), 1);
+    assert_eq!(count(&demo, "delete_application"), 1);
+    assert!(demo.control().meetings()[0].guests.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waits_in_the_lobby_until_admitted() {
+    let demo = start().await;
+    let (status, events) = common::join(&request(&demo, LOBBY), &SessionControl::new(), true).await;
+    assert_eq!(status.phase, Phase::Left, "{:?}", status.failure);
+    assert!(status.joined);
+    assert_eq!(status.step(Step::Lobby).state, StepState::Done);
+    let lobby = events
+        .iter()
+        .position(|e| {
+            matches!(
+                e,
+                JoinEvent::Phase {
+                    phase: Phase::InLobby
+                }
+            )
+        })
+        .expect("lobby");
+    let meeting = events
+        .iter()
+        .position(|e| {
+            matches!(
+                e,
+                JoinEvent::Phase {
+                    phase: Phase::InMeeting
+                }
+            )
+        })
+        .expect("meeting");
+    assert!(lobby < meeting);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_conference_key_is_its_own_failure() {
+    let demo = start().await;
+    let (status, _) = common::join(
+        &request(&demo, "https://meet.contoso.example/ada/WRONG999"),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
+    let failure = status.failure.clone().expect("failed");
+    assert_eq!(failure.kind, FailureKind::WrongConferenceKey);
+    assert_eq!(failure.id, "GJ-WRONG-CONFERENCE-KEY");
+    assert_eq!(failure.kind.exit_code(), 5);
+    assert_eq!(failure.step, Some(Step::WebTicket));
+    assert_eq!(failure.http_status, Some(400));
+    assert_eq!(failure.code.as_deref(), Some("invalid_grant"));
+    assert_eq!(status.step(Step::WebTicket).state, StepState::Failed);
+    assert_eq!(count(&demo, "create_application"), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_join_turned_off_is_its_own_failure() {
+    // For the whole deployment: the challenge no longer offers the grant; no ticket is asked.
+    let demo = common::start(config(OnPremConfig {
+        anonymous_join: false,
+        ..OnPremConfig::default()
+    }))
+    .await;
+    let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
+    let failure = status.failure.expect("failed");
+    assert_eq!(failure.kind, FailureKind::AnonymousJoinDisabled);
+    assert_eq!(failure.id, "GJ-ANONYMOUS-JOIN-OFF");
+    assert_eq!(failure.step, Some(Step::Autodiscover));
+    assert!(
+        failure.message.contains("anonmeeting"),
+        "{}",
+        failure.message
+    );
+    assert_eq!(count(&demo, "webticket"), 0);
+
+    // For one meeting: the grant is refused with unsupported_grant_type.
+    let demo = start().await;
+    demo.control().set_anonymous_join(OPEN, false).unwrap();
+    let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
+    let failure = status.failure.expect("failed");
+    assert_eq!(failure.kind, FailureKind::AnonymousJoinDisabled);
+    assert_eq!(failure.step, Some(Step::WebTicket));
+    assert_eq!(failure.code.as_deref(), Some("unsupported_grant_type"));
+    assert_eq!(failure.kind.exit_code(), 5);
+    assert_eq!(count(&demo, "create_application"), 0);
+    // The other meeting still lets guests in.
+    let (status, _) = common::join(&request(&demo, LOBBY), &SessionControl::new(), true).await;
+    assert!(status.joined, "{:?}", status.failure);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn renews_the_web_ticket_in_place_during_a_long_meeting() {
+    // Tickets live 7 s (real servers: 1 hour); the guest stays about 17 s.
+    let demo = common::start(config(OnPremConfig {
+        ticket_lifetime: Duration::from_secs(7),
+        ..OnPremConfig::default()
+    }))
+    .await;
+    let (rec, control, session) = common::spawn(request(&demo, OPEN));
+    common::until(&rec, "two renewals", |evs| {
+        evs.iter()
+            .filter(|e| matches!(e, JoinEvent::TokenRenewed { .. }))
+            .count()
+            >= 2
+    })
+    .await;
+    // Still in the meeting with the renewed ticket: a chat message goes through.
+    control.send_chat("still here");
+    common::until(&rec, "delivery", |evs| {
+        evs.iter().any(|e| {
+            matches!(
+                e,
+                JoinEvent::ChatDelivery {
+                    delivered: true,
+                    ..
+                }
+            )
+        })
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert_eq!(status.phase, Phase::Left, "{:?}", status.failure);
+    assert_eq!(status.left_cleanly, Some(true));
+    assert!(status.token_renewals >= 2);
+    assert_eq!(status.reconnections, 0, "renewal must not need a rejoin");
+    assert!(
+        !rec.events()
+            .iter()
+            .any(|e| matches!(e, JoinEvent::Reconnecting { .. }))
+    );
+    assert_eq!(
+        count(&demo, "create_application"),
+        1,
+        "the same application throughout"
+    );
+    assert!(count(&demo, "webticket") >= 3);
+}
