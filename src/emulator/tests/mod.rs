@@ -64,6 +64,7 @@ fn spec(url: &str, policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
             ScriptedParticipant::new("Andy Attendee", Role::Attendee, None),
         ],
         event_style: style,
+        anonymous_join: true,
     }
 }
 
