@@ -574,7 +574,9 @@ mod tests {
             assert_eq!(m.conference_uri(&tenant), uri, "{url}");
         }
         let no_guests = derived_conference_uri(DEMO_DIRECT_NO_GUESTS_URL).2;
-        let m = demos.iter().find(|m| m.conference_uri(&tenant) == no_guests);
+        let m = demos
+            .iter()
+            .find(|m| m.conference_uri(&tenant) == no_guests);
         assert_eq!(m.map(|m| m.anonymous_join), Some(false));
         let distinct: std::collections::BTreeSet<&str> =
             DEMO_DIRECT_MEETING_URLS.into_iter().collect();
@@ -590,9 +592,16 @@ mod tests {
         let spec = &demo_meetings()[1];
         let mut json = serde_json::to_value(spec).unwrap();
         assert_eq!(json["policy"], serde_json::json!({"admit_after": 3000}));
-        assert_eq!(&serde_json::from_value::<MeetingSpec>(json.clone()).unwrap(), spec);
+        assert_eq!(
+            &serde_json::from_value::<MeetingSpec>(json.clone()).unwrap(),
+            spec
+        );
         // A spec without `anonymous_join` grants it.
         json.as_object_mut().unwrap().remove("anonymous_join");
-        assert!(serde_json::from_value::<MeetingSpec>(json).unwrap().anonymous_join);
+        assert!(
+            serde_json::from_value::<MeetingSpec>(json)
+                .unwrap()
+                .anonymous_join
+        );
     }
 }

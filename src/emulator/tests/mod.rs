@@ -7,6 +7,7 @@ mod faults;
 mod join;
 mod messaging;
 mod onprem;
+mod onprem_discover;
 mod onprem_live;
 mod robustness;
 mod roster;
