@@ -473,7 +473,8 @@ pub async fn start_on(
     let (platform_url, pool_url) = (base_url(&platform, &config)?, base_url(&pool, &config)?);
     let tls = config.tls.clone();
     if let Some(o) = &config.on_prem {
-        (o.discover_answer.check())
+        o.discover_answer
+            .check()
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
     }
     let on_prem = match config.on_prem {
