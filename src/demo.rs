@@ -1,18 +1,24 @@
 //! The demo environment: the emulator and the reference service application started in this
 //! process on loopback ephemeral ports, wired to each other, with the demo meetings. Used by
-//! `join --demo` and the GUI's first run; tests start it with their own meetings.
+//! `join --demo` and the GUI's first run; tests start it with their own meetings. The
+//! emulator's on-premises surface (flow B: `lyncdiscover` and the pool's web services) runs
+//! too, serving the same meetings under the `DIRECT_*` URLs.
 
 use std::io;
 
 use tokio::net::TcpListener;
 use url::Url;
 
-use crate::emulator::{self, Control, EmulatorConfig, EmulatorHandle};
+use crate::emulator::{self, Control, EmulatorConfig, EmulatorHandle, OnPremConfig};
 use crate::secret::Secret;
 use crate::service_app::{self, ServiceAppConfig, ServiceAppHandle};
 
 pub use crate::emulator::{
-    DEMO_DENY_URL as DENY_MEETING_URL, DEMO_LOBBY_URL as LOBBY_MEETING_URL,
+    DEMO_DENY_URL as DENY_MEETING_URL, DEMO_DIRECT_DENY_URL as DIRECT_DENY_MEETING_URL,
+    DEMO_DIRECT_LOBBY_URL as DIRECT_LOBBY_MEETING_URL,
+    DEMO_DIRECT_MEETING_URLS as ALL_DIRECT_MEETING_URLS,
+    DEMO_DIRECT_NO_GUESTS_URL as DIRECT_NO_GUESTS_MEETING_URL,
+    DEMO_DIRECT_OPEN_URL as DIRECT_OPEN_MEETING_URL, DEMO_LOBBY_URL as LOBBY_MEETING_URL,
     DEMO_MEETING_URLS as ALL_MEETING_URLS, DEMO_OPEN_URL as OPEN_MEETING_URL,
     DEMO_QUICK_URL as QUICK_MEETING_URL,
 };
@@ -23,16 +29,19 @@ pub struct Demo {
 }
 
 impl Demo {
-    /// Start with the demo meetings; the service application accepts `origin`.
+    /// Start with the demo meetings and the on-premises surface; the service application
+    /// accepts `origin`.
     pub async fn start(origin: &str) -> io::Result<Self> {
         let config = EmulatorConfig {
             meetings: emulator::demo_meetings(),
+            on_prem: Some(OnPremConfig::default()),
             ..EmulatorConfig::default()
         };
         Self::start_with(config, origin).await
     }
 
-    /// Start with a given emulator configuration (tests, benchmarks).
+    /// Start with a given emulator configuration (tests, benchmarks); its `on_prem` decides
+    /// whether the on-premises surface runs.
     pub async fn start_with(config: EmulatorConfig, origin: &str) -> io::Result<Self> {
         let client_id = config.client_id.clone();
         let client_secret = Secret::new(config.client_secret.clone());
@@ -57,6 +66,11 @@ impl Demo {
     /// The service application's token URL (what `--service` would be).
     pub fn token_url(&self) -> Url {
         self.service.token_url()
+    }
+
+    /// The on-premises `lyncdiscover` root (flow B, direct mode), when that surface runs.
+    pub fn lyncdiscover_url(&self) -> Option<Url> {
+        self.emulator.lyncdiscover_url()
     }
 
     pub fn emulator(&self) -> &EmulatorHandle {

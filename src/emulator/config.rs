@@ -17,6 +17,26 @@ pub const DEMO_QUICK_URL: &str = "https://meet.demo.guest-join.invalid/linus/QUI
 /// Every demo meeting URL, for help texts.
 pub const DEMO_MEETING_URLS: [&str; 4] =
     [DEMO_OPEN_URL, DEMO_LOBBY_URL, DEMO_DENY_URL, DEMO_QUICK_URL];
+/// Flow A join URL of the demo meeting without guest access (reached in direct mode through
+/// [`DEMO_DIRECT_NO_GUESTS_URL`]).
+const DEMO_NO_GUESTS_URL: &str = "https://meet.demo.guest-join.invalid/edsger/NOGUEST1";
+
+/// Direct mode (flow B, on-premises): the open demo meeting as its organizer's deployment
+/// publishes it; the client derives the conference URI from organizer and id.
+pub const DEMO_DIRECT_OPEN_URL: &str = "https://meet.contoso.example/ada/OPEN1234";
+/// Direct mode: the demo meeting with a lobby that admits.
+pub const DEMO_DIRECT_LOBBY_URL: &str = "https://meet.contoso.example/grace/LOBBY123";
+/// Direct mode: the demo meeting with a lobby that denies.
+pub const DEMO_DIRECT_DENY_URL: &str = "https://meet.contoso.example/alan/DENY1234";
+/// Direct mode: an open demo meeting whose WebTicket refuses the anonymous meeting grant.
+pub const DEMO_DIRECT_NO_GUESTS_URL: &str = "https://meet.contoso.example/edsger/NOGUEST1";
+/// Every direct-mode demo meeting URL, for help texts.
+pub const DEMO_DIRECT_MEETING_URLS: [&str; 4] = [
+    DEMO_DIRECT_OPEN_URL,
+    DEMO_DIRECT_LOBBY_URL,
+    DEMO_DIRECT_DENY_URL,
+    DEMO_DIRECT_NO_GUESTS_URL,
+];
 
 /// Which prefix the Trusted Application API rels carry (PROTOCOL §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -139,6 +159,14 @@ pub struct MeetingSpec {
     pub participants: Vec<ScriptedParticipant>,
     #[serde(default)]
     pub event_style: EventStyle,
+    /// On-premises: the WebTicket grants `urn:microsoft.rtc:anonmeeting` for this meeting
+    /// (the control API can change it later).
+    #[serde(default = "yes")]
+    pub anonymous_join: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl MeetingSpec {
@@ -178,6 +206,7 @@ fn demo_meeting(
             ScriptedParticipant::new("Sam Support", Role::Attendee, None),
         ],
         event_style: style,
+        anonymous_join: true,
     }
 }
 
@@ -216,6 +245,17 @@ pub fn demo_meetings() -> Vec<MeetingSpec> {
             LobbyPolicy::Open,
             EventStyle::Collapsed,
         ),
+        MeetingSpec {
+            anonymous_join: false,
+            ..demo_meeting(
+                DEMO_NO_GUESTS_URL,
+                "edsger",
+                "NOGUEST1",
+                "Meeting without guest access",
+                LobbyPolicy::Open,
+                EventStyle::Detailed,
+            )
+        },
     ]
 }
 
@@ -344,6 +384,8 @@ pub struct OnPremConfig {
     pub anonymous_join: bool,
     /// Lifetime of an anonymous web ticket (`expires_in`); one hour on real servers.
     pub ticket_lifetime: Duration,
+    /// What `GET /` on `lyncdiscover` answers at start (the control API can change it).
+    pub discover_answer: DiscoverAnswer,
 }
 
 impl Default for OnPremConfig {
@@ -351,7 +393,43 @@ impl Default for OnPremConfig {
         Self {
             anonymous_join: true,
             ticket_lifetime: Duration::from_secs(3600),
+            discover_answer: DiscoverAnswer::Root,
         }
+    }
+}
+
+/// What `GET /` on the `lyncdiscover` listener answers (PROTOCOL §4 B.2).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DiscoverAnswer {
+    /// The autodiscover root itself: `self`, `user` and `xframe` links.
+    #[default]
+    Root,
+    /// Only a `redirect` link to the pool's own autodiscover root
+    /// (`{lyncweb}/Autodiscover/AutodiscoverService.svc/root`), as a hybrid deployment answers.
+    RedirectToPool,
+    /// Only a `redirect` link to this absolute `http`/`https` URL (e.g. a foreign host a client
+    /// must refuse to follow).
+    RedirectTo(String),
+}
+
+impl DiscoverAnswer {
+    /// A [`DiscoverAnswer::RedirectTo`] must carry an absolute `http`/`https` URL with a host
+    /// and no credentials.
+    pub fn check(&self) -> Result<(), String> {
+        let DiscoverAnswer::RedirectTo(href) = self else {
+            return Ok(());
+        };
+        let url = url::Url::parse(href)
+            .map_err(|e| format!("the redirect {href:?} is not an absolute URL: {e}"))?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(format!(
+                "the redirect {href:?} must be an http or https URL with a host"
+            ));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("the redirect must not carry credentials".to_string());
+        }
+        Ok(())
     }
 }
 
@@ -436,7 +514,10 @@ mod tests {
     fn demo_meetings_match_the_constants() {
         let demos = demo_meetings();
         let urls: Vec<&str> = demos.iter().map(|m| m.join_url.as_str()).collect();
-        assert_eq!(urls, DEMO_MEETING_URLS);
+        assert_eq!(urls[..4], DEMO_MEETING_URLS);
+        assert_eq!(urls[4], DEMO_NO_GUESTS_URL);
+        let guests: Vec<bool> = demos.iter().map(|m| m.anonymous_join).collect();
+        assert_eq!(guests, [true, true, true, true, false]);
         for m in &demos {
             assert!(
                 m.join_url
@@ -462,6 +543,44 @@ mod tests {
             LobbyPolicy::DenyAfter(Duration::from_secs(2))
         );
         assert_eq!(demos[3].event_style, EventStyle::Collapsed);
+        assert_eq!(demos[4].subject, "Meeting without guest access");
+        assert_eq!(demos[4].policy, LobbyPolicy::Open);
+    }
+
+    /// `https://meet.<domain>/<organizer>/<id>` → the conference URI a direct-mode client
+    /// derives from it (independent of the emulator's own code).
+    fn derived_conference_uri(url: &str) -> (String, String, String) {
+        let url = url::Url::parse(url).unwrap();
+        let domain = url.host_str().unwrap().strip_prefix("meet.").unwrap();
+        let segs: Vec<&str> = url.path_segments().unwrap().collect();
+        assert_eq!(segs.len(), 2, "{url}");
+        let uri = format!(
+            "sip:{}@{domain};gruu;opaque=app:conf:focus:id:{}",
+            segs[0], segs[1]
+        );
+        (segs[0].to_string(), segs[1].to_string(), uri)
+    }
+
+    #[test]
+    fn direct_demo_urls_map_to_the_demo_meetings() {
+        let tenant = EmulatorConfig::default().tenant;
+        let demos = demo_meetings();
+        for url in DEMO_DIRECT_MEETING_URLS {
+            let (organizer, id, uri) = derived_conference_uri(url);
+            let m = demos
+                .iter()
+                .find(|m| m.organizer == organizer && m.conference_id == id)
+                .unwrap_or_else(|| panic!("no demo meeting for {url}"));
+            assert_eq!(m.conference_uri(&tenant), uri, "{url}");
+        }
+        let no_guests = derived_conference_uri(DEMO_DIRECT_NO_GUESTS_URL).2;
+        let m = demos
+            .iter()
+            .find(|m| m.conference_uri(&tenant) == no_guests);
+        assert_eq!(m.map(|m| m.anonymous_join), Some(false));
+        let distinct: std::collections::BTreeSet<&str> =
+            DEMO_DIRECT_MEETING_URLS.into_iter().collect();
+        assert_eq!(distinct.len(), DEMO_DIRECT_MEETING_URLS.len());
     }
 
     #[test]
@@ -471,8 +590,18 @@ mod tests {
         assert!(!text.contains(DEFAULT_CLIENT_SECRET));
         assert!(text.contains("[redacted]"));
         let spec = &demo_meetings()[1];
-        let json = serde_json::to_value(spec).unwrap();
+        let mut json = serde_json::to_value(spec).unwrap();
         assert_eq!(json["policy"], serde_json::json!({"admit_after": 3000}));
-        assert_eq!(&serde_json::from_value::<MeetingSpec>(json).unwrap(), spec);
+        assert_eq!(
+            &serde_json::from_value::<MeetingSpec>(json.clone()).unwrap(),
+            spec
+        );
+        // A spec without `anonymous_join` grants it.
+        json.as_object_mut().unwrap().remove("anonymous_join");
+        assert!(
+            serde_json::from_value::<MeetingSpec>(json)
+                .unwrap()
+                .anonymous_join
+        );
     }
 }

@@ -54,10 +54,11 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 pub use config::{
-    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
-    DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, EmulatorConfig, EventStyle, Fault, FaultBody,
-    LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant,
-    demo_meetings,
+    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEMO_DENY_URL, DEMO_DIRECT_DENY_URL,
+    DEMO_DIRECT_LOBBY_URL, DEMO_DIRECT_MEETING_URLS, DEMO_DIRECT_NO_GUESTS_URL,
+    DEMO_DIRECT_OPEN_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST, DEMO_MEETING_URLS, DEMO_OPEN_URL,
+    DEMO_QUICK_URL, DiscoverAnswer, EmulatorConfig, EventStyle, Fault, FaultBody, LobbyPolicy,
+    MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant, demo_meetings,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use journal::JournalEntry;
@@ -124,6 +125,11 @@ impl Emu {
                 .iter()
                 .map(|m| Meeting::new(m.clone(), &cfg.tenant, false))
                 .collect(),
+            discover_answer: cfg
+                .on_prem
+                .as_ref()
+                .map(|o| o.discover_answer.clone())
+                .unwrap_or_default(),
             plan: journal::FaultPlan {
                 latency: cfg.latency,
                 faults: cfg.faults.clone(),
@@ -466,6 +472,11 @@ pub async fn start_on(
 ) -> std::io::Result<EmulatorHandle> {
     let (platform_url, pool_url) = (base_url(&platform, &config)?, base_url(&pool, &config)?);
     let tls = config.tls.clone();
+    if let Some(o) = &config.on_prem {
+        o.discover_answer
+            .check()
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    }
     let on_prem = match config.on_prem {
         None => None,
         Some(_) => {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use super::config::DiscoverAnswer;
 use super::http::{ApiError, Req, html, json};
 use super::{Emu, Session, onprem_ticket, ucwa_routes};
 use crate::api::wire::platform::HalResource;
@@ -52,7 +53,8 @@ pub(crate) fn route_name(r: &Req, side: OnPremSide) -> &'static str {
 pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
     match route {
         "preflight" => super::preflight(r),
-        "lyncdiscover" | "autodiscover_root" => json(StatusCode::OK, &root(emu)),
+        "lyncdiscover" => json(StatusCode::OK, &discover(emu)),
+        "autodiscover_root" => json(StatusCode::OK, &root(emu)),
         "xframe" => html(StatusCode::OK, "XFrame"),
         "webticket" => onprem_ticket::grant(emu, r),
         "autodiscover_user" => user(emu, r),
@@ -72,6 +74,23 @@ fn autodiscover_href(emu: &Emu, rest: &str) -> String {
         "Autodiscover/AutodiscoverService.svc/root{rest}?originalDomain={}",
         emu.cfg.tenant
     ))
+}
+
+/// `GET /` on `lyncdiscover` (B.2): the autodiscover root, or only a `redirect` link, as
+/// [`DiscoverAnswer`] says at the time of the request.
+fn discover(emu: &Emu) -> HalResource {
+    let answer = emu.lock().discover_answer.clone();
+    let href = match answer {
+        DiscoverAnswer::Root => return root(emu),
+        DiscoverAnswer::RedirectToPool => {
+            emu.lyncweb_href("Autodiscover/AutodiscoverService.svc/root")
+        }
+        DiscoverAnswer::RedirectTo(href) => href,
+    };
+    HalResource {
+        links: Links::new().with("redirect", Link::new(href)),
+        ..HalResource::default()
+    }
 }
 
 /// The autodiscover root (B.2): `self`, `user` and `xframe` on the pool's web services.

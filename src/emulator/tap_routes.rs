@@ -400,6 +400,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         policy,
         participants: Vec::new(),
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     };
     let meeting = Meeting::new(spec.clone(), &emu.cfg.tenant, true);
     let uri = meeting.uri.clone();

@@ -24,6 +24,8 @@ pub(crate) struct World {
     pub journal: Vec<JournalEntry>,
     /// How the service-application stand-in answers.
     pub standin: super::service_standin::ServiceStandinMode,
+    /// What `GET /` on the on-premises `lyncdiscover` listener answers.
+    pub discover_answer: super::config::DiscoverAnswer,
 }
 
 pub(crate) struct PsatRecord {
@@ -62,13 +64,15 @@ pub(crate) struct Meeting {
     pub adhoc: bool,
     /// The next this many messages guests send fail to be delivered (control API).
     pub fail_deliveries: u32,
-    /// On-premises: the WebTicket grants `urn:microsoft.rtc:anonmeeting` for this meeting.
+    /// On-premises: the WebTicket grants `urn:microsoft.rtc:anonmeeting` for this meeting
+    /// (from [`MeetingSpec::anonymous_join`], then the control API).
     pub anonymous_join: bool,
 }
 
 impl Meeting {
     pub fn new(spec: MeetingSpec, tenant: &str, adhoc: bool) -> Self {
         let uri = spec.conference_uri(tenant);
+        let spec_grants = spec.anonymous_join;
         let mut m = Self {
             spec,
             uri,
@@ -80,7 +84,7 @@ impl Meeting {
             chat: Vec::new(),
             adhoc,
             fail_deliveries: 0,
-            anonymous_join: true,
+            anonymous_join: spec_grants,
         };
         for p in m.spec.participants.clone() {
             m.add_member(tenant, &p.name, p.role, p.greeting);

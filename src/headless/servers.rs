@@ -53,7 +53,7 @@ pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
 
 /// Run the emulator with the demo meetings until Ctrl-C; print what a service application needs.
 pub async fn run_emulator(args: EmulatorArgs) -> i32 {
-    use crate::emulator::{self, EmulatorConfig, TlsIdentity};
+    use crate::emulator::{self, EmulatorConfig, OnPremConfig, TlsIdentity};
     let tls = match (&args.tls_cert, &args.tls_key) {
         (Some(cert), Some(key)) => match TlsIdentity::from_files(cert, key) {
             Ok(id) => Some(id),
@@ -69,6 +69,7 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         latency: std::time::Duration::from_millis(args.latency_ms),
         tls,
         public_host: args.public_host.clone(),
+        on_prem: Some(OnPremConfig::default()),
         ..EmulatorConfig::default()
     };
     let (client_id, endpoint) = (config.client_id.clone(), config.endpoint_sip.clone());
@@ -99,6 +100,10 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         "emulator UCWA pool listener: {}",
         handle.pool_url()
     ));
+    if let (Some(discover), Some(web)) = (handle.lyncdiscover_url(), handle.lyncweb_url()) {
+        say(&format!("on-premises lyncdiscover listener: {discover}"));
+        say(&format!("on-premises pool web services (lyncweb): {web}"));
+    }
     say(&format!(
         "control API: {}control/meetings",
         handle.platform_url()
@@ -110,6 +115,10 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
     ));
     say("demo meetings:");
     for url in emulator::DEMO_MEETING_URLS {
+        say(&format!("  {url}"));
+    }
+    say("demo meetings in direct mode (on-premises, through lyncdiscover):");
+    for url in emulator::DEMO_DIRECT_MEETING_URLS {
         say(&format!("  {url}"));
     }
     say("\nA service application config for this emulator (the secret goes in the environment:");

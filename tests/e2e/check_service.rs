@@ -255,6 +255,7 @@ async fn a_refused_placeholder_meeting_says_to_pass_meeting() {
         policy: LobbyPolicy::Open,
         participants: Vec::new(),
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     };
     let demo = common::start(common::test_config(vec![spec])).await;
     let url = demo.emulator().service_standin_url().to_string();

@@ -138,6 +138,7 @@ async fn unknown_meeting_exits_5_and_service_down_exits_3() {
         policy: LobbyPolicy::Open,
         participants: vec![],
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     };
     let demo = common::start(common::test_config(vec![spec])).await;
     let token_url = demo.token_url().to_string();

@@ -24,6 +24,7 @@ fn meeting(policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
             ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
         ],
         event_style: style,
+        anonymous_join: true,
     }
 }
 

@@ -220,6 +220,7 @@ fn config(fault: Fault) -> EmulatorConfig {
         policy: LobbyPolicy::Open,
         participants: Vec::new(),
         event_style: Default::default(),
+        anonymous_join: true,
     }]);
     cfg.faults = vec![fault];
     cfg

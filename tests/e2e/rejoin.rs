@@ -24,6 +24,7 @@ fn config() -> guest_join::emulator::EmulatorConfig {
             ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
         ],
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     }])
 }
 

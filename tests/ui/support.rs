@@ -145,6 +145,7 @@ pub fn meeting(policy: LobbyPolicy) -> MeetingSpec {
             ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
         ],
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     }
 }
 

@@ -7,6 +7,7 @@ mod faults;
 mod join;
 mod messaging;
 mod onprem;
+mod onprem_discover;
 mod onprem_live;
 mod robustness;
 mod roster;
@@ -64,6 +65,7 @@ fn spec(url: &str, policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
             ScriptedParticipant::new("Andy Attendee", Role::Attendee, None),
         ],
         event_style: style,
+        anonymous_join: true,
     }
 }
 
