@@ -86,6 +86,3 @@ impl Demo {
         self.emulator.shutdown().await;
     }
 }
-
-/// The open demo meeting as a Skype for Business Server simple URL (the direct mode).
-pub const DIRECT_OPEN_MEETING_URL: &str = "https://meet.contoso.example/ada/OPEN1234";

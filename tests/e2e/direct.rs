@@ -33,6 +33,7 @@ fn meeting(url: &str, organizer: &str, id: &str, policy: LobbyPolicy) -> Meeting
             ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
         ],
         event_style: EventStyle::Detailed,
+        anonymous_join: true,
     }
 }
 
