@@ -7,14 +7,15 @@ use std::time::Duration;
 
 use guest_join::demo::Demo;
 use guest_join::emulator::{
-    EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, OnPremConfig, Role, ScriptedParticipant,
+    DiscoverAnswer, EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, OnPremConfig, Role,
+    ScriptedParticipant,
 };
 use guest_join::join::status::{Delivery, JoinEvent, StepState};
 use guest_join::join::{
     DirectMeeting, DirectProfile, FailureKind, Flow, JoinRequest, Phase, SessionControl, Step,
 };
 
-use crate::common::{self, Recorder};
+use crate::common::{self, Recorder, json_lines, run_binary};
 
 /// The Online-style key of the emulator's meetings; the direct mode derives the conference URI
 /// from the simple URL instead.
@@ -308,4 +309,150 @@ async fn renews_the_web_ticket_in_place_during_a_long_meeting() {
         "the same application throughout"
     );
     assert!(count(&demo, "webticket") >= 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn follows_a_redirect_within_the_domain_and_refuses_a_foreign_one() {
+    let demo = start().await;
+    // Hybrid: lyncdiscover answers only a redirect to the pool's autodiscover root.
+    demo.control()
+        .set_lyncdiscover_answer(DiscoverAnswer::RedirectToPool)
+        .unwrap();
+    let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
+    assert!(status.joined, "{:?}", status.failure);
+    assert_eq!(count(&demo, "autodiscover_root"), 1);
+
+    // A redirect to another host (the same listener under another name, so a wrong follow
+    // would show in the journal) is refused before any request goes there.
+    let mut foreign = demo.emulator().lyncweb_url().unwrap();
+    foreign.set_host(Some("localhost")).unwrap();
+    foreign.set_path("Autodiscover/AutodiscoverService.svc/root");
+    demo.control()
+        .set_lyncdiscover_answer(DiscoverAnswer::RedirectTo(foreign.to_string()))
+        .unwrap();
+    let tickets = count(&demo, "webticket");
+    let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
+    let failure = status.failure.clone().expect("refused");
+    assert_eq!(failure.kind, FailureKind::Discovery);
+    assert_eq!(failure.kind.exit_code(), 4);
+    assert_eq!(failure.step, Some(Step::Autodiscover));
+    assert!(
+        failure.message.contains("localhost") && failure.message.contains("contoso.example"),
+        "{}",
+        failure.message
+    );
+    assert_eq!(
+        count(&demo, "autodiscover_root"),
+        1,
+        "nothing went to the foreign host"
+    );
+    assert_eq!(count(&demo, "webticket"), tickets);
+}
+
+#[test]
+fn the_binary_joins_the_demo_directly_and_names_each_failure() {
+    let out = run_binary(
+        &["join", "--demo", "--direct", "--name", "Gus", "--json"],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["type"], "session_started");
+    assert_eq!(lines[0]["flow"], "direct");
+    let result = lines.last().unwrap();
+    assert_eq!(result["outcome"], "joined");
+    let steps: Vec<&str> = result["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(&steps[..2], ["autodiscover", "web_ticket"], "{steps:?}");
+
+    // Anonymous join off for one demo meeting: exit 5 with its own id.
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--direct",
+            "--meeting",
+            guest_join::demo::DIRECT_NO_GUESTS_MEETING_URL,
+            "--name",
+            "Gus",
+            "--json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(5));
+    let result = json_lines(&out).pop().unwrap();
+    assert_eq!(result["error"]["kind"], "anonymous_join_disabled");
+
+    // Links the direct mode cannot join are bad input (exit 2) with the reason.
+    for (meeting, says) in [
+        (
+            "https://meet.lync.com/contoso/ada/OPEN1234",
+            "Skype for Business Online",
+        ),
+        ("https://meet.contoso.example/a/b/c", "sip:"),
+    ] {
+        let out = run_binary(
+            &["join", "--direct", "--meeting", meeting, "--name", "Gus"],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{meeting}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{meeting}: {err}");
+    }
+    // Flow A points a conference address to the direct mode.
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:OPEN1234",
+            "--name",
+            "Gus",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--direct"));
+    // …and the same address joins directly.
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--direct",
+            "--meeting",
+            "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:OPEN1234",
+            "--name",
+            "Gus",
+        ],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // With the demo and a link that is not an Online host, the direct mode is offered.
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::DIRECT_OPEN_MEETING_URL,
+            "--name",
+            "Gus",
+        ],
+        &[],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--direct"), "{err}");
 }

@@ -29,6 +29,22 @@ fn secrets_in(text: &str) -> Vec<&'static str> {
     if text.match_indices("psat=").any(|(i, _)| token_after(i)) {
         found.push("an unmasked psat=");
     }
+    // The direct mode's web ticket, plain or URL-encoded (the renewal form carries it).
+    let lower = text.to_ascii_lowercase();
+    let cwt = ["cwt=", "cwt%3d", "cwt%253d"].iter().any(|m| {
+        lower.match_indices(m).any(|(i, _)| {
+            lower[i + m.len()..]
+                .chars()
+                .take_while(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '+' | '/')
+                })
+                .count()
+                >= 16
+        })
+    });
+    if cwt {
+        found.push("an unmasked cwt=");
+    }
     if text.contains(KEY) {
         found.push("the service key");
     }
@@ -142,6 +158,37 @@ fn no_output_of_a_failed_traced_demo_join_holds_a_secret() {
     let (out, written) = join_with_every_output(guest_join::demo::DENY_MEETING_URL, &[]);
     assert_eq!(out.status.code(), Some(6));
     assert_eq!(written.leaks(), Vec::<String>::new());
+}
+
+#[test]
+fn no_output_of_a_traced_direct_join_holds_a_secret() {
+    let (out, written) =
+        join_with_every_output(guest_join::demo::DIRECT_OPEN_MEETING_URL, &["--direct"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        written.leaks(),
+        Vec::<String>::new(),
+        "{} bytes searched",
+        written.total_bytes()
+    );
+    // The lab flag keeps the web ticket, and the search finds it.
+    let (out, written) = join_with_every_output(
+        guest_join::demo::DIRECT_OPEN_MEETING_URL,
+        &["--direct", "--unredacted"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let leaks = written.leaks();
+    assert!(
+        leaks
+            .iter()
+            .any(|l| l.starts_with("HAR (raw): an unmasked cwt=")),
+        "{leaks:?}"
+    );
 }
 
 #[test]

@@ -76,10 +76,11 @@ impl Session<'_> {
             let from = &start;
             let ((user, challenge), _) = self
                 .exchange(Step::Autodiscover, || async move {
-                    let (user, _) =
+                    // The step reports the autodiscover answer; the 401 challenge is expected.
+                    let (user, found) =
                         onprem::autodiscover(http, from.clone(), trusted, domain).await?;
-                    let (challenge, resp) = onprem::challenge(http, user.clone()).await?;
-                    Ok(((user, challenge), resp))
+                    let (challenge, _) = onprem::challenge(http, user.clone()).await?;
+                    Ok(((user, challenge), found))
                 })
                 .await?;
             let ticket_url = match challenge {
