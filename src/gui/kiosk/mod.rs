@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod clock;
 pub(crate) mod flow;
+mod settings;
 pub mod status;
 mod views;
 
@@ -18,6 +19,10 @@ pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 
 use admin::{AdminGuard, AdminPrompt};
 use status::StatusFile;
+
+/// Idle seconds in the admin's Settings before the countdown (an operator is working, but a
+/// booth must not stay unlocked for the next stranger when the operator walks away).
+pub const SETTINGS_IDLE_SECS: u64 = 300;
 
 /// Consecutive failed sessions after which the attract screen says the service is down.
 const FAILURES_FOR_NOTICE: u32 = 2;
@@ -117,7 +122,7 @@ impl KioskState {
         self.admin.as_ref().is_some_and(|a| a.unlocked)
     }
 
-    /// "Exit kiosk" was pressed (the window was asked to close).
+    /// "Exit the app" was pressed (the window was asked to close).
     pub fn exit_requested(&self) -> bool {
         self.exit_requested
     }
@@ -134,6 +139,8 @@ pub(crate) enum KioskAction {
     Stay,
     SubmitPin,
     CloseAdmin,
+    /// The app's settings, for this run only (after the right PIN, with no call running).
+    OpenSettings,
     ExitKiosk,
 }
 
