@@ -107,11 +107,16 @@ fn the_right_pin_opens_settings_for_this_run_only_and_done_relocks() {
     h.get_by_role_and_label(Role::Slider, "Text size")
         .set_value_accesskit(2.0);
     h.run();
+    click_below(&mut h, "Light");
     click_below(&mut h, "Save");
     assert_eq!(h.state().config().text_scale, 2.0, "applied to this run");
     assert!(
         (h.ctx.zoom_factor() - 2.0).abs() < 1e-3,
         "the new size shows"
+    );
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
     );
     assert!(!h.state().kiosk_in_settings());
     assert!(shows(&h, "Start"), "back at the attract screen");

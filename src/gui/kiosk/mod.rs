@@ -144,9 +144,17 @@ pub(crate) enum KioskAction {
     ExitKiosk,
 }
 
-/// Larger text and touch-sized targets.
-pub fn apply_style(ctx: &egui::Context, text_scale: f32) {
-    ctx.set_zoom_factor(text_scale.max(1.5));
+/// The smallest text size of a kiosk.
+pub const MIN_TEXT_SCALE: f32 = 1.5;
+
+/// Larger text and touch-sized targets, in the configured theme.
+pub fn apply_style(ctx: &egui::Context, text_scale: f32, theme: crate::config::Theme) {
+    ctx.set_theme(match theme {
+        crate::config::Theme::System => egui::ThemePreference::System,
+        crate::config::Theme::Light => egui::ThemePreference::Light,
+        crate::config::Theme::Dark => egui::ThemePreference::Dark,
+    });
+    ctx.set_zoom_factor(text_scale.max(MIN_TEXT_SCALE));
     ctx.all_styles_mut(|s| {
         s.spacing.button_padding = egui::vec2(20.0, 12.0);
         s.spacing.interact_size = egui::vec2(48.0, 44.0);

@@ -8,7 +8,7 @@ use crate::gui::actions::UiAction;
 use crate::gui::app::GuestApp;
 use crate::gui::state::SettingsDraft;
 
-use super::{KioskState, SETTINGS_IDLE_SECS};
+use super::{KioskState, MIN_TEXT_SCALE, SETTINGS_IDLE_SECS};
 
 /// The one line that says where changes go.
 pub const RUN_ONLY_NOTE: &str =
@@ -50,6 +50,12 @@ impl GuestApp {
             .show(ui, |ui| {
                 ui.add_space(8.0);
                 ui.label(RichText::new(RUN_ONLY_NOTE).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "A kiosk's text is never smaller than Text size {MIN_TEXT_SCALE:.1}."
+                    ))
+                    .weak(),
+                );
                 crate::gui::views::settings::show(ui, draft, &self.env, &self.effective, actions);
             });
     }
