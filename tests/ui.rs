@@ -15,6 +15,8 @@ mod exports;
 mod gui_probe;
 #[path = "ui/kiosk.rs"]
 mod kiosk;
+#[path = "ui/kiosk_admin.rs"]
+mod kiosk_admin;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/transport.rs"]

@@ -302,4 +302,34 @@ mod tests {
             assert_eq!(e.field.as_deref(), Some(field), "{e}");
         }
     }
+
+    #[test]
+    fn the_example_file_shows_every_kiosk_key() {
+        let text = include_str!("../../assets/config.example.toml");
+        let l = parsed(text);
+        assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+        let k = l.config.kiosk.expect("a [kiosk] section");
+        assert!(
+            !k.enabled,
+            "the example does not turn a desktop into a booth"
+        );
+        let hash = PinHash::parse(k.admin_pin_hash.as_deref().unwrap()).unwrap();
+        assert!(hash.verify("4711"), "the PIN the comment names");
+        // Every key the section knows, as serialized with all of them set, is in the example.
+        let full = KioskConfig {
+            enabled: true,
+            meeting: Some("https://meet.contoso.example/ada/K1".into()),
+            default_name: Some("Booth guest".into()),
+            profile: Some("Contoso".into()),
+            admin_pin_hash: Some(PinHash::new("2468").to_string()),
+            status_file: Some("/tmp/booth.json".into()),
+            ..KioskConfig::default()
+        };
+        let keys = toml::Value::try_from(&full).unwrap();
+        let example: toml::Table = toml::from_str(text).unwrap();
+        let section = example["kiosk"].as_table().unwrap();
+        for key in keys.as_table().unwrap().keys() {
+            assert!(section.contains_key(key), "{key} missing from the example");
+        }
+    }
 }

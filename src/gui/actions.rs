@@ -342,7 +342,7 @@ impl GuestApp {
     /// Theme and text size from the config.
     pub(super) fn apply_look(&self, ctx: &egui::Context) {
         if self.kiosk.is_some() {
-            super::kiosk::apply_style(ctx, self.config.text_scale);
+            super::kiosk::apply_style(ctx, self.config.text_scale, self.config.theme);
             return;
         }
         ctx.set_theme(match self.config.theme {

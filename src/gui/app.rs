@@ -78,7 +78,7 @@ pub struct GuestApp {
     pub(super) config_path: Option<PathBuf>,
     /// The file could not be read: do not overwrite it except by an explicit Save.
     pub(super) config_broken: bool,
-    env: EnvOverrides,
+    pub(super) env: EnvOverrides,
     pub(super) effective: config::Effective,
     pub(super) banners: Vec<Banner>,
     pub(super) settings: Option<SettingsDraft>,

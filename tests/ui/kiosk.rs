@@ -18,10 +18,10 @@ use guest_join::join::Phase;
 
 use crate::support::*;
 
-const PIN: &str = "864209";
+pub(crate) const PIN: &str = "864209";
 
 /// A kiosk harness whose clock only moves when the test says so.
-fn kiosk_harness(
+pub(crate) fn kiosk_harness(
     rt: &tokio::runtime::Runtime,
     config: Config,
 ) -> (Harness<'static, GuestApp>, Arc<ManualClock>) {
@@ -42,7 +42,7 @@ fn kiosk_harness(
     (h, clock)
 }
 
-fn kiosk(meeting: Option<&str>, default_name: Option<&str>) -> KioskConfig {
+pub(crate) fn kiosk(meeting: Option<&str>, default_name: Option<&str>) -> KioskConfig {
     KioskConfig {
         enabled: true,
         meeting: meeting.map(str::to_string),
@@ -68,13 +68,13 @@ fn until_status(h: &mut Harness<'_, GuestApp>, path: &Path, want: &str) {
 }
 
 /// A few frames: a countdown appearing floats in an area that egui sizes on its first frame.
-fn frames(h: &mut Harness<'_, GuestApp>) {
+pub(crate) fn frames(h: &mut Harness<'_, GuestApp>) {
     for _ in 0..3 {
         h.step();
     }
 }
 
-fn no_guest_left(h: &Harness<'_, GuestApp>) -> bool {
+pub(crate) fn no_guest_left(h: &Harness<'_, GuestApp>) -> bool {
     let app = h.state();
     app.session_view().is_none()
         && app.form_name().is_empty()
@@ -275,7 +275,7 @@ fn the_admin_chord_asks_for_the_pin_and_only_the_right_one_unlocks() {
     h.get_by_label("Unlock").click();
     h.run();
     assert!(shows(&h, "Wrong PIN (1 of 3 attempts)."));
-    assert!(h.query_by_label("Exit kiosk").is_none(), "still locked");
+    assert!(h.query_by_label("Exit the app").is_none(), "still locked");
     assert!(!h.state().kiosk().unwrap().admin_unlocked());
 
     h.get_by_label("PIN").focus();
@@ -285,7 +285,7 @@ fn the_admin_chord_asks_for_the_pin_and_only_the_right_one_unlocks() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(h.state().kiosk().unwrap().admin_unlocked());
-    h.get_by_label("Exit kiosk").click();
+    h.get_by_label("Exit the app").click();
     h.run();
     assert!(h.state().kiosk().unwrap().exit_requested());
 }

@@ -1,4 +1,4 @@
-//! The hidden admin exit: a key chord opens a PIN prompt; the right PIN unlocks "Exit kiosk",
+//! The hidden admin exit: a key chord opens a PIN prompt; the right PIN unlocks Settings and Exit,
 //! wrong ones count, and after `MAX_ATTEMPTS` the prompt stays locked for `LOCKOUT`.
 
 use std::time::{Duration, Instant};

@@ -97,8 +97,9 @@ impl GuestApp {
                 0
             };
         }
+        let in_settings = self.settings.is_some();
         let at_start = self.session.is_none() && !k.entry && k.admin.is_none();
-        let idle_deadline = k.last_input + Duration::from_secs(k.cfg.idle_secs);
+        let idle_deadline = k.last_input + Duration::from_secs(k.idle_secs(in_settings));
         if k.countdown.is_none() && !at_start && now >= idle_deadline {
             k.countdown = Some(now + countdown);
         }
@@ -115,6 +116,9 @@ impl GuestApp {
         }
         for a in actions {
             match a {
+                UiAction::SaveSettings | UiAction::CloseSettings => {
+                    self.kiosk_settings_action(&ctx, a)
+                }
                 UiAction::Leave
                 | UiAction::SendChat
                 | UiAction::ChatTyping
@@ -137,18 +141,23 @@ impl GuestApp {
             return;
         };
         let now = k.clock.now();
+        // Above every screen, the admin's included: a reset must never come unannounced.
+        if let Some(secs) = k.countdown_secs() {
+            views::countdown(ui, secs, kactions);
+        }
+        if k.admin_unlocked() && self.settings.is_some() {
+            self.kiosk_settings_ui(ui, actions);
+            return;
+        }
         if let Some(prompt) = &mut k.admin {
             views::admin(
                 ui,
                 prompt,
-                k.guard.has_pin(),
+                (k.guard.has_pin(), self.session.is_none()),
                 k.guard.locked_for(now),
                 kactions,
             );
             return;
-        }
-        if let Some(secs) = k.countdown_secs() {
-            views::countdown(ui, secs, kactions);
         }
         match &mut self.session {
             Some(s) => match s.view.phase() {
@@ -213,6 +222,7 @@ impl GuestApp {
                 }
             }
             KioskAction::CloseAdmin => k.admin = None,
+            KioskAction::OpenSettings => self.kiosk_open_settings(),
             KioskAction::ExitKiosk => {
                 if k.admin.as_ref().is_some_and(|a| a.unlocked) {
                     k.exit_requested = true;
@@ -229,6 +239,8 @@ impl GuestApp {
         self.session = None;
         self.cancelled = None;
         self.screen = Screen::Form;
+        // An unsaved settings draft is dropped; the admin is locked again below.
+        self.settings = None;
         self.config.display_name = None;
         let Some(k) = self.kiosk.as_mut() else {
             return;
@@ -250,6 +262,7 @@ impl GuestApp {
     fn kiosk_after_frame(&mut self, ctx: &egui::Context) {
         let phase = self.phase();
         let has_session = self.session.is_some();
+        let in_settings = self.settings.is_some();
         let Some(k) = self.kiosk.as_mut() else {
             return;
         };
@@ -268,7 +281,7 @@ impl GuestApp {
         let next = match k.countdown {
             Some(d) => Some(d.saturating_duration_since(now).min(Duration::from_secs(1))),
             None if !at_start => Some(
-                (k.last_input + Duration::from_secs(k.cfg.idle_secs))
+                (k.last_input + Duration::from_secs(k.idle_secs(in_settings)))
                     .saturating_duration_since(now),
             ),
             None => None,

@@ -6,6 +6,7 @@
 pub mod admin;
 pub mod clock;
 pub(crate) mod flow;
+mod settings;
 pub mod status;
 mod views;
 
@@ -18,6 +19,10 @@ pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 
 use admin::{AdminGuard, AdminPrompt};
 use status::StatusFile;
+
+/// Idle seconds in the admin's Settings before the countdown (an operator is working, but a
+/// booth must not stay unlocked for the next stranger when the operator walks away).
+pub const SETTINGS_IDLE_SECS: u64 = 300;
 
 /// Consecutive failed sessions after which the attract screen says the service is down.
 const FAILURES_FOR_NOTICE: u32 = 2;
@@ -117,7 +122,7 @@ impl KioskState {
         self.admin.as_ref().is_some_and(|a| a.unlocked)
     }
 
-    /// "Exit kiosk" was pressed (the window was asked to close).
+    /// "Exit the app" was pressed (the window was asked to close).
     pub fn exit_requested(&self) -> bool {
         self.exit_requested
     }
@@ -134,12 +139,22 @@ pub(crate) enum KioskAction {
     Stay,
     SubmitPin,
     CloseAdmin,
+    /// The app's settings, for this run only (after the right PIN, with no call running).
+    OpenSettings,
     ExitKiosk,
 }
 
-/// Larger text and touch-sized targets.
-pub fn apply_style(ctx: &egui::Context, text_scale: f32) {
-    ctx.set_zoom_factor(text_scale.max(1.5));
+/// The smallest text size of a kiosk.
+pub const MIN_TEXT_SCALE: f32 = 1.5;
+
+/// Larger text and touch-sized targets, in the configured theme.
+pub fn apply_style(ctx: &egui::Context, text_scale: f32, theme: crate::config::Theme) {
+    ctx.set_theme(match theme {
+        crate::config::Theme::System => egui::ThemePreference::System,
+        crate::config::Theme::Light => egui::ThemePreference::Light,
+        crate::config::Theme::Dark => egui::ThemePreference::Dark,
+    });
+    ctx.set_zoom_factor(text_scale.max(MIN_TEXT_SCALE));
     ctx.all_styles_mut(|s| {
         s.spacing.button_padding = egui::vec2(20.0, 12.0);
         s.spacing.interact_size = egui::vec2(48.0, 44.0);

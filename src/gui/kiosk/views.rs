@@ -171,23 +171,34 @@ fn countdown_body(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) 
     });
 }
 
+/// `(has_pin, between_guests)`: a PIN is configured; no call is running (Settings only then).
 pub fn admin(
     ui: &mut egui::Ui,
     prompt: &mut AdminPrompt,
-    has_pin: bool,
+    (has_pin, between_guests): (bool, bool),
     locked_for: Option<u64>,
     actions: &mut Vec<KioskAction>,
 ) {
     title(ui, "Staff access");
     if prompt.unlocked {
-        ui.horizontal(|ui| {
-            if big_button(ui, "Exit kiosk") {
+        ui.horizontal_wrapped(|ui| {
+            let settings = ui.add_enabled(
+                between_guests,
+                egui::Button::new(RichText::new("Settings").size(24.0)).min_size(BIG_BUTTON),
+            );
+            if settings.clicked() {
+                actions.push(KioskAction::OpenSettings);
+            }
+            if big_button(ui, "Exit the app") {
                 actions.push(KioskAction::ExitKiosk);
             }
-            if big_button(ui, "Close") {
+            if big_button(ui, "Back") {
                 actions.push(KioskAction::CloseAdmin);
             }
         });
+        if !between_guests {
+            ui.label("Settings open when no call is running.");
+        }
         return;
     }
     if !has_pin {
