@@ -35,11 +35,8 @@ fn reads_every_field() {
     assert_eq!(c.theme, Theme::Dark);
     assert_eq!(c.display_name.as_deref(), Some("Ada"));
     assert_eq!(c.profiles.len(), 2);
-    assert_eq!(
-        c.profiles[0].service_key_env.as_deref(),
-        Some("CONTOSO_KEY")
-    );
-    assert_eq!(c.profiles[1].service_key_env, None);
+    assert_eq!(c.profiles[0].service_key_env(), Some("CONTOSO_KEY"));
+    assert_eq!(c.profiles[1].service_key_env(), None);
     assert_eq!(parsed("").config, Config::default());
 }
 

@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use crate::api::bounded::BoundedLog;
 use crate::api::exchange::ExchangeRecord;
-use crate::config::{self, Config};
+use crate::config::{self, Config, Profile, ProfileKind};
 use crate::join::status::{JoinEvent, StepState};
-use crate::join::{DisplayName, JoinStatus, MeetingLink, Phase, Step};
+use crate::join::{DirectMeeting, DisplayName, JoinStatus, MeetingLink, Phase, Step};
 
 /// HTTP exchanges shown per session: the first ones (the join) and the latest (the event
 /// channel adds one per poll). The exports read the session's own, larger recorder.
@@ -28,18 +28,36 @@ pub enum Screen {
 pub enum ProfileChoice {
     /// The built-in demo environment (emulator + service application in this process).
     Demo,
-    /// A configured profile, by name.
+    /// The built-in demo's Skype for Business Server stand-in, joined directly (flow B).
+    DemoDirect,
+    /// Directly against the organizer's Skype for Business Server, autodiscover at
+    /// `https://lyncdiscover.<domain>/` (no profile needed).
+    Direct,
+    /// A configured profile, by name (its kind comes from the configuration).
     Named(String),
 }
 
 impl ProfileChoice {
-    /// The value stored as `last_profile`.
+    /// The values stored as `last_profile` for the built-in choices.
     pub const DEMO_KEY: &'static str = "demo";
+    pub const DEMO_DIRECT_KEY: &'static str = "demo-direct";
+    pub const DIRECT_KEY: &'static str = "direct";
 
     pub fn key(&self) -> &str {
         match self {
             ProfileChoice::Demo => Self::DEMO_KEY,
+            ProfileChoice::DemoDirect => Self::DEMO_DIRECT_KEY,
+            ProfileChoice::Direct => Self::DIRECT_KEY,
             ProfileChoice::Named(n) => n,
+        }
+    }
+
+    /// Whether this choice joins directly (flow B); a named profile says so in `profiles`.
+    pub fn is_direct(&self, profiles: &[Profile]) -> bool {
+        match self {
+            ProfileChoice::Demo => false,
+            ProfileChoice::DemoDirect | ProfileChoice::Direct => true,
+            ProfileChoice::Named(n) => profiles.iter().any(|p| &p.name == n && p.is_direct()),
         }
     }
 }
@@ -56,6 +74,9 @@ pub struct FormState {
     pub meeting: String,
     pub name: String,
     pub profile: ProfileChoice,
+    /// The chosen source joins directly (flow B): the link is checked for that mode. Kept in
+    /// step with `profile` by [`FormState::sync_source`].
+    pub direct: bool,
     /// Show the field's validation message (the user edited it or tried to join).
     pub meeting_touched: bool,
     pub name_touched: bool,
@@ -81,6 +102,7 @@ impl FormState {
             name_touched: !name.is_empty(),
             meeting,
             name,
+            direct: matches!(profile, ProfileChoice::DemoDirect | ProfileChoice::Direct),
             profile,
             extracted: false,
             focus: Some(focus),
@@ -88,8 +110,48 @@ impl FormState {
         }
     }
 
+    /// Follow the chosen source's kind (named profiles are looked up in `profiles`).
+    pub fn sync_source(&mut self, profiles: &[Profile]) {
+        self.direct = self.profile.is_direct(profiles);
+    }
+
+    /// The meeting link, checked for the chosen mode.
     pub fn meeting_link(&self) -> Result<MeetingLink, String> {
-        MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+        if self.direct {
+            DirectMeeting::parse(&self.meeting)
+                .map(|(link, _)| link)
+                .map_err(|e| e.to_string())
+        } else {
+            MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+        }
+    }
+
+    /// The direct mode to offer for the typed link, if any: only when no profile is configured
+    /// and the chosen source is not direct already, for a link that is not on a known Online
+    /// host and that the direct mode accepts. The demo's own direct meetings go to the demo.
+    pub fn direct_offer(&self, profiles: &[Profile]) -> Option<ProfileChoice> {
+        if !profiles.is_empty() || self.direct {
+            return None;
+        }
+        let (link, _) = DirectMeeting::parse(&self.meeting).ok()?;
+        if link.is_online_host() {
+            return None;
+        }
+        let demo = crate::demo::ALL_DIRECT_MEETING_URLS
+            .iter()
+            .filter_map(|u| MeetingLink::parse(u).ok())
+            .any(|d| d == link);
+        Some(if demo {
+            ProfileChoice::DemoDirect
+        } else {
+            ProfileChoice::Direct
+        })
+    }
+
+    /// Switch to `choice` (the offer's button).
+    pub fn choose(&mut self, choice: ProfileChoice, profiles: &[Profile]) {
+        self.profile = choice;
+        self.sync_source(profiles);
     }
 
     pub fn display_name(&self) -> Result<DisplayName, String> {
@@ -105,7 +167,7 @@ impl FormState {
         self.meeting_touched = true;
         self.extracted = false;
         let text = self.meeting.trim();
-        if let Ok(link) = MeetingLink::parse(text) {
+        if let Ok(link) = self.meeting_link() {
             let wrapped = text.chars().any(char::is_whitespace)
                 || !text.to_ascii_lowercase().starts_with("https://")
                 || text.contains("safelinks.protection.outlook.com");
@@ -289,8 +351,48 @@ pub fn diagnostics(s: &SessionView) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileDraft {
     pub name: String,
+    /// Skype for Business Server directly (flow B) rather than a service application.
+    pub direct: bool,
     pub token_url: String,
     pub service_key_env: String,
+    /// Direct only: where autodiscover starts; empty for `https://lyncdiscover.<domain>/`.
+    pub autodiscover: String,
+}
+
+impl ProfileDraft {
+    fn of(p: &Profile) -> Self {
+        let mut d = ProfileDraft {
+            name: p.name.clone(),
+            ..ProfileDraft::default()
+        };
+        match &p.kind {
+            ProfileKind::Service {
+                token_url,
+                service_key_env,
+            } => {
+                d.token_url = token_url.clone();
+                d.service_key_env = service_key_env.clone().unwrap_or_default();
+            }
+            ProfileKind::Direct { autodiscover } => {
+                d.direct = true;
+                d.autodiscover = autodiscover.clone().unwrap_or_default();
+            }
+        }
+        d
+    }
+
+    /// The profile to save (the fields of the other kind are dropped).
+    fn to_profile(&self) -> Profile {
+        fn text(t: &str) -> Option<&str> {
+            Some(t.trim()).filter(|t| !t.is_empty())
+        }
+        let name = self.name.trim();
+        if self.direct {
+            Profile::direct(name, text(&self.autodiscover))
+        } else {
+            Profile::service(name, self.token_url.trim(), text(&self.service_key_env))
+        }
+    }
 }
 
 /// The settings screen's copy of the configuration, saved only on "Save".
@@ -315,15 +417,7 @@ pub struct SettingsDraft {
 impl SettingsDraft {
     pub fn from_config(c: &Config) -> Self {
         Self {
-            profiles: c
-                .profiles
-                .iter()
-                .map(|p| ProfileDraft {
-                    name: p.name.clone(),
-                    token_url: p.token_url.clone(),
-                    service_key_env: p.service_key_env.clone().unwrap_or_default(),
-                })
-                .collect(),
+            profiles: c.profiles.iter().map(ProfileDraft::of).collect(),
             origin: c.origin.clone().unwrap_or_default(),
             culture: c.culture.clone().unwrap_or_default(),
             text_scale: c.text_scale,
@@ -375,10 +469,11 @@ impl SettingsDraft {
         err
     }
 
-    /// The problem of each field of profile `i`: (name, token URL, key variable).
-    pub fn profile_errors(&self, i: usize) -> [Option<String>; 3] {
+    /// The problem of each field of profile `i`: (name, token URL, key variable, autodiscover
+    /// URL); only the fields of the profile's kind are checked.
+    pub fn profile_errors(&self, i: usize) -> [Option<String>; 4] {
         let Some(p) = self.profiles.get(i) else {
-            return [None, None, None];
+            return [None, None, None, None];
         };
         let duplicate = self.profiles[..i]
             .iter()
@@ -388,11 +483,17 @@ impl SettingsDraft {
             Ok(_) if duplicate => Some("Another join service has this name.".into()),
             Ok(_) => None,
         };
+        if p.direct {
+            let autodiscover = (!p.autodiscover.trim().is_empty())
+                .then(|| config::check_autodiscover_url(&p.autodiscover).err())
+                .flatten();
+            return [name, None, None, autodiscover];
+        }
         let url = config::check_token_url(&p.token_url).err();
         let key = (!p.service_key_env.trim().is_empty())
             .then(|| config::check_env_name(&p.service_key_env).err())
             .flatten();
-        [name, url, key]
+        [name, url, key, None]
     }
 
     pub fn origin_error(&self) -> Option<String> {
@@ -421,12 +522,7 @@ impl SettingsDraft {
             if self.profile_errors(i).iter().any(Option::is_some) {
                 return None;
             }
-            profiles.push(config::Profile {
-                name: p.name.trim().to_string(),
-                token_url: p.token_url.trim().to_string(),
-                service_key_env: Some(p.service_key_env.trim().to_string())
-                    .filter(|k| !k.is_empty()),
-            });
+            profiles.push(p.to_profile());
         }
         if self.origin_error().is_some() || self.culture_error().is_some() {
             return None;
@@ -552,21 +648,22 @@ mod tests {
         d.profiles.push(ProfileDraft {
             name: "Contoso".into(),
             token_url: "https://join.contoso.com/t".into(),
-            service_key_env: String::new(),
+            ..ProfileDraft::default()
         });
         d.profiles.push(ProfileDraft {
             name: "contoso".into(),
             token_url: "ftp://x".into(),
             service_key_env: "1BAD".into(),
+            ..ProfileDraft::default()
         });
         let errs = d.profile_errors(1);
-        assert!(errs.iter().all(Option::is_some), "{errs:?}");
+        assert!(errs[..3].iter().all(Option::is_some), "{errs:?}");
         assert!(d.to_config(&base).is_none());
         d.profiles.pop();
         d.origin = "https://contoso.com/".into();
         let c = d.to_config(&base).unwrap();
         assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
-        assert_eq!(c.profiles[0].service_key_env, None);
+        assert_eq!(c.profiles[0].service_key_env(), None);
         d.culture = "not a tag".into();
         assert!(d.culture_error().is_some() && d.to_config(&base).is_none());
     }
