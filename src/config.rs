@@ -328,6 +328,9 @@ pub fn parse(text: &str, file: &Path) -> Loaded {
         }),
         ..Loaded::default()
     };
+    if let Some((at, field, message)) = profile::kind_problem(text) {
+        return error(Some(line_of(text, at)), Some(field.into()), message);
+    }
     let config: Config = match toml::from_str(text) {
         Ok(c) => c,
         Err(e) => {
@@ -337,9 +340,6 @@ pub fn parse(text: &str, file: &Path) -> Loaded {
             return error(line, field, message);
         }
     };
-    if let Some((at, field, message)) = profile::kind_problem(text) {
-        return error(Some(line_of(text, at)), Some(field.into()), message);
-    }
     let mut seen = std::collections::HashSet::new();
     for p in &config.profiles {
         if !seen.insert(p.name.to_lowercase()) {

@@ -7,6 +7,8 @@ mod common;
 
 #[path = "ui/chat.rs"]
 mod chat;
+#[path = "ui/direct.rs"]
+mod direct;
 #[path = "ui/endings.rs"]
 mod endings;
 #[path = "ui/exports.rs"]
