@@ -196,7 +196,14 @@ fn validators() {
 fn the_example_file_is_valid() {
     let l = parsed(include_str!("../../assets/config.example.toml"));
     assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
-    assert_eq!(l.config.profiles.len(), 2);
+    assert_eq!(l.config.profiles.len(), 3);
+    assert_eq!(
+        l.config.profiles[1],
+        Profile::direct(
+            "Fabrikam Server",
+            Some("https://lyncdiscover.fabrikam.com/")
+        )
+    );
 }
 
 #[test]
