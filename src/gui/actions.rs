@@ -430,3 +430,37 @@ pub fn initial_form(config: &Config, meeting: Option<String>, name: Option<Strin
     }
     form
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Profile;
+
+    #[test]
+    fn the_last_choice_comes_back_with_its_kind() {
+        let mut config = Config {
+            profiles: vec![
+                Profile::service("Contoso", "https://join.contoso.com/t", None),
+                Profile::direct("Fabrikam", None),
+            ],
+            ..Config::default()
+        };
+        for (last, want, direct) in [
+            ("demo", ProfileChoice::Demo, false),
+            ("demo-direct", ProfileChoice::DemoDirect, true),
+            ("direct", ProfileChoice::Direct, true),
+            ("Fabrikam", ProfileChoice::Named("Fabrikam".into()), true),
+            ("Contoso", ProfileChoice::Named("Contoso".into()), false),
+            ("Gone", ProfileChoice::Named("Contoso".into()), false),
+        ] {
+            config.last_profile = Some(last.into());
+            let form = initial_form(&config, None, None);
+            assert_eq!((&form.profile, form.direct), (&want, direct), "{last}");
+            assert_eq!(
+                want.key(),
+                if last == "Gone" { "Contoso" } else { last },
+                "stored back as it was read"
+            );
+        }
+    }
+}

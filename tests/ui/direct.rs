@@ -89,8 +89,7 @@ fn a_server_link_offers_the_direct_mode_and_joins_through_the_lobby() {
     assert!(shows(&h, OFFER));
     assert!(selected(&h, "Built-in demo"), "still the service flow");
     type_into(&mut h, "Your name", "Gus Guest");
-    // The button is reachable with the keyboard: Tab from the link field... here it is clicked
-    // by its label, as a screen reader would.
+    // Pressed by its label, as assistive technology would (Tab + Enter: the next test).
     h.get_by_role_and_label(Role::Button, "Join directly")
         .click();
     h.run();
@@ -139,6 +138,10 @@ fn the_offer_is_reachable_with_the_keyboard() {
     // Not a demo meeting: the ad-hoc direct mode (autodiscover at lyncdiscover.<domain>).
     let own = "Your organisation's Skype for Business Server (direct)";
     assert!(selected(&h, own));
+    assert!(
+        h.get_by_label("Your name").is_focused(),
+        "the keyboard stays in the form"
+    );
     assert!(!shows(&h, OFFER));
     assert!(
         !shows(&h, "sip:"),

@@ -30,6 +30,8 @@ fn direct_offer(
         if ui.button("Join directly").clicked() {
             form.choose(choice, profiles);
             form.meeting_edited();
+            // The button goes away: keep the keyboard in the form (Enter there joins).
+            form.focus = Some(Field::Name);
         }
     });
 }
