@@ -236,7 +236,8 @@ impl GuestApp {
             plan.meeting.host().to_string(),
             plan.name.as_str().to_string(),
             service_label,
-        );
+        )
+        .for_flow(plan.source.flow());
         let task = session::start(&self.engine, id, plan, self.ui_tx.clone());
         self.session = Some(Session { task, view });
         self.form.note = None;

@@ -16,8 +16,8 @@ use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::JoinEvent;
 use crate::join::{
-    DirectProfile, DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, MeetingLink,
-    ServiceProfile, SessionControl, Step, TokenSource,
+    DirectProfile, DisplayName, EventSink, FailureInfo, FailureKind, Flow, JoinRequest,
+    MeetingLink, ServiceProfile, SessionControl, Step, TokenSource,
 };
 use crate::secret::Secret;
 
@@ -215,12 +215,17 @@ impl JoinSource {
         }
     }
 
+    /// The flow this source runs.
+    pub fn flow(&self) -> Flow {
+        match self {
+            JoinSource::Demo | JoinSource::Service { .. } => Flow::ServiceApplication,
+            JoinSource::DemoDirect | JoinSource::Direct { .. } => Flow::Direct,
+        }
+    }
+
     /// The first step of the source's flow (where a failure before the engine is shown).
     fn first_step(&self) -> Step {
-        match self {
-            JoinSource::Demo | JoinSource::Service { .. } => Step::ServiceApplication,
-            JoinSource::DemoDirect | JoinSource::Direct { .. } => Step::Autodiscover,
-        }
+        self.flow().steps()[0]
     }
 
     fn has_service_key(&self) -> bool {

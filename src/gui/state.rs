@@ -7,8 +7,9 @@ use std::time::Instant;
 use crate::api::bounded::BoundedLog;
 use crate::api::exchange::ExchangeRecord;
 use crate::config::Profile;
+use crate::join::status::StepStatus;
 use crate::join::status::{JoinEvent, StepState};
-use crate::join::{DirectMeeting, DisplayName, JoinStatus, MeetingLink, Phase, Step};
+use crate::join::{DirectMeeting, DisplayName, Flow, JoinStatus, MeetingLink, Phase, Step};
 
 /// HTTP exchanges shown per session: the first ones (the join) and the latest (the event
 /// channel adds one per poll). The exports read the session's own, larger recorder.
@@ -264,6 +265,14 @@ impl SessionView {
         }
     }
 
+    /// Show `flow`'s steps from the start (before the engine's first event, e.g. while the
+    /// built-in demo starts, and when the join fails before the engine runs).
+    pub fn for_flow(mut self, flow: Flow) -> Self {
+        self.status.flow = flow;
+        self.status.steps = flow.steps().into_iter().map(StepStatus::pending).collect();
+        self
+    }
+
     pub fn phase(&self) -> Phase {
         self.status.phase
     }
@@ -418,6 +427,14 @@ mod tests {
         assert!(f.direct);
         f.choose(ProfileChoice::Demo, &profiles);
         assert!(!f.direct);
+    }
+
+    #[test]
+    fn a_direct_session_shows_its_own_steps_before_the_engine_starts() {
+        let v = SessionView::new(1, "h".into(), "n".into(), "s".into()).for_flow(Flow::Direct);
+        let steps: Vec<Step> = v.status.steps.iter().map(|s| s.step).collect();
+        assert_eq!(steps, Flow::Direct.steps());
+        assert!(!steps.contains(&Step::ServiceApplication));
     }
 
     #[test]
