@@ -16,7 +16,6 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize};
-use url::Url;
 
 use crate::api::transport::ProxyPolicy;
 
@@ -47,7 +46,6 @@ const TOP_KEYS: [&str; 11] = [
     "last_profile",
     "profile",
 ];
-const PROFILE_KEYS: [&str; 3] = ["name", "token_url", "service_key_env"];
 
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -57,23 +55,6 @@ pub enum Theme {
     System,
     Light,
     Dark,
-}
-
-/// Where guest tokens come from: a service application's token URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    #[serde(deserialize_with = "de_name")]
-    pub name: String,
-    #[serde(deserialize_with = "de_token_url")]
-    pub token_url: String,
-    /// Name of the environment variable that holds the service key (never the key itself).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "de_env_name"
-    )]
-    pub service_key_env: Option<String>,
 }
 
 /// The file's contents. Every field has a default, so an empty file is valid.
@@ -140,30 +121,6 @@ impl Default for Config {
 }
 
 // ----- validation shared by the file reader and the settings screen -----
-
-/// A profile name: 1–64 characters, no control characters.
-pub fn check_profile_name(name: &str) -> Result<String, String> {
-    let n = name.trim();
-    if n.is_empty() {
-        return Err("Give the join service a name.".into());
-    }
-    if n.chars().count() > 64 || n.chars().any(char::is_control) {
-        return Err("Use at most 64 characters and no control characters.".into());
-    }
-    Ok(n.to_string())
-}
-
-/// A token URL: absolute, https (http only for this computer).
-pub fn check_token_url(text: &str) -> Result<Url, String> {
-    let url = Url::parse(text.trim())
-        .map_err(|_| "Enter the full token URL, like https://join.contoso.com/GetAnonTokenJob.")?;
-    crate::api::http::check_transport(&url)
-        .map_err(|_| "The token URL must use https:// (http:// only for localhost).".to_string())?;
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err("The token URL has no host name.".into());
-    }
-    Ok(url)
-}
 
 /// An origin: `scheme://host[:port]`, https (http only for this computer).
 pub fn check_origin(text: &str) -> Result<String, String> {
@@ -245,18 +202,6 @@ where
 {
     let v = T::deserialize(d)?;
     check(&v).map_err(serde::de::Error::custom)
-}
-
-fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    de_with(d, |s: &String| check_profile_name(s))
-}
-
-fn de_token_url<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    de_with(d, |s: &String| check_token_url(s).map(String::from))
-}
-
-fn de_env_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    de_with(d, |s: &String| check_env_name(s).map(Some))
 }
 
 fn de_origin<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -383,6 +328,9 @@ pub fn parse(text: &str, file: &Path) -> Loaded {
         }),
         ..Loaded::default()
     };
+    if let Some((at, field, message)) = profile::kind_problem(text) {
+        return error(Some(line_of(text, at)), Some(field.into()), message);
+    }
     let config: Config = match toml::from_str(text) {
         Ok(c) => c,
         Err(e) => {
@@ -588,8 +536,13 @@ pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> 
 }
 
 pub mod kiosk;
+mod profile;
 mod transport;
 pub use kiosk::KioskConfig;
+use profile::PROFILE_KEYS;
+pub use profile::{
+    Profile, ProfileKind, check_autodiscover_url, check_profile_name, check_token_url,
+};
 pub use transport::{Transport, transport};
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ mod common;
 
 #[path = "ui/chat.rs"]
 mod chat;
+#[path = "ui/direct.rs"]
+mod direct;
 #[path = "ui/endings.rs"]
 mod endings;
 #[path = "ui/exports.rs"]
@@ -420,7 +422,7 @@ fn settings_add_a_join_service_and_save_it() {
     assert!(saved.error.is_none(), "{:?}", saved.error);
     assert_eq!(saved.config.origin.as_deref(), Some("https://contoso.com"));
     assert_eq!(
-        saved.config.profiles[0].service_key_env.as_deref(),
+        saved.config.profiles[0].service_key_env(),
         Some("CONTOSO_KEY")
     );
     // Remove it again: the demo is back.

@@ -35,11 +35,8 @@ fn reads_every_field() {
     assert_eq!(c.theme, Theme::Dark);
     assert_eq!(c.display_name.as_deref(), Some("Ada"));
     assert_eq!(c.profiles.len(), 2);
-    assert_eq!(
-        c.profiles[0].service_key_env.as_deref(),
-        Some("CONTOSO_KEY")
-    );
-    assert_eq!(c.profiles[1].service_key_env, None);
+    assert_eq!(c.profiles[0].service_key_env(), Some("CONTOSO_KEY"));
+    assert_eq!(c.profiles[1].service_key_env(), None);
     assert_eq!(parsed("").config, Config::default());
 }
 
@@ -199,7 +196,14 @@ fn validators() {
 fn the_example_file_is_valid() {
     let l = parsed(include_str!("../../assets/config.example.toml"));
     assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
-    assert_eq!(l.config.profiles.len(), 2);
+    assert_eq!(l.config.profiles.len(), 3);
+    assert_eq!(
+        l.config.profiles[1],
+        Profile::direct(
+            "Fabrikam Server",
+            Some("https://lyncdiscover.fabrikam.com/")
+        )
+    );
 }
 
 #[test]
@@ -304,4 +308,119 @@ fn bad_transport_values_are_errors_not_fallbacks() {
     .unwrap();
     let e = t.http_options().unwrap_err();
     assert!(e.contains("corp-ca.pem") && e.contains("not found"), "{e}");
+}
+
+const DIRECT: &str = r#"
+[[profile]]
+name = "Fabrikam Server"
+kind = "direct"
+autodiscover = "https://lyncdiscover.fabrikam.com/"
+
+[[profile]]
+name = "Any Server"
+kind = "direct"
+
+[[profile]]
+name = "Contoso"
+kind = "service"
+token_url = "https://join.contoso.com/GetAnonTokenJob"
+"#;
+
+#[test]
+fn direct_profiles_load_and_round_trip() {
+    let l = parsed(DIRECT);
+    assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
+    let p = &l.config.profiles;
+    assert_eq!(
+        p[0],
+        Profile::direct(
+            "Fabrikam Server",
+            Some("https://lyncdiscover.fabrikam.com/")
+        )
+    );
+    assert_eq!(p[1], Profile::direct("Any Server", None));
+    assert!(p[1].is_direct() && p[1].token_url().is_none());
+    assert_eq!(
+        p[2],
+        Profile::service("Contoso", "https://join.contoso.com/GetAnonTokenJob", None)
+    );
+    // A file without `kind` (written before the direct mode) still loads as service profiles.
+    assert!(parsed(FULL).config.profiles.iter().all(|p| !p.is_direct()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    save(&l.config, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("kind = \"direct\"").count(), 2, "{text}");
+    assert!(
+        !text.contains("kind = \"service\""),
+        "the default is not written: {text}"
+    );
+    let back = load(&path);
+    assert!(back.error.is_none() && back.warnings.is_empty(), "{back:?}");
+    assert_eq!(back.config, l.config);
+}
+
+#[test]
+fn keys_of_the_other_kind_name_their_line_and_field() {
+    let cases = [
+        (
+            "[[profile]]\nname = \"S\"\nkind = \"direct\"\ntoken_url = \"https://a.com/t\"\n",
+            4,
+            "token_url",
+            "a direct profile has no token_url",
+        ),
+        (
+            "[[profile]]\nname = \"S\"\nkind = \"direct\"\nservice_key_env = \"KEY\"\n",
+            4,
+            "service_key_env",
+            "a direct profile has no service_key_env",
+        ),
+        (
+            "[[profile]]\nname = \"S\"\nkind = \"service\"\n",
+            3,
+            "token_url",
+            "a service profile needs a token_url",
+        ),
+        (
+            "origin = \"https://a.com\"\n[[profile]]\nname = \"S\"\n",
+            3,
+            "token_url",
+            "a service profile needs a token_url",
+        ),
+        (
+            "[[profile]]\nname = \"S\"\ntoken_url = \"https://a.com/t\"\nautodiscover = \"https://l.a.com/\"\n",
+            4,
+            "autodiscover",
+            "autodiscover belongs to a direct profile",
+        ),
+        (
+            "[[profile]]\nname = \"S\"\nkind = \"direct\"\nautodiscover = \"http://lyncdiscover.a.com/\"\n",
+            4,
+            "autodiscover",
+            "https://",
+        ),
+        (
+            "[[profile]]\nname = \"S\"\nkind = \"both\"\n",
+            3,
+            "kind",
+            "unknown variant",
+        ),
+    ];
+    for (text, line, field, message) in cases {
+        let l = parsed(text);
+        let e = l.error.unwrap_or_else(|| panic!("no error for {text:?}"));
+        assert_eq!(
+            (e.line, e.field.as_deref()),
+            (Some(line), Some(field)),
+            "{text:?}: {e}"
+        );
+        assert!(e.message.contains(message), "{text:?}: {e}");
+        assert_eq!(l.config, Config::default());
+    }
+    // Loopback autodiscover over http is allowed, as for token URLs.
+    let l = parsed(
+        "[[profile]]\nname = \"Lab\"\nkind = \"direct\"\nautodiscover = \"http://127.0.0.1:9/\"\n",
+    );
+    assert!(l.error.is_none(), "{l:?}");
 }

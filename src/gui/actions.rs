@@ -9,7 +9,7 @@ use crate::join::Step;
 
 use super::app::{Banner, BannerKind, GuestApp, Session};
 use super::export::{self, ExportKind, ExportTarget};
-use super::session::{self, EngineMsg, Plan, TokenSource};
+use super::session::{self, EngineMsg, JoinSource, Plan};
 use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +98,7 @@ impl GuestApp {
             UiAction::TryDemo => {
                 self.form.meeting = crate::demo::LOBBY_MEETING_URL.to_string();
                 self.form.meeting_edited();
-                self.form.profile = ProfileChoice::Demo;
+                self.form.choose(ProfileChoice::Demo, &self.config.profiles);
                 self.form.focus = Some(if self.form.display_name().is_ok() {
                     Field::Meeting
                 } else {
@@ -181,6 +181,7 @@ impl GuestApp {
     /// Validate the form, remember the name, and start a session.
     fn join(&mut self) {
         let form = &mut self.form;
+        form.sync_source(&self.config.profiles);
         let (meeting, name) = match (form.meeting_link(), form.display_name()) {
             (Ok(m), Ok(n)) => (m, n),
             (m, _) => {
@@ -196,33 +197,28 @@ impl GuestApp {
             }
         };
         let (source, service_label) = match &form.profile {
-            ProfileChoice::Demo => (TokenSource::Demo, "Built-in demo".to_string()),
+            ProfileChoice::Demo => (JoinSource::Demo, "Built-in demo".to_string()),
+            ProfileChoice::DemoDirect => (
+                JoinSource::DemoDirect,
+                "Built-in demo (Skype for Business Server, direct)".to_string(),
+            ),
+            ProfileChoice::Direct => (
+                JoinSource::Direct { autodiscover: None },
+                "Skype for Business Server (direct)".to_string(),
+            ),
             ProfileChoice::Named(n) => {
                 let Some(p) = self.config.profiles.iter().find(|p| &p.name == n) else {
                     form.profile = ProfileChoice::Demo;
+                    form.sync_source(&self.config.profiles);
                     return;
                 };
-                let Ok(token_url) = config::check_token_url(&p.token_url) else {
-                    form.note = Some(format!(
-                        "The token URL of {} is not valid; fix it under Settings.",
-                        p.name
-                    ));
-                    return;
-                };
-                let service_key = p
-                    .service_key_env
-                    .as_deref()
-                    .and_then(|k| std::env::var(k).ok())
-                    .filter(|k| !k.is_empty())
-                    .map(crate::secret::Secret::new);
-                let host = token_url.host_str().unwrap_or_default().to_string();
-                (
-                    TokenSource::Profile {
-                        token_url,
-                        service_key,
-                    },
-                    format!("{} ({host})", p.name),
-                )
+                match profile_source(p) {
+                    Ok(found) => found,
+                    Err(note) => {
+                        form.note = Some(note);
+                        return;
+                    }
+                }
             }
         };
         let plan = Plan {
@@ -240,7 +236,8 @@ impl GuestApp {
             plan.meeting.host().to_string(),
             plan.name.as_str().to_string(),
             service_label,
-        );
+        )
+        .for_flow(plan.source.flow());
         let task = session::start(&self.engine, id, plan, self.ui_tx.clone());
         self.session = Some(Session { task, view });
         self.form.note = None;
@@ -281,6 +278,7 @@ impl GuestApp {
         if self.config.profiles.is_empty() && !new.profiles.is_empty() {
             self.form.profile = first_choice(&new);
         }
+        self.form.sync_source(&new.profiles);
         let transport_changed = (&new.proxy, &new.no_proxy, &new.ca_file)
             != (
                 &self.config.proxy,
@@ -357,6 +355,52 @@ impl GuestApp {
     }
 }
 
+/// How a configured profile joins, and how the session names it; `Err` says what to fix.
+fn profile_source(p: &config::Profile) -> Result<(JoinSource, String), String> {
+    match &p.kind {
+        config::ProfileKind::Service {
+            token_url,
+            service_key_env,
+        } => {
+            let token_url = config::check_token_url(token_url).map_err(|_| {
+                format!(
+                    "The token URL of {} is not valid; fix it under Settings.",
+                    p.name
+                )
+            })?;
+            let service_key = service_key_env
+                .as_deref()
+                .and_then(|k| std::env::var(k).ok())
+                .filter(|k| !k.is_empty())
+                .map(crate::secret::Secret::new);
+            let host = token_url.host_str().unwrap_or_default().to_string();
+            Ok((
+                JoinSource::Service {
+                    token_url,
+                    service_key,
+                },
+                format!("{} ({host})", p.name),
+            ))
+        }
+        config::ProfileKind::Direct { autodiscover } => {
+            let autodiscover = autodiscover
+                .as_deref()
+                .map(config::check_autodiscover_url)
+                .transpose()
+                .map_err(|_| {
+                    format!(
+                        "The autodiscover URL of {} is not valid; fix it under Settings.",
+                        p.name
+                    )
+                })?;
+            Ok((
+                JoinSource::Direct { autodiscover },
+                format!("{} (Skype for Business Server, direct)", p.name),
+            ))
+        }
+    }
+}
+
 /// The service picked by default: the first configured profile, else the demo.
 pub fn first_choice(config: &Config) -> ProfileChoice {
     config
@@ -370,7 +414,9 @@ pub fn first_choice(config: &Config) -> ProfileChoice {
 pub fn initial_choice(config: &Config) -> ProfileChoice {
     match config.last_profile.as_deref() {
         Some(ProfileChoice::DEMO_KEY) => ProfileChoice::Demo,
+        Some(ProfileChoice::DEMO_DIRECT_KEY) => ProfileChoice::DemoDirect,
         Some(n) if config.profiles.iter().any(|p| p.name == n) => ProfileChoice::Named(n.into()),
+        Some(ProfileChoice::DIRECT_KEY) => ProfileChoice::Direct,
         _ => first_choice(config),
     }
 }
@@ -379,8 +425,43 @@ pub fn initial_choice(config: &Config) -> ProfileChoice {
 pub fn initial_form(config: &Config, meeting: Option<String>, name: Option<String>) -> FormState {
     let name = name.or_else(|| config.display_name.clone());
     let mut form = FormState::new(meeting, name, initial_choice(config));
+    form.sync_source(&config.profiles);
     if !form.meeting.is_empty() {
         form.meeting_edited();
     }
     form
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Profile;
+
+    #[test]
+    fn the_last_choice_comes_back_with_its_kind() {
+        let mut config = Config {
+            profiles: vec![
+                Profile::service("Contoso", "https://join.contoso.com/t", None),
+                Profile::direct("Fabrikam", None),
+            ],
+            ..Config::default()
+        };
+        for (last, want, direct) in [
+            ("demo", ProfileChoice::Demo, false),
+            ("demo-direct", ProfileChoice::DemoDirect, true),
+            ("direct", ProfileChoice::Direct, true),
+            ("Fabrikam", ProfileChoice::Named("Fabrikam".into()), true),
+            ("Contoso", ProfileChoice::Named("Contoso".into()), false),
+            ("Gone", ProfileChoice::Named("Contoso".into()), false),
+        ] {
+            config.last_profile = Some(last.into());
+            let form = initial_form(&config, None, None);
+            assert_eq!((&form.profile, form.direct), (&want, direct), "{last}");
+            assert_eq!(
+                want.key(),
+                if last == "Gone" { "Contoso" } else { last },
+                "stored back as it was read"
+            );
+        }
+    }
 }

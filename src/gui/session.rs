@@ -16,8 +16,8 @@ use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::JoinEvent;
 use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, MeetingLink, ServiceProfile,
-    SessionControl, Step,
+    DirectProfile, DisplayName, EventSink, FailureInfo, FailureKind, Flow, JoinRequest,
+    MeetingLink, ServiceProfile, SessionControl, Step, TokenSource,
 };
 use crate::secret::Secret;
 
@@ -90,21 +90,54 @@ impl EventSink for Sink {
 pub struct DemoSlot(Arc<Mutex<Option<(String, Demo)>>>);
 
 impl DemoSlot {
-    /// The demo's token URL, starting the demo if needed.
-    async fn token_url(&self, origin: &str) -> std::io::Result<Url> {
+    /// Something from the demo, starting the demo if needed.
+    async fn with<T>(&self, origin: &str, f: impl FnOnce(&Demo) -> T) -> std::io::Result<T> {
         let mut slot = self.0.lock().await;
         if let Some((o, demo)) = slot.as_ref()
             && o == origin
         {
-            return Ok(demo.token_url());
+            return Ok(f(demo));
         }
         if let Some((_, old)) = slot.take() {
             old.shutdown().await;
         }
         let demo = Demo::start(origin).await?;
-        let url = demo.token_url();
+        let value = f(&demo);
         *slot = Some((origin.to_string(), demo));
-        Ok(url)
+        Ok(value)
+    }
+
+    /// Where tokens come from for `source`, starting the demo for the demo sources.
+    async fn resolve(&self, source: &JoinSource, origin: &str) -> Result<TokenSource, String> {
+        let demo_failed = |e| format!("The built-in demo environment did not start: {e}");
+        match source {
+            JoinSource::Demo => {
+                let token_url = self.with(origin, Demo::token_url).await;
+                Ok(TokenSource::Service(ServiceProfile {
+                    token_url: token_url.map_err(demo_failed)?,
+                    service_key: None,
+                }))
+            }
+            JoinSource::DemoDirect => {
+                let root = self.with(origin, Demo::lyncdiscover_url).await;
+                let root = root.map_err(demo_failed)?.ok_or_else(|| {
+                    "The built-in demo has no Skype for Business Server stand-in.".to_string()
+                })?;
+                Ok(TokenSource::Direct(DirectProfile {
+                    autodiscover: Some(root),
+                }))
+            }
+            JoinSource::Service {
+                token_url,
+                service_key,
+            } => Ok(TokenSource::Service(ServiceProfile {
+                token_url: token_url.clone(),
+                service_key: service_key.clone(),
+            })),
+            JoinSource::Direct { autodiscover } => Ok(TokenSource::Direct(DirectProfile {
+                autodiscover: autodiscover.clone(),
+            })),
+        }
     }
 
     /// Stop the demo (at exit).
@@ -154,14 +187,56 @@ impl Engine {
     }
 }
 
-/// Where the token URL comes from.
+/// Where a join gets its token, as the window chose it (the demo ones are resolved once the
+/// demo runs).
 #[derive(Debug, Clone)]
-pub enum TokenSource {
+pub enum JoinSource {
+    /// The built-in demo's service application (flow A).
     Demo,
-    Profile {
+    /// The built-in demo's Skype for Business Server stand-in (flow B).
+    DemoDirect,
+    Service {
         token_url: Url,
         service_key: Option<Secret>,
     },
+    Direct {
+        autodiscover: Option<Url>,
+    },
+}
+
+impl JoinSource {
+    /// How diagnostics name the source.
+    fn label(&self) -> &'static str {
+        match self {
+            JoinSource::Demo => "built-in demo",
+            JoinSource::DemoDirect => "built-in demo (direct)",
+            JoinSource::Service { .. } => "configured join service",
+            JoinSource::Direct { .. } => "Skype for Business Server (direct)",
+        }
+    }
+
+    /// The flow this source runs.
+    pub fn flow(&self) -> Flow {
+        match self {
+            JoinSource::Demo | JoinSource::Service { .. } => Flow::ServiceApplication,
+            JoinSource::DemoDirect | JoinSource::Direct { .. } => Flow::Direct,
+        }
+    }
+
+    /// The first step of the source's flow (where a failure before the engine is shown).
+    fn first_step(&self) -> Step {
+        self.flow().steps()[0]
+    }
+
+    fn has_service_key(&self) -> bool {
+        matches!(
+            self,
+            JoinSource::Service {
+                service_key: Some(_),
+                ..
+            }
+        )
+    }
 }
 
 /// A validated join, ready to run.
@@ -169,18 +244,14 @@ pub enum TokenSource {
 pub struct Plan {
     pub meeting: MeetingLink,
     pub name: DisplayName,
-    pub source: TokenSource,
+    pub source: JoinSource,
     pub origin: String,
     pub culture: String,
 }
 
 impl Plan {
-    fn request(&self, token_url: Url, service_key: Option<Secret>) -> JoinRequest {
-        let service = ServiceProfile {
-            token_url,
-            service_key,
-        };
-        let mut req = JoinRequest::new(self.meeting.clone(), self.name.clone(), service);
+    fn request(&self, source: TokenSource) -> JoinRequest {
+        let mut req = JoinRequest::new(self.meeting.clone(), self.name.clone(), source);
         req.origin = self.origin.clone();
         req.culture = self.culture.clone();
         req
@@ -217,8 +288,8 @@ impl Drop for SessionTask {
 }
 
 /// Report a failure that happened before the engine could start, as engine events.
-fn fail_early(sink: &Sink, kind: FailureKind, message: String) {
-    let error = FailureInfo::new(kind, Some(Step::ServiceApplication), message);
+fn fail_early(sink: &Sink, kind: FailureKind, message: String, step: Step) {
+    let error = FailureInfo::new(kind, Some(step), message);
     sink.emit(&JoinEvent::Failed { error });
     sink.emit(&JoinEvent::Left { cleanly: true });
 }
@@ -243,25 +314,12 @@ pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask 
             ui: ui.clone(),
             events: Arc::clone(&task_record.events),
         };
-        let service = match &plan.source {
-            TokenSource::Demo => "built-in demo",
-            TokenSource::Profile { .. } => "configured join service",
-        };
-        let (token_url, key) = match &plan.source {
-            TokenSource::Profile {
-                token_url,
-                service_key,
-            } => (Ok(token_url.clone()), service_key.clone()),
-            TokenSource::Demo => (
-                demo.token_url(&plan.origin)
-                    .await
-                    .map_err(|e| format!("The built-in demo environment did not start: {e}")),
-                None,
-            ),
-        };
-        match (http, token_url) {
-            (Ok(http), Ok(url)) => {
-                let req = plan.request(url, key);
+        let service = plan.source.label();
+        let key_set = plan.source.has_service_key();
+        let source = demo.resolve(&plan.source, &plan.origin).await;
+        match (http, source) {
+            (Ok(http), Ok(source)) => {
+                let req = plan.request(source);
                 task_record.set_config(ConfigView::of_request(
                     service,
                     &req,
@@ -272,12 +330,17 @@ pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask 
                 crate::join::run(&http, &req, sink, &task_control).await;
             }
             (Err(e), _) => {
-                task_record.set_config(plan.early_config(service, key.is_some()));
-                fail_early(&sink, FailureKind::Network, e);
+                task_record.set_config(plan.early_config(service, key_set));
+                fail_early(&sink, FailureKind::Network, e, plan.source.first_step());
             }
             (_, Err(e)) => {
-                task_record.set_config(plan.early_config(service, key.is_some()));
-                fail_early(&sink, FailureKind::ServiceUnreachable, e);
+                task_record.set_config(plan.early_config(service, key_set));
+                fail_early(
+                    &sink,
+                    FailureKind::ServiceUnreachable,
+                    e,
+                    plan.source.first_step(),
+                );
             }
         }
         ui.send(EngineMsg::Finished { session: id });

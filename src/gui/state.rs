@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use crate::api::bounded::BoundedLog;
 use crate::api::exchange::ExchangeRecord;
-use crate::config::{self, Config};
+use crate::config::Profile;
+use crate::join::status::StepStatus;
 use crate::join::status::{JoinEvent, StepState};
-use crate::join::{DisplayName, JoinStatus, MeetingLink, Phase, Step};
+use crate::join::{DirectMeeting, DisplayName, Flow, JoinStatus, MeetingLink, Phase, Step};
 
 /// HTTP exchanges shown per session: the first ones (the join) and the latest (the event
 /// channel adds one per poll). The exports read the session's own, larger recorder.
@@ -28,18 +29,36 @@ pub enum Screen {
 pub enum ProfileChoice {
     /// The built-in demo environment (emulator + service application in this process).
     Demo,
-    /// A configured profile, by name.
+    /// The built-in demo's Skype for Business Server stand-in, joined directly (flow B).
+    DemoDirect,
+    /// Directly against the organizer's Skype for Business Server, autodiscover at
+    /// `https://lyncdiscover.<domain>/` (no profile needed).
+    Direct,
+    /// A configured profile, by name (its kind comes from the configuration).
     Named(String),
 }
 
 impl ProfileChoice {
-    /// The value stored as `last_profile`.
+    /// The values stored as `last_profile` for the built-in choices.
     pub const DEMO_KEY: &'static str = "demo";
+    pub const DEMO_DIRECT_KEY: &'static str = "demo-direct";
+    pub const DIRECT_KEY: &'static str = "direct";
 
     pub fn key(&self) -> &str {
         match self {
             ProfileChoice::Demo => Self::DEMO_KEY,
+            ProfileChoice::DemoDirect => Self::DEMO_DIRECT_KEY,
+            ProfileChoice::Direct => Self::DIRECT_KEY,
             ProfileChoice::Named(n) => n,
+        }
+    }
+
+    /// Whether this choice joins directly (flow B); a named profile says so in `profiles`.
+    pub fn is_direct(&self, profiles: &[Profile]) -> bool {
+        match self {
+            ProfileChoice::Demo => false,
+            ProfileChoice::DemoDirect | ProfileChoice::Direct => true,
+            ProfileChoice::Named(n) => profiles.iter().any(|p| &p.name == n && p.is_direct()),
         }
     }
 }
@@ -56,6 +75,9 @@ pub struct FormState {
     pub meeting: String,
     pub name: String,
     pub profile: ProfileChoice,
+    /// The chosen source joins directly (flow B): the link is checked for that mode. Kept in
+    /// step with `profile` by [`FormState::sync_source`].
+    pub direct: bool,
     /// Show the field's validation message (the user edited it or tried to join).
     pub meeting_touched: bool,
     pub name_touched: bool,
@@ -81,6 +103,7 @@ impl FormState {
             name_touched: !name.is_empty(),
             meeting,
             name,
+            direct: matches!(profile, ProfileChoice::DemoDirect | ProfileChoice::Direct),
             profile,
             extracted: false,
             focus: Some(focus),
@@ -88,8 +111,48 @@ impl FormState {
         }
     }
 
+    /// Follow the chosen source's kind (named profiles are looked up in `profiles`).
+    pub fn sync_source(&mut self, profiles: &[Profile]) {
+        self.direct = self.profile.is_direct(profiles);
+    }
+
+    /// The meeting link, checked for the chosen mode.
     pub fn meeting_link(&self) -> Result<MeetingLink, String> {
-        MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+        if self.direct {
+            DirectMeeting::parse(&self.meeting)
+                .map(|(link, _)| link)
+                .map_err(|e| e.to_string())
+        } else {
+            MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+        }
+    }
+
+    /// The direct mode to offer for the typed link, if any: only when no profile is configured
+    /// and the chosen source is not direct already, for a link that is not on a known Online
+    /// host and that the direct mode accepts. The demo's own direct meetings go to the demo.
+    pub fn direct_offer(&self, profiles: &[Profile]) -> Option<ProfileChoice> {
+        if !profiles.is_empty() || self.direct {
+            return None;
+        }
+        let (link, _) = DirectMeeting::parse(&self.meeting).ok()?;
+        if link.is_online_host() {
+            return None;
+        }
+        let demo = crate::demo::ALL_DIRECT_MEETING_URLS
+            .iter()
+            .filter_map(|u| MeetingLink::parse(u).ok())
+            .any(|d| d == link);
+        Some(if demo {
+            ProfileChoice::DemoDirect
+        } else {
+            ProfileChoice::Direct
+        })
+    }
+
+    /// Switch to `choice` (the offer's button).
+    pub fn choose(&mut self, choice: ProfileChoice, profiles: &[Profile]) {
+        self.profile = choice;
+        self.sync_source(profiles);
     }
 
     pub fn display_name(&self) -> Result<DisplayName, String> {
@@ -105,7 +168,7 @@ impl FormState {
         self.meeting_touched = true;
         self.extracted = false;
         let text = self.meeting.trim();
-        if let Ok(link) = MeetingLink::parse(text) {
+        if let Ok(link) = self.meeting_link() {
             let wrapped = text.chars().any(char::is_whitespace)
                 || !text.to_ascii_lowercase().starts_with("https://")
                 || text.contains("safelinks.protection.outlook.com");
@@ -202,6 +265,14 @@ impl SessionView {
         }
     }
 
+    /// Show `flow`'s steps from the start (before the engine's first event, e.g. while the
+    /// built-in demo starts, and when the join fails before the engine runs).
+    pub fn for_flow(mut self, flow: Flow) -> Self {
+        self.status.flow = flow;
+        self.status.steps = flow.steps().into_iter().map(StepStatus::pending).collect();
+        self
+    }
+
     pub fn phase(&self) -> Phase {
         self.status.phase
     }
@@ -285,167 +356,8 @@ pub fn diagnostics(s: &SessionView) -> String {
     out
 }
 
-/// One editable profile on the settings screen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ProfileDraft {
-    pub name: String,
-    pub token_url: String,
-    pub service_key_env: String,
-}
-
-/// The settings screen's copy of the configuration, saved only on "Save".
-#[derive(Debug, Clone)]
-pub struct SettingsDraft {
-    pub profiles: Vec<ProfileDraft>,
-    pub origin: String,
-    pub culture: String,
-    pub text_scale: f32,
-    pub theme: config::Theme,
-    /// `system`, `none` or a proxy URL; empty means `system`.
-    pub proxy: String,
-    pub no_proxy: String,
-    /// A PEM file of extra CA certificates; empty means none.
-    pub ca_file: String,
-    /// The CA file text last checked and what was wrong with it (reading the file once per
-    /// change, not once per frame).
-    ca_checked: Option<(String, Option<String>)>,
-    pub message: Option<String>,
-}
-
-impl SettingsDraft {
-    pub fn from_config(c: &Config) -> Self {
-        Self {
-            profiles: c
-                .profiles
-                .iter()
-                .map(|p| ProfileDraft {
-                    name: p.name.clone(),
-                    token_url: p.token_url.clone(),
-                    service_key_env: p.service_key_env.clone().unwrap_or_default(),
-                })
-                .collect(),
-            origin: c.origin.clone().unwrap_or_default(),
-            culture: c.culture.clone().unwrap_or_default(),
-            text_scale: c.text_scale,
-            theme: c.theme,
-            proxy: c.proxy.clone().unwrap_or_default(),
-            no_proxy: c.no_proxy.clone().unwrap_or_default(),
-            ca_file: c
-                .ca_file
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-            ca_checked: None,
-            message: None,
-        }
-    }
-
-    pub fn proxy_error(&self) -> Option<String> {
-        (!self.proxy.trim().is_empty())
-            .then(|| config::check_proxy(&self.proxy).err())
-            .flatten()
-    }
-
-    pub fn no_proxy_error(&self) -> Option<String> {
-        (!self.no_proxy.trim().is_empty())
-            .then(|| config::check_no_proxy(&self.no_proxy).err())
-            .flatten()
-    }
-
-    /// What is wrong with the CA file: an empty field is fine; otherwise the file must be a
-    /// readable PEM bundle with at least one certificate. The file is read again only when the
-    /// text changed.
-    pub fn ca_file_error(&mut self) -> Option<String> {
-        if let Some((text, err)) = &self.ca_checked
-            && *text == self.ca_file
-        {
-            return err.clone();
-        }
-        let err = if self.ca_file.trim().is_empty() {
-            None
-        } else {
-            match config::check_ca_file(&self.ca_file) {
-                Err(e) => Some(e),
-                Ok(path) => crate::api::transport::CaBundle::load(&path)
-                    .err()
-                    .map(|e| e.to_string()),
-            }
-        };
-        self.ca_checked = Some((self.ca_file.clone(), err.clone()));
-        err
-    }
-
-    /// The problem of each field of profile `i`: (name, token URL, key variable).
-    pub fn profile_errors(&self, i: usize) -> [Option<String>; 3] {
-        let Some(p) = self.profiles.get(i) else {
-            return [None, None, None];
-        };
-        let duplicate = self.profiles[..i]
-            .iter()
-            .any(|q| q.name.trim().eq_ignore_ascii_case(p.name.trim()));
-        let name = match config::check_profile_name(&p.name) {
-            Err(e) => Some(e),
-            Ok(_) if duplicate => Some("Another join service has this name.".into()),
-            Ok(_) => None,
-        };
-        let url = config::check_token_url(&p.token_url).err();
-        let key = (!p.service_key_env.trim().is_empty())
-            .then(|| config::check_env_name(&p.service_key_env).err())
-            .flatten();
-        [name, url, key]
-    }
-
-    pub fn origin_error(&self) -> Option<String> {
-        (!self.origin.trim().is_empty())
-            .then(|| config::check_origin(&self.origin).err())
-            .flatten()
-    }
-
-    pub fn culture_error(&self) -> Option<String> {
-        (!self.culture.trim().is_empty())
-            .then(|| config::check_culture(&self.culture).err())
-            .flatten()
-    }
-
-    /// The configuration to save, or `None` while a field is invalid.
-    pub fn to_config(&mut self, base: &Config) -> Option<Config> {
-        if self.proxy_error().is_some()
-            || self.no_proxy_error().is_some()
-            || self.ca_file_error().is_some()
-        {
-            return None;
-        }
-        let text = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
-        let mut profiles = Vec::new();
-        for (i, p) in self.profiles.iter().enumerate() {
-            if self.profile_errors(i).iter().any(Option::is_some) {
-                return None;
-            }
-            profiles.push(config::Profile {
-                name: p.name.trim().to_string(),
-                token_url: p.token_url.trim().to_string(),
-                service_key_env: Some(p.service_key_env.trim().to_string())
-                    .filter(|k| !k.is_empty()),
-            });
-        }
-        if self.origin_error().is_some() || self.culture_error().is_some() {
-            return None;
-        }
-        let origin = config::check_origin(&self.origin).ok();
-        let culture = config::check_culture(&self.culture).ok();
-        Some(Config {
-            profiles,
-            origin,
-            culture,
-            text_scale: config::check_text_scale(self.text_scale).unwrap_or(1.0),
-            theme: self.theme,
-            proxy: text(&self.proxy),
-            no_proxy: text(&self.no_proxy),
-            ca_file: text(&self.ca_file).map(std::path::PathBuf::from),
-            ..base.clone()
-        })
-    }
-}
+mod settings_draft;
+pub use settings_draft::{ProfileDraft, SettingsDraft};
 
 #[cfg(test)]
 mod tests {
@@ -473,6 +385,56 @@ mod tests {
             Some(Field::Name),
             "a prefilled link starts at the name"
         );
+    }
+
+    #[test]
+    fn the_direct_offer_and_the_link_check_follow_the_chosen_source() {
+        let mut f = FormState::new(None, None, ProfileChoice::Demo);
+        let offer = |text: &str, f: &mut FormState| {
+            f.meeting = text.into();
+            f.meeting_edited();
+            f.direct_offer(&[])
+        };
+        // An on-premises link, and a conference URI (which the service flow refuses).
+        let sip = "sip:ada@fabrikam.com;gruu;opaque=app:conf:focus:id:X1";
+        assert_eq!(
+            offer("https://meet.fabrikam.com/ada/X1", &mut f),
+            Some(ProfileChoice::Direct)
+        );
+        assert_eq!(offer(sip, &mut f), Some(ProfileChoice::Direct));
+        assert!(f.meeting_link().is_err(), "flow A refuses a sip: address");
+        // The demo's direct meetings go to the demo's stand-in.
+        for url in crate::demo::ALL_DIRECT_MEETING_URLS {
+            assert_eq!(offer(url, &mut f), Some(ProfileChoice::DemoDirect), "{url}");
+        }
+        // No offer for Online hosts, nonsense, or with a configured profile.
+        assert_eq!(offer("https://meet.lync.com/contoso/ada/X1", &mut f), None);
+        assert_eq!(offer(crate::demo::LOBBY_MEETING_URL, &mut f), None);
+        assert_eq!(offer("not a link", &mut f), None);
+        f.meeting = "https://meet.fabrikam.com/ada/X1".into();
+        let configured = [Profile::service("C", "https://c.example/t", None)];
+        assert_eq!(f.direct_offer(&configured), None);
+        // Once direct, no offer, and the link is checked for the direct mode.
+        f.choose(ProfileChoice::Direct, &[]);
+        assert!(f.direct && f.direct_offer(&[]).is_none());
+        f.meeting = sip.into();
+        assert!(f.meeting_link().is_ok());
+        f.meeting = "https://meet.lync.com/contoso/ada/X1".into();
+        assert!(f.meeting_link().unwrap_err().contains("Online"));
+        // A named profile's kind comes from the configuration.
+        let profiles = [Profile::direct("Fab", None)];
+        f.choose(ProfileChoice::Named("Fab".into()), &profiles);
+        assert!(f.direct);
+        f.choose(ProfileChoice::Demo, &profiles);
+        assert!(!f.direct);
+    }
+
+    #[test]
+    fn a_direct_session_shows_its_own_steps_before_the_engine_starts() {
+        let v = SessionView::new(1, "h".into(), "n".into(), "s".into()).for_flow(Flow::Direct);
+        let steps: Vec<Step> = v.status.steps.iter().map(|s| s.step).collect();
+        assert_eq!(steps, Flow::Direct.steps());
+        assert!(!steps.contains(&Step::ServiceApplication));
     }
 
     #[test]
@@ -542,32 +504,5 @@ mod tests {
         v.apply(&JoinEvent::ChannelRecovered { attempts: 2 }, now);
         assert_eq!(v.connection, Connection::Connected);
         assert_eq!(v.status.channel_interruptions, 1);
-    }
-
-    #[test]
-    fn settings_drafts_validate_and_convert() {
-        let base = Config::default();
-        let mut d = SettingsDraft::from_config(&base);
-        assert_eq!(d.to_config(&base), Some(base.clone()));
-        d.profiles.push(ProfileDraft {
-            name: "Contoso".into(),
-            token_url: "https://join.contoso.com/t".into(),
-            service_key_env: String::new(),
-        });
-        d.profiles.push(ProfileDraft {
-            name: "contoso".into(),
-            token_url: "ftp://x".into(),
-            service_key_env: "1BAD".into(),
-        });
-        let errs = d.profile_errors(1);
-        assert!(errs.iter().all(Option::is_some), "{errs:?}");
-        assert!(d.to_config(&base).is_none());
-        d.profiles.pop();
-        d.origin = "https://contoso.com/".into();
-        let c = d.to_config(&base).unwrap();
-        assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
-        assert_eq!(c.profiles[0].service_key_env, None);
-        d.culture = "not a tag".into();
-        assert!(d.culture_error().is_some() && d.to_config(&base).is_none());
     }
 }

@@ -288,11 +288,11 @@ pub fn probe(
 /// prefilled with the lobby meeting and a name; nothing is written to disk.
 fn app_init(demo: &ProbeDemo) -> AppInit {
     let config = Config {
-        profiles: vec![Profile {
-            name: "Probe demo".into(),
-            token_url: demo.demo.token_url().to_string(),
-            service_key_env: None,
-        }],
+        profiles: vec![Profile::service(
+            "Probe demo",
+            demo.demo.token_url().as_str(),
+            None,
+        )],
         ..Config::default()
     };
     AppInit {

@@ -153,11 +153,11 @@ pub fn meeting(policy: LobbyPolicy) -> MeetingSpec {
 pub fn config_for(demo: &Demo) -> Config {
     Config {
         origin: Some(common::ORIGIN.to_string()),
-        profiles: vec![Profile {
-            name: "Test service".into(),
-            token_url: demo.token_url().to_string(),
-            service_key_env: None,
-        }],
+        profiles: vec![Profile::service(
+            "Test service",
+            demo.token_url().as_str(),
+            None,
+        )],
         ..Config::default()
     }
 }

@@ -10,12 +10,39 @@ use crate::join::meeting_link::MAX_INPUT_CHARS;
 
 use super::{field_error, ok_color};
 
+/// How the direct kind is named in the choice of join service.
+const DIRECT: &str = "Skype for Business Server (direct)";
+
+/// The notice under the link offering the direct mode, with its button.
+fn direct_offer(
+    ui: &mut egui::Ui,
+    form: &mut FormState,
+    choice: ProfileChoice,
+    profiles: &[Profile],
+) {
+    ui.add_space(4.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            "This meeting is not on Skype for Business Online. If it is on your \
+             organisation's Skype for Business Server, you can join it directly.",
+        );
+        if ui.button("Join directly").clicked() {
+            form.choose(choice, profiles);
+            form.meeting_edited();
+            // The button goes away: keep the keyboard in the form (Enter there joins).
+            form.focus = Some(Field::Name);
+        }
+    });
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     form: &mut FormState,
     profiles: &[Profile],
     actions: &mut Vec<UiAction>,
 ) {
+    form.sync_source(profiles);
     ui.add_space(8.0);
     ui.heading("Join a meeting");
     ui.add_space(8.0);
@@ -51,6 +78,9 @@ pub fn show(
         }
         _ => {}
     }
+    if let Some(choice) = form.direct_offer(profiles) {
+        direct_offer(ui, form, choice, profiles);
+    }
     ui.add_space(8.0);
 
     let label = ui.label("Your name");
@@ -81,15 +111,34 @@ pub fn show(
     ui.horizontal_wrapped(|ui| {
         for p in profiles {
             let choice = ProfileChoice::Named(p.name.clone());
-            ui.radio_value(&mut form.profile, choice, &p.name);
+            let label = if p.is_direct() {
+                format!("{} — {DIRECT}", p.name)
+            } else {
+                p.name.clone()
+            };
+            ui.radio_value(&mut form.profile, choice, label);
         }
         ui.radio_value(&mut form.profile, ProfileChoice::Demo, "Built-in demo");
+        ui.radio_value(
+            &mut form.profile,
+            ProfileChoice::DemoDirect,
+            format!("Built-in demo — {DIRECT}"),
+        );
+        // The ad-hoc direct mode is listed once chosen (by the offer below the link).
+        if form.profile == ProfileChoice::Direct {
+            ui.radio_value(
+                &mut form.profile,
+                ProfileChoice::Direct,
+                format!("Your organisation's {DIRECT}"),
+            );
+        }
     });
+    form.sync_source(profiles);
     if let ProfileChoice::Named(n) = &form.profile
         && let Some(var) = profiles
             .iter()
             .find(|p| &p.name == n)
-            .and_then(|p| p.service_key_env.as_deref())
+            .and_then(|p| p.service_key_env())
         && std::env::var(var).map_or(true, |v| v.is_empty())
     {
         ui.label(

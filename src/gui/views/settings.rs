@@ -1,4 +1,5 @@
-//! Settings: join services (name, token URL, service key variable), origin, culture, proxy and
+//! Settings: join services (name, kind, token URL and service key variable, or an autodiscover
+//! URL for Skype for Business Server joined directly), origin, culture, proxy and
 //! CA file, text size and theme. Validated inline; written to the config file only on Save.
 
 use egui::RichText;
@@ -89,6 +90,20 @@ fn network(ui: &mut egui::Ui, draft: &mut SettingsDraft, env: &EnvOverrides) {
     overridden(ui, config::ENV_CA_FILE, env.ca_file.as_deref());
 }
 
+/// The kind of join service `i`: a service application or Skype for Business Server directly.
+fn kind_choice(ui: &mut egui::Ui, i: usize, direct: &mut bool) {
+    let label = ui.label(format!("Kind of join service {}", i + 1));
+    ui.horizontal_wrapped(|ui| {
+        let service = ui.radio_value(direct, false, "Service application");
+        let server = ui.radio_value(direct, true, "Skype for Business Server (direct)");
+        if service.changed() || server.changed() {
+            ui.ctx().request_repaint();
+        }
+    })
+    .response
+    .labelled_by(label.id);
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     draft: &mut SettingsDraft,
@@ -103,8 +118,10 @@ pub fn show(
     ui.label(RichText::new("Join services").strong());
     ui.label(
         RichText::new(
-            "The token URL of your organisation's service application. A service key is never \
-             saved: name the environment variable that holds it.",
+            "The token URL of your organisation's service application, or Skype for Business \
+             Server joined directly (autodiscover starts at https://lyncdiscover.<organizer's \
+             domain>/ unless you give another URL). A service key is never saved: name the \
+             environment variable that holds it.",
         )
         .weak(),
     );
@@ -113,7 +130,7 @@ pub fn show(
     }
     let mut remove = None;
     for i in 0..draft.profiles.len() {
-        let [name_err, url_err, key_err] = draft.profile_errors(i);
+        let [name_err, url_err, key_err, discover_err] = draft.profile_errors(i);
         let p: &mut ProfileDraft = &mut draft.profiles[i];
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -125,20 +142,34 @@ pub fn show(
                 &mut p.name,
                 name_err.as_deref(),
             );
-            field(
-                ui,
-                ("token_url", i),
-                ("Token URL", "https://join.contoso.com/GetAnonTokenJob"),
-                &mut p.token_url,
-                url_err.as_deref(),
-            );
-            field(
-                ui,
-                ("key", i),
-                ("Service key variable (optional)", "CONTOSO_SERVICE_KEY"),
-                &mut p.service_key_env,
-                key_err.as_deref(),
-            );
+            kind_choice(ui, i, &mut p.direct);
+            if p.direct {
+                field(
+                    ui,
+                    ("autodiscover", i),
+                    (
+                        "Autodiscover URL (optional)",
+                        "https://lyncdiscover.<organizer's domain>/",
+                    ),
+                    &mut p.autodiscover,
+                    discover_err.as_deref(),
+                );
+            } else {
+                field(
+                    ui,
+                    ("token_url", i),
+                    ("Token URL", "https://join.contoso.com/GetAnonTokenJob"),
+                    &mut p.token_url,
+                    url_err.as_deref(),
+                );
+                field(
+                    ui,
+                    ("key", i),
+                    ("Service key variable (optional)", "CONTOSO_SERVICE_KEY"),
+                    &mut p.service_key_env,
+                    key_err.as_deref(),
+                );
+            }
             if ui
                 .button(format!("Remove join service {}", i + 1))
                 .clicked()
