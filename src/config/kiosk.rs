@@ -60,9 +60,14 @@ impl Default for KioskConfig {
     }
 }
 
+/// A preset meeting: a join link, or (for a booth on a direct profile) a conference address.
 fn de_meeting<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     let s = String::deserialize(d)?;
-    crate::join::MeetingLink::parse(&s).map_err(serde::de::Error::custom)?;
+    if let Err(e) = crate::join::MeetingLink::parse(&s)
+        && crate::join::DirectMeeting::parse(&s).is_err()
+    {
+        return Err(serde::de::Error::custom(e));
+    }
     Ok(Some(s.trim().to_string()))
 }
 
@@ -288,6 +293,13 @@ mod tests {
                 .verify("2468")
         );
         assert!(parsed("").config.kiosk.is_none());
+        // A booth on a direct profile may preset the conference address.
+        let sip = "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:K1";
+        let k = parsed(&format!("[kiosk]\nmeeting = \"{sip}\"\n"))
+            .config
+            .kiosk
+            .unwrap();
+        assert_eq!(k.meeting.as_deref(), Some(sip));
 
         for (text, field) in [
             ("[kiosk]\nmeeting = \"sip:ada@contoso.com\"\n", "meeting"),

@@ -213,11 +213,11 @@ fn an_unreachable_service_ends_calmly_back_on_the_attract_screen() {
         .unwrap()
         .port();
     let config = Config {
-        profiles: vec![Profile {
-            name: "Test service".into(),
-            token_url: format!("http://127.0.0.1:{port}/GetAnonTokenJob"),
-            service_key_env: None,
-        }],
+        profiles: vec![Profile::service(
+            "Test service",
+            &format!("http://127.0.0.1:{port}/GetAnonTokenJob"),
+            None,
+        )],
         kiosk: Some(kiosk(Some(URL), Some("Booth Guest"))),
         ..Config::default()
     };
@@ -243,4 +243,42 @@ fn an_unreachable_service_ends_calmly_back_on_the_attract_screen() {
         assert!(no_guest_left(&h));
     }
     assert!(shows(&h, notice), "two failures in a row are reported");
+}
+
+/// A booth on a Skype for Business Server (direct) profile: one press joins the preset meeting
+/// through autodiscover and a web ticket, and the ending returns to the start.
+#[test]
+fn a_booth_on_a_direct_profile_joins_with_one_press() {
+    let rt = runtime();
+    let demo = rt.block_on(crate::common::start(guest_join::emulator::EmulatorConfig {
+        on_prem: Some(guest_join::emulator::OnPremConfig::default()),
+        ..crate::common::test_config(vec![meeting(guest_join::emulator::LobbyPolicy::Open)])
+    }));
+    let lyncdiscover = demo.emulator().lyncdiscover_url().unwrap();
+    let config = Config {
+        origin: Some(crate::common::ORIGIN.to_string()),
+        profiles: vec![Profile::direct("Test service", Some(lyncdiscover.as_str()))],
+        kiosk: Some(kiosk(Some(URL), Some("Booth Guest"))),
+        ..Config::default()
+    };
+    let (mut h, clock) = kiosk_harness(&rt, config);
+    h.run();
+    h.get_by_label("Start").click();
+    until_phase(&mut h, guest_join::join::Phase::InMeeting);
+    wait_for(&mut h, "Booth Guest (you)");
+    let journal = demo.control().journal();
+    assert!(
+        journal.iter().any(|j| j.route == "webticket"),
+        "{journal:?}"
+    );
+    assert!(!journal.iter().any(|j| j.route == "anon_tokens"));
+    h.get_by_label("Leave").click();
+    wait_for(&mut h, "Thank you");
+    clock.advance(Duration::from_secs(10));
+    frames(&mut h);
+    assert!(shows(&h, "Start"));
+    assert!(no_guest_left(&h));
+    until_deleted(Some(&mut h), &demo);
+    drop(h);
+    rt.block_on(demo.shutdown());
 }

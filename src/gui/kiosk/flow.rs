@@ -24,6 +24,7 @@ pub(crate) fn kiosk_form(config: &Config, k: &KioskConfig) -> FormState {
         None => initial_choice(config),
     };
     let mut form = FormState::new(k.meeting.clone(), None, profile);
+    form.sync_source(&config.profiles);
     form.meeting_touched = false;
     form.focus = Some(if k.meeting.is_some() {
         Field::Name
