@@ -5,9 +5,9 @@
 
 use super::*;
 use crate::api::wire::webticket::{WebTicketError, WebTicketGrant, WebTicketToken};
-use crate::emulator::config::{
-    DEMO_DIRECT_MEETING_URLS, DEMO_DIRECT_NO_GUESTS_URL, DEMO_DIRECT_OPEN_URL, DiscoverAnswer,
-    OnPremConfig, demo_meetings,
+use crate::emulator::config::{DiscoverAnswer, OnPremConfig};
+use crate::emulator::demo_meetings::{
+    DEMO_DIRECT_MEETING_URLS, DEMO_DIRECT_NO_GUESTS_URL, DEMO_DIRECT_OPEN_URL, demo_meetings,
 };
 use crate::emulator::onprem_routes::OnPremSide;
 use crate::emulator::{ControlError, on_prem_router};

@@ -1,0 +1,200 @@
+//! The demo meetings of `--demo`, the GUI's first run and `guest-join emulator`: their join
+//! links for flow A (on a reserved host that never resolves) and for the direct mode (as their
+//! organizers' deployment, `contoso.example`, publishes them).
+
+use std::time::Duration;
+
+use super::config::{EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
+
+/// Host of the demo meetings: a reserved, unresolvable name, so demo URLs never leave the machine.
+pub const DEMO_MEETING_HOST: &str = "meet.demo.guest-join.invalid";
+/// Open demo meeting (no lobby), detailed events.
+pub const DEMO_OPEN_URL: &str = "https://meet.demo.guest-join.invalid/ada/OPEN1234";
+/// Demo meeting with a lobby; the guest is admitted after 3 s.
+pub const DEMO_LOBBY_URL: &str = "https://meet.demo.guest-join.invalid/grace/LOBBY123";
+/// Demo meeting with a lobby; the guest is denied after 2 s.
+pub const DEMO_DENY_URL: &str = "https://meet.demo.guest-join.invalid/alan/DENY1234";
+/// Open demo meeting whose join arrives as one collapsed event batch.
+pub const DEMO_QUICK_URL: &str = "https://meet.demo.guest-join.invalid/linus/QUICK123";
+/// Every demo meeting URL, for help texts.
+pub const DEMO_MEETING_URLS: [&str; 4] =
+    [DEMO_OPEN_URL, DEMO_LOBBY_URL, DEMO_DENY_URL, DEMO_QUICK_URL];
+/// Flow A join URL of the demo meeting without guest access (reached in direct mode through
+/// [`DEMO_DIRECT_NO_GUESTS_URL`]).
+const DEMO_NO_GUESTS_URL: &str = "https://meet.demo.guest-join.invalid/edsger/NOGUEST1";
+
+/// Direct mode (flow B, on-premises): the open demo meeting as its organizer's deployment
+/// publishes it; the client derives the conference URI from organizer and id.
+pub const DEMO_DIRECT_OPEN_URL: &str = "https://meet.contoso.example/ada/OPEN1234";
+/// Direct mode: the demo meeting with a lobby that admits.
+pub const DEMO_DIRECT_LOBBY_URL: &str = "https://meet.contoso.example/grace/LOBBY123";
+/// Direct mode: the demo meeting with a lobby that denies.
+pub const DEMO_DIRECT_DENY_URL: &str = "https://meet.contoso.example/alan/DENY1234";
+/// Direct mode: an open demo meeting whose WebTicket refuses the anonymous meeting grant.
+pub const DEMO_DIRECT_NO_GUESTS_URL: &str = "https://meet.contoso.example/edsger/NOGUEST1";
+/// Every direct-mode demo meeting URL, for help texts.
+pub const DEMO_DIRECT_MEETING_URLS: [&str; 4] = [
+    DEMO_DIRECT_OPEN_URL,
+    DEMO_DIRECT_LOBBY_URL,
+    DEMO_DIRECT_DENY_URL,
+    DEMO_DIRECT_NO_GUESTS_URL,
+];
+
+fn demo_meeting(
+    url: &str,
+    organizer: &str,
+    id: &str,
+    subject: &str,
+    policy: LobbyPolicy,
+    style: EventStyle,
+) -> MeetingSpec {
+    let mut leader = organizer.to_string();
+    if let Some(first) = leader.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    MeetingSpec {
+        join_url: url.to_string(),
+        organizer: organizer.to_string(),
+        conference_id: id.to_string(),
+        subject: subject.to_string(),
+        policy,
+        participants: vec![
+            ScriptedParticipant::new(
+                &format!("{leader} (organizer)"),
+                Role::Leader,
+                Some("Welcome! Thanks for joining, we will start in a minute."),
+            ),
+            ScriptedParticipant::new("Sam Support", Role::Attendee, None),
+        ],
+        event_style: style,
+        anonymous_join: true,
+    }
+}
+
+/// The demo meetings used by `--demo` and `guest-join emulator` (see the `DEMO_*_URL` constants).
+pub fn demo_meetings() -> Vec<MeetingSpec> {
+    vec![
+        demo_meeting(
+            DEMO_OPEN_URL,
+            "ada",
+            "OPEN1234",
+            "Open demo meeting",
+            LobbyPolicy::Open,
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_LOBBY_URL,
+            "grace",
+            "LOBBY123",
+            "Lobby demo meeting",
+            LobbyPolicy::AdmitAfter(Duration::from_secs(3)),
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_DENY_URL,
+            "alan",
+            "DENY1234",
+            "Denied demo meeting",
+            LobbyPolicy::DenyAfter(Duration::from_secs(2)),
+            EventStyle::Detailed,
+        ),
+        demo_meeting(
+            DEMO_QUICK_URL,
+            "linus",
+            "QUICK123",
+            "Quick demo meeting",
+            LobbyPolicy::Open,
+            EventStyle::Collapsed,
+        ),
+        MeetingSpec {
+            anonymous_join: false,
+            ..demo_meeting(
+                DEMO_NO_GUESTS_URL,
+                "edsger",
+                "NOGUEST1",
+                "Meeting without guest access",
+                LobbyPolicy::Open,
+                EventStyle::Detailed,
+            )
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::config::EmulatorConfig;
+
+    #[test]
+    fn demo_meetings_match_the_constants() {
+        let demos = demo_meetings();
+        let urls: Vec<&str> = demos.iter().map(|m| m.join_url.as_str()).collect();
+        assert_eq!(urls[..4], DEMO_MEETING_URLS);
+        assert_eq!(urls[4], DEMO_NO_GUESTS_URL);
+        let guests: Vec<bool> = demos.iter().map(|m| m.anonymous_join).collect();
+        assert_eq!(guests, [true, true, true, true, false]);
+        for m in &demos {
+            assert!(
+                m.join_url
+                    .starts_with(&format!("https://{DEMO_MEETING_HOST}/"))
+            );
+            assert!(m.join_url.ends_with(&m.conference_id));
+            let roles: Vec<Role> = m.participants.iter().map(|p| p.role).collect();
+            assert_eq!(roles, [Role::Leader, Role::Attendee]);
+            let greetings = m.participants.iter().filter_map(|p| p.greeting.as_deref());
+            assert!(greetings.collect::<Vec<_>>()[0].starts_with("Welcome!"));
+        }
+        assert_eq!(
+            demos[0].conference_uri("contoso.example"),
+            "sip:ada@contoso.example;gruu;opaque=app:conf:focus:id:OPEN1234"
+        );
+        assert_eq!(demos[0].subject, "Open demo meeting");
+        assert_eq!(
+            demos[1].policy,
+            LobbyPolicy::AdmitAfter(Duration::from_secs(3))
+        );
+        assert_eq!(
+            demos[2].policy,
+            LobbyPolicy::DenyAfter(Duration::from_secs(2))
+        );
+        assert_eq!(demos[3].event_style, EventStyle::Collapsed);
+        assert_eq!(demos[4].subject, "Meeting without guest access");
+        assert_eq!(demos[4].policy, LobbyPolicy::Open);
+    }
+
+    /// `https://meet.<domain>/<organizer>/<id>` → the conference URI a direct-mode client
+    /// derives from it (independent of the emulator's own code).
+    fn derived_conference_uri(url: &str) -> (String, String, String) {
+        let url = url::Url::parse(url).unwrap();
+        let domain = url.host_str().unwrap().strip_prefix("meet.").unwrap();
+        let segs: Vec<&str> = url.path_segments().unwrap().collect();
+        assert_eq!(segs.len(), 2, "{url}");
+        let uri = format!(
+            "sip:{}@{domain};gruu;opaque=app:conf:focus:id:{}",
+            segs[0], segs[1]
+        );
+        (segs[0].to_string(), segs[1].to_string(), uri)
+    }
+
+    #[test]
+    fn direct_demo_urls_map_to_the_demo_meetings() {
+        let tenant = EmulatorConfig::default().tenant;
+        let demos = demo_meetings();
+        for url in DEMO_DIRECT_MEETING_URLS {
+            let (organizer, id, uri) = derived_conference_uri(url);
+            let m = demos
+                .iter()
+                .find(|m| m.organizer == organizer && m.conference_id == id)
+                .unwrap_or_else(|| panic!("no demo meeting for {url}"));
+            assert_eq!(m.conference_uri(&tenant), uri, "{url}");
+        }
+        let no_guests = derived_conference_uri(DEMO_DIRECT_NO_GUESTS_URL).2;
+        let m = demos
+            .iter()
+            .find(|m| m.conference_uri(&tenant) == no_guests);
+        assert_eq!(m.map(|m| m.anonymous_join), Some(false));
+        let distinct: std::collections::BTreeSet<&str> =
+            DEMO_DIRECT_MEETING_URLS.into_iter().collect();
+        assert_eq!(distinct.len(), DEMO_DIRECT_MEETING_URLS.len());
+    }
+}
