@@ -162,18 +162,10 @@ mod tests {
         assert_eq!(demos[4].policy, LobbyPolicy::Open);
     }
 
-    /// `https://meet.<domain>/<organizer>/<id>` → the conference URI a direct-mode client
-    /// derives from it (independent of the emulator's own code).
+    /// What the direct-mode client derives from a simple URL: (organizer, id, conference URI).
     fn derived_conference_uri(url: &str) -> (String, String, String) {
-        let url = url::Url::parse(url).unwrap();
-        let domain = url.host_str().unwrap().strip_prefix("meet.").unwrap();
-        let segs: Vec<&str> = url.path_segments().unwrap().collect();
-        assert_eq!(segs.len(), 2, "{url}");
-        let uri = format!(
-            "sip:{}@{domain};gruu;opaque=app:conf:focus:id:{}",
-            segs[0], segs[1]
-        );
-        (segs[0].to_string(), segs[1].to_string(), uri)
+        let (_, m) = crate::join::DirectMeeting::parse(url).unwrap();
+        (m.organizer, m.conference_key, m.conference_uri)
     }
 
     #[test]

@@ -13,13 +13,14 @@ use crate::emulator::config::OnPremConfig;
 use crate::emulator::on_prem_router;
 use crate::emulator::onprem_routes::OnPremSide;
 
-const WEB: &str = "http://lyncweb.test/";
+pub(super) const WEB: &str = "http://lyncweb.test/";
 
-struct OnPrem {
-    emu: Arc<Emu>,
-    discover: Router,
-    web: Router,
-    platform: Router,
+/// The emulator with its on-premises routers (also used by `onprem_discover`).
+pub(super) struct OnPrem {
+    pub(super) emu: Arc<Emu>,
+    pub(super) discover: Router,
+    pub(super) web: Router,
+    pub(super) platform: Router,
 }
 
 /// A ticket and the application created with it.
@@ -30,11 +31,17 @@ struct Anon {
 }
 
 fn on_prem_with(deployment: OnPremConfig) -> OnPrem {
+    on_prem_from(EmulatorConfig {
+        on_prem: Some(deployment),
+        ..config()
+    })
+}
+
+/// The emulator of `cfg` (which must configure `on_prem`) behind its routers, with the
+/// on-premises listeners at `lyncdiscover.test` and [`WEB`].
+pub(super) fn on_prem_from(cfg: EmulatorConfig) -> OnPrem {
     let emu = Emu::with_on_prem(
-        EmulatorConfig {
-            on_prem: Some(deployment),
-            ..config()
-        },
+        cfg,
         Url::parse("http://platform.test/").unwrap(),
         Url::parse("http://pool.test/").unwrap(),
         Some((
@@ -61,7 +68,7 @@ fn local(href: &str) -> String {
         .to_string()
 }
 
-async fn send(router: &Router, req: Request<Body>) -> Resp {
+pub(super) async fn send(router: &Router, req: Request<Body>) -> Resp {
     let resp = router.clone().oneshot(req).await.unwrap();
     let status = resp.status();
     let headers = resp.headers().clone();
@@ -196,7 +203,7 @@ impl OnPrem {
         panic!("no {rel} {kind} in {out:#?}");
     }
 
-    fn routes(&self) -> Vec<String> {
+    pub(super) fn routes(&self) -> Vec<String> {
         self.emu
             .lock()
             .journal

@@ -3,62 +3,28 @@
 //! and JSON); the demo meetings in direct mode, one of which refuses the anonymous grant; the
 //! demo environment running the on-premises surface.
 
+use super::onprem::{OnPrem, on_prem_from, send};
 use super::*;
 use crate::api::wire::webticket::{WebTicketError, WebTicketGrant, WebTicketToken};
+use crate::emulator::ControlError;
 use crate::emulator::config::{DiscoverAnswer, OnPremConfig};
 use crate::emulator::demo_meetings::{
     DEMO_DIRECT_MEETING_URLS, DEMO_DIRECT_NO_GUESTS_URL, DEMO_DIRECT_OPEN_URL, demo_meetings,
 };
-use crate::emulator::onprem_routes::OnPremSide;
-use crate::emulator::{ControlError, on_prem_router};
 
-const WEB: &str = "http://lyncweb.test/";
 const POOL_ROOT: &str = "http://lyncweb.test/Autodiscover/AutodiscoverService.svc/root";
 const FOREIGN: &str = "https://lyncweb.fabrikam.example/Autodiscover/AutodiscoverService.svc/root";
 
-struct Surface {
-    emu: Arc<Emu>,
-    discover: Router,
-    web: Router,
-    platform: Router,
-}
-
 /// The on-premises surface over the demo meetings, with `answer` configured at start.
-fn surface(answer: DiscoverAnswer) -> Surface {
-    let emu = Emu::with_on_prem(
-        EmulatorConfig {
-            meetings: demo_meetings(),
-            on_prem: Some(OnPremConfig {
-                discover_answer: answer,
-                ..OnPremConfig::default()
-            }),
-            ..config()
-        },
-        Url::parse("http://platform.test/").unwrap(),
-        Url::parse("http://pool.test/").unwrap(),
-        Some((
-            Url::parse("http://lyncdiscover.test/").unwrap(),
-            Url::parse(WEB).unwrap(),
-        )),
-    );
-    Surface {
-        discover: on_prem_router(emu.clone(), OnPremSide::Discover),
-        web: on_prem_router(emu.clone(), OnPremSide::Web),
-        platform: platform_router(emu.clone()),
-        emu,
-    }
-}
-
-async fn send(router: &Router, req: Request<Body>) -> Resp {
-    let resp = router.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let body = resp.into_body().collect().await.unwrap().to_bytes();
-    Resp {
-        status,
-        headers,
-        body,
-    }
+fn surface(answer: DiscoverAnswer) -> OnPrem {
+    on_prem_from(EmulatorConfig {
+        meetings: demo_meetings(),
+        on_prem: Some(OnPremConfig {
+            discover_answer: answer,
+            ..OnPremConfig::default()
+        }),
+        ..config()
+    })
 }
 
 async fn get(router: &Router, uri: &str) -> Resp {
@@ -77,7 +43,7 @@ async fn post_json(router: &Router, uri: &str, body: &str) -> Resp {
     send(router, req).await
 }
 
-impl Surface {
+impl OnPrem {
     /// `GET /` on lyncdiscover: must be a 200 with JSON.
     async fn lyncdiscover(&self) -> Value {
         let resp = get(&self.discover, "/").await;
@@ -85,25 +51,14 @@ impl Surface {
         resp.json()
     }
 
-    fn routes(&self) -> Vec<String> {
-        let w = self.emu.lock();
-        w.journal.iter().map(|j| j.route.clone()).collect()
-    }
-
     /// The anonymous meeting grant a direct-mode client sends for `url`
     /// (`https://meet.<domain>/<organizer>/<id>`).
     async fn grant_for_direct(&self, url: &str) -> Resp {
-        let u = Url::parse(url).unwrap();
-        let domain = u.host_str().unwrap().trim_start_matches("meet.");
-        let segs: Vec<&str> = u.path_segments().unwrap().collect();
-        let uri = format!(
-            "sip:{}@{domain};gruu;opaque=app:conf:focus:id:{}",
-            segs[0], segs[1]
-        );
+        let (_, m) = crate::join::DirectMeeting::parse(url).unwrap();
         let req = Request::post("/WebTicket/oauthtoken")
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from(
-                WebTicketGrant::anon_meeting(&uri, segs[1]).to_form(),
+                WebTicketGrant::anon_meeting(&m.conference_uri, &m.conference_key).to_form(),
             ))
             .unwrap();
         send(&self.web, req).await
