@@ -14,21 +14,27 @@ pub enum ConferenceSource {
     TokenClaim,
 }
 
+/// What separates the organizer from the conference ID in a conference URI.
+const FOCUS_MARK: &str = ";gruu;opaque=app:conf:focus:id:";
+
 /// `sip:<user>;gruu;opaque=app:conf:focus:id:<alnum>`.
 pub fn is_conference_uri(s: &str) -> bool {
-    const MARK: &str = ";gruu;opaque=app:conf:focus:id:";
-    let Some(rest) = s.strip_prefix("sip:") else {
-        return false;
-    };
-    let Some(pos) = rest.find(MARK) else {
-        return false;
-    };
-    let user = &rest[..pos];
-    let id = &rest[pos + MARK.len()..];
-    !user.is_empty()
-        && !user.contains(';')
-        && !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_alphanumeric())
+    split_conference_uri(s).is_some_and(|(user, id)| {
+        !user.is_empty()
+            && !user.contains(';')
+            && !id.is_empty()
+            && id.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// `sip:<user>;gruu;opaque=app:conf:focus:id:<id>` → (`<user>`, `<id>`), unchecked.
+pub fn split_conference_uri(s: &str) -> Option<(&str, &str)> {
+    s.strip_prefix("sip:")?.split_once(FOCUS_MARK)
+}
+
+/// The conference URI of meeting `id` organized by `user` (`organizer@domain`).
+pub fn make_conference_uri(user: &str, id: &str) -> String {
+    format!("sip:{user}{FOCUS_MARK}{id}")
 }
 
 fn search_value(v: &serde_json::Value, depth: usize) -> Option<String> {

@@ -8,7 +8,7 @@
 
 use url::Url;
 
-use super::conference::is_conference_uri;
+use super::conference::{is_conference_uri, make_conference_uri, split_conference_uri};
 use super::meeting_link::{MeetingLink, MeetingLinkError};
 
 /// The conference a direct join asks a web ticket for. `Debug` is safe: nothing here is secret
@@ -111,7 +111,7 @@ impl DirectMeeting {
             return Err(DirectMeetingError::NotASimpleUrl);
         }
         Ok(Self {
-            conference_uri: format!("sip:{organizer}@{domain};gruu;opaque=app:conf:focus:id:{id}"),
+            conference_uri: make_conference_uri(&format!("{organizer}@{domain}"), id),
             conference_key: id.to_string(),
             domain,
             organizer: organizer.to_string(),
@@ -122,8 +122,7 @@ impl DirectMeeting {
         if !is_conference_uri(uri) {
             return None;
         }
-        let rest = uri.strip_prefix("sip:")?;
-        let (user_at_domain, id) = rest.split_once(";gruu;opaque=app:conf:focus:id:")?;
+        let (user_at_domain, id) = split_conference_uri(uri)?;
         let (organizer, domain) = user_at_domain.rsplit_once('@')?;
         let domain = domain.to_ascii_lowercase();
         let domain_ok = domain.contains('.')

@@ -73,8 +73,8 @@ impl MeetingLink {
     /// only the direct mode (flow B) can join.
     pub(crate) fn from_conference_uri(uri: &str) -> Option<Self> {
         let uri = uri.trim();
-        let rest = uri.get(..4).filter(|p| p.eq_ignore_ascii_case("sip:"))?;
-        let normal = format!("sip:{}", &uri[rest.len()..]);
+        let scheme = uri.get(..4).filter(|p| p.eq_ignore_ascii_case("sip:"))?;
+        let normal = format!("sip:{}", &uri[scheme.len()..]);
         if !super::conference::is_conference_uri(&normal) || normal.len() > MAX_URL_CHARS {
             return None;
         }
