@@ -9,7 +9,9 @@ use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Request, Response, host_of};
 use crate::api::ucwa::resolve;
 use crate::api::wire::platform::HalResource;
-use crate::api::wire::webticket::{MsRtcOAuthChallenge, WebTicketGrant, WebTicketToken};
+use crate::api::wire::webticket::{
+    MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
+};
 use crate::secret::Secret;
 
 /// Most autodiscover `redirect` links followed in a row (a loop ends here).
@@ -107,8 +109,11 @@ pub async fn web_ticket(
             excerpt,
             retry_after,
         }) => {
+            // An OAuth error: `error` is a code, not a sentence.
             if s.code.is_none() && !s.error.is_empty() {
-                s.code = Some(s.error.clone());
+                let code = std::mem::take(&mut s.error);
+                s.error = WebTicketError::meaning(&code).to_string();
+                s.code = Some(code);
             }
             return Err(ApiError::Status {
                 host,

@@ -118,7 +118,7 @@ pub enum MeetingLinkError {
     #[error("Paste the meeting link from your invitation.")]
     Empty,
     #[error(
-        "This is a Skype address (sip:), not a meeting link. Paste the https:// join link from the invitation instead."
+        "This is a Skype address (sip:), not a meeting link. Paste the https:// join link from the invitation, or join a conference address directly (Skype for Business Server)."
     )]
     SipUri,
     #[error("Meeting links must start with https://. This one uses {scheme}://.")]

@@ -70,6 +70,18 @@ pub struct WebTicketError {
 }
 
 impl WebTicketError {
+    /// What an OAuth `error` code of the WebTicket service means (PROTOCOL B.3, §9.2).
+    pub fn meaning(code: &str) -> &'static str {
+        match code {
+            "invalid_grant" => "the conference key or address was not accepted",
+            "unsupported_grant_type" => "anonymous meeting join is not allowed",
+            "invalid_request" => "the grant request was incomplete",
+            "invalid_scope" => "the requested scope was refused",
+            "server_error" => "the web ticket service failed",
+            _ => "the grant was refused",
+        }
+    }
+
     pub fn new(error: &str) -> Self {
         Self {
             error: error.to_string(),
