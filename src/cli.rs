@@ -67,8 +67,9 @@ pub enum Command {
     /// Measure the window against a bare eframe window (first frame, memory, idle CPU).
     #[command(hide = true)]
     GuiProbe(GuiProbeArgs),
-    /// Read a kiosk admin PIN (4–32 digits) from stdin; print the `admin_pin_hash` config line.
-    #[command(hide = true)]
+    /// Make the kiosk's staff PIN line: asks for the PIN (4–32 digits) without echo at a
+    /// terminal, or reads the first line of standard input; prints `admin_pin_hash = "…"`
+    /// (argon2id), never the PIN.
     KioskPin,
 }
 

@@ -536,6 +536,7 @@ pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> 
 }
 
 pub mod kiosk;
+pub mod kiosk_pin;
 mod profile;
 mod transport;
 pub use kiosk::KioskConfig;

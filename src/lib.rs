@@ -18,3 +18,4 @@ pub mod logging;
 pub mod redact;
 pub mod secret;
 pub mod service_app;
+pub mod stop_signal;

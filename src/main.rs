@@ -50,10 +50,7 @@ fn main() {
         Some(Command::CheckService(args)) => runtime.block_on(headless::check_service::run(args)),
         // Like the GUI: the window on this thread, the runtime entered.
         Some(Command::GuiProbe(args)) => headless::gui_probe::run(args, started, &runtime),
-        Some(Command::KioskPin) => guest_join::config::kiosk::pin_command(
-            &mut std::io::stdin().lock(),
-            &mut std::io::stdout().lock(),
-        ),
+        Some(Command::KioskPin) => guest_join::config::kiosk_pin::pin_command(),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
     std::process::exit(code);

@@ -19,6 +19,8 @@ mod gui_probe;
 mod kiosk;
 #[path = "ui/kiosk_admin.rs"]
 mod kiosk_admin;
+#[path = "ui/kiosk_window.rs"]
+mod kiosk_window;
 #[path = "ui/support.rs"]
 mod support;
 #[path = "ui/transport.rs"]

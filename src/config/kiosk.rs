@@ -2,15 +2,13 @@
 //! app only reads it (in kiosk mode the config file is never written).
 
 use serde::{Deserialize, Deserializer, Serialize};
-use sha2::{Digest, Sha256};
+
+use super::kiosk_pin::PinHash;
 
 /// Idle seconds on any screen before the "Returning to start" countdown, by default.
 pub const DEFAULT_IDLE_SECS: u64 = 90;
 /// Length of the countdown, by default.
 pub const DEFAULT_COUNTDOWN_SECS: u64 = 10;
-
-const PIN_SCHEME: &str = "sha256";
-const SALT_BYTES: usize = 16;
 
 /// The operator's kiosk settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +32,8 @@ pub struct KioskConfig {
     pub idle_secs: u64,
     #[serde(deserialize_with = "de_countdown")]
     pub countdown_secs: u64,
-    /// `sha256:<salt hex>:<hash hex>` of the admin PIN (see `guest-join kiosk-pin`).
+    /// The staff PIN's argon2id hash (a PHC string from `guest-join kiosk-pin`; the older
+    /// `sha256:` form is still read).
     #[serde(
         skip_serializing_if = "Option::is_none",
         deserialize_with = "de_pin_hash"
@@ -102,115 +101,6 @@ fn de_pin_hash<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
     Ok(Some(s))
 }
 
-/// A salted SHA-256 of the admin PIN.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PinHash {
-    salt: Vec<u8>,
-    hash: [u8; 32],
-}
-
-impl PinHash {
-    /// Hash `pin` with a fresh random salt.
-    pub fn new(pin: &str) -> Self {
-        // A v4 UUID's bytes come from the operating system's random source.
-        let salt: Vec<u8> = uuid::Uuid::new_v4().as_bytes()[..SALT_BYTES].to_vec();
-        let hash = digest(&salt, pin);
-        Self { salt, hash }
-    }
-
-    /// Read `sha256:<salt hex>:<hash hex>`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let bad = || {
-            format!("use the form {PIN_SCHEME}:<salt hex>:<hash hex> (from `guest-join kiosk-pin`)")
-        };
-        let mut parts = text.trim().split(':');
-        let (Some(PIN_SCHEME), Some(salt), Some(hash), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        let salt = from_hex(salt).filter(|s| !s.is_empty()).ok_or_else(bad)?;
-        let hash = from_hex(hash)
-            .and_then(|h| <[u8; 32]>::try_from(h).ok())
-            .ok_or_else(bad)?;
-        Ok(Self { salt, hash })
-    }
-
-    /// Whether `pin` is the PIN (compared without an early exit).
-    pub fn verify(&self, pin: &str) -> bool {
-        let got = digest(&self.salt, pin);
-        got.iter()
-            .zip(self.hash.iter())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0
-    }
-}
-
-impl std::fmt::Display for PinHash {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{PIN_SCHEME}:{}:{}",
-            to_hex(&self.salt),
-            to_hex(&self.hash)
-        )
-    }
-}
-
-/// A PIN an operator may choose: 4–32 digits.
-pub fn check_pin(pin: &str) -> Result<&str, String> {
-    let p = pin.trim();
-    if (4..=32).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()) {
-        Ok(p)
-    } else {
-        Err("The PIN must be 4 to 32 digits.".into())
-    }
-}
-
-/// `guest-join kiosk-pin`: read a PIN from the first line of `input`, print the config line
-/// with its salted hash (never the PIN). Returns the exit code.
-pub fn pin_command(input: &mut dyn std::io::BufRead, out: &mut dyn std::io::Write) -> i32 {
-    let mut line = String::new();
-    if let Err(e) = input.read_line(&mut line) {
-        eprintln!("error: the PIN could not be read: {e}");
-        return 2;
-    }
-    match check_pin(&line) {
-        Ok(pin) => match writeln!(out, "admin_pin_hash = \"{}\"", PinHash::new(pin)) {
-            Ok(()) => 0,
-            Err(e) => {
-                eprintln!("error: {e}");
-                1
-            }
-        },
-        Err(e) => {
-            eprintln!("error: {e}");
-            2
-        }
-    }
-}
-
-fn digest(salt: &[u8], pin: &str) -> [u8; 32] {
-    let mut h = Sha256::new();
-    h.update(salt);
-    h.update(pin.trim().as_bytes());
-    h.finalize().into()
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,55 +109,6 @@ mod tests {
 
     fn parsed(text: &str) -> crate::config::Loaded {
         parse(text, Path::new("/etc/guest-join/kiosk.toml"))
-    }
-
-    #[test]
-    fn a_pin_hash_round_trips_and_verifies_only_the_pin() {
-        let h = PinHash::new("4711");
-        let text = h.to_string();
-        assert!(text.starts_with("sha256:"), "{text}");
-        let back = PinHash::parse(&text).unwrap();
-        assert_eq!(back, h);
-        assert!(back.verify("4711"));
-        assert!(!back.verify("4712"));
-        assert!(!back.verify(""));
-        assert_ne!(
-            PinHash::new("4711").to_string(),
-            text,
-            "a fresh salt each time"
-        );
-    }
-
-    #[test]
-    fn bad_pin_hashes_and_pins_are_refused() {
-        for bad in [
-            "",
-            "4711",
-            "md5:00:00",
-            "sha256:zz:00",
-            "sha256:0011:0011",
-            "sha256::00000000000000000000000000000000000000000000000000000000000000ff",
-            "sha256:00:00:00",
-        ] {
-            assert!(PinHash::parse(bad).is_err(), "{bad:?} accepted");
-        }
-        assert!(check_pin("123").is_err());
-        assert!(check_pin("12a4").is_err());
-        assert_eq!(check_pin(" 1234 "), Ok("1234"));
-    }
-
-    #[test]
-    fn the_pin_helper_prints_a_usable_line_and_not_the_pin() {
-        let mut out = Vec::new();
-        assert_eq!(pin_command(&mut "97531\n".as_bytes(), &mut out), 0);
-        let text = String::from_utf8(out).unwrap();
-        assert!(!text.contains("97531"), "{text}");
-        let l = parsed(&format!("[kiosk]\n{text}"));
-        let hash = l.config.kiosk.unwrap().admin_pin_hash.unwrap();
-        assert!(PinHash::parse(&hash).unwrap().verify("97531"));
-        let mut out = Vec::new();
-        assert_eq!(pin_command(&mut "12\n".as_bytes(), &mut out), 2);
-        assert!(out.is_empty());
     }
 
     #[test]

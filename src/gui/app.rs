@@ -108,6 +108,9 @@ impl GuestApp {
             name,
         } = init;
         let kiosk_cfg = loaded.config.kiosk.clone().filter(|k| k.enabled);
+        let kiosk = kiosk_cfg
+            .clone()
+            .map(|k| KioskState::new(k, SharedClock::system(), config_path.as_deref()));
         if kiosk_cfg.is_some() {
             // The operator's file is read-only to a kiosk, and a guest's name never reaches disk.
             config_path = None;
@@ -154,7 +157,7 @@ impl GuestApp {
             save_generation: 0,
             saved_generation: Arc::new(Mutex::new(0)),
             log_first_frame: std::env::var("GUEST_JOIN_LOG_FIRST_FRAME").is_ok_and(|v| v == "1"),
-            kiosk: kiosk_cfg.map(|k| KioskState::new(k, SharedClock::system())),
+            kiosk,
         };
         for p in &app.effective.problems {
             app.banners.push(Banner {
@@ -316,8 +319,10 @@ fn default_culture() -> String {
 }
 
 impl eframe::App for GuestApp {
-    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain();
+        // Here rather than in `ui`: only `logic` runs while the window is minimized or hidden.
+        self.kiosk_refuse_close(ctx);
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -84,41 +84,20 @@ pub fn init_from(options: GuiOptions) -> AppInit {
     }
 }
 
-/// Ctrl-C or SIGTERM close the window the normal way, so a running session is cancelled and
-/// cleans up like it does when the window is closed.
-fn close_on_signal(handle: &Handle, ctx: egui::Context) {
-    handle.spawn(async move {
-        wait_for_signal().await;
-        tracing::info!("signal received: closing the window");
+/// Ctrl-C, SIGTERM or SIGHUP close the window the normal way (a kiosk too: that is how its
+/// service manager stops it), so a running session is cancelled and cleans up like it does when
+/// the window is closed.
+fn close_on_signal(engine: &Engine, ctx: egui::Context) {
+    let stopping = engine.stopping.clone();
+    engine.handle.spawn(async move {
+        let Some(signal) = crate::stop_signal::wait().await else {
+            return;
+        };
+        tracing::info!("{} received: closing the window", signal.name());
+        stopping.get_or_init(|| signal);
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         ctx.request_repaint();
     });
-}
-
-#[cfg(unix)]
-async fn wait_for_signal() {
-    use tokio::signal::unix::{SignalKind, signal};
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    match signal(SignalKind::terminate()) {
-        Ok(mut term) => {
-            tokio::select! {
-                _ = ctrl_c => {}
-                _ = term.recv() => {}
-            }
-        }
-        Err(_) => ctrl_c.await,
-    }
-}
-
-#[cfg(not(unix))]
-async fn wait_for_signal() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        std::future::pending::<()>().await;
-    }
 }
 
 /// Open the window and run until it is closed. Returns the process exit code.
@@ -128,12 +107,17 @@ pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
     let engine = Engine::new(runtime.clone());
     let tracker = engine.tracker.clone();
     let demo = engine.demo.clone();
+    let stopping = engine.stopping.clone();
     let result = eframe::run_native(
         "guest-join",
         native_options_for(kiosk),
         Box::new(move |cc| {
-            close_on_signal(&engine.handle, cc.egui_ctx.clone());
-            Ok(Box::new(GuestApp::new(&cc.egui_ctx, init, engine)))
+            close_on_signal(&engine, cc.egui_ctx.clone());
+            let app = GuestApp::new(&cc.egui_ctx, init, engine);
+            if let Some(report) = app.kiosk().and_then(|k| k.crash_report()) {
+                kiosk::status::install_crash_hook(report);
+            }
+            Ok(Box::new(app))
         }),
     );
     // The app is gone, so every session was cancelled; let them delete what they created.
@@ -148,7 +132,8 @@ pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
         demo.shutdown().await;
     });
     match result {
-        Ok(()) => 0,
+        // Stopped by a signal: the shell's code for it (the window closed cleanly all the same).
+        Ok(()) => stopping.get().map_or(0, |s| s.exit_code()),
         Err(e) => {
             eprintln!("error: the window could not be opened: {e}");
             1

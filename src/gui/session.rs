@@ -158,6 +158,9 @@ pub struct Engine {
     pub demo: DemoSlot,
     pub tracker: TaskTracker,
     pub dialog: Arc<dyn SaveDialog>,
+    /// Set when the process was told to stop (SIGTERM, SIGHUP, Ctrl-C): then a close request is
+    /// honoured even in kiosk mode, which otherwise refuses every close but the staff's.
+    pub stopping: Arc<std::sync::OnceLock<crate::stop_signal::StopSignal>>,
 }
 
 impl Engine {
@@ -175,6 +178,7 @@ impl Engine {
             demo: DemoSlot::default(),
             tracker: TaskTracker::new(),
             dialog,
+            stopping: Arc::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::join::status::{JoinEvent, Phase};
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, MeetingLink, SessionControl,
 };
+use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::exports::{Exports, UNREDACTED_WARNING};
 use super::output::{Human, JsonLines, result_line};
@@ -116,6 +117,11 @@ struct Tee {
 
 impl EventSink for Tee {
     fn emit(&self, event: &JoinEvent) {
+        // The phase is published before the line is printed: whoever reacts to the printed
+        // phase (a person, a CI script sending SIGTERM) finds the session there already.
+        if let JoinEvent::Phase { phase } = event {
+            self.phase.send_replace(*phase);
+        }
         {
             let _order = self.order.lock().unwrap_or_else(|p| p.into_inner());
             self.inner.emit(event);
@@ -123,14 +129,8 @@ impl EventSink for Tee {
                 log.push(event);
             }
         }
-        match event {
-            JoinEvent::Phase { phase } => {
-                self.phase.send_replace(*phase);
-            }
-            JoinEvent::ChatDelivery { .. } => {
-                self.chat_outcomes.send_modify(|n| *n += 1);
-            }
-            _ => {}
+        if let JoinEvent::ChatDelivery { .. } = event {
+            self.chat_outcomes.send_modify(|n| *n += 1);
         }
     }
 }
@@ -254,11 +254,16 @@ pub async fn run(args: JoinArgs) -> i32 {
             }
         })
     };
-    // Ctrl-C: leave when in the meeting, cancel otherwise (both clean up).
+    // Ctrl-C, SIGTERM, SIGHUP: leave when in the meeting, cancel otherwise (both clean up); the
+    // outputs say which signal stopped the run, and it sets the exit code.
+    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
     let interrupter = {
         let control = control.clone();
+        let interrupted = interrupted.clone();
         tokio::spawn(async move {
-            while tokio::signal::ctrl_c().await.is_ok() {
+            let mut signals = StopSignals::new();
+            while let Some(signal) = signals.recv().await {
+                interrupted.get_or_init(|| signal);
                 if *phase_rx.borrow_and_update() == Phase::InMeeting {
                     control.leave();
                 } else {
@@ -274,6 +279,7 @@ pub async fn run(args: JoinArgs) -> i32 {
     if let Some(d) = demo {
         d.shutdown().await;
     }
+    let interrupted = interrupted.get().copied();
     let mut exit_override = None;
     if exports.wanted() {
         let config = ConfigView::of_request(
@@ -282,17 +288,20 @@ pub async fn run(args: JoinArgs) -> i32 {
             http.options(),
             exports.mode(),
         );
-        let title = format!(
+        let mut title = format!(
             "guest-join join {} (session {})",
             request.meeting.host(),
             request.application_session_id
         );
+        if let Some(signal) = interrupted {
+            title.push_str(&format!(", interrupted by {}", signal.name()));
+        }
         if !exports.write(&title, &config, &status) {
             exit_override = Some(1);
         }
     }
     if let Some(path) = &args.junit {
-        let written = super::junit::report(&status, request.meeting.host())
+        let written = super::junit::report(&status, request.meeting.host(), interrupted)
             .to_string()
             .map_err(|e| e.to_string())
             .and_then(|xml| std::fs::write(path, xml).map_err(|e| e.to_string()));
@@ -301,7 +310,7 @@ pub async fn run(args: JoinArgs) -> i32 {
             exit_override = Some(1);
         }
     }
-    let line = result_line(&status);
+    let line = result_line(&status).interrupted_by(interrupted);
     if args.json {
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
@@ -312,8 +321,11 @@ pub async fn run(args: JoinArgs) -> i32 {
         } else {
             ", clean-up incomplete"
         };
+        let stopped = interrupted
+            .map(|s| format!(", interrupted by {}", s.name()))
+            .unwrap_or_default();
         println!(
-            "Result: {}{cleanly} (exit {})",
+            "Result: {}{cleanly}{stopped} (exit {})",
             line.outcome, line.exit_code
         );
     }

@@ -7,12 +7,18 @@ use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, Te
 
 use crate::join::JoinStatus;
 use crate::join::status::StepState;
+use crate::stop_signal::StopSignal;
 
 use super::output::outcome;
 
-pub fn report(status: &JoinStatus, meeting_host: &str) -> Report {
+/// The report of one `join`; `interrupted` names the signal that stopped it, if one did.
+pub fn report(status: &JoinStatus, meeting_host: &str, interrupted: Option<StopSignal>) -> Report {
     let mut suite = TestSuite::new(format!("guest-join join {meeting_host}"));
-    let (outcome, exit_code) = outcome(status);
+    let (outcome, mut exit_code) = outcome(status);
+    if let Some(signal) = interrupted {
+        exit_code = signal.exit_code();
+        suite.add_property(Property::new("interrupted", signal.name()));
+    }
     suite.add_property(Property::new("outcome", outcome));
     suite.add_property(Property::new("exit_code", exit_code.to_string()));
     if let Some(asi) = &status.application_session_id {

@@ -24,6 +24,7 @@ use crate::join::status::StepState;
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl,
 };
+use crate::stop_signal::{self, StopSignal};
 
 use super::process::{format_bytes, peak_rss_bytes, raise_open_file_limit};
 use super::stats::{StepSamples, Summary};
@@ -250,6 +251,9 @@ struct Report {
     wall_ms: u64,
     peak_rss_bytes: Option<u64>,
     open_file_limit: Option<u64>,
+    /// The signal that stopped the run (then `exit_code` is 128 + its number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interrupted: Option<StopSignal>,
     exit_code: i32,
 }
 
@@ -309,7 +313,14 @@ fn print_human(r: &Report) {
         r.wall_ms as f64 / 1000.0,
         format_bytes(r.peak_rss_bytes)
     );
-    println!("Result: exit {}", r.exit_code);
+    match r.interrupted {
+        Some(signal) => println!(
+            "Result: interrupted by {} (exit {})",
+            signal.name(),
+            r.exit_code
+        ),
+        None => println!("Result: exit {}", r.exit_code),
+    }
 }
 
 fn report_error(error: &FailureInfo, json: bool) -> i32 {
@@ -369,11 +380,17 @@ pub async fn run(args: LoadArgs) -> i32 {
     let open_file_limit = raise_open_file_limit();
 
     let stop = CancellationToken::new();
+    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
     let interrupter = {
         let stop = stop.clone();
+        let interrupted = interrupted.clone();
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                eprintln!("load: stopping; every guest under way leaves");
+            if let Some(signal) = stop_signal::wait().await {
+                eprintln!(
+                    "load: {} received; stopping, every guest under way leaves",
+                    signal.name()
+                );
+                interrupted.get_or_init(|| signal);
                 stop.cancel();
             }
         })
@@ -447,7 +464,11 @@ pub async fn run(args: LoadArgs) -> i32 {
         wall_ms: u64::try_from(wall.as_millis()).unwrap_or(u64::MAX),
         peak_rss_bytes: peak_rss_bytes(),
         open_file_limit,
-        exit_code: exit_code(args.count, &tally),
+        interrupted: interrupted.get().copied(),
+        exit_code: match interrupted.get() {
+            Some(signal) => signal.exit_code(),
+            None => exit_code(args.count, &tally),
+        },
     };
     if args.json {
         match serde_json::to_string(&report) {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::join::status::{Flow, JoinEvent, JoinStatus, Phase, StepState};
 use crate::join::{EventSink, FailureInfo};
+use crate::stop_signal::StopSignal;
 
 /// Prints each event as one JSON line on stdout.
 pub struct JsonLines;
@@ -244,6 +245,20 @@ pub struct ResultLine<'a> {
     pub application_session_id: Option<&'a str>,
     pub subject: Option<&'a str>,
     pub participants: usize,
+    /// The signal that stopped the run (then `exit_code` is 128 + its number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<StopSignal>,
+}
+
+impl ResultLine<'_> {
+    /// Mark the line as stopped by `signal`: the exit code becomes the signal's.
+    pub fn interrupted_by(mut self, signal: Option<StopSignal>) -> Self {
+        if let Some(s) = signal {
+            self.interrupted = Some(s);
+            self.exit_code = s.exit_code();
+        }
+        self
+    }
 }
 
 /// `(outcome, exit code)` of a finished session.
@@ -277,5 +292,6 @@ pub fn result_line(status: &JoinStatus) -> ResultLine<'_> {
         application_session_id: status.application_session_id.as_deref(),
         subject: status.subject.as_deref(),
         participants: status.roster.len(),
+        interrupted: None,
     }
 }

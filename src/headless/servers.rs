@@ -1,15 +1,30 @@
-//! `guest-join emulator` and `guest-join service-app`: the two servers, standalone, until Ctrl-C.
+//! `guest-join emulator` and `guest-join service-app`: the two servers, standalone, until
+//! Ctrl-C, SIGTERM or SIGHUP; then they stop accepting, finish what is in flight and exit with
+//! 128 + the signal's number.
 
 use std::io::Write;
 
 use crate::cli::{EmulatorArgs, ServiceAppArgs};
 use crate::service_app::{self, ServiceAppConfig};
 
-async fn wait_for_ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        // No signal handling available: run until killed.
-        std::future::pending::<()>().await;
+use crate::stop_signal::{self, StopSignal};
+
+/// The first stop signal; without signal handling, run until killed.
+async fn wait_for_stop() -> StopSignal {
+    match stop_signal::wait().await {
+        Some(signal) => signal,
+        None => std::future::pending().await,
     }
+}
+
+/// Report the stop on stdout and give the exit code.
+fn stopped(what: &str, signal: StopSignal) -> i32 {
+    say(&format!(
+        "{what} stopped by {} (exit {})",
+        signal.name(),
+        signal.exit_code()
+    ));
+    signal.exit_code()
 }
 
 fn say(text: &str) {
@@ -46,9 +61,9 @@ pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
         handle.token_url()
     ));
     say("press Ctrl-C to stop");
-    wait_for_ctrl_c().await;
+    let signal = wait_for_stop().await;
     handle.shutdown().await;
-    0
+    stopped("service application", signal)
 }
 
 /// Run the emulator with the demo meetings until Ctrl-C; print what a service application needs.
@@ -141,7 +156,7 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         crate::join::request::DEFAULT_ORIGIN
     ));
     say("\npress Ctrl-C to stop");
-    wait_for_ctrl_c().await;
+    let signal = wait_for_stop().await;
     handle.shutdown().await;
-    0
+    stopped("emulator", signal)
 }

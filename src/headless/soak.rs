@@ -17,6 +17,7 @@ use crate::cli::SoakArgs;
 use crate::demo::{self, Demo};
 use crate::emulator::{EmulatorConfig, Role, ScriptedParticipant, demo_meetings};
 use crate::join::{DisplayName, EventSink, JoinEvent, JoinStatus, Phase, SessionControl};
+use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::current_rss_bytes;
 use super::target::{self, Target};
@@ -86,6 +87,9 @@ pub struct SoakReport {
     pub stayed_in_meeting: bool,
     pub left_cleanly: bool,
     pub error: Option<String>,
+    /// The signal that stopped the run early (then `exit_code` is 128 + its number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<StopSignal>,
     pub exit_code: i32,
 }
 
@@ -192,8 +196,17 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         Duration::from_secs(args.chat_every_secs),
     );
     let mut last_print = Instant::now();
+    let mut signals = StopSignals::new();
+    let mut interrupted = None;
     while started.elapsed() < length && !engine.is_finished() {
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            Some(signal) = signals.recv() => {
+                eprintln!("soak: {} received; the guest leaves", signal.name());
+                interrupted = Some(signal);
+                break;
+            }
+        }
         let now = started.elapsed();
         if counters.in_meeting.load(Ordering::Relaxed) == 1 {
             if let Some(rss) = current_rss_bytes() {
@@ -263,7 +276,12 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         stayed_in_meeting: stayed,
         left_cleanly,
         error,
-        exit_code: if ok { 0 } else { 1 },
+        interrupted,
+        exit_code: match interrupted {
+            Some(signal) => signal.exit_code(),
+            None if ok => 0,
+            None => 1,
+        },
     }
 }
 
@@ -287,6 +305,7 @@ fn failed_report(args: &SoakArgs, error: String) -> SoakReport {
         stayed_in_meeting: false,
         left_cleanly: false,
         error: Some(error),
+        interrupted: None,
         exit_code: 1,
     }
 }
@@ -324,7 +343,14 @@ fn print_human(r: &SoakReport) {
     if let Some(e) = &r.error {
         println!("  error: {e}");
     }
-    println!("Result: exit {}", r.exit_code);
+    match r.interrupted {
+        Some(signal) => println!(
+            "Result: interrupted by {} (exit {})",
+            signal.name(),
+            r.exit_code
+        ),
+        None => println!("Result: exit {}", r.exit_code),
+    }
 }
 
 #[cfg(test)]

@@ -16,5 +16,7 @@ mod load;
 mod redaction_audit;
 mod rejoin;
 mod servers;
+#[cfg(unix)]
+mod signals;
 mod transport;
 mod transport_kit;

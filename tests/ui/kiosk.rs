@@ -9,7 +9,7 @@ use std::time::Duration;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-use guest_join::config::kiosk::PinHash;
+use guest_join::config::kiosk_pin::PinHash;
 use guest_join::config::{Config, KioskConfig};
 use guest_join::emulator::LobbyPolicy;
 use guest_join::gui::kiosk::{ManualClock, SharedClock};

@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use guest_join::config::kiosk::PinHash;
+use guest_join::config::kiosk_pin::PinHash;
 use guest_join::config::{Config, KioskConfig, Profile};
 use guest_join::gui::kiosk::{ManualClock, SETTINGS_IDLE_SECS, SharedClock};
 use guest_join::gui::{Engine, GuestApp};

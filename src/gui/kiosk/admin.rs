@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::config::kiosk::PinHash;
+use crate::config::kiosk_pin::PinHash;
 
 /// Wrong PINs in a row before the prompt locks.
 pub const MAX_ATTEMPTS: u32 = 3;

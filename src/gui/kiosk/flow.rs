@@ -65,6 +65,22 @@ impl GuestApp {
         self.session.as_ref().map(|s| &s.view)
     }
 
+    /// A kiosk refuses every request to close the window (the window manager's close, Alt+F4)
+    /// but the staff's "Exit the app" behind the PIN and a stop signal from the service manager.
+    pub(in crate::gui) fn kiosk_refuse_close(&mut self, ctx: &egui::Context) {
+        let Some(k) = &self.kiosk else {
+            return;
+        };
+        if !ctx.input(|i| i.viewport().close_requested())
+            || k.exit_requested
+            || self.engine.stopping.get().is_some()
+        {
+            return;
+        }
+        tracing::info!("kiosk: a request to close the window was refused (staff PIN needed)");
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+    }
+
     /// One kiosk frame.
     pub(in crate::gui) fn kiosk_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();

@@ -10,10 +10,11 @@ mod settings;
 pub mod status;
 mod views;
 
+use std::path::Path;
 use std::time::Instant;
 
 use crate::config::KioskConfig;
-use crate::config::kiosk::PinHash;
+use crate::config::kiosk_pin::{self, PinHash};
 
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 
@@ -70,20 +71,33 @@ pub(super) fn fill_screen(ctx: &egui::Context, tries: &mut u8) {
 }
 
 impl KioskState {
-    pub fn new(cfg: KioskConfig, clock: SharedClock) -> Self {
+    /// `config_file` is where `cfg` was read from (to check who else can read the PIN hash).
+    pub fn new(cfg: KioskConfig, clock: SharedClock, config_file: Option<&Path>) -> Self {
+        let mut warnings = Vec::new();
         let pin = cfg
             .admin_pin_hash
             .as_deref()
             .and_then(|h| match PinHash::parse(h) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    tracing::warn!("kiosk admin PIN hash not usable: {e}");
+                    warnings.push(format!("the kiosk's staff PIN hash is not usable: {e}"));
                     None
                 }
             });
+        if pin.as_ref().is_some_and(PinHash::is_legacy) {
+            warnings.push(kiosk_pin::LEGACY_WARNING.to_string());
+        }
+        if pin.is_some()
+            && let Some(w) = config_file.and_then(kiosk_pin::permission_warning)
+        {
+            warnings.push(w);
+        }
+        for w in &warnings {
+            tracing::warn!("{w}");
+        }
         let now = clock.now();
         Self {
-            status: StatusFile::new(cfg.status_file.clone()),
+            status: StatusFile::new(cfg.status_file.clone(), warnings),
             cfg,
             clock,
             entry: false,
@@ -122,6 +136,11 @@ impl KioskState {
         self.admin.as_ref().is_some_and(|a| a.unlocked)
     }
 
+    /// What the panic hook needs to report a crash, when the booth has a status file.
+    pub fn crash_report(&self) -> Option<status::CrashReport> {
+        self.status.crash_report()
+    }
+
     /// "Exit the app" was pressed (the window was asked to close).
     pub fn exit_requested(&self) -> bool {
         self.exit_requested
@@ -155,6 +174,11 @@ pub fn apply_style(ctx: &egui::Context, text_scale: f32, theme: crate::config::T
         crate::config::Theme::Dark => egui::ThemePreference::Dark,
     });
     ctx.set_zoom_factor(text_scale.max(MIN_TEXT_SCALE));
+    // Nothing a stranger types may change the booth: no zoom keys, no quit shortcut (Ctrl/Cmd+Q).
+    ctx.options_mut(|o| {
+        o.zoom_with_keyboard = false;
+        o.quit_shortcuts.clear();
+    });
     ctx.all_styles_mut(|s| {
         s.spacing.button_padding = egui::vec2(20.0, 12.0);
         s.spacing.interact_size = egui::vec2(48.0, 44.0);
