@@ -1,4 +1,4 @@
-//! The command line (DESIGN §3: a stable contract that scripts and docs depend on).
+//! The command line (docs/design.md §3: a stable contract that scripts and docs depend on).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -194,7 +194,7 @@ impl TargetArgs {
     }
 }
 
-/// How requests reach the network (DESIGN §8): flag > environment > config file > default.
+/// How requests reach the network (docs/design.md §8): flag > environment > config file > default.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TransportArgs {
     /// Proxy: `system` (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), `none`, or a proxy URL like

@@ -1,4 +1,4 @@
-//! The user's configuration file (DESIGN §7): TOML at the platform config dir
+//! The user's configuration file (docs/design.md §7): TOML at the platform config dir
 //! (`~/.config/guest-join/config.toml` on Linux), or the file named by `--config` or
 //! `GUEST_JOIN_CONFIG`. Precedence for values that also have flags or environment variables:
 //! flag > environment > file > default.

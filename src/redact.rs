@@ -1,5 +1,5 @@
 //! Masking secrets in text meant for people and files: URLs with token-bearing query values,
-//! `psat=`/`cwt=` tokens in any encoding, and explicitly known secret values (DESIGN §8).
+//! `psat=`/`cwt=` tokens in any encoding, and explicitly known secret values (docs/design.md §8).
 
 use crate::secret::{REDACTED, Secret};
 

@@ -1,5 +1,6 @@
-//! A redacting string for tokens, discover URLs and service keys (DESIGN §8). It never prints
-//! its content through `Debug` or `Display`, has no `Serialize`, and must be read with `expose`.
+//! A redacting string for tokens, discover URLs and service keys (docs/design.md §8). It never
+//! prints its content through `Debug` or `Display`, has no `Serialize`, and must be read with
+//! `expose`.
 
 use std::fmt;
 

@@ -86,7 +86,7 @@ fn describe(
 }
 
 impl ApiError {
-    /// Connect errors, 429 and 5xx may be retried (DESIGN §5); never other 4xx.
+    /// Connect errors, 429 and 5xx may be retried (docs/design.md §5); never other 4xx.
     pub fn is_retryable(&self) -> bool {
         match self {
             ApiError::Connect { .. } => true,

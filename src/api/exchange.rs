@@ -1,4 +1,4 @@
-//! A record of one HTTP exchange, redacted when it is made (DESIGN §8): the Authorization
+//! A record of one HTTP exchange, redacted when it is made (docs/design.md §8): the Authorization
 //! header, token-bearing query values, and token fields in bodies never enter a record.
 //! The GUI's request inspector and the exports (HAR, diagnostics) read these records.
 //!

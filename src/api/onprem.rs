@@ -1,7 +1,7 @@
 //! The guest's calls to Skype for Business Server before it has an application (flow B,
-//! PROTOCOL B.2–B.5): autodiscover with validated `redirect`s, the `MsRtcOAuth` challenge, the
-//! anonymous meeting web ticket and the user resource. Every URL after the first comes from a
-//! server link.
+//! docs/protocol.md §B.2–B.5; bare section numbers below are that document's): autodiscover with
+//! validated `redirect`s, the `MsRtcOAuth` challenge, the anonymous meeting web ticket and the user
+//! resource. Every URL after the first comes from a server link.
 
 use url::Url;
 
@@ -23,7 +23,7 @@ async fn get_root(http: &HttpClient, url: Url) -> Result<(HalResource, Response)
     Ok((resp.json()?, resp))
 }
 
-/// B.2: from `start`, follow `redirect` links to the autodiscover root whose `user` link is
+/// §B.2: from `start`, follow `redirect` links to the autodiscover root whose `user` link is
 /// returned. A redirect is followed only to a URL `trusted` accepts; `domain` names what it
 /// must stay within, for the error.
 pub async fn autodiscover(
@@ -62,7 +62,7 @@ pub async fn autodiscover(
     })
 }
 
-/// B.3: GET the user resource without a token; the server answers `401` with its challenges.
+/// §B.3: GET the user resource without a token; the server answers `401` with its challenges.
 /// Returns the `MsRtcOAuth` challenge, or `None` when the server offers none.
 pub async fn challenge(
     http: &HttpClient,
@@ -87,7 +87,7 @@ pub async fn challenge(
     Ok((found, resp))
 }
 
-/// B.3/B.4: POST the anonymous meeting grant (renewing when the grant carries
+/// §B.3/§B.4: POST the anonymous meeting grant (renewing when the grant carries
 /// `ms_rtc_renew`). A `400 {"error": …}` keeps the OAuth error as its code.
 pub async fn web_ticket(
     http: &HttpClient,
@@ -138,7 +138,7 @@ pub async fn web_ticket(
     Ok((Secret::new(token.access_token), lifetime, resp))
 }
 
-/// What the user resource offers a signed-in guest (B.5).
+/// What the user resource offers a signed-in guest (§B.5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UserLinks {
     Applications(Url),
@@ -146,7 +146,7 @@ pub enum UserLinks {
     Redirect(Url),
 }
 
-/// B.5: GET the user resource with the ticket.
+/// §B.5: GET the user resource with the ticket.
 pub async fn user(
     http: &HttpClient,
     user: Url,

@@ -1,5 +1,5 @@
 //! Retry schedule: capped exponential backoff with jitter; `Retry-After` wins when present
-//! (DESIGN §5). Which errors are retried is [`may_repeat`].
+//! (docs/design.md §5, docs/protocol.md §9.2). Which errors are retried is [`may_repeat`].
 
 use std::time::Duration;
 

@@ -1,4 +1,4 @@
-//! The client side of the service-application contract (DESIGN §4).
+//! The client side of the service-application contract (docs/design.md §4).
 
 use url::Url;
 

@@ -1,5 +1,6 @@
-//! The guest's UCWA calls (PROTOCOL A.7–A.10, §5, §6). Every URL comes from a server link,
-//! resolved against the URL of the response that carried it.
+//! The guest's UCWA calls (docs/protocol.md §A.7–A.10, §5, §6; bare section numbers below are
+//! that document's). Every URL comes from a server link, resolved against the URL of the
+//! response that carried it.
 
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -15,7 +16,7 @@ use crate::api::wire::ucwa::{
 use crate::secret::Secret;
 
 /// Credentials and origin sent with every UCWA request of one session. Clones share the
-/// token, so a renewed token (flow B, PROTOCOL B.4) reaches the event channel and every later
+/// token, so a renewed token (flow B, §B.4) reaches the event channel and every later
 /// request at once.
 #[derive(Debug, Clone)]
 pub struct UcwaAuth {
@@ -55,8 +56,9 @@ pub fn resolve(base: &Url, href: &str) -> Result<Url, ApiError> {
     })
 }
 
-/// `GET <DiscoverUri>` with `Origin` (A.7). The psat travels in the URL only (PROTOCOL Q12:
-/// the Web SDK's code comment says the GET must be sent without the token; we follow it).
+/// `GET <DiscoverUri>` with `Origin` (§A.7). The psat travels in the URL only (§11 D1, open
+/// question Q12: the Web SDK's code comment says the GET must be sent without the token; we
+/// follow it).
 pub async fn discover(
     http: &HttpClient,
     discover_uri: &Secret,
@@ -71,7 +73,7 @@ pub async fn discover(
     Ok((resp.json()?, resp))
 }
 
-/// `POST anonApplications` (A.8) → 201 application.
+/// `POST anonApplications` (§A.8) → 201 application.
 pub async fn create_application(
     http: &HttpClient,
     url: Url,
@@ -109,7 +111,7 @@ pub async fn get_events(
     Ok((resp.json()?, resp))
 }
 
-/// `POST onlineMeetingInvitations` (A.10) → 201 + `Location`.
+/// `POST onlineMeetingInvitations` (§A.10) → 201 + `Location`.
 pub async fn join_meeting(
     http: &HttpClient,
     url: Url,
@@ -143,7 +145,7 @@ pub async fn delete(
     .await
 }
 
-/// `POST addMessaging` `{operationId}` (PROTOCOL §6) → 201 + Location of a messagingInvitation.
+/// `POST addMessaging` `{operationId}` (§6) → 201 + Location of a messagingInvitation.
 pub async fn add_messaging(
     http: &HttpClient,
     url: Url,

@@ -1,6 +1,7 @@
-//! Event batches as the channel keeps them (PROTOCOL §5.2): a batch is a list of parts, sender
-//! blocks built when their events happened or coalesced roster changes rendered when the batch
-//! is handed out; the channel hands a batch out in pieces of at most `MAX_BATCH_EVENTS` events.
+//! Event batches as the channel keeps them (docs/protocol.md §5.2): a batch is a list of parts,
+//! sender blocks built when their events happened or coalesced roster changes rendered when the
+//! batch is handed out; the channel hands a batch out in pieces of at most `MAX_BATCH_EVENTS`
+//! events.
 
 use crate::api::wire::SenderBlock;
 

@@ -1,5 +1,6 @@
-//! The per-application event channel (PROTOCOL §5.2, §8): numbered batches, the parked P-GET
-//! (Notify-based long poll), 409 PGetReplaced, resync on stale acks, empty batches on timeout.
+//! The per-application event channel (docs/protocol.md §5.2, §8): numbered batches, the parked
+//! P-GET (Notify-based long poll), 409 PGetReplaced, resync on stale acks, empty batches on
+//! timeout.
 
 use std::collections::VecDeque;
 use std::sync::Arc;

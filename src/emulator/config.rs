@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-/// Which prefix the Trusted Application API rels carry (PROTOCOL §2.2).
+/// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum RelPrefix {
@@ -66,7 +66,7 @@ impl LobbyPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStyle {
-    /// Every step in its own batch, as in PROTOCOL Appendix A.
+    /// Every step in its own batch, as in the event sequence of docs/protocol.md Appendix A.
     #[default]
     Detailed,
     /// Aggregated: a successful join arrives as one batch that jumps straight to `completed`.
@@ -262,7 +262,7 @@ pub struct EmulatorConfig {
     pub on_prem: Option<OnPremConfig>,
 }
 
-/// The on-premises deployment (PROTOCOL flow B).
+/// The on-premises deployment (flow B, docs/protocol.md §4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnPremConfig {
     /// Deployment-wide: offer the `urn:microsoft.rtc:anonmeeting` grant at all. Each meeting
@@ -284,7 +284,7 @@ impl Default for OnPremConfig {
     }
 }
 
-/// What `GET /` on the `lyncdiscover` listener answers (PROTOCOL §4 B.2).
+/// What `GET /` on the `lyncdiscover` listener answers (docs/protocol.md §B.2).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum DiscoverAnswer {
     /// The autodiscover root itself: `self`, `user` and `xframe` links.

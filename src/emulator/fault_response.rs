@@ -140,7 +140,7 @@ fn error_bytes(status: StatusCode) -> Bytes {
     Bytes::from(serde_json::to_vec(&ucwa_error_value(status).body).unwrap_or_default())
 }
 
-/// The UCWA error code for an HTTP status (PROTOCOL §9.1).
+/// The UCWA error code for an HTTP status (docs/protocol.md §9.1).
 fn ucwa_code(status: StatusCode) -> &'static str {
     match status.as_u16() {
         400 => "BadRequest",

@@ -161,7 +161,7 @@ impl Req {
     }
 }
 
-/// Operation ids are at most 50 characters (PROTOCOL §2.3).
+/// Operation ids are at most 50 characters (docs/protocol.md §2.3).
 pub(crate) fn check_operation_id(op: Option<&str>) -> Result<(), ApiError> {
     if op.is_some_and(|o| o.chars().count() > 50) {
         Err(ApiError::invalid(

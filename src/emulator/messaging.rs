@@ -1,4 +1,4 @@
-//! Instant messaging inside the meeting (PROTOCOL §6): addMessaging, sendMessage, typing,
+//! Instant messaging inside the meeting (docs/protocol.md §6): addMessaging, sendMessage, typing,
 //! terminate, scripted greetings and messages relayed between guests.
 
 use std::sync::Arc;

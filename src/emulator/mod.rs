@@ -1,4 +1,4 @@
-//! A local emulator of the Microsoft side of the guest join (PROTOCOL.md flow A): an AAD
+//! A local emulator of the Microsoft side of the guest join (docs/protocol.md §3, flow A): an AAD
 //! stand-in, the Trusted Application API platform service and the guest's anonymous discover
 //! on one listener, the UCWA `psanon` pool on a second listener (so links cross hosts), scripted
 //! meetings with lobby policies, fault and latency injection, a request journal, a control

@@ -1,8 +1,8 @@
-//! The on-premises surface of flow B (PROTOCOL §4, Appendix A rows 8–11): `lyncdiscover` on
-//! one listener, and the pool's web services (`lyncweb`: autodiscover root and user, WebTicket,
-//! `/ucwa/oauth/v1/applications`) on another, so links cross hosts as the real server's do.
-//! Applications created here live in the shared world and join through the same invitation
-//! and event machinery as flow A's.
+//! The on-premises surface of flow B (docs/protocol.md §4, Appendix A rows 8–11; bare section
+//! numbers below are that document's): `lyncdiscover` on one listener, and the pool's web services
+//! (`lyncweb`: autodiscover root and user, WebTicket, `/ucwa/oauth/v1/applications`) on another, so
+//! links cross hosts as the real server's do. Applications created here live in the shared world
+//! and join through the same invitation and event machinery as flow A's.
 
 use std::sync::Arc;
 
@@ -76,7 +76,7 @@ fn autodiscover_href(emu: &Emu, rest: &str) -> String {
     ))
 }
 
-/// `GET /` on `lyncdiscover` (B.2): the autodiscover root, or only a `redirect` link, as
+/// `GET /` on `lyncdiscover` (§B.2): the autodiscover root, or only a `redirect` link, as
 /// [`DiscoverAnswer`] says at the time of the request.
 fn discover(emu: &Emu) -> HalResource {
     let answer = emu.lock().discover_answer.clone();
@@ -93,7 +93,7 @@ fn discover(emu: &Emu) -> HalResource {
     }
 }
 
-/// The autodiscover root (B.2): `self`, `user` and `xframe` on the pool's web services.
+/// The autodiscover root (§B.2): `self`, `user` and `xframe` on the pool's web services.
 fn root(emu: &Emu) -> HalResource {
     HalResource {
         links: Links::new()
@@ -108,7 +108,7 @@ fn xframe(emu: &Emu) -> String {
     emu.lyncweb_href("Autodiscover/XFrame/XFrame.html")
 }
 
-/// The user resource (B.3, B.5): the challenge without a valid ticket, else the
+/// The user resource (§B.3, §B.5): the challenge without a valid ticket, else the
 /// `applications` link.
 fn user(emu: &Arc<Emu>, r: &Req) -> Response {
     let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {

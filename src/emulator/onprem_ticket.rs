@@ -1,5 +1,6 @@
-//! The on-premises WebTicket service (PROTOCOL B.3, B.4, §9.2): the `MsRtcOAuth` challenge, the
-//! anonymous meeting grant and its renewal, and checking the `cwt` tickets it issues.
+//! The on-premises WebTicket service (docs/protocol.md §B.3, §B.4, §9.2; bare section numbers
+//! below are that document's): the `MsRtcOAuth` challenge, the anonymous meeting grant and its
+//! renewal, and checking the `cwt` tickets it issues.
 
 use std::sync::Arc;
 
@@ -34,7 +35,7 @@ fn offered_grants(emu: &Emu) -> Vec<String> {
     grants
 }
 
-/// 401 with the Bearer and `MsRtcOAuth` challenges and an HTML body (B.3).
+/// 401 with the Bearer and `MsRtcOAuth` challenges and an HTML body (§B.3).
 pub(crate) fn challenge(emu: &Emu) -> Response {
     let mut resp = html(
         StatusCode::UNAUTHORIZED,

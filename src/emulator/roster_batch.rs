@@ -1,6 +1,6 @@
 //! Roster changes of other participants waiting for one guest, coalesced the way the pool
-//! aggregates events (PROTOCOL §5.2: aggregation may merge or drop intermediate states, "a
-//! participant who joins and leaves quickly may never appear"): one entry per participant, the
+//! aggregates events (docs/protocol.md §5.2: aggregation may merge or drop intermediate states,
+//! "a participant who joins and leaves quickly may never appear"): one entry per participant, the
 //! latest change wins, and someone added then removed before the guest fetched the batch
 //! disappears. A pending batch therefore holds at most one entry per roster member, however
 //! busy the meeting. Entries are kept compact (the kind and a shared roster snapshot) and

@@ -1,4 +1,4 @@
-//! A stand-in for a customer's service application (DESIGN §4) on the platform listener:
+//! A stand-in for a customer's service application (docs/design.md §4) on the platform listener:
 //! `POST /serviceapp/GetAnonTokenJob` and `GET /serviceapp/health`. In its faithful mode it
 //! answers the contract with a real psat minted by the emulator (the same code as
 //! `anonApplicationTokens`); the other modes misbehave on purpose, so `check-service` and

@@ -263,7 +263,7 @@ impl World {
     /// The conference URI a join URL names, for meetings that do not exist (any more): a URL on
     /// one of the tenant's meeting hosts shaped `/<organizer>/<ConferenceID>` names
     /// `sip:<organizer>@<tenant>;gruu;opaque=app:conf:focus:id:<ConferenceID>`, as the real
-    /// platform derives it (PROTOCOL B.1). Other hosts and shapes name nothing.
+    /// platform derives it (docs/protocol.md §B.1, §11 D20). Other hosts and shapes name nothing.
     pub fn conference_uri_for_url(&self, url: &str, tenant: &str) -> Option<String> {
         let parsed = url::Url::parse(url.trim()).ok()?;
         let host = parsed.host_str()?.to_ascii_lowercase();

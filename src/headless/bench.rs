@@ -1,4 +1,4 @@
-//! `guest-join bench`: the join overhead of DESIGN §10. The demo environment runs in this
+//! `guest-join bench`: the join overhead of docs/design.md §10. The demo environment runs in this
 //! process with the emulator adding `--latency-ms` L to every HTTP exchange; one warm-up join
 //! (not counted) fills the service application's caches, then `--runs` joins of the open demo
 //! meeting run one after the other, each with its own session, on the same engine as `join`.
@@ -39,7 +39,7 @@ added); 1 a join failed or the target was missed.
 Example:
   guest-join bench --latency-ms 50 --runs 20";
 
-/// Most the median time to joined may exceed the floor by (DESIGN §10).
+/// Most the median time to joined may exceed the floor by (docs/design.md §10).
 pub const TARGET_RATIO: f64 = 1.05;
 
 /// One exchange of the critical path: the emulator's route name (as in its journal) and what it is.

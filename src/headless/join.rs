@@ -1,5 +1,5 @@
 //! `guest-join join`: validate the inputs, run one session with the engine, stay, leave, print,
-//! and exit with the code of the outcome (DESIGN §3).
+//! and exit with the code of the outcome (docs/design.md §3).
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -232,7 +232,7 @@ pub struct StepLine {
     pub retries: u32,
 }
 
-/// The last line of `join --json` (DESIGN §3).
+/// The last line of `join --json` (docs/design.md §3).
 #[derive(Debug, Serialize)]
 pub struct ResultLine<'a> {
     #[serde(rename = "type")]

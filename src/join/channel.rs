@@ -1,5 +1,5 @@
-//! The event channel (PROTOCOL §5.2, §8): one P-GET parked at all times. The task issues the
-//! next P-GET as soon as a batch arrives and hands the batch to the engine, so processing never
+//! The event channel (docs/protocol.md §5.2, §8.1): one P-GET parked at all times. The task issues
+//! the next P-GET as soon as a batch arrives and hands the batch to the engine, so processing never
 //! delays the channel. A dropped connection is re-established on the same (unacknowledged) URL
 //! with backoff; `409 PGetReplaced`, an application that is gone, and `resume` end the channel.
 

@@ -1,4 +1,5 @@
-//! Maps a failed HTTP exchange of a given step to a failure class (DESIGN §3 exit codes).
+//! Maps a failed HTTP exchange of a given step to a failure class (docs/protocol.md §9.2; the exit
+//! codes of docs/design.md §3).
 
 use crate::api::error::ApiError;
 
@@ -17,7 +18,7 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
         (Step::ServiceApplication, _) => FailureKind::ServiceRefused,
         (_, ApiError::UntrustedRedirect { .. }) => FailureKind::Discovery,
         (Step::Autodiscover, _) => FailureKind::Discovery,
-        // The WebTicket service's OAuth errors (PROTOCOL B.3, §9.2).
+        // The WebTicket service's OAuth errors (docs/protocol.md §B.3, §9.2).
         (Step::WebTicket, e) => match e.code() {
             Some("invalid_grant") => FailureKind::WrongConferenceKey,
             Some("unsupported_grant_type") => FailureKind::AnonymousJoinDisabled,

@@ -1,6 +1,6 @@
-//! Where the conference URI comes from (PROTOCOL A.7, open question Q1): a documented key or
-//! link in the discover document, else any value matching the conference-URI pattern, else the
-//! psat's `confid` claim.
+//! Where the conference URI comes from (docs/protocol.md §A.7, §11 D3 for open question Q1): a
+//! documented key or link in the discover document, else any value matching the conference-URI
+//! pattern, else the psat's `confid` claim.
 
 use crate::api::wire::psat;
 use crate::api::wire::ucwa::{AnonDiscover, CONFERENCE_URI_KEYS};

@@ -1,10 +1,10 @@
-//! What the direct mode (flow B, PROTOCOL B.1) needs from a meeting link: the conference URI,
-//! its key and the organizer's SIP domain. A conference URI is taken as it is; an on-premises
+//! What the direct mode (flow B, docs/protocol.md §B.1) needs from a meeting link: the conference
+//! URI, its key and the organizer's SIP domain. A conference URI is taken as it is; an on-premises
 //! "simple URL" (`https://meet.<domain>/<organizer>/<ConferenceID>`, or
 //! `https://join.<domain>/meet/<organizer>/<ConferenceID>`) is mapped to one the way the join
-//! launcher does for the common deployment. That mapping is a heuristic [inferred]: the join
-//! launcher's lookup is not documented (PROTOCOL Q5), so a deployment whose meeting host is not
-//! `meet.`/`join.` + the SIP domain is joined with the conference URI itself.
+//! launcher does for the common deployment. That mapping is a heuristic (docs/protocol.md §11 D7):
+//! the join launcher's lookup is not documented (open question Q5), so a deployment whose meeting
+//! host is not `meet.`/`join.` + the SIP domain is joined with the conference URI itself.
 
 use url::Url;
 
@@ -17,9 +17,9 @@ use super::meeting_link::{MeetingLink, MeetingLinkError};
 pub struct DirectMeeting {
     /// `sip:<organizer>@<domain>;gruu;opaque=app:conf:focus:id:<id>`.
     pub conference_uri: String,
-    /// The conference key sent as the grant's `password`: the ConferenceID (B.3).
+    /// The conference key sent as the grant's `password`: the ConferenceID (docs/protocol.md §B.3).
     pub conference_key: String,
-    /// The organizer's SIP domain, where autodiscover starts (B.2).
+    /// The organizer's SIP domain, where autodiscover starts (docs/protocol.md §B.2).
     pub domain: String,
     pub organizer: String,
 }
@@ -138,13 +138,14 @@ impl DirectMeeting {
     }
 
     /// Where autodiscover starts for this meeting: the external entry point
-    /// `https://lyncdiscover.<domain>/` (B.2; anonymous clients have only that one).
+    /// `https://lyncdiscover.<domain>/` (docs/protocol.md §B.2; anonymous clients have only that
+    /// one).
     pub fn lyncdiscover_url(&self) -> Option<Url> {
         Url::parse(&format!("https://lyncdiscover.{}/", self.domain)).ok()
     }
 
     /// Whether `host` is the organizer's domain or inside it: where an autodiscover `redirect`
-    /// may lead (B.2: "the redirect must stay within an allowed domain").
+    /// may lead (docs/protocol.md §B.2: "the redirect must stay within an allowed domain").
     pub fn is_within_domain(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
         host == self.domain || host.ends_with(&format!(".{}", self.domain))
@@ -181,7 +182,7 @@ mod tests {
                 "https://lyncdiscover.contoso.com/"
             );
         }
-        // The third-party example of PROTOCOL B.1.
+        // The third-party example of docs/protocol.md §B.1.
         assert_eq!(
             ok("https://meet.inframss.dk/tu27/7Q3DSSYV").conference_uri,
             "sip:tu27@inframss.dk;gruu;opaque=app:conf:focus:id:7Q3DSSYV"

@@ -1,4 +1,4 @@
-//! The guest's display name: trimmed, 1–250 characters, no control characters (DESIGN §8).
+//! The guest's display name: trimmed, 1–250 characters, no control characters (docs/design.md §8).
 
 use std::fmt;
 

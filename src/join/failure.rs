@@ -1,5 +1,6 @@
 //! Failure classes of a join: stable ids, plain-language titles and remedies, and the exit codes
-//! of DESIGN §3. One table; GUI and CLI both read it.
+//! of docs/design.md §3 (how failures fall into classes: docs/protocol.md §9.2). One table; GUI
+//! and CLI both read it.
 
 use serde::Serialize;
 
@@ -56,7 +57,7 @@ impl FailureKind {
         FailureKind::Protocol,
     ];
 
-    /// Exit codes of `guest-join join` (DESIGN §3).
+    /// Exit codes of `guest-join join` (docs/design.md §3).
     pub fn exit_code(self) -> i32 {
         use FailureKind::*;
         match self {
@@ -207,7 +208,7 @@ impl FailureInfo {
     }
 }
 
-/// Classify a failed `onlineMeetingInvitation` (its `reason` subcode/code), PROTOCOL §9.2.
+/// Classify a failed `onlineMeetingInvitation` (its `reason` subcode/code), docs/protocol.md §9.2.
 pub fn kind_for_join_reason(code: &str, subcode: Option<&str>) -> FailureKind {
     match subcode.unwrap_or_default() {
         "Denied" | "Declined" => FailureKind::LobbyDenied,

@@ -1,5 +1,5 @@
 //! Phases, steps and events of a guest session, and the pure reducer `JoinStatus::apply` that
-//! GUI and CLI share so they never disagree about where a join is (DESIGN §5).
+//! GUI and CLI share so they never disagree about where a join is (docs/design.md §5).
 
 use serde::Serialize;
 

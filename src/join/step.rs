@@ -8,10 +8,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flow {
-    /// Flow A: a guest token from the organisation's service application (PROTOCOL §3).
+    /// Flow A: a guest token from the organisation's service application (docs/protocol.md §3).
     #[default]
     ServiceApplication,
-    /// Flow B: autodiscover and an anonymous web ticket from Skype for Business Server (§4).
+    /// Flow B: autodiscover and an anonymous web ticket from Skype for Business Server
+    /// (docs/protocol.md §4).
     Direct,
 }
 

@@ -1,5 +1,5 @@
 //! The service application's error answer: `{"Error": "human text", "Code": "StableCode"}`
-//! (DESIGN §4) with one distinct, stable [`Code`] per failure.
+//! (docs/design.md §4) with one distinct, stable [`Code`] per failure.
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};

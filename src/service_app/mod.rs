@@ -1,7 +1,7 @@
 //! The reference service application: the token broker a customer runs (Microsoft's sample
-//! called it the "Service Application"). The guest client POSTs to it (DESIGN §4); it obtains
-//! an Azure AD token, walks the Trusted Application API (PROTOCOL A.1–A.6) and answers with a
-//! guest token.
+//! called it the "Service Application"). The guest client POSTs to it (docs/design.md §4); it
+//! obtains an Azure AD token, walks the Trusted Application API (docs/protocol.md §A.1–A.6) and
+//! answers with a guest token.
 //!
 //! - `GET /health` → `200 {"status":"ok","discovery_cached":bool}`
 //! - `POST /GetAnonTokenJob` (path in any letter case), form or JSON body with

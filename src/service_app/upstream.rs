@@ -1,4 +1,4 @@
-//! The upstream side (PROTOCOL A.1–A.6): AAD client credentials, platform discovery,
+//! The upstream side (docs/protocol.md §A.1–A.6): AAD client credentials, platform discovery,
 //! applications, capabilities and `anonApplicationTokens`, with the AAD token and the
 //! `anonApplicationTokens` link cached.
 //!
@@ -35,7 +35,7 @@ const MAX_REFRESH_MARGIN: Duration = Duration::from_secs(60);
 /// Longest piece of upstream text quoted in an error message.
 const QUOTE_CHARS: usize = 200;
 
-/// https, or plain http only towards localhost / 127.0.0.1 / [::1] (DESIGN §8).
+/// https, or plain http only towards localhost / 127.0.0.1 / [::1] (docs/design.md §8).
 pub fn is_allowed_upstream(url: &Url) -> bool {
     url.host().is_some()
         && (url.scheme() == "https" || (url.scheme() == "http" && is_loopback(url)))
@@ -129,7 +129,8 @@ impl Upstream {
         })
     }
 
-    /// Mint a guest token: A.1–A.6, retrying once with fresh caches after a platform 401.
+    /// Mint a guest token: docs/protocol.md §A.1–A.6, retrying once with fresh caches after a
+    /// platform 401.
     pub async fn mint(&self, request: &AnonTokenRequest) -> Result<TokenResponse, ApiError> {
         let run = async {
             match self.attempt(request).await {
@@ -249,7 +250,7 @@ impl Upstream {
         }
     }
 
-    /// A.1: client credentials.
+    /// §A.1: client credentials.
     async fn fetch_aad_token(&self) -> Result<AadToken, ApiError> {
         let step = "Azure AD";
         let form = [
@@ -308,7 +309,7 @@ impl Upstream {
         })
     }
 
-    /// A.2–A.4: discover → applications → application (capabilities) → anonApplicationTokens.
+    /// §A.2–A.4: discover → applications → application (capabilities) → anonApplicationTokens.
     async fn discover(&self, aad: &Secret, generation: u64) -> Result<Url, Failure> {
         let mut url = self.discover_url.clone();
         for (step, rel) in [

@@ -1,8 +1,8 @@
-//! The redaction audit (DESIGN §8): demo runs of every headless command with trace logging and
-//! every output file, and a search of every byte they wrote — stdout, stderr, the HAR, the JUnit
-//! report, each file of the diagnostics bundle — for the secrets: the psat (a JWT, so `eyJ` and
-//! an unmasked `psat=`), the service key, and the Azure AD client secret the demo's service
-//! application uses. A run with `--unredacted` shows that the search does find them.
+//! The redaction audit (docs/design.md §8): demo runs of every headless command with trace
+//! logging and every output file, and a search of every byte they wrote — stdout, stderr, the HAR,
+//! the JUnit report, each file of the diagnostics bundle — for the secrets: the psat (a JWT, so
+//! `eyJ` and an unmasked `psat=`), the service key, and the Azure AD client secret the demo's
+//! service application uses. A run with `--unredacted` shows that the search does find them.
 
 use guest_join::emulator::DEFAULT_CLIENT_SECRET;
 

@@ -1,4 +1,5 @@
-//! Automatic rejoin with the same ApplicationSessionId (DESIGN §5, PROTOCOL A.11).
+//! Automatic rejoin with the same ApplicationSessionId (docs/design.md §5, docs/protocol.md §A.11,
+//! §8.3).
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
-//! `data:` URIs carrying message bodies (PROTOCOL §2.2, §6): URL-encoded (`+` for space) or
-//! base64.
+//! `data:` URIs carrying message bodies (docs/protocol.md §2.2, §6): URL-encoded (`+` for space)
+//! or base64.
 
 use base64::Engine as _;
 

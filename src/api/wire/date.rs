@@ -1,5 +1,5 @@
 //! UCWA dates: the ASP.NET AJAX form `/Date(ms)/` (also `\/Date(ms)\/` and with a `+hhmm`
-//! offset) and ISO-8601 / RFC 3339 (PROTOCOL §2.2).
+//! offset) and ISO-8601 / RFC 3339 (docs/protocol.md §2.2).
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

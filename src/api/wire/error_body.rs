@@ -1,5 +1,5 @@
-//! Error bodies: the UCWA error (PROTOCOL §2.4, also the `reason` block of events) and the
-//! service application's error (DESIGN §4).
+//! Error bodies: the UCWA error (docs/protocol.md §2.4, also the `reason` block of events) and
+//! the service application's error (docs/design.md §4).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
-//! The event channel (PROTOCOL §5.2): a batch has `_links` (self + one of next/resync/resume)
-//! and `sender[]` blocks of `events[]`.
+//! The event channel (docs/protocol.md §5.2): a batch has `_links` (self + one of
+//! next/resync/resume) and `sender[]` blocks of `events[]`.
 
 use serde::{Deserialize, Serialize};
 

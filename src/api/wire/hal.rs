@@ -1,4 +1,4 @@
-//! HAL-like links and embedded resources (PROTOCOL §2.2).
+//! HAL-like links and embedded resources (docs/protocol.md §2.2).
 //!
 //! Rels are compared after dropping the Trusted Application API prefixes `service:` and
 //! `ms:rtc:saas:`, so `service:discover`, `ms:rtc:saas:discover` and `discover` are one rel.

@@ -1,5 +1,5 @@
 //! Trusted Application API (platform service) bodies used by the service application
-//! (PROTOCOL A.1–A.6) and AAD's client-credentials token.
+//! (docs/protocol.md §A.1–A.6) and AAD's client-credentials token.
 
 use serde::{Deserialize, Serialize};
 
@@ -95,7 +95,7 @@ impl std::fmt::Debug for AnonTokenResponse {
     }
 }
 
-/// Ad-hoc meeting (A.5); decoded for completeness of the samples.
+/// Ad-hoc meeting (docs/protocol.md §A.5); decoded for completeness of the samples.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct AdhocMeeting {
@@ -117,7 +117,7 @@ pub struct AdhocMeeting {
     pub links: Links,
 }
 
-/// A service application's answer to a webhook callback (A.12).
+/// A service application's answer to a webhook callback (docs/protocol.md §A.12).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct WebhookCallbackResponse {
     #[serde(

@@ -1,10 +1,11 @@
 //! The platform-service anonymous token (psat): `psat=<JWT>` with claims `nbf`, `exp`, `ruu`,
 //! `asi` (ApplicationSessionId), `aeu` (endpoint URI), `ao` (allowed origins, `;`-joined),
-//! `confid` (conference URI) and `ucwaext` (PROTOCOL A.6).
+//! `confid` (conference URI) and `ucwaext` (docs/protocol.md §A.6).
 //!
 //! Clients treat the token as opaque except for one fallback: reading `confid` when the discover
-//! document carries no conference URI (A.7). The emulator mints and verifies these tokens with a
-//! local HMAC-SHA256 key (the real service used RS256; the emulator never accepts real tokens).
+//! document carries no conference URI (docs/protocol.md §A.7). The emulator mints and verifies
+//! these tokens with a local HMAC-SHA256 key (the real service used RS256; the emulator never
+//! accepts real tokens).
 
 use base64::Engine as _;
 use hmac::{Hmac, Mac};

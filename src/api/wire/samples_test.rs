@@ -1,4 +1,5 @@
-//! Decodes every published example in `../shared/ucwa-samples` with the matching wire type.
+//! Decodes every published example in `tests/fixtures/ucwa` (Microsoft's JSON examples, copied
+//! verbatim; `tests/fixtures/ucwa/INDEX.md` names each one's source) with the matching wire type.
 //! Files that are not valid JSON verbatim (elisions, typos in Microsoft's docs) are listed by name
 //! as expected failures; the test fails if one of them starts parsing or any other file fails.
 
@@ -17,7 +18,7 @@ use super::ucwa::*;
 use super::webticket::{WebTicketError, WebTicketToken};
 use super::{UcwaError, error_body::ServiceError};
 
-/// Not valid JSON as published (see ucwa-samples/INDEX.md).
+/// Not valid JSON as published (see tests/fixtures/ucwa/INDEX.md).
 const UNPARSEABLE: [&str; 6] = [
     "anon-discover-response.trace.json", // a raw newline inside the self href string
     "events-conversation-connected-messaging-connected.sendim.doc.json", // elided
@@ -28,7 +29,7 @@ const UNPARSEABLE: [&str; 6] = [
 ];
 
 fn samples_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/ucwa-samples")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ucwa")
 }
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, String> {

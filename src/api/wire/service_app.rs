@@ -1,5 +1,6 @@
-//! The service-application contract (DESIGN §4): what the client POSTs to the token URL and what
-//! the service application answers. Field names are the ones Microsoft's sample service used.
+//! The service-application contract (docs/design.md §4): what the client POSTs to the token URL
+//! and what the service application answers. Field names are the ones Microsoft's sample service
+//! used.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,14 +1,15 @@
-//! UCWA resources a guest meets (PROTOCOL A.7–A.10, §5.1): the anonymous discover document,
-//! the application, `me`, `communication`, the meeting invitation, conversation, participants,
-//! onlineMeeting. Unknown fields are ignored everywhere; every property is optional unless the
-//! protocol guarantees it, so partial embedded resources in events still decode.
+//! UCWA resources a guest meets (docs/protocol.md §A.7–A.10, §5.1; bare section numbers below are
+//! that document's): the anonymous discover document, the application, `me`, `communication`, the
+//! meeting invitation, conversation, participants, onlineMeeting. Unknown fields are ignored
+//! everywhere; every property is optional unless the protocol guarantees it, so partial embedded
+//! resources in events still decode.
 
 use serde::{Deserialize, Serialize};
 
 use super::date::UcwaDate;
 use super::hal::{Embedded, Links, lenient_string};
 
-/// Keys under which a discover document may carry the conference URI (PROTOCOL A.7, Q1).
+/// Keys under which a discover document may carry the conference URI (§A.7, §11 D3).
 pub const CONFERENCE_URI_KEYS: [&str; 3] = ["conferenceId", "onlineMeetingUri", "conferenceUri"];
 
 /// Guest discover response (`GET <DiscoverUri>`): links plus, for meeting tokens, the conference
@@ -23,7 +24,7 @@ pub struct AnonDiscover {
     pub properties: serde_json::Map<String, serde_json::Value>,
 }
 
-/// `POST anonApplications` body (A.8). The client sends camelCase.
+/// `POST anonApplications` body (§A.8). The client sends camelCase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct ApplicationRequest {
@@ -41,7 +42,7 @@ pub struct ApplicationRequest {
     pub endpoint_id: Option<String>,
 }
 
-/// The application resource (201 of A.8, `GET {app}`).
+/// The application resource (201 of §A.8, `GET {app}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Application {
@@ -111,7 +112,7 @@ pub struct Communication {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// `POST onlineMeetingInvitations` body (A.10).
+/// `POST onlineMeetingInvitations` body (§A.10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct OnlineMeetingInvitationRequest {

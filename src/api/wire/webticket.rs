@@ -1,4 +1,5 @@
-//! On-premises WebTicket token endpoint bodies and the `MsRtcOAuth` challenge (PROTOCOL B.3, B.4).
+//! On-premises WebTicket token endpoint bodies and the `MsRtcOAuth` challenge (docs/protocol.md
+//! §B.3, §B.4).
 
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -70,7 +71,7 @@ pub struct WebTicketError {
 }
 
 impl WebTicketError {
-    /// What an OAuth `error` code of the WebTicket service means (PROTOCOL B.3, §9.2).
+    /// What an OAuth `error` code of the WebTicket service means (docs/protocol.md §B.3, §9.2).
     pub fn meaning(code: &str) -> &'static str {
         match code {
             "invalid_grant" => "the conference key or address was not accepted",
@@ -98,7 +99,7 @@ pub struct WebTicketGrant {
     /// The conference key (the ConferenceID of the meeting).
     pub password: Option<String>,
     pub ms_rtc_conferenceuri: Option<String>,
-    /// The access token being renewed (B.4).
+    /// The access token being renewed (docs/protocol.md §B.4).
     pub ms_rtc_renew: Option<String>,
 }
 

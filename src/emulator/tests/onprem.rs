@@ -1,6 +1,7 @@
-//! The on-premises surface of flow B: lyncdiscover → challenge → WebTicket grant → user →
-//! applications → join through the shared invitation and events machinery, the grant's
-//! refusals, renewal, the control switch and the journal's route names.
+//! The on-premises surface of flow B (docs/protocol.md §4; the step comments below name its
+//! sections): lyncdiscover → challenge → WebTicket grant → user → applications → join through the
+//! shared invitation and events machinery, the grant's refusals, renewal, the control switch and
+//! the journal's route names.
 
 use axum::http::header::WWW_AUTHENTICATE;
 
@@ -216,7 +217,7 @@ impl OnPrem {
 #[tokio::test]
 async fn flow_b_from_lyncdiscover_to_the_meeting() {
     let o = on_prem();
-    // B.2: the root on lyncdiscover links to the pool's web services.
+    // §B.2: the root on lyncdiscover links to the pool's web services.
     let root = o.get(&o.discover, "/", None).await;
     assert_eq!(root.status, StatusCode::OK);
     let root: HalResource = root.decode();
@@ -231,7 +232,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         .await;
     assert_eq!(self_doc.status, StatusCode::OK);
     assert_eq!(self_doc.decode::<HalResource>().links, root.links);
-    // B.3: the challenge names the WebTicket service and offers the anonymous grant.
+    // §B.3: the challenge names the WebTicket service and offers the anonymous grant.
     let challenge = o.challenge().await;
     assert_eq!(challenge.href, format!("{WEB}WebTicket/oauthtoken"));
     assert!(challenge.offers_anon_meeting());
@@ -239,7 +240,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
     assert!(ticket.access_token.starts_with("cwt="));
     assert_eq!(ticket.token_type, "Bearer");
     assert_eq!(ticket.expires_in_secs(), Some(3600));
-    // B.5: with the ticket the user resource links the applications.
+    // §B.5: with the ticket the user resource links the applications.
     let me = o
         .get(&o.web, &local(&user), Some(&ticket.access_token))
         .await;
@@ -247,7 +248,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
     let me: HalResource = me.decode();
     let apps = me.links.href("applications").unwrap();
     assert_eq!(apps, format!("{WEB}ucwa/oauth/v1/applications"));
-    // B.6: the application, in the on-premises URL space.
+    // §B.6: the application, in the on-premises URL space.
     let mut a = o.application(&ticket.access_token).await;
     let self_href = a.app.links.href("self").unwrap().to_string();
     assert!(
@@ -273,7 +274,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
             "{op}"
         );
     }
-    // B.7: the join runs through the shared world; OPEN admits at once.
+    // §B.7: the join runs through the shared world; OPEN admits at once.
     let uri = o.grant_for(OPEN).ms_rtc_conferenceuri.unwrap();
     let joined = o.join(&a, &uri, "Lene Aaling").await;
     assert_eq!(

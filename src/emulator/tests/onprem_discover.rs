@@ -1,4 +1,4 @@
-//! What `lyncdiscover` answers (PROTOCOL §4 B.2): the root, a redirect to the pool's own
+//! What `lyncdiscover` answers (docs/protocol.md §B.2): the root, a redirect to the pool's own
 //! autodiscover root or to any URL, set at start and switched through the control API (Rust
 //! and JSON); the demo meetings in direct mode, one of which refuses the anonymous grant; the
 //! demo environment running the on-premises surface.

@@ -1,5 +1,5 @@
-//! The checks of `check-service` against DESIGN §4 (the foreign-origin, bad-request and health
-//! requests are in `probes`). The token request goes through the client's
+//! The checks of `check-service` against the contract of docs/design.md §4 (the foreign-origin,
+//! bad-request and health requests are in `probes`). The token request goes through the client's
 //! own `request_token` (so the check exercises exactly what `join` sends and accepts); a
 //! recording observer keeps the raw answer (status, content type, body) for the checks the
 //! typed decoding cannot make, such as whether each key is a JSON string.
@@ -28,7 +28,7 @@ use crate::secret::Secret;
 /// An origin no service should allow: the `foreign_origin` check asks for a token with it.
 pub const FOREIGN_ORIGIN: &str = "https://foreign-origin.guest-join.invalid";
 
-/// The four keys of the 200 answer (DESIGN §4), all strings.
+/// The four keys of the 200 answer (docs/design.md §4), all strings.
 const KEYS: [&str; 4] = ["DiscoverUri", "Token", "TenantEndpointId", "ExpireTime"];
 
 /// What to check and how to ask.
@@ -421,7 +421,7 @@ async fn discover(http: &HttpClient, t: &Target, token: &ServiceToken) -> Check 
     }
 }
 
-/// PROTOCOL §2.1: tokens are opaque strings with a scheme prefix; flow A's is `psat=`.
+/// docs/protocol.md §2.1: tokens are opaque strings with a scheme prefix; flow A's is `psat=`.
 fn token_format(token: &ServiceToken) -> Check {
     let value = token.token.expose().trim();
     if !value

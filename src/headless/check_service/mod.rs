@@ -1,6 +1,6 @@
 //! `guest-join check-service URL`: validates a service application against the contract of
-//! DESIGN §4 and prints a pass/fail table (or one JSON object with `--json`). Exit 0 only when
-//! every check passes (warnings allowed), 3 when one fails, 2 for bad usage.
+//! docs/design.md §4 and prints a pass/fail table (or one JSON object with `--json`). Exit 0 only
+//! when every check passes (warnings allowed), 3 when one fails, 2 for bad usage.
 //!
 //! Decisions: `foreign_origin` (a token asked for an origin nobody should allow) passes when
 //! refused and only warns when the service mints anyway, because permissive lab set-ups are
@@ -25,7 +25,7 @@ use crate::secret::Secret;
 pub use checks::FOREIGN_ORIGIN;
 pub use report::{Check, EXIT_FAILED, EXIT_OK, Report, Verdict};
 
-/// Exit code for bad usage (DESIGN §3).
+/// Exit code for bad usage (docs/design.md §3).
 pub const EXIT_USAGE: i32 = 2;
 
 /// The meeting URL asked for when no `--meeting` is given: the built-in demo's open meeting.

@@ -13,7 +13,7 @@ use super::{ProbeReport, ProbeWindow, SETTLE_LIMIT, check_display, mib};
 
 /// Runs of each window.
 pub const RUNS: usize = 3;
-/// DESIGN §10: first frame and idle memory within this factor of a bare eframe window.
+/// docs/design.md §10: first frame and idle memory within this factor of a bare eframe window.
 pub const LIMIT_RATIO: f64 = 1.15;
 
 /// Medians of one window's runs.
@@ -220,8 +220,8 @@ impl fmt::Display for GuiComparison {
         )?;
         write!(
             f,
-            "DESIGN §10 target: first frame and idle memory within {:.2}x of the bare window \
-             (the demo taken out); idle CPU at most {:.2} s (1 s per 60 s): {}",
+            "target (docs/design.md §10): first frame and idle memory within {:.2}x of the bare \
+             window (the demo taken out); idle CPU at most {:.2} s (1 s per 60 s): {}",
             self.limit_ratio,
             self.cpu_allowance_secs,
             if self.within_limit { "met" } else { "NOT met" }

@@ -1,4 +1,4 @@
-//! Chat in the meeting (PROTOCOL §6): add messaging when the meeting offers it, send plain
+//! Chat in the meeting (docs/protocol.md §6): add messaging when the meeting offers it, send plain
 //! text, report delivery, typing. Observations only record what to do; `run_actions` does the
 //! HTTP work after each batch, and `on_command` takes the guest's requests.
 
@@ -206,7 +206,8 @@ impl Session<'_> {
     /// messages not sent yet wait for the new session.
     /// Send one message. It is sent again only when the server said it did not take it (429,
     /// 5xx) — never after a broken exchange, which could deliver it twice. It is accepted with
-    /// `201` and the message's Location (PROTOCOL §7); without one no outcome would follow.
+    /// `201` and the message's Location (docs/protocol.md §6, §2.3); without one no outcome would
+    /// follow.
     async fn send_message(
         &self,
         url: Url,

@@ -1,8 +1,8 @@
-//! Flow B up to the applications link (PROTOCOL B.2–B.5): autodiscover from
-//! `lyncdiscover.<organizer's domain>` (following `redirect`s only within that domain), the
-//! `MsRtcOAuth` challenge of the user resource, the anonymous meeting web ticket bound to the
-//! conference, and the user resource's `applications` link. Also the ticket's renewal with
-//! `ms_rtc_renew` before it expires (B.4), which keeps the same application.
+//! Flow B up to the applications link (docs/protocol.md §B.2–B.5; bare section numbers below are
+//! that document's): autodiscover from `lyncdiscover.<organizer's domain>` (following `redirect`s
+//! only within that domain), the `MsRtcOAuth` challenge of the user resource, the anonymous meeting
+//! web ticket bound to the conference, and the user resource's `applications` link. Also the
+//! ticket's renewal with `ms_rtc_renew` before it expires (§B.4), which keeps the same application.
 
 use url::Url;
 
@@ -22,7 +22,7 @@ use super::super::status::{JoinEvent, Phase, Step};
 use super::flow::Entry;
 use super::{Session, Stop};
 
-/// Pools a user resource may send the guest on to (B.5 `redirect`) before giving up.
+/// Pools a user resource may send the guest on to (§B.5 `redirect`) before giving up.
 const MAX_POOL_HOPS: usize = 2;
 
 /// What renewing the web ticket needs: where, and the grant it was issued for.
@@ -156,7 +156,7 @@ impl Session<'_> {
         ))
     }
 
-    /// Renew a little before the web ticket expires (B.4); without a lifetime the ticket's
+    /// Renew a little before the web ticket expires (§B.4); without a lifetime the ticket's
     /// expiry is handled when the server says 401.
     fn schedule_ticket_renewal(&mut self, lifetime_secs: Option<u64>) {
         match lifetime_secs.and_then(|s| i64::try_from(s).ok()) {

@@ -1,6 +1,6 @@
-//! The protocol steps from the token to the meeting: flow A's token and discover (PROTOCOL
-//! A.6–A.7), then the steps both flows share (A.8–A.10, B.6–B.7). Flow B's way to its
-//! application link is in `direct`.
+//! The protocol steps from the token to the meeting: flow A's token and discover
+//! (docs/protocol.md §A.6–A.7), then the steps both flows share (§A.8–A.10, §B.6–B.7). Flow B's
+//! way to its application link is in `direct`.
 
 use std::time::{Duration, Instant};
 
@@ -39,7 +39,7 @@ impl Session<'_> {
         self.enter(entry).await
     }
 
-    /// Flow A: the guest token from the service application, then discover (A.6, A.7).
+    /// Flow A: the guest token from the service application, then discover (§A.6, §A.7).
     async fn service_entry(&mut self, profile: &ServiceProfile) -> Result<Entry, Stop> {
         let req = self.req;
         let http = self.http.clone();
@@ -180,8 +180,8 @@ impl Session<'_> {
             subject: None,
             thread_id: None,
         };
-        // The invitation is accepted with `201 Created` and its Location (PROTOCOL A.9); a
-        // success without one would leave the guest waiting for events that never come.
+        // The invitation is accepted with `201 Created` and its Location (docs/protocol.md §A.10);
+        // a success without one would leave the guest waiting for events that never come.
         let (location, _) = self
             .exchange(Step::JoinRequest, || async {
                 let resp = ucwa::join_meeting(http, join_url.clone(), &auth, &body).await?;
@@ -206,8 +206,9 @@ impl Session<'_> {
     }
 
     /// Renew the session a little before the guest token expires (no refresh exists for psat
-    /// tokens, PROTOCOL A.11): a tenth of the remaining lifetime, 2 s to 5 min ahead. Tokens that
-    /// live under 6 s are not renewed ahead; their expiry is handled when the server says 401.
+    /// tokens, docs/protocol.md §A.11): a tenth of the remaining lifetime, 2 s to 5 min ahead.
+    /// Tokens that live under 6 s are not renewed ahead; their expiry is handled when the server
+    /// says 401.
     pub(super) fn schedule_renewal(&mut self, expires: UcwaDate) {
         let left_ms = expires.unix_ms - UcwaDate::now().unix_ms;
         self.renew_at = (left_ms >= 6_000).then(|| {

@@ -1,5 +1,5 @@
-//! The whole guest join as one cancellable async task (DESIGN §5, PROTOCOL §3, §4, §7):
-//! token (flow A: service application, discover; flow B: autodiscover, web ticket) →
+//! The whole guest join as one cancellable async task (docs/design.md §5; docs/protocol.md §3, §4,
+//! §7): token (flow A: service application, discover; flow B: autodiscover, web ticket) →
 //! application → event channel → invitation → lobby → meeting → leave.
 //! Every wait is `select!`ed against cancel and the join deadline; every exit path deletes the
 //! conversation and the application when they exist, so no ghost guest stays behind.

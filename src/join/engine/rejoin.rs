@@ -1,5 +1,5 @@
-//! Recovering a lost session (DESIGN §5, PROTOCOL A.11): a new token for the same
-//! ApplicationSessionId, then discover → application → invitation again, in a visible
+//! Recovering a lost session (docs/design.md §5, docs/protocol.md §A.11, §8.3): a new token for the
+//! same ApplicationSessionId, then discover → application → invitation again, in a visible
 //! Reconnecting phase with a bounded number of attempts. The roster and everything the GUI
 //! shows survive; participants who left meanwhile are dropped once the guest is back.
 

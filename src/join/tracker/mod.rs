@@ -1,5 +1,5 @@
-//! Derives the guest's meeting state from event batches (PROTOCOL §5, §7). Pure: batches in,
-//! observations out. Batches may skip states, operation events may precede the 201, the same
+//! Derives the guest's meeting state from event batches (docs/protocol.md §5, §7). Pure: batches
+//! in, observations out. Batches may skip states, operation events may precede the 201, the same
 //! resource may be re-added: the tracker reads the latest embedded resources and correlates the
 //! invitation by `operationId`.
 

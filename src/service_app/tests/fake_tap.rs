@@ -1,6 +1,6 @@
 //! A small fake of Azure AD and the Trusted Application API, serving the published shapes
-//! (ucwa-samples ta-*.json): relative hrefs, one rel prefix per instance, `/Date(ms)/` or ISO
-//! expiry, mixed-case `platformService` path.
+//! (`tests/fixtures/ucwa/ta-*.json`): relative hrefs, one rel prefix per instance, `/Date(ms)/`
+//! or ISO expiry, mixed-case `platformService` path.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! The upstream flow (PROTOCOL A.1–A.6) against the fake Trusted Application API.
+//! The upstream flow (docs/protocol.md §A.1–A.6) against the fake Trusted Application API.
 
 use axum::http::StatusCode;
 use futures_util::future::join_all;
