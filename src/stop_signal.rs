@@ -36,7 +36,8 @@ impl StopSignal {
 }
 
 /// Listens for the stop signals from creation on (from then, they no longer end the process
-/// at once). `recv` can be called again for a second signal.
+/// at once): create it before telling anyone the process is ready. `recv` can be called again
+/// for a second signal.
 pub struct StopSignals {
     #[cfg(unix)]
     unix: Option<UnixSignals>,
@@ -44,6 +45,7 @@ pub struct StopSignals {
 
 #[cfg(unix)]
 struct UnixSignals {
+    int: tokio::signal::unix::Signal,
     term: tokio::signal::unix::Signal,
     hup: tokio::signal::unix::Signal,
 }
@@ -55,12 +57,13 @@ impl StopSignals {
         {
             use tokio::signal::unix::{SignalKind, signal};
             let unix = match (
+                signal(SignalKind::interrupt()),
                 signal(SignalKind::terminate()),
                 signal(SignalKind::hangup()),
             ) {
-                (Ok(term), Ok(hup)) => Some(UnixSignals { term, hup }),
-                (Err(e), _) | (_, Err(e)) => {
-                    tracing::warn!("SIGTERM and SIGHUP cannot be handled: {e}");
+                (Ok(int), Ok(term), Ok(hup)) => Some(UnixSignals { int, term, hup }),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                    tracing::warn!("stop signals cannot be handled: {e}");
                     None
                 }
             };
@@ -72,21 +75,19 @@ impl StopSignals {
 
     /// The next stop signal; `None` when no signal can be watched at all.
     pub async fn recv(&mut self) -> Option<StopSignal> {
-        let ctrl_c = async {
-            match tokio::signal::ctrl_c().await {
-                Ok(()) => Some(StopSignal::Interrupt),
-                Err(_) => None,
-            }
-        };
         #[cfg(unix)]
         if let Some(u) = &mut self.unix {
             return tokio::select! {
-                s = ctrl_c => s,
+                Some(()) = u.int.recv() => Some(StopSignal::Interrupt),
                 Some(()) = u.term.recv() => Some(StopSignal::Terminate),
                 Some(()) = u.hup.recv() => Some(StopSignal::HangUp),
+                else => None,
             };
         }
-        ctrl_c.await
+        tokio::signal::ctrl_c()
+            .await
+            .ok()
+            .map(|()| StopSignal::Interrupt)
     }
 }
 
@@ -94,11 +95,6 @@ impl Default for StopSignals {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// Wait for the first stop signal (listening starts now).
-pub async fn wait() -> Option<StopSignal> {
-    StopSignals::new().recv().await
 }
 
 #[cfg(test)]

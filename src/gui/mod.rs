@@ -89,8 +89,10 @@ pub fn init_from(options: GuiOptions) -> AppInit {
 /// the window is closed.
 fn close_on_signal(engine: &Engine, ctx: egui::Context) {
     let stopping = engine.stopping.clone();
+    let _entered = engine.handle.enter();
+    let mut signals = crate::stop_signal::StopSignals::new();
     engine.handle.spawn(async move {
-        let Some(signal) = crate::stop_signal::wait().await else {
+        let Some(signal) = signals.recv().await else {
             return;
         };
         tracing::info!("{} received: closing the window", signal.name());

@@ -260,8 +260,8 @@ pub async fn run(args: JoinArgs) -> i32 {
     let interrupter = {
         let control = control.clone();
         let interrupted = interrupted.clone();
+        let mut signals = StopSignals::new();
         tokio::spawn(async move {
-            let mut signals = StopSignals::new();
             while let Some(signal) = signals.recv().await {
                 interrupted.get_or_init(|| signal);
                 if *phase_rx.borrow_and_update() == Phase::InMeeting {

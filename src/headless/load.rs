@@ -24,7 +24,7 @@ use crate::join::status::StepState;
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl,
 };
-use crate::stop_signal::{self, StopSignal};
+use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::{format_bytes, peak_rss_bytes, raise_open_file_limit};
 use super::stats::{StepSamples, Summary};
@@ -384,8 +384,9 @@ pub async fn run(args: LoadArgs) -> i32 {
     let interrupter = {
         let stop = stop.clone();
         let interrupted = interrupted.clone();
+        let mut signals = StopSignals::new();
         tokio::spawn(async move {
-            if let Some(signal) = stop_signal::wait().await {
+            if let Some(signal) = signals.recv().await {
                 eprintln!(
                     "load: {} received; stopping, every guest under way leaves",
                     signal.name()

@@ -7,11 +7,11 @@ use std::io::Write;
 use crate::cli::{EmulatorArgs, ServiceAppArgs};
 use crate::service_app::{self, ServiceAppConfig};
 
-use crate::stop_signal::{self, StopSignal};
+use crate::stop_signal::{StopSignal, StopSignals};
 
 /// The first stop signal; without signal handling, run until killed.
-async fn wait_for_stop() -> StopSignal {
-    match stop_signal::wait().await {
+async fn wait_for_stop(mut signals: StopSignals) -> StopSignal {
+    match signals.recv().await {
         Some(signal) => signal,
         None => std::future::pending().await,
     }
@@ -35,6 +35,8 @@ fn say(text: &str) {
 
 /// Run the reference service application with a TOML config until Ctrl-C.
 pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
+    // Listening from the start: a signal right after the "listening" line is already handled.
+    let signals = StopSignals::new();
     let config = match ServiceAppConfig::from_toml_file(&args.config) {
         Ok(c) => c,
         Err(e) => {
@@ -61,13 +63,14 @@ pub async fn run_service_app(args: ServiceAppArgs) -> i32 {
         handle.token_url()
     ));
     say("press Ctrl-C to stop");
-    let signal = wait_for_stop().await;
+    let signal = wait_for_stop(signals).await;
     handle.shutdown().await;
     stopped("service application", signal)
 }
 
 /// Run the emulator with the demo meetings until Ctrl-C; print what a service application needs.
 pub async fn run_emulator(args: EmulatorArgs) -> i32 {
+    let signals = StopSignals::new();
     use crate::emulator::{self, EmulatorConfig, OnPremConfig, TlsIdentity};
     let tls = match (&args.tls_cert, &args.tls_key) {
         (Some(cert), Some(key)) => match TlsIdentity::from_files(cert, key) {
@@ -156,7 +159,7 @@ pub async fn run_emulator(args: EmulatorArgs) -> i32 {
         crate::join::request::DEFAULT_ORIGIN
     ));
     say("\npress Ctrl-C to stop");
-    let signal = wait_for_stop().await;
+    let signal = wait_for_stop(signals).await;
     handle.shutdown().await;
     stopped("emulator", signal)
 }

@@ -115,7 +115,7 @@ async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
             "--har",
             &har_arg,
         ]);
-        join.wait_for("\"in_meeting\"");
+        join.wait_for(r#""phase":"in_meeting""#);
         join.signal(Signal::TERM);
         join.finish()
     })
@@ -135,7 +135,7 @@ async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
         journal
             .iter()
             .position(|j| j.route == route && j.method == "DELETE" && j.status < 300)
-            .unwrap_or_else(|| panic!("no {route} in {journal:#?}"))
+            .unwrap_or_else(|| panic!("no {route} in {journal:#?}\nstdout: {lines:#?}"))
     };
     assert!(position("delete_conversation") < position("delete_application"));
     for app in demo.control().applications() {
