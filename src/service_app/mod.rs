@@ -9,7 +9,10 @@
 //!   `200 {"DiscoverUri","Token","TenantEndpointId","ExpireTime"}` or
 //!   `4xx/5xx {"Error": text, "Code": stable code}`; the codes are [`Code`].
 //!
-//! The configuration and its TOML file are documented in [`config`].
+//! The configuration and its TOML file are documented in [`config`]. Behind reverse proxies
+//! listed in `trusted_proxies`, the client address comes from their forwarding headers
+//! (`client_addr`); the per-client limit is a GCRA limiter (`rate_limit`); browsers on one of the
+//! `allowed_origins` get CORS answers (`cors`).
 
 mod client_addr;
 pub mod config;

@@ -1,4 +1,5 @@
-//! HTTP surface: `GET /health`, `POST /GetAnonTokenJob` (any letter case), the access log.
+//! HTTP surface: `GET /health`, `POST /GetAnonTokenJob` (any letter case), the access log, and
+//! the middleware around them: the client address (`client_addr`) and CORS (`cors`).
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
