@@ -9,6 +9,7 @@ pub mod onprem;
 pub mod recorder;
 pub mod response;
 pub mod retry;
+pub mod retry_after;
 pub mod service;
 pub mod transport;
 pub mod ucwa;

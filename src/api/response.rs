@@ -2,7 +2,7 @@
 //! bodies, service-application error bodies, HTML pages from intermediaries, `Retry-After`.
 //! Nothing here keeps a secret: excerpts and messages are token-masked.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
@@ -10,6 +10,7 @@ use url::Url;
 
 use crate::api::error::ApiError;
 use crate::api::http::host_of;
+use crate::api::retry_after;
 use crate::api::wire::{ServiceError, UcwaError};
 use crate::redact::mask_tokens;
 
@@ -113,9 +114,10 @@ fn html_title(body: &[u8]) -> String {
     }
 }
 
+/// Seconds or an HTTP date ([`retry_after::parse`]), as of now.
 fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let v = headers.get("retry-after")?.to_str().ok()?.trim();
-    v.parse::<u64>().ok().map(Duration::from_secs)
+    let v = headers.get("retry-after")?.to_str().ok()?;
+    retry_after::parse(v, SystemTime::now())
 }
 
 /// Read an error answer: UCWA or service error body, HTML page, excerpt, `Retry-After`.
@@ -217,6 +219,25 @@ mod tests {
         );
         assert!(e.to_string().contains("Service Unavailable"), "{e}");
         assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn retry_after_as_an_http_date() {
+        let url = Url::parse("https://pool.example/ucwa").unwrap();
+        let with = |value: &str| {
+            let mut h = HeaderMap::new();
+            h.insert("retry-after", HeaderValue::from_str(value).unwrap());
+            error_for_status(503, &h, b"", &url).retry_after()
+        };
+        let tomorrow = SystemTime::now() + Duration::from_secs(24 * 3600);
+        let wait = with(&httpdate::fmt_http_date(tomorrow)).unwrap();
+        assert!(wait > Duration::from_secs(23 * 3600), "{wait:?}");
+        assert_eq!(
+            with("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::ZERO),
+            "a date in the past: retry now"
+        );
+        assert_eq!(with("whenever"), None);
     }
 
     #[test]

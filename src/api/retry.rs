@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use super::error::ApiError;
 
+/// The longest `Retry-After` honoured; a server asking for more is retried after this.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
 /// Whether a request that failed with `err` may be sent again.
 ///
 /// Always when the server said it did not carry it out (`ApiError::is_retryable`: 429, 5xx)
@@ -49,11 +52,12 @@ impl RetryPolicy {
         self.base.saturating_mul(1u32 << exp).min(self.cap)
     }
 
-    /// Delay before the next attempt: `Retry-After` (capped at 60 s) or half-to-full jitter of
+    /// Delay before the next attempt: `Retry-After` (capped at [`MAX_RETRY_AFTER`]; zero for
+    /// a date in the past) or half-to-full jitter of
     /// the ceiling. `jitter` is a number in [0, 1).
     pub fn delay(&self, attempt: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
         if let Some(ra) = retry_after {
-            return ra.min(Duration::from_secs(60));
+            return ra.min(MAX_RETRY_AFTER);
         }
         let ceiling = self.ceiling(attempt);
         ceiling.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0))
@@ -91,6 +95,27 @@ mod tests {
             Duration::from_secs(60)
         );
         assert_eq!(p.ceiling(u32::MAX), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn retry_after_in_either_form_is_capped() {
+        use super::super::retry_after;
+        use std::time::SystemTime;
+
+        let p = RetryPolicy::default();
+        // Sun, 06 Nov 1994 08:49:37 GMT
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let wait = |value: &str| p.delay(1, retry_after::parse(value, now), 0.0);
+        assert_eq!(wait("5"), Duration::from_secs(5));
+        assert_eq!(
+            wait("Sun, 06 Nov 1994 08:50:07 GMT"),
+            Duration::from_secs(30)
+        );
+        assert_eq!(wait("Sun, 06 Nov 1994 08:00:00 GMT"), Duration::ZERO);
+        assert_eq!(wait("Mon, 07 Nov 1994 08:49:37 GMT"), MAX_RETRY_AFTER);
+        assert_eq!(wait("99999999999999999999"), MAX_RETRY_AFTER);
+        // Garbage: the backoff schedule.
+        assert_eq!(wait("later"), p.ceiling(1).mul_f64(0.5));
     }
 
     #[test]

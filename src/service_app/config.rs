@@ -22,8 +22,12 @@
 //! # Optional: NAME of the environment variable holding the service key. When set, clients must
 //! # send `Authorization: Bearer <key>`.
 //! service_key_env = "GUEST_JOIN_SA_SERVICE_KEY"
-//! # Token requests per client IP address and minute; 0 turns the limit off (default 60).
+//! # Token requests per client and minute (a burst of this many, then one every 60/N s); a
+//! # client is an IPv4 address or an IPv6 /64. 0 turns the limit off (default 60).
 //! rate_limit_per_minute = 60
+//! # Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For / Forwarded headers name
+//! # the client; empty (the default) believes no such header.
+//! trusted_proxies = ["127.0.0.1", "10.0.0.0/8", "::1"]
 //! # Longest accepted value of one request field, in bytes (default 2048).
 //! max_field_len = 2048
 //! ```
@@ -37,6 +41,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use url::Url;
 
+use super::client_addr;
 use super::validate::{MeetingUrlPattern, normalize_origin};
 use crate::secret::Secret;
 
@@ -66,8 +71,11 @@ pub struct ServiceAppConfig {
     pub allowed_origins: Vec<String>,
     /// When set, requests need `Authorization: Bearer <key>`.
     pub service_key: Option<Secret>,
-    /// Per client IP; 0 = off.
+    /// Per client (IPv4 address or IPv6 /64), GCRA with a burst of the same size; 0 = off.
     pub rate_limit_per_minute: u32,
+    /// Reverse proxies (IP addresses or CIDR ranges, IPv4 or IPv6) whose `X-Forwarded-For` /
+    /// `Forwarded` headers name the client. Empty: the TCP peer is always the client.
+    pub trusted_proxies: Vec<String>,
     /// Longest accepted field value in bytes, default 2048.
     pub max_field_len: usize,
 }
@@ -93,6 +101,7 @@ impl ServiceAppConfig {
             allowed_origins: Vec::new(),
             service_key: None,
             rate_limit_per_minute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+            trusted_proxies: Vec::new(),
             max_field_len: DEFAULT_MAX_FIELD_LEN,
         }
     }
@@ -166,7 +175,7 @@ impl ConfigError {
 }
 
 /// The keys of the file, for the "unknown key" message.
-const KNOWN_KEYS: [&str; 11] = [
+pub(super) const KNOWN_KEYS: [&str; 12] = [
     "aad_token_url",
     "client_id",
     "client_secret_env",
@@ -177,6 +186,7 @@ const KNOWN_KEYS: [&str; 11] = [
     "allowed_origins",
     "service_key_env",
     "rate_limit_per_minute",
+    "trusted_proxies",
     "max_field_len",
 ];
 
@@ -197,6 +207,8 @@ struct RawConfig {
     service_key_env: Option<Spanned<String>>,
     #[serde(default)]
     rate_limit_per_minute: Option<u32>,
+    #[serde(default)]
+    trusted_proxies: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     max_field_len: Option<Spanned<usize>>,
     /// Refused with a precise message rather than "unknown field".
@@ -395,6 +407,7 @@ impl RawConfig {
         let allowed_origins = list(ctx, "allowed_origins", &self.allowed_origins, |o| {
             normalize_origin(o.trim()).map_err(str::to_string)
         })?;
+        let trusted_proxies = trusted_proxies(ctx, self.trusted_proxies.as_ref())?;
 
         let max_field_len = match &self.max_field_len {
             Some(v) if *v.get_ref() == 0 => {
@@ -428,9 +441,25 @@ impl RawConfig {
             rate_limit_per_minute: self
                 .rate_limit_per_minute
                 .unwrap_or(DEFAULT_RATE_LIMIT_PER_MINUTE),
+            trusted_proxies,
             max_field_len,
         })
     }
+}
+
+/// `trusted_proxies`: addresses and CIDR ranges, empty when absent.
+fn trusted_proxies(
+    ctx: &Ctx<'_>,
+    values: Option<&Spanned<Vec<Spanned<String>>>>,
+) -> Result<Vec<String>, ConfigError> {
+    let Some(values) = values else {
+        return Ok(Vec::new());
+    };
+    entries(ctx, "trusted_proxies", values, |p| {
+        client_addr::parse_entry(p)
+            .map(|_| p.trim().to_string())
+            .map_err(|_| format!("not {}", client_addr::ENTRY_FORMS))
+    })
 }
 
 /// A non-empty list whose every entry passes `check` (which returns the stored form).
@@ -448,6 +477,16 @@ fn list(
             "must list at least one entry",
         ));
     }
+    entries(ctx, field, values, check)
+}
+
+/// A list, possibly empty, whose every entry passes `check`.
+fn entries(
+    ctx: &Ctx<'_>,
+    field: &str,
+    values: &Spanned<Vec<Spanned<String>>>,
+    check: impl Fn(&str) -> Result<String, String>,
+) -> Result<Vec<String>, ConfigError> {
     values
         .get_ref()
         .iter()

@@ -9,10 +9,16 @@
 //!   `200 {"DiscoverUri","Token","TenantEndpointId","ExpireTime"}` or
 //!   `4xx/5xx {"Error": text, "Code": stable code}`; the codes are [`Code`].
 //!
-//! The configuration and its TOML file are documented in [`config`].
+//! The configuration and its TOML file are documented in [`config`]. Behind reverse proxies
+//! listed in `trusted_proxies`, the client address comes from their forwarding headers
+//! (`client_addr`); the per-client limit is a GCRA limiter (`rate_limit`); browsers on one of the
+//! `allowed_origins` get CORS answers (`cors`).
 
+mod client_addr;
 pub mod config;
+mod cors;
 mod error;
+mod forwarded;
 mod rate_limit;
 mod routes;
 mod upstream;
@@ -36,6 +42,8 @@ pub use routes::{HEALTH_PATH, MAX_BODY_BYTES, TOKEN_PATH};
 pub use validate::MeetingUrlPattern;
 
 use crate::secret::Secret;
+use client_addr::TrustedProxies;
+use cors::Cors;
 use rate_limit::RateLimiter;
 use upstream::{Upstream, is_allowed_upstream};
 use validate::{Policy, normalize_origin};
@@ -51,6 +59,8 @@ struct Inner {
     policy: Policy,
     service_key: Option<Secret>,
     limiter: RateLimiter,
+    trusted_proxies: TrustedProxies,
+    cors: Cors,
     upstream: Upstream,
 }
 
@@ -88,9 +98,13 @@ impl ServiceAppState {
                     .map_err(|why| invalid("allowed_meeting_urls", format!("{p:?}: {why}")))
             })
             .collect::<io::Result<Vec<_>>>()?;
+        let trusted_proxies =
+            TrustedProxies::parse(config.trusted_proxies.iter().map(String::as_str))
+                .map_err(|e| invalid("trusted_proxies", e.to_string()))?;
         let upstream = Upstream::new(&config).map_err(|e| io::Error::other(e.without_url()))?;
         Ok(Self {
             inner: Arc::new(Inner {
+                cors: Cors::new(&allowed_origins),
                 policy: Policy {
                     allowed_origins,
                     meeting_urls,
@@ -98,15 +112,16 @@ impl ServiceAppState {
                 },
                 service_key: config.service_key.filter(|k| !k.is_empty()),
                 limiter: RateLimiter::new(config.rate_limit_per_minute),
+                trusted_proxies,
                 upstream,
             }),
         })
     }
 }
 
-/// The routes, for serving or for `Router::oneshot` in tests. The rate limiter reads the client
-/// address from `ConnectInfo<SocketAddr>` (serve with `into_make_service_with_connect_info`);
-/// without it every client shares one bucket.
+/// The routes, for serving or for `Router::oneshot` in tests. The client address is the
+/// `ConnectInfo<SocketAddr>` peer (serve with `into_make_service_with_connect_info`), or what a
+/// trusted proxy reports for it; without `ConnectInfo` every client shares one rate-limit bucket.
 pub fn router(state: ServiceAppState) -> axum::Router {
     routes::build(state)
 }

@@ -1,6 +1,7 @@
-//! HTTP surface: `GET /health`, `POST /GetAnonTokenJob` (any letter case), the access log.
+//! HTTP surface: `GET /health`, `POST /GetAnonTokenJob` (any letter case), the access log, and
+//! the middleware around them: the client address (`client_addr`) and CORS (`cors`).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
 use axum::body::Bytes;
@@ -12,6 +13,8 @@ use axum::routing::{any, get};
 use axum::{Json, Router};
 
 use super::ServiceAppState;
+use super::client_addr::client_ip;
+use super::cors;
 use super::error::{ApiError, Code};
 use super::validate::{body_kind, keys_equal, parse_body};
 use crate::api::wire::service_app::ServiceHealth;
@@ -30,8 +33,35 @@ pub fn build(state: ServiceAppState) -> Router {
         .route(TOKEN_PATH, any(token_job))
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), cors::gate))
         .layer(middleware::from_fn(access_log))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            resolve_client,
+        ))
         .with_state(state)
+}
+
+/// Who sent a request: the TCP peer, and the client as the trusted proxies report it
+/// ([`client_ip`]); both `None` without `ConnectInfo`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Client {
+    pub ip: Option<IpAddr>,
+    pub peer: Option<IpAddr>,
+}
+
+async fn resolve_client(
+    State(state): State<ServiceAppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let ip = peer.map(|p| client_ip(p, req.headers(), &state.inner.trusted_proxies));
+    req.extensions_mut().insert(Client { ip, peer });
+    next.run(req).await
 }
 
 async fn health(State(state): State<ServiceAppState>) -> Json<ServiceHealth> {
@@ -76,10 +106,7 @@ async fn token_job(State(state): State<ServiceAppState>, req: Request) -> Respon
 
 async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiError> {
     let inner = &state.inner;
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let client = req.extensions().get::<Client>().and_then(|c| c.ip);
     inner.limiter.check(client).map_err(|secs| ApiError {
         code: Code::RateLimited,
         message: format!("Too many token requests from this address; retry in {secs} s."),
@@ -142,16 +169,16 @@ fn check_service_key(headers: &HeaderMap, expected: &str) -> Result<(), ApiError
     }
 }
 
-/// One structured line per request: method, path (never the query), status, duration, code.
+/// One structured line per request: method, path (never the query), status, duration, code,
+/// client address (as a trusted proxy reports it) and TCP peer.
 async fn access_log(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path: String = req.uri().path().chars().take(LOG_PATH_CHARS).collect();
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "-".to_string());
+    let who = req.extensions().get::<Client>().copied();
+    let shown = |ip: Option<IpAddr>| ip.map_or_else(|| "-".to_string(), |ip| ip.to_string());
+    let client = shown(who.and_then(|c| c.ip));
+    let peer = shown(who.and_then(|c| c.peer));
     let response = next.run(req).await;
     let code = response
         .extensions()
@@ -165,6 +192,7 @@ async fn access_log(req: Request, next: Next) -> Response {
         ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
         code,
         client = %client,
+        peer = %peer,
         "request"
     );
     response

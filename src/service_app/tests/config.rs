@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::service_app::config::KNOWN_KEYS;
 use crate::service_app::{ConfigErrorKind, ServiceAppConfig, ServiceAppState};
 
 const GOOD: &str = r#"
@@ -15,6 +16,7 @@ allowed_meeting_urls = ["https://meet.lync.com/contoso/*"]
 allowed_origins = ["https://contoso.com"]
 service_key_env = "GUEST_JOIN_SA_SERVICE_KEY"
 rate_limit_per_minute = 60
+trusted_proxies = ["127.0.0.1", " 10.0.0.0/8", "2001:db8::/32"]
 "#;
 
 fn env(name: &str) -> Option<String> {
@@ -49,6 +51,10 @@ fn good_file() {
         vec!["https://meet.lync.com/contoso/*"]
     );
     assert_eq!(c.rate_limit_per_minute, 60);
+    assert_eq!(
+        c.trusted_proxies,
+        vec!["127.0.0.1", "10.0.0.0/8", "2001:db8::/32"]
+    );
     assert_eq!(c.max_field_len, 2048);
     let debug = format!("{c:?}");
     assert!(!debug.contains("the-client-secret") && !debug.contains("the-service-key"));
@@ -65,6 +71,7 @@ fn defaults_and_the_shipped_example() {
                 "platform_discover_url",
                 "service_key_env",
                 "rate_limit",
+                "trusted_proxies",
             ]
             .iter()
             .any(|k| l.starts_with(k))
@@ -79,6 +86,7 @@ fn defaults_and_the_shipped_example() {
     );
     assert!(c.service_key.is_none());
     assert_eq!(c.rate_limit_per_minute, 60);
+    assert!(c.trusted_proxies.is_empty());
 
     let example = include_str!("../../../assets/service-app.example.toml");
     parse(example).unwrap();
@@ -153,7 +161,7 @@ fn missing_env_var_names_the_variable_not_a_value() {
 
 #[test]
 fn bad_values_are_located() {
-    let cases: [(&str, &str, &str); 8] = [
+    let cases: [(&str, &str, &str); 9] = [
         (
             "rate_limit_per_minute = 60",
             "rate_limit_per_minute = \"many\"",
@@ -190,6 +198,11 @@ fn bad_values_are_located() {
             "rate_limit_per_minute = 60\nmax_field_len = 0",
             "max_field_len",
         ),
+        (
+            "\"127.0.0.1\", ",
+            "\"127.0.0.1\", \"proxy.example\", ",
+            "trusted_proxies",
+        ),
     ];
     for (from, to, field) in cases {
         let text = GOOD.replace(from, to);
@@ -201,6 +214,52 @@ fn bad_values_are_located() {
         assert!(
             line_text.starts_with(field),
             "{to}: line {line} is {line_text:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_trusted_proxies_name_the_field_and_the_entry() {
+    for (entry, value) in [
+        ("proxy.example", "[\"proxy.example\"]"),
+        ("10.0.0.0/33", "[\"127.0.0.1\", \"10.0.0.0/33\"]"),
+        ("10.0.0.1:80", "[\"10.0.0.1:80\"]"),
+        ("", "[\"\"]"),
+    ] {
+        let text = GOOD.replace("[\"127.0.0.1\", \" 10.0.0.0/8\", \"2001:db8::/32\"]", value);
+        assert_ne!(text, GOOD);
+        let err = parse(&text).unwrap_err();
+        assert_eq!(err.kind, ConfigErrorKind::InvalidValue, "{err}");
+        assert_eq!(err.field.as_deref(), Some("trusted_proxies"), "{err}");
+        assert_eq!(err.line, Some(GOOD.lines().count()), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains(&format!("{entry:?}")) && msg.contains("CIDR"),
+            "{msg}"
+        );
+    }
+    let text = GOOD.replace(
+        "[\"127.0.0.1\", \" 10.0.0.0/8\", \"2001:db8::/32\"]",
+        "\"127.0.0.1\"",
+    );
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("trusted_proxies"), "{err}");
+    assert_eq!(err.kind, ConfigErrorKind::InvalidValue, "{err}");
+    // An empty list is the default.
+    let text = GOOD.replace("[\"127.0.0.1\", \" 10.0.0.0/8\", \"2001:db8::/32\"]", "[]");
+    assert!(parse(&text).unwrap().trusted_proxies.is_empty());
+}
+
+#[test]
+fn the_example_and_the_module_doc_name_every_key() {
+    let example = include_str!("../../../assets/service-app.example.toml");
+    let doc = include_str!("../config.rs");
+    for key in KNOWN_KEYS {
+        let line = format!("\n{key} = ");
+        assert!(example.contains(&line), "the example does not set {key}");
+        assert!(
+            doc.contains(&format!("//! {key} = ")),
+            "the module doc does not show {key}"
         );
     }
 }
@@ -242,6 +301,13 @@ fn state_checks_a_config_built_in_code() {
             .unwrap()
             .to_string()
             .contains("allowed_origins")
+    );
+    let mut c = good.clone();
+    c.trusted_proxies.push("10.0.0.0/40".into());
+    let err = ServiceAppState::new(c).err().unwrap().to_string();
+    assert!(
+        err.contains("trusted_proxies") && err.contains("\"10.0.0.0/40\""),
+        "{err}"
     );
     let mut c = good;
     c.allowed_meeting_urls

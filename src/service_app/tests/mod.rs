@@ -1,9 +1,12 @@
 //! Tests of the service application: validation table over `Router::oneshot`, the upstream flow
-//! against a fake Trusted Application API on 127.0.0.1:0, and the configuration file.
+//! against a fake Trusted Application API on 127.0.0.1:0, the configuration file, CORS, and the
+//! client address behind reverse proxies.
 
 mod config;
+mod cors;
 mod fake_tap;
 mod flow;
+mod proxy;
 mod validation;
 
 use std::net::SocketAddr;
