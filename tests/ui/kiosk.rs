@@ -362,7 +362,12 @@ fn a_network_drop_shows_a_calm_reconnecting_screen_and_recovers() {
         &mut h,
         "back in the meeting",
         Duration::from_secs(30),
-        |h| h.state().phase() == Phase::InMeeting && shows(h, "Booth Guest (you)"),
+        // The reconnecting screen gone too: Leave is then where it stays.
+        |h| {
+            h.state().phase() == Phase::InMeeting
+                && shows(h, "Booth Guest (you)")
+                && !shows(h, "The connection dropped for a moment")
+        },
     );
     h.get_by_label("Leave").click();
     wait_for(&mut h, "Thank you");
