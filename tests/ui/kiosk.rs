@@ -375,3 +375,31 @@ fn a_network_drop_shows_a_calm_reconnecting_screen_and_recovers() {
     drop(h);
     rt.block_on(demo.shutdown());
 }
+
+#[test]
+fn zoom_and_quit_keys_do_nothing_at_a_booth() {
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Open);
+    let mut config = config_for(&demo);
+    config.kiosk = Some(kiosk(Some(URL), Some("Booth Guest")));
+    let (mut h, _clock) = kiosk_harness(&rt, config);
+    h.run();
+    let zoom = h.ctx.zoom_factor();
+    assert!(zoom >= 1.5, "a kiosk's text is large: {zoom}");
+    for key in [
+        egui::Key::Plus,
+        egui::Key::Equals,
+        egui::Key::Minus,
+        egui::Key::Num0,
+    ] {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+        h.run();
+        assert_eq!(h.ctx.zoom_factor(), zoom, "Ctrl+{key:?} changed the zoom");
+    }
+    assert!(h.ctx.options(|o| o.quit_shortcuts.is_empty()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    h.run();
+    assert!(shows(&h, "Start"), "still on the attract screen");
+    drop(h);
+    rt.block_on(demo.shutdown());
+}
