@@ -124,8 +124,7 @@ impl Default for Config {
 
 /// An origin: `scheme://host[:port]`, https (http only for this computer).
 pub fn check_origin(text: &str) -> Result<String, String> {
-    crate::headless::join::parse_origin(text)
-        .map_err(|_| "Use an origin like https://contoso.com (no path).".to_string())
+    parse_origin(text).map_err(|_| "Use an origin like https://contoso.com (no path).".to_string())
 }
 
 /// A culture tag such as `en-US`.
@@ -446,103 +445,19 @@ pub fn keep_broken_copy(path: &Path) -> io::Result<PathBuf> {
     Ok(copy)
 }
 
-// ----- effective values: flag > environment > file > default -----
-
-/// Where an effective value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Flag,
-    Env(&'static str),
-    File,
-    Default,
-}
-
-/// `flag`, else `env`, else `file`, else `default`.
-pub fn pick<T>(
-    flag: Option<T>,
-    env: Option<(T, &'static str)>,
-    file: Option<T>,
-    default: T,
-) -> (T, Source) {
-    match (flag, env, file) {
-        (Some(v), _, _) => (v, Source::Flag),
-        (None, Some((v, name)), _) => (v, Source::Env(name)),
-        (None, None, Some(v)) => (v, Source::File),
-        (None, None, None) => (default, Source::Default),
-    }
-}
-
-/// The values of `GUEST_JOIN_ORIGIN`, `GUEST_JOIN_CULTURE`, `GUEST_JOIN_PROXY` and
-/// `GUEST_JOIN_CA_FILE` (read once at start).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EnvOverrides {
-    pub origin: Option<String>,
-    pub culture: Option<String>,
-    pub proxy: Option<String>,
-    pub ca_file: Option<String>,
-}
-
-impl EnvOverrides {
-    pub fn from_process() -> Self {
-        let get = |k| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
-        Self {
-            origin: get(ENV_ORIGIN),
-            culture: get(ENV_CULTURE),
-            proxy: get(ENV_PROXY),
-            ca_file: get(ENV_CA_FILE),
-        }
-    }
-}
-
-/// Origin and culture as used for a join, with where each came from and any problem found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Effective {
-    pub origin: (String, Source),
-    pub culture: (String, Source),
-    /// Invalid environment values (they are ignored).
-    pub problems: Vec<String>,
-}
-
-/// Resolve origin and culture (neither has a GUI flag, so: environment > file > default).
-pub fn effective(config: &Config, env: &EnvOverrides, default_culture: &str) -> Effective {
-    let mut problems = Vec::new();
-    let mut from_env =
-        |value: &Option<String>, name: &'static str, check: fn(&str) -> Result<String, String>| {
-            value.as_deref().and_then(|v| match check(v) {
-                Ok(v) => Some((v, name)),
-                Err(e) => {
-                    problems.push(format!("{name}={v:?} is ignored: {e}"));
-                    None
-                }
-            })
-        };
-    let env_origin = from_env(&env.origin, ENV_ORIGIN, check_origin);
-    let env_culture = from_env(&env.culture, ENV_CULTURE, check_culture);
-    Effective {
-        origin: pick(
-            None,
-            env_origin,
-            config.origin.clone(),
-            crate::join::request::DEFAULT_ORIGIN.to_string(),
-        ),
-        culture: pick(
-            None,
-            env_culture,
-            config.culture.clone(),
-            default_culture.to_string(),
-        ),
-        problems,
-    }
-}
-
+mod effective;
 pub mod kiosk;
 pub mod kiosk_pin;
 mod profile;
 mod transport;
+pub use effective::{
+    Effective, EnvOverrides, Flags, Source, default_culture, effective, parse_origin, pick, resolve,
+};
 pub use kiosk::KioskConfig;
 use profile::PROFILE_KEYS;
 pub use profile::{
-    Profile, ProfileKind, check_autodiscover_url, check_profile_name, check_token_url,
+    Profile, ProfileKind, UrlProblem, check_autodiscover_url, check_profile_name,
+    check_service_url, check_token_url,
 };
 pub use transport::{Transport, transport};
 

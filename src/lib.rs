@@ -14,6 +14,7 @@ pub mod emulator;
 pub mod gui;
 pub mod headless;
 pub mod join;
+pub mod launch;
 pub mod logging;
 pub mod redact;
 pub mod secret;

@@ -248,29 +248,51 @@ pub fn check_profile_name(name: &str) -> Result<String, String> {
     Ok(n.to_string())
 }
 
-/// A token URL: absolute, https (http only for this computer).
-pub fn check_token_url(text: &str) -> Result<Url, String> {
-    let url = Url::parse(text.trim())
-        .map_err(|_| "Enter the full token URL, like https://join.contoso.com/GetAnonTokenJob.")?;
-    crate::api::http::check_transport(&url)
-        .map_err(|_| "The token URL must use https:// (http:// only for localhost).".to_string())?;
+/// What is wrong with a service's URL (a token URL, an autodiscover entry point): each front
+/// end words it for where the URL was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    NotAbsolute,
+    /// Not https, and not http to this computer.
+    NotHttps,
+    NoHost,
+}
+
+/// The one check of a service's URL: absolute, with a host, https (http only for this
+/// computer).
+pub fn check_service_url(text: &str) -> Result<Url, UrlProblem> {
+    let url = Url::parse(text.trim()).map_err(|_| UrlProblem::NotAbsolute)?;
+    crate::api::http::check_transport(&url).map_err(|_| UrlProblem::NotHttps)?;
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("The token URL has no host name.".into());
+        return Err(UrlProblem::NoHost);
     }
     Ok(url)
 }
 
-/// An autodiscover URL: absolute, https (http only for this computer).
+/// A token URL, worded for the settings and the config file.
+pub fn check_token_url(text: &str) -> Result<Url, String> {
+    check_service_url(text).map_err(|p| match p {
+        UrlProblem::NotAbsolute => {
+            "Enter the full token URL, like https://join.contoso.com/GetAnonTokenJob.".into()
+        }
+        UrlProblem::NotHttps => {
+            "The token URL must use https:// (http:// only for localhost).".into()
+        }
+        UrlProblem::NoHost => "The token URL has no host name.".into(),
+    })
+}
+
+/// An autodiscover URL, worded for the settings and the config file.
 pub fn check_autodiscover_url(text: &str) -> Result<Url, String> {
-    let url = Url::parse(text.trim())
-        .map_err(|_| "Enter the full autodiscover URL, like https://lyncdiscover.contoso.com/.")?;
-    crate::api::http::check_transport(&url).map_err(|_| {
-        "The autodiscover URL must use https:// (http:// only for localhost).".to_string()
-    })?;
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err("The autodiscover URL has no host name.".into());
-    }
-    Ok(url)
+    check_service_url(text).map_err(|p| match p {
+        UrlProblem::NotAbsolute => {
+            "Enter the full autodiscover URL, like https://lyncdiscover.contoso.com/.".into()
+        }
+        UrlProblem::NotHttps => {
+            "The autodiscover URL must use https:// (http:// only for localhost).".into()
+        }
+        UrlProblem::NoHost => "The autodiscover URL has no host name.".into(),
+    })
 }
 
 fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {

@@ -9,8 +9,9 @@ use crate::join::Step;
 
 use super::app::{Banner, BannerKind, GuestApp, Session};
 use super::export::{self, ExportKind, ExportTarget};
-use super::session::{self, EngineMsg, JoinSource, Plan};
+use super::session::{self, EngineMsg};
 use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
+use crate::launch::{JoinSource, Plan};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UiAction {
@@ -197,7 +198,10 @@ impl GuestApp {
             }
         };
         let (source, service_label) = match &form.profile {
-            ProfileChoice::Demo => (JoinSource::Demo, "Built-in demo".to_string()),
+            ProfileChoice::Demo => (
+                JoinSource::Demo { service_key: None },
+                "Built-in demo".to_string(),
+            ),
             ProfileChoice::DemoDirect => (
                 JoinSource::DemoDirect,
                 "Built-in demo (Skype for Business Server, direct)".to_string(),
@@ -227,6 +231,7 @@ impl GuestApp {
             source,
             origin: self.effective.origin.0.clone(),
             culture: self.effective.culture.0.clone(),
+            join_deadline: None,
         };
         self.remember(plan.name.as_str().to_string());
         self.next_id += 1;
@@ -357,48 +362,14 @@ impl GuestApp {
 
 /// How a configured profile joins, and how the session names it; `Err` says what to fix.
 fn profile_source(p: &config::Profile) -> Result<(JoinSource, String), String> {
-    match &p.kind {
-        config::ProfileKind::Service {
-            token_url,
-            service_key_env,
-        } => {
-            let token_url = config::check_token_url(token_url).map_err(|_| {
-                format!(
-                    "The token URL of {} is not valid; fix it under Settings.",
-                    p.name
-                )
-            })?;
-            let service_key = service_key_env
-                .as_deref()
-                .and_then(|k| std::env::var(k).ok())
-                .filter(|k| !k.is_empty())
-                .map(crate::secret::Secret::new);
-            let host = token_url.host_str().unwrap_or_default().to_string();
-            Ok((
-                JoinSource::Service {
-                    token_url,
-                    service_key,
-                },
-                format!("{} ({host})", p.name),
-            ))
+    let source = JoinSource::from_profile(p)?;
+    let label = match &source {
+        JoinSource::Service { token_url, .. } => {
+            format!("{} ({})", p.name, token_url.host_str().unwrap_or_default())
         }
-        config::ProfileKind::Direct { autodiscover } => {
-            let autodiscover = autodiscover
-                .as_deref()
-                .map(config::check_autodiscover_url)
-                .transpose()
-                .map_err(|_| {
-                    format!(
-                        "The autodiscover URL of {} is not valid; fix it under Settings.",
-                        p.name
-                    )
-                })?;
-            Ok((
-                JoinSource::Direct { autodiscover },
-                format!("{} (Skype for Business Server, direct)", p.name),
-            ))
-        }
-    }
+        _ => format!("{} (Skype for Business Server, direct)", p.name),
+    };
+    Ok((source, label))
 }
 
 /// The service picked by default: the first configured profile, else the demo.

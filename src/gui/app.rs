@@ -147,7 +147,7 @@ impl GuestApp {
             session: None,
             cancelled: None,
             next_id: 0,
-            effective: config::effective(&config, &env, &default_culture()),
+            effective: config::effective(&config, &env, &config::default_culture()),
             config,
             config_path,
             config_broken: loaded.error.is_some(),
@@ -195,7 +195,7 @@ impl GuestApp {
     }
 
     pub(super) fn recompute_effective(&mut self) {
-        self.effective = config::effective(&self.config, &self.env, &default_culture());
+        self.effective = config::effective(&self.config, &self.env, &config::default_culture());
     }
 
     /// The phase of the current session (`Idle` when there is none).
@@ -312,10 +312,6 @@ impl GuestApp {
             _ => {}
         }
     }
-}
-
-fn default_culture() -> String {
-    crate::headless::join::default_culture()
 }
 
 impl eframe::App for GuestApp {

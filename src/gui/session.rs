@@ -1,25 +1,19 @@
-//! The bridge to the join engine: runs `join::run` on the tokio runtime and sends its events
-//! back through a channel that wakes the UI. The UI thread never awaits or blocks here.
+//! The bridge to the join engine: runs the shared session runner on the tokio runtime and sends
+//! its events back through a channel that wakes the UI. The UI thread never awaits or blocks
+//! here.
 
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use tokio::runtime::Handle;
-use tokio::sync::Mutex;
 use tokio_util::task::TaskTracker;
-use url::Url;
 
 use crate::api::HttpClient;
 use crate::api::exchange::RecordMode;
-use crate::demo::Demo;
-use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::JoinEvent;
-use crate::join::{
-    DirectProfile, DisplayName, EventSink, FailureInfo, FailureKind, Flow, JoinRequest,
-    MeetingLink, ServiceProfile, SessionControl, Step, TokenSource,
-};
-use crate::secret::Secret;
+use crate::join::{EventSink, SessionControl};
+use crate::launch::{DemoSlot, Plan, Runner};
 
 use super::dialogs::{RfdDialog, SaveDialog};
 use super::export::{ExportKind, ExportTarget, SessionRecord};
@@ -84,70 +78,6 @@ impl EventSink for Sink {
     }
 }
 
-/// The demo environment, started on first use and kept for the app's lifetime. It is restarted
-/// when the origin changes (its service application allows one origin).
-#[derive(Clone, Default)]
-pub struct DemoSlot(Arc<Mutex<Option<(String, Demo)>>>);
-
-impl DemoSlot {
-    /// Something from the demo, starting the demo if needed.
-    async fn with<T>(&self, origin: &str, f: impl FnOnce(&Demo) -> T) -> std::io::Result<T> {
-        let mut slot = self.0.lock().await;
-        if let Some((o, demo)) = slot.as_ref()
-            && o == origin
-        {
-            return Ok(f(demo));
-        }
-        if let Some((_, old)) = slot.take() {
-            old.shutdown().await;
-        }
-        let demo = Demo::start(origin).await?;
-        let value = f(&demo);
-        *slot = Some((origin.to_string(), demo));
-        Ok(value)
-    }
-
-    /// Where tokens come from for `source`, starting the demo for the demo sources.
-    async fn resolve(&self, source: &JoinSource, origin: &str) -> Result<TokenSource, String> {
-        let demo_failed = |e| format!("The built-in demo environment did not start: {e}");
-        match source {
-            JoinSource::Demo => {
-                let token_url = self.with(origin, Demo::token_url).await;
-                Ok(TokenSource::Service(ServiceProfile {
-                    token_url: token_url.map_err(demo_failed)?,
-                    service_key: None,
-                }))
-            }
-            JoinSource::DemoDirect => {
-                let root = self.with(origin, Demo::lyncdiscover_url).await;
-                let root = root.map_err(demo_failed)?.ok_or_else(|| {
-                    "The built-in demo has no Skype for Business Server stand-in.".to_string()
-                })?;
-                Ok(TokenSource::Direct(DirectProfile {
-                    autodiscover: Some(root),
-                }))
-            }
-            JoinSource::Service {
-                token_url,
-                service_key,
-            } => Ok(TokenSource::Service(ServiceProfile {
-                token_url: token_url.clone(),
-                service_key: service_key.clone(),
-            })),
-            JoinSource::Direct { autodiscover } => Ok(TokenSource::Direct(DirectProfile {
-                autodiscover: autodiscover.clone(),
-            })),
-        }
-    }
-
-    /// Stop the demo (at exit).
-    pub async fn shutdown(&self) {
-        if let Some((_, demo)) = self.0.lock().await.take() {
-            demo.shutdown().await;
-        }
-    }
-}
-
 /// Everything the window needs to run sessions: the runtime handle, one HTTP client, the
 /// demo slot, a tracker of running tasks (so closing the window can wait for clean-up) and
 /// the save dialog.
@@ -191,91 +121,6 @@ impl Engine {
     }
 }
 
-/// Where a join gets its token, as the window chose it (the demo ones are resolved once the
-/// demo runs).
-#[derive(Debug, Clone)]
-pub enum JoinSource {
-    /// The built-in demo's service application (flow A).
-    Demo,
-    /// The built-in demo's Skype for Business Server stand-in (flow B).
-    DemoDirect,
-    Service {
-        token_url: Url,
-        service_key: Option<Secret>,
-    },
-    Direct {
-        autodiscover: Option<Url>,
-    },
-}
-
-impl JoinSource {
-    /// How diagnostics name the source.
-    fn label(&self) -> &'static str {
-        match self {
-            JoinSource::Demo => "built-in demo",
-            JoinSource::DemoDirect => "built-in demo (direct)",
-            JoinSource::Service { .. } => "configured join service",
-            JoinSource::Direct { .. } => "Skype for Business Server (direct)",
-        }
-    }
-
-    /// The flow this source runs.
-    pub fn flow(&self) -> Flow {
-        match self {
-            JoinSource::Demo | JoinSource::Service { .. } => Flow::ServiceApplication,
-            JoinSource::DemoDirect | JoinSource::Direct { .. } => Flow::Direct,
-        }
-    }
-
-    /// The first step of the source's flow (where a failure before the engine is shown).
-    fn first_step(&self) -> Step {
-        self.flow().steps()[0]
-    }
-
-    fn has_service_key(&self) -> bool {
-        matches!(
-            self,
-            JoinSource::Service {
-                service_key: Some(_),
-                ..
-            }
-        )
-    }
-}
-
-/// A validated join, ready to run.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    pub meeting: MeetingLink,
-    pub name: DisplayName,
-    pub source: JoinSource,
-    pub origin: String,
-    pub culture: String,
-}
-
-impl Plan {
-    fn request(&self, source: TokenSource) -> JoinRequest {
-        let mut req = JoinRequest::new(self.meeting.clone(), self.name.clone(), source);
-        req.origin = self.origin.clone();
-        req.culture = self.culture.clone();
-        req
-    }
-
-    /// The configuration as far as known when the session could not start.
-    fn early_config(&self, service: &str, service_key_set: bool) -> ConfigView {
-        let mut config = ConfigView::partial(
-            service,
-            service_key_set,
-            &crate::api::HttpOptions::default(),
-            RecordMode::Redacted,
-        );
-        config.meeting_host = Some(self.meeting.host().to_string());
-        config.origin = Some(self.origin.clone());
-        config.culture = Some(self.culture.clone());
-        config
-    }
-}
-
 /// A running session. Dropping it cancels the engine (window closed, Back, Cancel), which then
 /// deletes the conversation and the application in the background.
 pub struct SessionTask {
@@ -291,14 +136,8 @@ impl Drop for SessionTask {
     }
 }
 
-/// Report a failure that happened before the engine could start, as engine events.
-fn fail_early(sink: &Sink, kind: FailureKind, message: String, step: Step) {
-    let error = FailureInfo::new(kind, Some(step), message);
-    sink.emit(&JoinEvent::Failed { error });
-    sink.emit(&JoinEvent::Left { cleanly: true });
-}
-
-/// Start session `id` on the runtime.
+/// Start session `id` on the runtime: the shared runner does the work, the window is told
+/// every event.
 pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask {
     let control = SessionControl::new();
     let task_control = control.clone();
@@ -313,40 +152,21 @@ pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask 
     let demo = engine.demo.clone();
     let task_record = Arc::clone(&record);
     let fut = async move {
-        let sink = Sink {
+        let sink = Arc::new(Sink {
             session: id,
             ui: ui.clone(),
             events: Arc::clone(&task_record.events),
+        });
+        let runner = Runner {
+            http,
+            demo: &demo,
+            mode: RecordMode::Redacted,
         };
-        let service = plan.source.label();
-        let key_set = plan.source.has_service_key();
-        let source = demo.resolve(&plan.source, &plan.origin).await;
-        match (http, source) {
-            (Ok(http), Ok(source)) => {
-                let req = plan.request(source);
-                task_record.set_config(ConfigView::of_request(
-                    service,
-                    &req,
-                    http.options(),
-                    RecordMode::Redacted,
-                ));
-                let sink: Arc<dyn EventSink> = Arc::new(sink);
-                crate::join::run(&http, &req, sink, &task_control).await;
-            }
-            (Err(e), _) => {
-                task_record.set_config(plan.early_config(service, key_set));
-                fail_early(&sink, FailureKind::Network, e, plan.source.first_step());
-            }
-            (_, Err(e)) => {
-                task_record.set_config(plan.early_config(service, key_set));
-                fail_early(
-                    &sink,
-                    FailureKind::ServiceUnreachable,
-                    e,
-                    plan.source.first_step(),
-                );
-            }
-        }
+        runner
+            .run(&plan, sink, &task_control, |config| {
+                task_record.set_config(config)
+            })
+            .await;
         ui.send(EngineMsg::Finished { session: id });
     };
     engine.tracker.spawn_on(fut, &engine.handle);

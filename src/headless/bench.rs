@@ -29,7 +29,9 @@ use crate::join::{
 
 use super::gui_probe::{GuiComparison, check_display, compare};
 use super::stats::{StepSamples, Summary};
-use super::target::{self, Target};
+use super::target;
+use crate::join::TokenSource;
+use crate::launch::{JoinSource, Plan};
 
 /// Shown under `guest-join bench --help`.
 pub const BENCH_AFTER_HELP: &str = "\
@@ -152,7 +154,7 @@ struct RunResult {
 
 async fn one_join(
     http: &HttpClient,
-    target: &Target,
+    target: &(Plan, TokenSource),
     n: u32,
     journal: Option<Control>,
 ) -> RunResult {
@@ -169,7 +171,7 @@ async fn one_join(
             journal: Vec::new(),
         };
     };
-    let request = target.request(name);
+    let request = target.0.request_as(name, target.1.clone());
     let control = SessionControl::new();
     let sink = Arc::new(BenchSink {
         started: Instant::now(),
@@ -346,7 +348,7 @@ fn report_gui_error(message: &str, json: bool) -> i32 {
     1
 }
 
-async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureInfo> {
+async fn start(latency: Duration) -> Result<(Demo, (Plan, TokenSource), HttpClient), FailureInfo> {
     let origin = crate::join::request::DEFAULT_ORIGIN;
     let config = EmulatorConfig {
         latency,
@@ -362,13 +364,17 @@ async fn start(latency: Duration) -> Result<(Demo, Target, HttpClient), FailureI
     })?;
     let meeting = MeetingLink::parse(demo::OPEN_MEETING_URL)
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, e.to_string()))?;
-    let target = Target {
+    let name = DisplayName::parse("Bench guest")
+        .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, e.to_string()))?;
+    let plan = Plan {
         meeting,
-        source: Target::token_source(Some(&demo), None, None, None)?,
+        name,
+        source: JoinSource::Demo { service_key: None },
         origin: origin.to_string(),
         culture: "en-US".to_string(),
-        join_deadline: Duration::from_secs(120),
+        join_deadline: Some(Duration::from_secs(120)),
     };
+    let target = (plan, super::soak::demo_tokens(&demo));
     Ok((
         demo,
         target,

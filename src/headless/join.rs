@@ -5,21 +5,19 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::watch;
-use url::Url;
 
-use crate::api::http::check_transport;
+use crate::api::HttpClient;
 use crate::cli::JoinArgs;
-use crate::diagnostics::ConfigView;
+use crate::config::Flags;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::{JoinEvent, Phase};
-use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, MeetingLink, SessionControl,
-};
+use crate::join::{DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, SessionControl};
+use crate::launch::{DemoSlot, Plan, Runner};
 use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::exports::{Exports, UNREDACTED_WARNING};
 use super::output::{Human, JsonLines, result_line};
-use super::target::{self, Target};
+use super::target;
 
 /// Shown under `guest-join join --help`. A test checks that it lists every demo meeting.
 pub const JOIN_AFTER_HELP: &str = "\
@@ -37,52 +35,8 @@ Exit codes:
 Example:
   guest-join join --demo --meeting https://meet.demo.guest-join.invalid/grace/LOBBY123 --name Ada --json";
 
-/// Culture from `LANG` (`de_DE.UTF-8` → `de-DE`), else `en-US`.
-pub fn default_culture() -> String {
-    std::env::var("LANG")
-        .ok()
-        .and_then(|l| {
-            let tag = l
-                .split(['.', '@'])
-                .next()
-                .unwrap_or_default()
-                .replace('_', "-");
-            let ok = (2..=16).contains(&tag.len())
-                && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && tag != "C"
-                && tag != "POSIX";
-            ok.then_some(tag)
-        })
-        .unwrap_or_else(|| "en-US".to_string())
-}
-
-/// An origin is `scheme://host[:port]`: https, or http for this computer only.
-pub fn parse_origin(text: &str) -> Result<String, String> {
-    let url = Url::parse(text.trim())
-        .map_err(|_| format!("--origin {text:?} is not an origin like https://contoso.com"))?;
-    if url.path() != "/"
-        || url.query().is_some()
-        || url.fragment().is_some()
-        || !url.username().is_empty()
-    {
-        return Err(format!(
-            "--origin {text:?} must be only scheme://host[:port], without a path"
-        ));
-    }
-    check_transport(&url)
-        .map_err(|_| format!("--origin {text:?} must use https (http only for localhost)"))?;
-    Ok(url.origin().ascii_serialization())
-}
-
-struct Validated {
-    meeting: MeetingLink,
-    name: DisplayName,
-    service: Option<Url>,
-    autodiscover: Option<Url>,
-    origin: String,
-}
-
-fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
+/// The join as the flags and settings give it, checked before anything starts.
+fn plan(args: &JoinArgs) -> Result<(Plan, HttpClient), FailureInfo> {
     let meeting = target::parse_meeting(
         args.target.meeting.as_deref(),
         args.target.demo,
@@ -90,16 +44,21 @@ fn validate(args: &JoinArgs) -> Result<Validated, FailureInfo> {
     )?;
     let name = DisplayName::parse(&args.name)
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("name: {e}")))?;
-    let service = target::parse_service(args.target.service.as_deref())?;
-    let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
-    let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
-    Ok(Validated {
+    let source = target::source(&args.target)?;
+    let flags = Flags {
+        origin: args.target.origin.clone(),
+        culture: args.culture.clone(),
+    };
+    let settings = target::settings(&flags, &args.transport)?;
+    let plan = Plan {
         meeting,
         name,
-        service,
-        autodiscover,
-        origin,
-    })
+        source,
+        origin: settings.effective.origin.0,
+        culture: settings.effective.culture.0,
+        join_deadline: Some(Duration::from_secs(args.timeout)),
+    };
+    Ok((plan, settings.http))
 }
 
 /// Forwards events and publishes the phase and the number of chat outcomes, so `--chat`,
@@ -177,43 +136,17 @@ pub async fn run(args: JoinArgs) -> i32 {
         eprintln!("{UNREDACTED_WARNING}");
     }
     let exports = Exports::new(&args);
-    let v = match validate(&args) {
-        Ok(v) => v,
+    let (plan, http) = match plan(&args) {
+        Ok(p) => p,
         Err(e) => return fail_before_start(&args, &exports, &e),
     };
-    let demo = if args.target.demo {
-        match target::start_demo(&v.origin).await {
-            Ok(d) => Some(d),
-            Err(info) => return fail_before_start(&args, &exports, &info),
-        }
-    } else {
-        None
-    };
-    if let Some(hint) = target::direct_mode_hint(&v.meeting, &args.target) {
+    if let Some(hint) = target::direct_mode_hint(&plan.meeting, &args.target) {
         eprintln!("{hint}");
     }
-    let source = match Target::token_source(
-        demo.as_ref(),
-        v.service,
-        args.target.service_key.as_deref(),
-        args.target.direct.then_some(v.autodiscover),
-    ) {
-        Ok(s) => s,
-        Err(info) => return fail_before_start(&args, &exports, &info),
-    };
-    let request = Target {
-        meeting: v.meeting,
-        source,
-        origin: v.origin,
-        culture: args.culture.clone().unwrap_or_else(default_culture),
-        join_deadline: Duration::from_secs(args.timeout),
-    }
-    .request(v.name);
-
-    let http = match target::http_client(&args.transport) {
-        Ok(h) if exports.wanted() => h.with_recorder(exports.recorder.clone()),
-        Ok(h) => h,
-        Err(info) => return fail_before_start(&args, &exports, &info),
+    let http = if exports.wanted() {
+        http.with_recorder(exports.recorder.clone())
+    } else {
+        http
     };
     let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
     let (outcomes_tx, outcomes_rx) = watch::channel(0usize);
@@ -273,25 +206,30 @@ pub async fn run(args: JoinArgs) -> i32 {
         })
     };
 
-    let status = crate::join::run(&http, &request, sink.clone(), &control).await;
+    let demo = DemoSlot::default();
+    let runner = Runner {
+        http: Ok(http),
+        demo: &demo,
+        mode: exports.mode(),
+    };
+    let mut config = None;
+    let status = runner
+        .run(&plan, sink.clone(), &control, |c| config = Some(c))
+        .await;
     stayer.abort();
     interrupter.abort();
-    if let Some(d) = demo {
-        d.shutdown().await;
-    }
+    demo.shutdown().await;
     let interrupted = interrupted.get().copied();
     let mut exit_override = None;
     if exports.wanted() {
-        let config = ConfigView::of_request(
-            args.target.service_label(),
-            &request,
-            http.options(),
-            exports.mode(),
-        );
+        let config = config.unwrap_or_else(|| exports.partial_config(&args));
         let mut title = format!(
             "guest-join join {} (session {})",
-            request.meeting.host(),
-            request.application_session_id
+            plan.meeting.host(),
+            status
+                .application_session_id
+                .as_deref()
+                .unwrap_or("not started")
         );
         if let Some(signal) = interrupted {
             title.push_str(&format!(", interrupted by {}", signal.name()));
@@ -301,7 +239,7 @@ pub async fn run(args: JoinArgs) -> i32 {
         }
     }
     if let Some(path) = &args.junit {
-        let written = super::junit::report(&status, request.meeting.host(), interrupted)
+        let written = super::junit::report(&status, plan.meeting.host(), interrupted)
             .to_string()
             .map_err(|e| e.to_string())
             .and_then(|xml| std::fs::write(path, xml).map_err(|e| e.to_string()));
@@ -338,25 +276,6 @@ pub async fn run(args: JoinArgs) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn origins() {
-        assert_eq!(
-            parse_origin("https://contoso.com").unwrap(),
-            "https://contoso.com"
-        );
-        assert_eq!(
-            parse_origin("https://contoso.com/").unwrap(),
-            "https://contoso.com"
-        );
-        assert_eq!(
-            parse_origin("http://localhost:3000").unwrap(),
-            "http://localhost:3000"
-        );
-        assert!(parse_origin("http://contoso.com").is_err());
-        assert!(parse_origin("https://contoso.com/app").is_err());
-        assert!(parse_origin("contoso.com").is_err());
-    }
 
     #[test]
     fn help_lists_every_demo_meeting() {

@@ -28,7 +28,9 @@ use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::{format_bytes, peak_rss_bytes, raise_open_file_limit};
 use super::stats::{StepSamples, Summary};
-use super::target::{self, Target};
+use super::target;
+use crate::config::Flags;
+use crate::launch::{DemoSlot, Plan};
 
 /// Shown under `guest-join load --help`.
 pub const LOAD_AFTER_HELP: &str = "\
@@ -344,38 +346,36 @@ fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
 
 /// Run `load` and return the process exit code.
 pub async fn run(args: LoadArgs) -> i32 {
+    let demo = DemoSlot::default();
     let prepared = async {
         let meeting = target::parse_meeting(
             args.target.meeting.as_deref(),
             args.target.demo,
             args.target.direct,
         )?;
-        let service = target::parse_service(args.target.service.as_deref())?;
-        let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
-        let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
-        guest_name(&args.name, args.count)?;
-        let demo = match args.target.demo {
-            true => Some(target::start_demo(&origin).await?),
-            false => None,
+        let source = target::source(&args.target)?;
+        let flags = Flags {
+            origin: args.target.origin.clone(),
+            culture: None,
         };
-        let source = Target::token_source(
-            demo.as_ref(),
-            service,
-            args.target.service_key.as_deref(),
-            args.target.direct.then_some(autodiscover),
-        )?;
-        let target = Target {
+        let settings = target::settings(&flags, &args.transport)?;
+        let plan = Plan {
             meeting,
+            name: guest_name(&args.name, args.count)?,
             source,
-            origin,
-            culture: super::join::default_culture(),
-            join_deadline: Duration::from_secs(args.timeout),
+            origin: settings.effective.origin.0,
+            culture: settings.effective.culture.0,
+            join_deadline: Some(Duration::from_secs(args.timeout)),
         };
-        Ok::<_, FailureInfo>((target, demo, target::http_client(&args.transport)?))
+        let tokens = target::token_source(&plan.source, &demo, &plan.origin).await?;
+        Ok::<_, FailureInfo>((plan, tokens, settings.http))
     };
-    let (target, demo, http) = match prepared.await {
+    let (plan, tokens, http) = match prepared.await {
         Ok(p) => p,
-        Err(e) => return report_error(&e, args.json),
+        Err(e) => {
+            demo.shutdown().await;
+            return report_error(&e, args.json);
+        }
     };
     let open_file_limit = raise_open_file_limit();
 
@@ -424,7 +424,7 @@ pub async fn run(args: LoadArgs) -> i32 {
             Ok(n) => n,
             Err(e) => return report_error(&e, args.json),
         };
-        let request = target.request(name);
+        let request = plan.request_as(name, tokens.clone());
         progress.started.fetch_add(1, Ordering::Relaxed);
         let (http, stop) = (http.clone(), stop.clone());
         running.spawn(async move {
@@ -441,12 +441,10 @@ pub async fn run(args: LoadArgs) -> i32 {
     if let Some(t) = ticker {
         t.abort();
     }
-    if let Some(d) = demo {
-        d.shutdown().await;
-    }
+    demo.shutdown().await;
     let report = Report {
         command: "load",
-        meeting_host: target.meeting.host().to_string(),
+        meeting_host: plan.meeting.host().to_string(),
         count: args.count,
         concurrency,
         stay_s: args.stay,

@@ -20,7 +20,9 @@ use crate::join::{DisplayName, EventSink, JoinEvent, JoinStatus, Phase, SessionC
 use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::current_rss_bytes;
-use super::target::{self, Target};
+use super::target;
+use crate::join::{ServiceProfile, TokenSource};
+use crate::launch::{JoinSource, Plan};
 
 /// Memory counts as flat when the end is within this factor of the start (plus `FLAT_SLACK`).
 const FLAT_RATIO: f64 = 1.10;
@@ -162,17 +164,17 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         target::parse_meeting(Some(meeting), true, false),
         target::http_client(&crate::cli::TransportArgs::default()),
         DisplayName::parse("Soak guest"),
-        Target::token_source(Some(demo), None, None, None),
     ) {
-        (Ok(m), Ok(http), Ok(name), Ok(source)) => Some((
-            Target {
-                meeting: m,
-                source,
+        (Ok(meeting), Ok(http), Ok(name)) => Some((
+            Plan {
+                meeting,
+                name,
+                source: JoinSource::Demo { service_key: None },
                 origin: origin.to_string(),
                 culture: "en-US".into(),
-                join_deadline: Duration::from_secs(60),
+                join_deadline: Some(Duration::from_secs(60)),
             }
-            .request(name),
+            .request(demo_tokens(demo)),
             http,
         )),
         _ => None,
@@ -283,6 +285,15 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
             None => 1,
         },
     }
+}
+
+/// Tokens from the demo's own service application (this command starts the demo itself, with
+/// its own settings).
+pub(super) fn demo_tokens(demo: &Demo) -> TokenSource {
+    TokenSource::Service(ServiceProfile {
+        token_url: demo.token_url(),
+        service_key: None,
+    })
 }
 
 fn failed_report(args: &SoakArgs, error: String) -> SoakReport {

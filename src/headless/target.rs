@@ -1,19 +1,17 @@
-//! Where headless guests join: the validated meeting link, the service application (a token URL,
-//! or the demo environment started in this process), the origin. Shared by `join` and `load`,
-//! so both build their `JoinRequest`s the same way.
-
-use std::time::Duration;
+//! What the command line gives for a join, checked and resolved once: the meeting link, where
+//! the token comes from (`--service`, `--direct`, `--demo`), and the settings resolved by
+//! `config::resolve` (flag > environment > config file > default) with the HTTP client made
+//! from them. Shared by `join` and `load`; the session itself runs in `launch`.
 
 use url::Url;
 
-use crate::api::http::{HttpClient, HttpOptions, check_transport};
-use crate::cli::TransportArgs;
-use crate::config;
-use crate::demo::Demo;
+use crate::api::http::{HttpClient, HttpOptions};
+use crate::cli::{TargetArgs, TransportArgs};
+use crate::config::{self, Effective, Flags, UrlProblem};
 use crate::join::{
-    DirectMeeting, DirectProfile, DisplayName, FailureInfo, FailureKind, JoinRequest, MeetingLink,
-    MeetingLinkError, ServiceProfile, TokenSource,
+    DirectMeeting, FailureInfo, FailureKind, MeetingLink, MeetingLinkError, TokenSource,
 };
+use crate::launch::{DemoSlot, JoinSource};
 use crate::secret::Secret;
 
 fn bad(message: String) -> FailureInfo {
@@ -49,7 +47,7 @@ pub fn parse_meeting(
 /// The direct mode offered on the command line: a link on a host that is not a Skype for
 /// Business Online meeting host, joined through the demo (no service configured), is probably
 /// a Skype for Business Server meeting.
-pub fn direct_mode_hint(meeting: &MeetingLink, args: &crate::cli::TargetArgs) -> Option<String> {
+pub fn direct_mode_hint(meeting: &MeetingLink, args: &TargetArgs) -> Option<String> {
     let offer = args.demo && !args.direct && !meeting.is_online_host();
     let joinable = DirectMeeting::from_link(meeting).is_ok();
     (offer && joinable).then(|| {
@@ -60,52 +58,86 @@ pub fn direct_mode_hint(meeting: &MeetingLink, args: &crate::cli::TargetArgs) ->
     })
 }
 
-/// `--autodiscover`: an absolute https URL (http only for this computer).
-pub fn parse_autodiscover(autodiscover: Option<&str>) -> Result<Option<Url>, FailureInfo> {
-    let Some(s) = autodiscover else {
+/// A URL flag (`--service`, `--autodiscover`) through the one check of a service's URL.
+fn url_flag(flag: &str, value: Option<&str>) -> Result<Option<Url>, FailureInfo> {
+    let Some(s) = value else {
         return Ok(None);
     };
-    let url = Url::parse(s.trim())
-        .map_err(|_| bad(format!("--autodiscover {s:?} is not an absolute URL")))?;
-    check_transport(&url)
-        .map_err(|_| bad("--autodiscover must use https (http only for localhost)".to_string()))?;
-    Ok(Some(url))
-}
-
-/// `--service`: an absolute https URL (http only for this computer).
-pub fn parse_service(service: Option<&str>) -> Result<Option<Url>, FailureInfo> {
-    let Some(s) = service else {
-        return Ok(None);
-    };
-    let url =
-        Url::parse(s.trim()).map_err(|_| bad(format!("--service {s:?} is not an absolute URL")))?;
-    check_transport(&url)
-        .map_err(|_| bad("--service must use https (http only for localhost)".to_string()))?;
-    Ok(Some(url))
-}
-
-/// `--origin`, or the default origin.
-pub fn parse_origin_or_default(origin: Option<&str>) -> Result<String, FailureInfo> {
-    match origin {
-        Some(o) => super::join::parse_origin(o).map_err(bad),
-        None => Ok(crate::join::request::DEFAULT_ORIGIN.to_string()),
-    }
-}
-
-/// Start the demo environment in this process, accepting `origin`.
-pub async fn start_demo(origin: &str) -> Result<Demo, FailureInfo> {
-    Demo::start(origin).await.map_err(|e| {
-        FailureInfo::new(
-            FailureKind::ServiceUnreachable,
-            None,
-            format!("the demo environment did not start: {e}"),
-        )
+    config::check_service_url(s).map(Some).map_err(|p| {
+        bad(match p {
+            UrlProblem::NotAbsolute => format!("{flag} {s:?} is not an absolute URL"),
+            UrlProblem::NotHttps => format!("{flag} must use https (http only for localhost)"),
+            UrlProblem::NoHost => format!("{flag} {s:?} has no host name"),
+        })
     })
 }
 
-/// HTTP options from `--proxy`/`--ca-file`, `GUEST_JOIN_PROXY`/`GUEST_JOIN_CA_FILE` and the
-/// config file's `proxy`, `no_proxy` and `ca_file` (in that order). A bad value or an unusable
-/// CA file is bad input (exit 2), never a silent fallback.
+/// Where tokens come from: `--demo` (with `--direct`, the demo's Skype for Business Server
+/// stand-in), `--direct` (with `--autodiscover`), else `--service` with `--service-key`.
+pub fn source(args: &TargetArgs) -> Result<JoinSource, FailureInfo> {
+    let service = url_flag("--service", args.service.as_deref())?;
+    let autodiscover = url_flag("--autodiscover", args.autodiscover.as_deref())?;
+    let service_key = args.service_key.as_deref().map(Secret::from);
+    match (args.demo, args.direct, service) {
+        (true, false, _) => Ok(JoinSource::Demo { service_key }),
+        (true, true, _) => Ok(JoinSource::DemoDirect),
+        (false, true, _) => Ok(JoinSource::Direct { autodiscover }),
+        (false, false, Some(token_url)) => Ok(JoinSource::Service {
+            token_url,
+            service_key,
+        }),
+        (false, false, None) => Err(bad("give --service URL, --direct or --demo".into())),
+    }
+}
+
+/// The settings a command joins with, resolved once.
+pub struct Settings {
+    /// Origin and culture, each with where it came from.
+    pub effective: Effective,
+    /// One connection pool for every session of the process, with the effective proxy and
+    /// CA file.
+    pub http: HttpClient,
+}
+
+/// Resolve origin, culture, proxy and CA file: flag > environment > config file > default. A
+/// bad flag, an unusable proxy or CA file is bad input (exit 2), never a silent fallback; a bad
+/// environment value is ignored with a warning, as in the window.
+pub fn settings(flags: &Flags, transport: &TransportArgs) -> Result<Settings, FailureInfo> {
+    let env_path = std::env::var_os(config::ENV_CONFIG);
+    let loaded = config::config_path(None, env_path.as_deref())
+        .map(|p| config::load(&p))
+        .unwrap_or_default();
+    if let Some(e) = &loaded.error {
+        eprintln!("warning: {e} (its settings are not used)");
+    }
+    let env = config::EnvOverrides::from_process();
+    let effective =
+        config::resolve(flags, &loaded.config, &env, &config::default_culture()).map_err(bad)?;
+    for p in &effective.problems {
+        eprintln!("warning: {p}");
+    }
+    let options = http_options_from(transport, &env, &loaded.config)?;
+    let http = client(options)?;
+    Ok(Settings { effective, http })
+}
+
+fn http_options_from(
+    args: &TransportArgs,
+    env: &config::EnvOverrides,
+    file: &config::Config,
+) -> Result<HttpOptions, FailureInfo> {
+    config::transport(args.proxy.as_deref(), args.ca_file.as_deref(), env, file)
+        .and_then(|t| t.http_options())
+        .map_err(bad)
+}
+
+fn client(options: HttpOptions) -> Result<HttpClient, FailureInfo> {
+    HttpClient::new(options)
+        .map_err(|e| FailureInfo::new(FailureKind::Network, None, e.to_string()))
+}
+
+/// HTTP options alone (commands that resolve no origin or culture): `--proxy`/`--ca-file`,
+/// then `GUEST_JOIN_PROXY`/`GUEST_JOIN_CA_FILE`, then the config file.
 pub fn http_options(args: &TransportArgs) -> Result<HttpOptions, FailureInfo> {
     let env_path = std::env::var_os(config::ENV_CONFIG);
     let loaded = config::config_path(None, env_path.as_deref())
@@ -114,69 +146,22 @@ pub fn http_options(args: &TransportArgs) -> Result<HttpOptions, FailureInfo> {
     if let Some(e) = &loaded.error {
         eprintln!("warning: {e} (its proxy and CA file settings are not used)");
     }
-    let env = config::EnvOverrides::from_process();
-    config::transport(
-        args.proxy.as_deref(),
-        args.ca_file.as_deref(),
-        &env,
-        &loaded.config,
-    )
-    .and_then(|t| t.http_options())
-    .map_err(bad)
+    http_options_from(args, &config::EnvOverrides::from_process(), &loaded.config)
 }
 
-/// The shared HTTP client (one connection pool for every session of the process).
+/// The HTTP client alone (see [`http_options`]).
 pub fn http_client(args: &TransportArgs) -> Result<HttpClient, FailureInfo> {
-    let opts = http_options(args)?;
-    HttpClient::new(opts).map_err(|e| FailureInfo::new(FailureKind::Network, None, e.to_string()))
+    client(http_options(args)?)
 }
 
-/// Everything a guest's `JoinRequest` is made from except the name and the session id.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub meeting: MeetingLink,
-    pub source: TokenSource,
-    pub origin: String,
-    pub culture: String,
-    pub join_deadline: Duration,
-}
-
-impl Target {
-    /// Where tokens come from: the direct mode (`--direct`, with the demo's Skype for Business
-    /// Server stand-in under `--demo`), else the demo's token URL, else `--service`.
-    pub fn token_source(
-        demo: Option<&Demo>,
-        service: Option<Url>,
-        service_key: Option<&str>,
-        direct: Option<Option<Url>>,
-    ) -> Result<TokenSource, FailureInfo> {
-        if let Some(autodiscover) = direct {
-            let autodiscover = match demo {
-                Some(d) => Some(d.emulator().lyncdiscover_url().ok_or_else(|| {
-                    bad("the demo environment runs no Skype for Business Server stand-in".into())
-                })?),
-                None => autodiscover,
-            };
-            return Ok(DirectProfile { autodiscover }.into());
-        }
-        let token_url = match (demo, service) {
-            (Some(d), _) => d.token_url(),
-            (None, Some(u)) => u,
-            (None, None) => return Err(bad("give --service URL, --direct or --demo".into())),
-        };
-        Ok(ServiceProfile {
-            token_url,
-            service_key: service_key.map(Secret::from),
-        }
-        .into())
-    }
-
-    /// A request for one guest session, with a fresh ApplicationSessionId.
-    pub fn request(&self, name: DisplayName) -> JoinRequest {
-        let mut request = JoinRequest::new(self.meeting.clone(), name, self.source.clone());
-        request.origin = self.origin.clone();
-        request.culture = self.culture.clone();
-        request.limits.join_deadline = self.join_deadline;
-        request
-    }
+/// Resolve `source` once for many guests (`load`): the demo starts here when it is asked for.
+pub async fn token_source(
+    source: &JoinSource,
+    demo: &DemoSlot,
+    origin: &str,
+) -> Result<TokenSource, FailureInfo> {
+    source
+        .resolve(demo, origin)
+        .await
+        .map_err(|e| FailureInfo::new(FailureKind::ServiceUnreachable, None, e))
 }

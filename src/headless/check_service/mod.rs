@@ -64,7 +64,7 @@ fn target(args: &CheckServiceArgs, url: Url) -> Result<checks::Target, String> {
         None => (PLACEHOLDER_MEETING.to_string(), true),
     };
     let origin = match &args.origin {
-        Some(o) => super::join::parse_origin(o)?,
+        Some(o) => crate::config::parse_origin(o).map_err(|why| format!("--origin {o:?} {why}"))?,
         None => crate::join::request::DEFAULT_ORIGIN.to_string(),
     };
     Ok(checks::Target {
@@ -120,7 +120,9 @@ fn usage(message: &str) -> i32 {
 pub async fn run(args: CheckServiceArgs) -> i32 {
     let demo = if args.demo {
         let origin = match &args.origin {
-            Some(o) => match super::join::parse_origin(o) {
+            Some(o) => match crate::config::parse_origin(o)
+                .map_err(|why| format!("--origin {o:?} {why}"))
+            {
                 Ok(o) => o,
                 Err(e) => return usage(&e),
             },
