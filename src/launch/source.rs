@@ -137,3 +137,62 @@ impl JoinSource {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_become_sources_with_their_flow_and_key() {
+        // PATH is set in every process: a variable that holds a value, not a real key.
+        let path = std::env::var("PATH").unwrap_or_default();
+        let p = Profile::service(
+            "Contoso",
+            " https://join.contoso.com/GetAnonTokenJob ",
+            Some("PATH"),
+        );
+        let s = JoinSource::from_profile(&p).unwrap();
+        match &s {
+            JoinSource::Service {
+                token_url,
+                service_key,
+            } => {
+                assert_eq!(
+                    token_url.as_str(),
+                    "https://join.contoso.com/GetAnonTokenJob"
+                );
+                assert_eq!(
+                    service_key.as_ref().map(Secret::expose),
+                    (!path.is_empty()).then_some(path.as_str())
+                );
+            }
+            other => panic!("not a service source: {other:?}"),
+        }
+        assert_eq!(s.flow(), Flow::ServiceApplication);
+        assert_eq!(s.first_step(), Step::ServiceApplication);
+        assert_eq!(s.label(), "service application");
+
+        let p = Profile::direct("Server", Some("https://lyncdiscover.contoso.com/"));
+        let s = JoinSource::from_profile(&p).unwrap();
+        assert_eq!(s.flow(), Flow::Direct);
+        assert!(!s.has_service_key());
+        assert!(matches!(
+            &s,
+            JoinSource::Direct { autodiscover: Some(u) } if u.host_str() == Some("lyncdiscover.contoso.com")
+        ));
+    }
+
+    #[test]
+    fn a_hand_edited_profile_says_what_to_fix() {
+        let p = Profile::service("Contoso", "http://join.contoso.com/GetAnonTokenJob", None);
+        assert_eq!(
+            JoinSource::from_profile(&p).unwrap_err(),
+            "The token URL of Contoso is not valid; fix it under Settings."
+        );
+        let p = Profile::direct("Server", Some("lyncdiscover"));
+        assert_eq!(
+            JoinSource::from_profile(&p).unwrap_err(),
+            "The autodiscover URL of Server is not valid; fix it under Settings."
+        );
+    }
+}
