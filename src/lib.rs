@@ -7,15 +7,16 @@
 
 pub mod api;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod diagnostics;
 pub mod emulator;
 pub mod gui;
-pub mod headless;
 pub mod join;
 pub mod launch;
 pub mod logging;
+pub mod qa;
 pub mod redact;
 pub mod secret;
 pub mod service_app;

@@ -3,7 +3,7 @@
 use clap::Parser;
 
 use guest_join::cli::{Cli, Command, GuiArgs};
-use guest_join::{gui, headless, logging};
+use guest_join::{commands, gui, logging, qa};
 
 /// The window runs on this (main) thread; the engine on the runtime, entered so that code
 /// needing a runtime context finds it.
@@ -39,17 +39,17 @@ fn main() {
     let code = match cli.command {
         None => run_gui(cli.gui, &runtime),
         Some(Command::Gui(args)) => run_gui(args, &runtime),
-        Some(Command::Join(args)) => runtime.block_on(headless::join::run(args)),
-        Some(Command::Load(args)) => runtime.block_on(headless::load::run(args)),
-        Some(Command::Bench(args)) => runtime.block_on(headless::bench::run(args)),
-        Some(Command::Soak(args)) => runtime.block_on(headless::soak::run(args)),
-        Some(Command::Emulator(args)) => runtime.block_on(headless::servers::run_emulator(args)),
+        Some(Command::Join(args)) => runtime.block_on(commands::join::run(args)),
+        Some(Command::Load(args)) => runtime.block_on(qa::load::run(args)),
+        Some(Command::Bench(args)) => runtime.block_on(qa::bench::run(args)),
+        Some(Command::Soak(args)) => runtime.block_on(qa::soak::run(args)),
+        Some(Command::Emulator(args)) => runtime.block_on(commands::servers::run_emulator(args)),
         Some(Command::ServiceApp(args)) => {
-            runtime.block_on(headless::servers::run_service_app(args))
+            runtime.block_on(commands::servers::run_service_app(args))
         }
-        Some(Command::CheckService(args)) => runtime.block_on(headless::check_service::run(args)),
+        Some(Command::CheckService(args)) => runtime.block_on(qa::check_service::run(args)),
         // Like the GUI: the window on this thread, the runtime entered.
-        Some(Command::GuiProbe(args)) => headless::gui_probe::run(args, started, &runtime),
+        Some(Command::GuiProbe(args)) => qa::gui_probe::run(args, started, &runtime),
         Some(Command::KioskPin) => guest_join::config::kiosk_pin::pin_command(),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));

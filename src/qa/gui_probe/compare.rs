@@ -319,7 +319,7 @@ pub fn run_one(exe: &Path, window: ProbeWindow, idle_secs: u64) -> Result<ProbeR
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::headless::gui_probe::DemoCost;
+    use crate::qa::gui_probe::DemoCost;
 
     fn report(
         window: ProbeWindow,

@@ -28,19 +28,9 @@ use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::{format_bytes, peak_rss_bytes, raise_open_file_limit};
 use super::stats::{StepSamples, Summary};
-use super::target;
+use crate::commands::target;
 use crate::config::Flags;
 use crate::launch::{DemoSlot, Plan};
-
-/// Shown under `guest-join load --help`.
-pub const LOAD_AFTER_HELP: &str = "\
-Each guest has its own session and leaves cleanly (also on failure and Ctrl-C).
-Exit codes: 0 all joined and left cleanly; the `join` exit code of the failure when no guest
-joined and all failed the same way (5 meeting not found or not allowed, 6 lobby denied, ...);
-1 otherwise.
-
-Example:
-  guest-join load --demo --meeting https://meet.demo.guest-join.invalid/ada/OPEN1234 --count 1000 --json";
 
 /// Id under which guests stopped by Ctrl-C are counted.
 const CANCELLED_ID: &str = "cancelled";

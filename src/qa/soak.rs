@@ -20,7 +20,7 @@ use crate::join::{DisplayName, EventSink, JoinEvent, JoinStatus, Phase, SessionC
 use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::current_rss_bytes;
-use super::target;
+use crate::commands::target;
 use crate::join::{ServiceProfile, TokenSource};
 use crate::launch::{JoinSource, Plan};
 

@@ -478,7 +478,7 @@ fn origin(t: &Target, token: &ServiceToken) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::headless::check_service::report::Verdict;
+    use crate::qa::check_service::report::Verdict;
 
     #[test]
     fn spans_read_plainly() {

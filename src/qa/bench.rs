@@ -29,17 +29,9 @@ use crate::join::{
 
 use super::gui_probe::{GuiComparison, check_display, compare};
 use super::stats::{StepSamples, Summary};
-use super::target;
+use crate::commands::target;
 use crate::join::TokenSource;
 use crate::launch::{JoinSource, Plan};
-
-/// Shown under `guest-join bench --help`.
-pub const BENCH_AFTER_HELP: &str = "\
-Exit codes: 0 every join got in and the median is within 1.05 x the floor (or no latency was
-added); 1 a join failed or the target was missed.
-
-Example:
-  guest-join bench --latency-ms 50 --runs 20";
 
 /// Most the median time to joined may exceed the floor by (docs/design.md §10).
 pub const TARGET_RATIO: f64 = 1.05;

@@ -32,26 +32,6 @@ pub const EXIT_USAGE: i32 = 2;
 /// A service whose allow-list refuses it says so, and the failure names `--meeting`.
 pub const PLACEHOLDER_MEETING: &str = crate::demo::OPEN_MEETING_URL;
 
-/// Shown under `guest-join check-service --help`.
-pub const CHECK_AFTER_HELP: &str = "\
-Checks, in order (each pass, warn, FAIL or skipped):
-  status          a valid token request gets HTTP 200
-  content_type    the answer is labelled application/json
-  string_keys     DiscoverUri, Token, TenantEndpointId, ExpireTime are present and JSON strings
-  expire_time     ExpireTime is ISO-8601 or /Date(ms)/ and in the future
-  discover        the discover URL answers the guest's GET (with Origin) as the join needs
-  token           the token starts with psat=
-  origin          the token was minted for our origin (and lists it, when readable)
-  foreign_origin  a token for a foreign origin is refused (warn only if minted anyway)
-  bad_request     a request without ApplicationSessionId gets 4xx {\"Error\", \"Code\"?}
-  health          GET health beside the token URL answers {\"status\":\"ok\"} (warn only)
-
-Exit codes: 0 every check passes (warnings allowed), 3 a check failed or was skipped, 2 bad usage.
-
-Example:
-  guest-join check-service --demo
-  guest-join check-service https://sa.contoso.com/GetAnonTokenJob --meeting https://meet.contoso.com/ada/ABCD1234";
-
 fn target(args: &CheckServiceArgs, url: Url) -> Result<checks::Target, String> {
     let (meeting, meeting_is_placeholder) = match &args.meeting {
         Some(m) => (
@@ -150,7 +130,7 @@ pub async fn run(args: CheckServiceArgs) -> i32 {
         Ok(t) => t,
         Err(e) => return usage(&e),
     };
-    let opts = match super::target::http_options(&args.transport) {
+    let opts = match crate::commands::target::http_options(&args.transport) {
         Ok(o) => o,
         Err(e) => return usage(&e.message),
     };
