@@ -353,9 +353,26 @@ mod tests {
             parse_origin("http://localhost:3000").unwrap(),
             "http://localhost:3000"
         );
-        assert!(parse_origin("http://contoso.com").is_err());
-        assert!(parse_origin("https://contoso.com/app").is_err());
-        assert!(parse_origin("contoso.com").is_err());
+        assert_eq!(
+            parse_origin(" HTTPS://Contoso.COM:443 ").unwrap(),
+            "https://contoso.com"
+        );
+        assert_eq!(
+            parse_origin("http://contoso.com"),
+            Err(r#"--origin "http://contoso.com" must use https (http only for localhost)"#.into())
+        );
+        assert_eq!(
+            parse_origin("https://contoso.com/app"),
+            Err(r#"--origin "https://contoso.com/app" must be only scheme://host[:port], without a path"#.into())
+        );
+        assert_eq!(
+            parse_origin("https://ada@contoso.com"),
+            Err(r#"--origin "https://ada@contoso.com" must be only scheme://host[:port], without a path"#.into())
+        );
+        assert_eq!(
+            parse_origin("contoso.com"),
+            Err(r#"--origin "contoso.com" is not an origin like https://contoso.com"#.into())
+        );
     }
 
     #[test]
