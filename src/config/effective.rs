@@ -181,8 +181,16 @@ mod tests {
             Ok("http://localhost:3000".into())
         );
         assert_eq!(
+            parse_origin(" HTTPS://Contoso.COM:443 "),
+            Ok("https://contoso.com".into())
+        );
+        assert_eq!(
             parse_origin("http://contoso.com"),
             Err("must use https (http only for localhost)".into())
+        );
+        assert_eq!(
+            parse_origin("https://ada@contoso.com"),
+            Err("must be only scheme://host[:port], without a path".into())
         );
         assert_eq!(
             parse_origin("https://contoso.com/app"),

@@ -115,8 +115,8 @@ mod tests {
     fn the_section_reads_with_defaults_and_validates() {
         let pin = PinHash::new("2468").to_string();
         let l = parsed(&format!(
-            "[kiosk]\nenabled = true\nmeeting = \"https://meet.contoso.example/ada/K1\"\n\
-             default_name = \"Booth guest\"\nprofile = \"Contoso\"\nadmin_pin_hash = \"{pin}\"\n"
+            "[kiosk]\nenabled = true\nmeeting = \" https://meet.contoso.example/ada/K1 \"\n\
+             default_name = \"  Booth guest \"\nprofile = \"Contoso\"\nadmin_pin_hash = \"{pin}\"\n"
         ));
         assert!(l.error.is_none() && l.warnings.is_empty(), "{l:?}");
         let k = l.config.kiosk.unwrap();
@@ -142,17 +142,44 @@ mod tests {
             .unwrap();
         assert_eq!(k.meeting.as_deref(), Some(sip));
 
-        for (text, field) in [
-            ("[kiosk]\nmeeting = \"sip:ada@contoso.com\"\n", "meeting"),
-            ("[kiosk]\nidle_secs = 2\n", "idle_secs"),
-            ("[kiosk]\ncountdown_secs = 0\n", "countdown_secs"),
-            ("[kiosk]\nadmin_pin_hash = \"1234\"\n", "admin_pin_hash"),
-            ("[kiosk]\nadmin_pin = \"1234\"\n", "admin_pin"),
+        for (text, field, message) in [
+            (
+                "[kiosk]\nmeeting = \"sip:ada@contoso.com\"\n",
+                "meeting",
+                "This is a Skype address (sip:), not a meeting link.",
+            ),
+            (
+                "[kiosk]\ndefault_name = \"  \"\n",
+                "default_name",
+                "Type the name the other participants will see.",
+            ),
+            (
+                "[kiosk]\nidle_secs = 2\n",
+                "idle_secs",
+                "must be between 10 and 86400 seconds",
+            ),
+            (
+                "[kiosk]\ncountdown_secs = 0\n",
+                "countdown_secs",
+                "must be between 1 and 600 seconds",
+            ),
+            (
+                "[kiosk]\nadmin_pin_hash = \"1234\"\n",
+                "admin_pin_hash",
+                "use the line `guest-join kiosk-pin` prints (an argon2id hash)",
+            ),
+            (
+                "[kiosk]\nadmin_pin = \"1234\"\n",
+                "admin_pin",
+                "unknown field `admin_pin`",
+            ),
         ] {
             let e = parsed(text)
                 .error
                 .unwrap_or_else(|| panic!("{text:?} accepted"));
             assert_eq!(e.field.as_deref(), Some(field), "{e}");
+            let shown = format!("/etc/guest-join/kiosk.toml, line 2, field `{field}`: {message}");
+            assert!(e.to_string().starts_with(&shown), "{e}");
         }
     }
 

@@ -178,18 +178,115 @@ fn value_precedence_env_file_default() {
     assert_eq!(e.problems.len(), 2, "{:?}", e.problems);
 }
 
+/// `Ok` with the normalised value, or `Err` with the message, for each validator.
 #[test]
-fn validators() {
-    assert!(check_token_url("https://a.com/GetAnonTokenJob").is_ok());
-    assert!(check_token_url("http://localhost:9/t").is_ok());
-    assert!(check_token_url("http://a.com/t").is_err());
-    assert!(check_token_url("a.com/t").is_err());
-    assert!(check_env_name("CONTOSO_KEY").is_ok());
-    assert!(check_env_name("1KEY").is_err());
-    assert!(check_env_name("my key").is_err());
-    assert!(check_profile_name("  ").is_err());
-    assert!(check_culture("en-US").is_ok());
-    assert!(check_origin("https://a.com/path").is_err());
+fn validators_normalise_or_say_what_to_use() {
+    let url = |t: &str| check_token_url(t).map(String::from);
+    assert_eq!(
+        url(" https://a.com/GetAnonTokenJob "),
+        Ok("https://a.com/GetAnonTokenJob".into())
+    );
+    assert_eq!(url("HTTPS://A.com"), Ok("https://a.com/".into()));
+    assert_eq!(
+        url("http://localhost:9/t"),
+        Ok("http://localhost:9/t".into())
+    );
+    let https_only = "The token URL must use https:// (http:// only for localhost).";
+    assert_eq!(url("http://a.com/t"), Err(https_only.into()));
+    assert_eq!(url("ftp://a.com/t"), Err(https_only.into()));
+    assert_eq!(
+        url("a.com/t"),
+        Err("Enter the full token URL, like https://join.contoso.com/GetAnonTokenJob.".into())
+    );
+
+    let discover = |t: &str| check_autodiscover_url(t).map(String::from);
+    assert_eq!(
+        discover("https://lyncdiscover.contoso.com"),
+        Ok("https://lyncdiscover.contoso.com/".into())
+    );
+    assert_eq!(
+        discover("http://lyncdiscover.contoso.com/"),
+        Err("The autodiscover URL must use https:// (http:// only for localhost).".into())
+    );
+    assert_eq!(
+        discover("lyncdiscover"),
+        Err("Enter the full autodiscover URL, like https://lyncdiscover.contoso.com/.".into())
+    );
+
+    let env_name = "Use the name of an environment variable, like CONTOSO_SERVICE_KEY.";
+    assert_eq!(check_env_name(" CONTOSO_KEY "), Ok("CONTOSO_KEY".into()));
+    assert_eq!(check_env_name("_key2"), Ok("_key2".into()));
+    for bad in ["1KEY", "my key", "", "KEY-1"] {
+        assert_eq!(check_env_name(bad), Err(env_name.into()), "{bad:?}");
+    }
+
+    assert_eq!(check_profile_name("  Contoso  "), Ok("Contoso".into()));
+    assert_eq!(
+        check_profile_name("  "),
+        Err("Give the join service a name.".into())
+    );
+    let too_long = "Use at most 64 characters and no control characters.";
+    assert_eq!(check_profile_name(&"x".repeat(65)), Err(too_long.into()));
+    assert_eq!(check_profile_name("a\tb"), Err(too_long.into()));
+
+    let culture = "Use a language tag like en-US or de-DE.";
+    assert_eq!(check_culture(" en-US "), Ok("en-US".into()));
+    for bad in ["x y", "1en", "e", ""] {
+        assert_eq!(check_culture(bad), Err(culture.into()), "{bad:?}");
+    }
+
+    let origin = "Use an origin like https://contoso.com (no path).";
+    assert_eq!(
+        check_origin("https://Contoso.com/"),
+        Ok("https://contoso.com".into())
+    );
+    assert_eq!(
+        check_origin("http://localhost:3000"),
+        Ok("http://localhost:3000".into())
+    );
+    for bad in ["https://a.com/path", "http://a.com", "a.com"] {
+        assert_eq!(check_origin(bad), Err(origin.into()), "{bad:?}");
+    }
+
+    assert_eq!(check_proxy(" System "), Ok("System".into()));
+    assert_eq!(check_proxy("none"), Ok("none".into()));
+    assert_eq!(
+        check_proxy(" http://proxy.example:3128 "),
+        Ok("http://proxy.example:3128".into())
+    );
+    assert_eq!(
+        check_proxy("socks5://proxy.example:1080"),
+        Err("the proxy must be an http:// or https:// URL, not socks5://".into())
+    );
+    assert_eq!(
+        check_proxy("http://proxy.example:3128/path"),
+        Err("the proxy URL takes only a scheme, host and port (no path)".into())
+    );
+
+    assert_eq!(
+        check_no_proxy(" .corp.example, 10.0.0.0/8 "),
+        Ok(".corp.example, 10.0.0.0/8".into())
+    );
+    assert_eq!(
+        check_no_proxy("a.example; b.example"),
+        Err("List host names, IP addresses or networks separated by commas, like .corp.example, 10.0.0.0/8.".into())
+    );
+
+    let ca = "Give the path of a PEM file with one or more CA certificates.";
+    assert_eq!(
+        check_ca_file(" /etc/ssl/company.pem "),
+        Ok(PathBuf::from("/etc/ssl/company.pem"))
+    );
+    assert_eq!(check_ca_file("  "), Err(ca.into()));
+    assert_eq!(check_ca_file("a\nb.pem"), Err(ca.into()));
+
+    assert_eq!(check_text_scale(1.25), Ok(1.25));
+    assert_eq!(
+        check_text_scale(9.0),
+        Err(format!(
+            "text size must be between {MIN_TEXT_SCALE} and {MAX_TEXT_SCALE}"
+        ))
+    );
 }
 
 #[test]

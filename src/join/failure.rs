@@ -245,6 +245,46 @@ pub fn kind_for_removal(subcode: Option<&str>) -> FailureKind {
 mod tests {
     use super::*;
 
+    /// Each class's place in `ALL`. No wildcard arm: adding a variant stops this compiling until
+    /// it is given a place here, which is the reminder to list it in `ALL` at that place.
+    fn place_in_all(kind: FailureKind) -> usize {
+        use FailureKind::*;
+        match kind {
+            BadInput => 0,
+            ServiceUnreachable => 1,
+            ServiceRefused => 2,
+            Discovery => 3,
+            Application => 4,
+            MeetingNotFound => 5,
+            NotAllowed => 6,
+            AnonymousJoinDisabled => 7,
+            WrongConferenceKey => 8,
+            LobbyDenied => 9,
+            LobbyTimeout => 10,
+            Network => 11,
+            Timeout => 12,
+            Removed => 13,
+            Inactive => 14,
+            MeetingEnded => 15,
+            ConnectionLost => 16,
+            ServerError => 17,
+            Protocol => 18,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_class_once_in_declaration_order() {
+        for (i, kind) in FailureKind::ALL.into_iter().enumerate() {
+            assert_eq!(place_in_all(kind), i, "{kind:?}");
+            assert_eq!(kind as usize, i, "{kind:?} is out of declaration order");
+        }
+        // The last place given above is the last entry of `ALL`.
+        assert_eq!(
+            place_in_all(FailureKind::Protocol) + 1,
+            FailureKind::ALL.len()
+        );
+    }
+
     #[test]
     fn exit_codes_follow_the_contract() {
         use FailureKind::*;

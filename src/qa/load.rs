@@ -524,7 +524,22 @@ mod tests {
             guest_name("Load guest", 17).unwrap().as_str(),
             "Load guest 17"
         );
-        assert!(guest_name(&"x".repeat(250), 1).is_err());
-        assert!(guest_name("bad\u{7}", 1).is_err());
+        assert_eq!(
+            guest_name("  Load guest ", 3).unwrap().as_str(),
+            "Load guest 3"
+        );
+        // The number counts towards the 250 characters.
+        let long = guest_name(&"x".repeat(249), 1).unwrap_err();
+        assert_eq!(long.kind, FailureKind::BadInput);
+        assert_eq!(
+            long.message,
+            "--name: The name is too long (251 characters); use at most 250."
+        );
+        let control = guest_name("bad\u{7}", 1).unwrap_err();
+        assert_eq!(control.kind, FailureKind::BadInput);
+        assert_eq!(
+            control.message,
+            "--name: The name contains a control character (such as a tab or line break); remove it."
+        );
     }
 }

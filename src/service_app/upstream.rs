@@ -526,7 +526,15 @@ mod tests {
         );
         let err = resolve(&base, "http://evil.example/x", "s").unwrap_err();
         assert_eq!(err.code, Code::UpstreamMalformed);
+        assert_eq!(
+            err.message,
+            "Unexpected answer from s: a link is not https (plain http is accepted only for \
+             loopback addresses)."
+        );
         let local = Url::parse("http://127.0.0.1:9/d").unwrap();
-        assert!(resolve(&local, "/a", "s").is_ok());
+        assert_eq!(
+            resolve(&local, "/a", "s").unwrap().as_str(),
+            "http://127.0.0.1:9/a"
+        );
     }
 }

@@ -1,16 +1,21 @@
 //! Shared by the test binaries: an in-process environment (emulator + reference service
-//! application on 127.0.0.1:0) and helpers to run the engine or the real binary against it.
+//! application on 127.0.0.1:0), its meetings, and helpers to run the engine against it; the
+//! built binary (`binary`), the search for secrets (`secrets`), reading exports (`exports`).
 #![allow(dead_code)]
 
+pub mod binary;
 pub mod exports;
+pub mod secrets;
 
-use std::process::{Command, Output, Stdio};
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use guest_join::api::{HttpClient, HttpOptions, RetryPolicy};
 use guest_join::demo::Demo;
-use guest_join::emulator::{EmulatorConfig, MeetingSpec};
+use guest_join::emulator::{
+    EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
+};
 use guest_join::join::status::JoinEvent;
 use guest_join::join::{
     DisplayName, JoinRequest, JoinStatus, MeetingLink, ServiceProfile, SessionControl,
@@ -25,6 +30,50 @@ pub fn test_config(meetings: Vec<MeetingSpec>) -> EmulatorConfig {
         poll_hold: Duration::from_secs(2),
         ..EmulatorConfig::default()
     }
+}
+
+/// A meeting at `url` (`https://<host>/<organizer>/<conference id>`) that anonymous guests may
+/// join, every event in its own batch, nobody in it yet.
+pub fn empty_meeting(url: &str, subject: &str, policy: LobbyPolicy) -> MeetingSpec {
+    let mut path = url.trim_end_matches('/').rsplit('/');
+    let conference_id = path.next().expect("a conference id").to_string();
+    let organizer = path.next().expect("an organizer").to_string();
+    MeetingSpec {
+        join_url: url.to_string(),
+        organizer,
+        conference_id,
+        subject: subject.to_string(),
+        policy,
+        participants: Vec::new(),
+        event_style: EventStyle::Detailed,
+        anonymous_join: true,
+    }
+}
+
+/// [`empty_meeting`] with Ada Organizer (a leader, who says `greeting` when the guest is in)
+/// and Bob Attendee.
+pub fn meeting(
+    url: &str,
+    subject: &str,
+    policy: LobbyPolicy,
+    greeting: Option<&str>,
+) -> MeetingSpec {
+    MeetingSpec {
+        participants: vec![
+            ScriptedParticipant::new("Ada Organizer", Role::Leader, greeting),
+            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
+        ],
+        ..empty_meeting(url, subject, policy)
+    }
+}
+
+/// An address where nothing listens: a port the system just handed out, released at once, so
+/// a connection to it is refused.
+pub fn closed_port() -> SocketAddr {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("its address")
 }
 
 pub async fn start(config: EmulatorConfig) -> Demo {
@@ -159,42 +208,24 @@ pub async fn until(rec: &Recorder, what: &str, pred: impl Fn(&[JoinEvent]) -> bo
     panic!("never saw {what}; events: {shown:#?}");
 }
 
-/// The built binary with arguments, under a safety time-out.
-pub fn run_binary(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_guest-join"));
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = cmd.spawn().expect("binary starts");
-    wait_with_timeout(child, Duration::from_secs(90))
+/// The chat messages others sent, as (sender, text).
+pub fn received(rec: &Recorder) -> Vec<(String, String)> {
+    rec.events()
+        .iter()
+        .filter_map(|e| match e {
+            JoinEvent::ChatMessage { message } if !message.outgoing => {
+                Some((message.from.clone(), message.text.clone()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
-fn wait_with_timeout(mut child: std::process::Child, limit: Duration) -> Output {
-    let start = std::time::Instant::now();
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            return child.wait_with_output().expect("output");
-        }
-        if start.elapsed() > limit {
-            child.kill().ok();
-            let out = child.wait_with_output().expect("output");
-            panic!(
-                "binary hung; stdout: {}",
-                String::from_utf8_lossy(&out.stdout)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// The JSON lines of stdout.
-pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line: {l:?}: {e}")))
+/// The emulator's journal as (route, status), in order.
+pub fn routes(demo: &Demo) -> Vec<(String, u16)> {
+    demo.control()
+        .journal()
+        .into_iter()
+        .map(|j| (j.route, j.status))
         .collect()
 }

@@ -1,42 +1,22 @@
 //! Chat in the meeting against the emulator: both ways, HTML and base64 bodies, oversize and
 //! hostile messages, delivery failure, typing, and chat surviving a rejoin.
 
-use guest_join::emulator::{
-    EventStyle, LobbyPolicy, MeetingSpec, MessageFormat, Role, ScriptedParticipant,
-};
+use guest_join::emulator::{LobbyPolicy, MessageFormat};
 use guest_join::join::status::{Delivery, JoinEvent};
 use guest_join::join::{Phase, SessionControl};
 
-use crate::common::{self, Recorder, json_lines, run_binary};
+use crate::common::binary::{json_lines, run_binary, stdout};
+use crate::common::{self, Recorder, received};
 
 const URL: &str = "https://meet.contoso.example/ada/CHAT1234";
 
 fn config() -> guest_join::emulator::EmulatorConfig {
-    common::test_config(vec![MeetingSpec {
-        join_url: URL.into(),
-        organizer: "ada".into(),
-        conference_id: "CHAT1234".into(),
-        subject: "Chat".into(),
-        policy: LobbyPolicy::Open,
-        participants: vec![
-            ScriptedParticipant::new("Ada Organizer", Role::Leader, Some("Hello guest")),
-            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
-        ],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    }])
-}
-
-fn received(rec: &Recorder) -> Vec<(String, String)> {
-    rec.events()
-        .iter()
-        .filter_map(|e| match e {
-            JoinEvent::ChatMessage { message } if !message.outgoing => {
-                Some((message.from.clone(), message.text.clone()))
-            }
-            _ => None,
-        })
-        .collect()
+    common::test_config(vec![common::meeting(
+        URL,
+        "Chat",
+        LobbyPolicy::Open,
+        Some("Hello guest"),
+    )])
 }
 
 fn deliveries(rec: &Recorder) -> Vec<bool> {
@@ -239,7 +219,7 @@ fn join_chat_sends_after_joining_and_prints_received_messages() {
                 .is_some_and(|t| t.starts_with("Welcome!"))
     }));
     let out = run_binary(&["join", "--demo", "--name", "Ada", "--chat", "hi"], &[]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("chat  you: hi  (delivered)"));
+    assert!(stdout(&out).contains("chat  you: hi  (delivered)"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

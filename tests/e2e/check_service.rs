@@ -5,10 +5,11 @@
 use std::process::Output;
 
 use guest_join::demo::Demo;
-use guest_join::emulator::{EventStyle, LobbyPolicy, MeetingSpec, ServiceStandinMode};
+use guest_join::emulator::{LobbyPolicy, ServiceStandinMode};
 use serde_json::Value;
 
-use crate::common::{self, run_binary};
+use crate::common::binary::{self, run_binary};
+use crate::common::{self, secrets};
 
 const CHECKS: [&str; 10] = [
     "status",
@@ -23,28 +24,12 @@ const CHECKS: [&str; 10] = [
     "health",
 ];
 
-fn text(out: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// No token value (`psat=` followed by token characters), no JWT, no encoded token.
-fn assert_no_secrets(out: &Output) {
-    let (stdout, stderr) = text(out);
-    for (name, t) in [("stdout", &stdout), ("stderr", &stderr)] {
-        assert!(!t.contains("eyJ"), "{name} has a JWT:\n{t}");
-        assert!(!t.to_ascii_lowercase().contains("psat%"), "{name}:\n{t}");
-        for (i, m) in t.match_indices("psat=") {
-            let next = t[i + m.len()..].chars().next().unwrap_or(' ');
-            assert!(
-                !(next.is_ascii_alphanumeric() || "-_.%".contains(next)),
-                "{name} has a token value:\n{t}"
-            );
-        }
-        assert!(!t.contains("anonymousMeetingJoinContext"), "{name}:\n{t}");
-    }
+/// No secret; `check-service` describes the psat's format but never names the join context.
+fn assert_clean(out: &Output) {
+    secrets::assert_no_secrets(
+        out,
+        &[("the join context's name", "anonymousMeetingJoinContext")],
+    );
 }
 
 async fn check_json(url: String) -> (Output, Value) {
@@ -52,8 +37,8 @@ async fn check_json(url: String) -> (Output, Value) {
         tokio::task::spawn_blocking(move || run_binary(&["check-service", &url, "--json"], &[]))
             .await
             .unwrap();
-    assert_no_secrets(&out);
-    let (stdout, stderr) = text(&out);
+    assert_clean(&out);
+    let (stdout, stderr) = (binary::stdout(&out), binary::stderr(&out));
     let report: Value = serde_json::from_str(stdout.trim())
         .unwrap_or_else(|e| panic!("one JSON object expected ({e}):\n{stdout}\n{stderr}"));
     let names: Vec<&str> = report["checks"]
@@ -66,7 +51,8 @@ async fn check_json(url: String) -> (Output, Value) {
     (out, report)
 }
 
-fn result<'a>(report: &'a Value, name: &str) -> (&'a str, &'a str) {
+/// The result and detail of the check `name`.
+fn check<'a>(report: &'a Value, name: &str) -> (&'a str, &'a str) {
     let c = report["checks"]
         .as_array()
         .unwrap()
@@ -89,7 +75,7 @@ async fn the_reference_service_application_passes_every_check() {
     let (out, report) = check_json(demo.token_url().to_string()).await;
     assert_eq!(out.status.code(), Some(0), "{report}");
     for name in CHECKS {
-        assert_eq!(result(&report, name).0, "pass", "{name}: {report}");
+        assert_eq!(check(&report, name).0, "pass", "{name}: {report}");
     }
     assert_eq!(report["passed"], true);
     assert_eq!(report["exit_code"], 0);
@@ -101,16 +87,16 @@ async fn an_html_body_fails_the_content_type_and_json_checks() {
     let (demo, url) = standin(ServiceStandinMode::HtmlBody).await;
     let (out, report) = check_json(url.clone()).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    assert_eq!(result(&report, "status").0, "pass");
-    let (r, detail) = result(&report, "content_type");
+    assert_eq!(check(&report, "status").0, "pass");
+    let (r, detail) = check(&report, "content_type");
     assert_eq!(r, "fail");
     assert!(detail.contains("text/html"), "{detail}");
-    let (r, detail) = result(&report, "string_keys");
+    let (r, detail) = check(&report, "string_keys");
     assert_eq!(r, "fail");
     assert!(detail.contains("HTML"), "{detail}");
-    assert_eq!(result(&report, "expire_time").0, "skipped");
+    assert_eq!(check(&report, "expire_time").0, "skipped");
     assert_eq!(
-        result(&report, "discover"),
+        check(&report, "discover"),
         ("skipped", "(needs string_keys)")
     );
     // The human table names the failed checks too.
@@ -118,8 +104,8 @@ async fn an_html_body_fails_the_content_type_and_json_checks() {
         .await
         .unwrap();
     assert_eq!(human.status.code(), Some(3));
-    assert_no_secrets(&human);
-    let (stdout, _) = text(&human);
+    assert_clean(&human);
+    let stdout = binary::stdout(&human);
     let row = stdout
         .lines()
         .find(|l| l.starts_with("content_type "))
@@ -144,12 +130,12 @@ async fn a_number_expire_time_fails_the_string_keys_check_naming_it() {
     let (demo, url) = standin(ServiceStandinMode::NumberExpireTime).await;
     let (out, report) = check_json(url).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    assert_eq!(result(&report, "content_type").0, "pass");
-    let (r, detail) = result(&report, "string_keys");
+    assert_eq!(check(&report, "content_type").0, "pass");
+    let (r, detail) = check(&report, "string_keys");
     assert_eq!(r, "fail");
     assert!(detail.contains("ExpireTime is a number"), "{detail}");
     assert_eq!(
-        result(&report, "expire_time"),
+        check(&report, "expire_time"),
         ("skipped", "(needs string_keys)")
     );
     demo.shutdown().await;
@@ -160,11 +146,11 @@ async fn an_expired_token_fails_the_expiry_check() {
     let (demo, url) = standin(ServiceStandinMode::ExpiredToken).await;
     let (out, report) = check_json(url).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    assert_eq!(result(&report, "string_keys").0, "pass");
-    let (r, detail) = result(&report, "expire_time");
+    assert_eq!(check(&report, "string_keys").0, "pass");
+    let (r, detail) = check(&report, "expire_time");
     assert_eq!(r, "fail");
     assert!(detail.contains("expired 1 h"), "{detail}");
-    assert_eq!(result(&report, "token").0, "skipped");
+    assert_eq!(check(&report, "token").0, "skipped");
     demo.shutdown().await;
 }
 
@@ -175,17 +161,17 @@ async fn other_broken_modes_fail_their_own_check_only() {
     assert_eq!(out.status.code(), Some(3), "{report}");
     let failed: Vec<&str> = CHECKS
         .into_iter()
-        .filter(|n| !matches!(result(&report, n).0, "pass" | "warn"))
+        .filter(|n| !matches!(check(&report, n).0, "pass" | "warn"))
         .collect();
     assert_eq!(failed, ["content_type"], "{report}");
     // The stand-in mints for any origin: a warning, not a failure.
-    assert_eq!(result(&report, "foreign_origin").0, "warn");
+    assert_eq!(check(&report, "foreign_origin").0, "warn");
 
     demo.control()
         .set_service_standin(ServiceStandinMode::ErrorNotJson);
     let (out, report) = check_json(url.clone()).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    let (r, detail) = result(&report, "bad_request");
+    let (r, detail) = check(&report, "bad_request");
     assert_eq!(r, "fail");
     assert!(detail.contains("not a JSON object"), "{detail}");
 
@@ -199,17 +185,13 @@ async fn other_broken_modes_fail_their_own_check_only() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_service_fails_with_a_clear_message() {
-    // A port that was just free: nothing listens on it.
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let (out, report) = check_json(format!("http://127.0.0.1:{port}/GetAnonTokenJob")).await;
+    let closed = common::closed_port();
+    let (out, report) = check_json(format!("http://{closed}/GetAnonTokenJob")).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    let (r, detail) = result(&report, "status");
+    let (r, detail) = check(&report, "status");
     assert_eq!(r, "fail");
     assert!(detail.contains("could not connect"), "{detail}");
-    assert_eq!(result(&report, "health"), ("skipped", "(needs status)"));
+    assert_eq!(check(&report, "health"), ("skipped", "(needs status)"));
 }
 
 #[test]
@@ -219,13 +201,13 @@ fn plain_http_to_another_computer_and_bad_usage_are_refused() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    let (stdout, stderr) = text(&out);
+    let (stdout, stderr) = (binary::stdout(&out), binary::stderr(&out));
     assert!(stdout.is_empty(), "{stdout}");
     assert!(stderr.contains("must use https"), "{stderr}");
 
     let out = run_binary(&["check-service", "not a url"], &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).1.contains("not an absolute URL"));
+    assert!(binary::stderr(&out).contains("not an absolute URL"));
 
     let out = run_binary(
         &[
@@ -237,7 +219,7 @@ fn plain_http_to_another_computer_and_bad_usage_are_refused() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out).1.contains("--origin"));
+    assert!(binary::stderr(&out).contains("--origin"));
 
     let out = run_binary(&["check-service"], &[]);
     assert_eq!(out.status.code(), Some(2), "clap usage error");
@@ -247,21 +229,12 @@ fn plain_http_to_another_computer_and_bad_usage_are_refused() {
 async fn a_refused_placeholder_meeting_says_to_pass_meeting() {
     // Meetings on another host: the stand-in refuses the placeholder (a demo meeting URL).
     let meeting = "https://meet.contoso.example/ada/OPEN0001";
-    let spec = MeetingSpec {
-        join_url: meeting.into(),
-        organizer: "ada".into(),
-        conference_id: "OPEN0001".into(),
-        subject: "Elsewhere".into(),
-        policy: LobbyPolicy::Open,
-        participants: Vec::new(),
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    };
+    let spec = common::empty_meeting(meeting, "Elsewhere", LobbyPolicy::Open);
     let demo = common::start(common::test_config(vec![spec])).await;
     let url = demo.emulator().service_standin_url().to_string();
     let (out, report) = check_json(url.clone()).await;
     assert_eq!(out.status.code(), Some(3), "{report}");
-    let (r, detail) = result(&report, "status");
+    let (r, detail) = check(&report, "status");
     assert_eq!(r, "fail");
     assert!(
         detail.contains("placeholder meeting URL") && detail.contains("--meeting"),
@@ -277,16 +250,16 @@ async fn a_refused_placeholder_meeting_says_to_pass_meeting() {
     })
     .await
     .unwrap();
-    assert_no_secrets(&out);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out).0);
+    assert_clean(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", binary::stderr(&out));
     demo.shutdown().await;
 }
 
 #[test]
 fn the_built_in_demo_can_be_checked() {
     let out = run_binary(&["check-service", "--demo"], &[]);
-    assert_no_secrets(&out);
-    let (stdout, stderr) = text(&out);
+    assert_clean(&out);
+    let (stdout, stderr) = (binary::stdout(&out), binary::stderr(&out));
     assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
         stdout.contains("10 checks: 10 pass, 0 warn, 0 fail, 0 skipped"),
@@ -314,11 +287,11 @@ async fn join_works_through_the_faithful_stand_in_and_not_the_broken_one() {
         })
     };
     let out = join(url.clone()).await.unwrap();
-    assert_eq!(out.status.code(), Some(0), "{:?}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", binary::stderr(&out));
     demo.control()
         .set_service_standin(ServiceStandinMode::HtmlBody);
     let out = join(url).await.unwrap();
-    assert_eq!(out.status.code(), Some(3), "{:?}", text(&out));
-    assert_no_secrets(&out);
+    assert_eq!(out.status.code(), Some(3), "{}", binary::stderr(&out));
+    assert_clean(&out);
     demo.shutdown().await;
 }

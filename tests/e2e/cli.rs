@@ -1,34 +1,11 @@
 //! The built binary: `guest-join join` exit codes, JSON Lines, human output, and that no token
 //! ever reaches stdout or stderr.
 
-use guest_join::emulator::{EventStyle, LobbyPolicy, MeetingSpec};
+use guest_join::emulator::LobbyPolicy;
 
-use crate::common::{self, json_lines, run_binary};
-
-fn assert_no_secrets(out: &std::process::Output) {
-    for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        let text = String::from_utf8_lossy(bytes);
-        for needle in ["psat", "eyJ", "anonymousMeetingJoinContext=psat"] {
-            assert!(
-                !text.contains(needle),
-                "{name} contains {needle:?}:\n{text}"
-            );
-        }
-        for (i, _) in text.match_indices("Bearer ") {
-            assert!(
-                text[i + 7..].starts_with("[redacted]"),
-                "{name} has an unmasked bearer token:\n{text}"
-            );
-        }
-    }
-}
-
-fn result(out: &std::process::Output) -> serde_json::Value {
-    let lines = json_lines(out);
-    let last = lines.last().cloned().expect("a result line");
-    assert_eq!(last["type"], "result", "{last}");
-    last
-}
+use crate::common;
+use crate::common::binary::{demo_join, json_lines, result, run_binary, stderr, stdout};
+use crate::common::secrets::{NOT_IN_A_JOIN, assert_no_secret, assert_no_secrets};
 
 #[test]
 fn demo_join_of_the_open_meeting_exits_0_without_leaking_tokens() {
@@ -44,13 +21,8 @@ fn demo_join_of_the_open_meeting_exits_0_without_leaking_tokens() {
         ],
         &[("RUST_LOG", "debug")],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_no_secrets(&out);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
     let lines = json_lines(&out);
     assert!(lines.iter().all(|l| l["type"].is_string()));
     assert!(
@@ -95,14 +67,14 @@ fn demo_join_of_the_open_meeting_exits_0_without_leaking_tokens() {
 fn demo_without_meeting_joins_the_open_meeting_with_human_output() {
     let out = run_binary(&["join", "--demo", "--name", "Ada"], &[]);
     assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     assert!(
         text.contains("In the meeting \"Open demo meeting\""),
         "{text}"
     );
     assert!(text.contains("Service application"), "{text}");
     assert!(text.contains("Result: joined (exit 0)"), "{text}");
-    assert_no_secrets(&out);
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
 }
 
 #[test]
@@ -130,16 +102,11 @@ fn demo_denied_meeting_exits_6() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_meeting_exits_5_and_service_down_exits_3() {
-    let spec = MeetingSpec {
-        join_url: "https://meet.contoso.example/ada/REAL1234".into(),
-        organizer: "ada".into(),
-        conference_id: "REAL1234".into(),
-        subject: "Real".into(),
-        policy: LobbyPolicy::Open,
-        participants: vec![],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    };
+    let spec = common::empty_meeting(
+        "https://meet.contoso.example/ada/REAL1234",
+        "Real",
+        LobbyPolicy::Open,
+    );
     let demo = common::start(common::test_config(vec![spec])).await;
     let token_url = demo.token_url().to_string();
     let out = tokio::task::spawn_blocking(move || {
@@ -159,20 +126,11 @@ async fn unknown_meeting_exits_5_and_service_down_exits_3() {
     })
     .await
     .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(5),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     assert_eq!(result(&out)["error"]["kind"], "meeting_not_found");
-    assert_no_secrets(&out);
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
 
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let url = format!("http://{closed}/GetAnonTokenJob");
+    let url = format!("http://{}/GetAnonTokenJob", common::closed_port());
     let out = tokio::task::spawn_blocking(move || {
         run_binary(
             &[
@@ -190,8 +148,9 @@ async fn unknown_meeting_exits_5_and_service_down_exits_3() {
     })
     .await
     .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert_eq!(result(&out)["error"]["kind"], "service_unreachable");
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
 }
 
 #[test]
@@ -234,7 +193,7 @@ fn bad_input_exits_2_with_a_clear_message() {
             &[],
         );
         assert_eq!(out.status.code(), Some(2), "{meeting} {name}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&out);
         assert!(err.contains(needle), "{needle:?} not in {err:?}");
     }
     let out = run_binary(
@@ -305,7 +264,7 @@ fn invitation_text_is_accepted_as_the_meeting() {
 #[test]
 fn help_lists_the_demo_meetings_and_exit_codes() {
     let out = run_binary(&["join", "--help"], &[]);
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     for url in guest_join::demo::ALL_MEETING_URLS {
         assert!(text.contains(url), "{url}");
     }
@@ -316,43 +275,21 @@ fn help_lists_the_demo_meetings_and_exit_codes() {
 fn har_and_junit_files_are_complete_and_hold_no_secret() {
     let dir = tempfile::tempdir().unwrap();
     let (har, junit) = (dir.path().join("join.har"), dir.path().join("join.xml"));
-    let key = "sk-very-secret-service-key-42";
-    let out = run_binary(
+    let out = demo_join(
         &[
-            "join",
-            "--demo",
-            "--name",
-            "Ada",
-            "--chat",
-            "hi",
-            "--service-key",
-            key,
-            "--json",
             "--har",
             har.to_str().unwrap(),
             "--junit",
             junit.to_str().unwrap(),
         ],
-        &[("RUST_LOG", "debug")],
+        &[],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
     let har_text = std::fs::read_to_string(&har).unwrap();
     let junit_text = std::fs::read_to_string(&junit).unwrap();
-    for (name, text) in [
-        ("HAR", &har_text),
-        ("JUnit", &junit_text),
-        ("stdout", &String::from_utf8_lossy(&out.stdout).into_owned()),
-        ("stderr", &String::from_utf8_lossy(&out.stderr).into_owned()),
-    ] {
-        for needle in [key, "psat", "eyJ"] {
-            assert!(!text.contains(needle), "{name} contains {needle:?}");
-        }
-    }
+    assert_no_secret("HAR", &har_text, &NOT_IN_A_JOIN);
+    assert_no_secret("JUnit", &junit_text, &NOT_IN_A_JOIN);
 
     let v: serde_json::Value = serde_json::from_str(&har_text).unwrap();
     assert_eq!(v["log"]["version"], "1.2");

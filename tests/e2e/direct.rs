@@ -7,48 +7,31 @@ use std::time::Duration;
 
 use guest_join::demo::Demo;
 use guest_join::emulator::{
-    DiscoverAnswer, EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, OnPremConfig, Role,
-    ScriptedParticipant,
+    DiscoverAnswer, EmulatorConfig, LobbyPolicy, MeetingSpec, OnPremConfig,
 };
 use guest_join::join::status::{Delivery, JoinEvent, StepState};
 use guest_join::join::{
     DirectMeeting, DirectProfile, FailureKind, Flow, JoinRequest, Phase, SessionControl, Step,
 };
 
-use crate::common::{self, Recorder, json_lines, run_binary};
+use crate::common::binary::{json_lines, run_binary, stderr};
+use crate::common::{self, received, routes};
 
 /// The Online-style key of the emulator's meetings; the direct mode derives the conference URI
 /// from the simple URL instead.
 const OPEN: &str = "https://meet.contoso.example/ada/DIRECT01";
 const LOBBY: &str = "https://meet.contoso.example/grace/DIRECT02";
 
-fn meeting(url: &str, organizer: &str, id: &str, policy: LobbyPolicy) -> MeetingSpec {
-    MeetingSpec {
-        join_url: url.into(),
-        organizer: organizer.into(),
-        conference_id: id.into(),
-        subject: "Branch advice".into(),
-        policy,
-        participants: vec![
-            ScriptedParticipant::new("Ada Organizer", Role::Leader, Some("Hello guest")),
-            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
-        ],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    }
+fn meeting(url: &str, policy: LobbyPolicy) -> MeetingSpec {
+    common::meeting(url, "Branch advice", policy, Some("Hello guest"))
 }
 
 fn config(on_prem: OnPremConfig) -> EmulatorConfig {
     EmulatorConfig {
         on_prem: Some(on_prem),
         ..common::test_config(vec![
-            meeting(OPEN, "ada", "DIRECT01", LobbyPolicy::Open),
-            meeting(
-                LOBBY,
-                "grace",
-                "DIRECT02",
-                LobbyPolicy::AdmitAfter(Duration::from_millis(800)),
-            ),
+            meeting(OPEN, LobbyPolicy::Open),
+            meeting(LOBBY, LobbyPolicy::AdmitAfter(Duration::from_millis(800))),
         ])
     }
 }
@@ -68,28 +51,8 @@ fn request(demo: &Demo, meeting: &str) -> JoinRequest {
     req
 }
 
-fn routes(demo: &Demo) -> Vec<(String, u16)> {
-    demo.control()
-        .journal()
-        .into_iter()
-        .map(|j| (j.route, j.status))
-        .collect()
-}
-
 fn count(demo: &Demo, route: &str) -> usize {
     routes(demo).iter().filter(|(r, _)| r == route).count()
-}
-
-fn received(rec: &Recorder) -> Vec<(String, String)> {
-    rec.events()
-        .iter()
-        .filter_map(|e| match e {
-            JoinEvent::ChatMessage { message } if !message.outgoing => {
-                Some((message.from.clone(), message.text.clone()))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -355,12 +318,7 @@ fn the_binary_joins_the_demo_directly_and_names_each_failure() {
         &["join", "--demo", "--direct", "--name", "Gus", "--json"],
         &[],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
     assert_eq!(lines[0]["type"], "session_started");
     assert_eq!(lines[0]["flow"], "direct");
@@ -405,7 +363,7 @@ fn the_binary_joins_the_demo_directly_and_names_each_failure() {
             &[],
         );
         assert_eq!(out.status.code(), Some(2), "{meeting}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&out);
         assert!(err.contains(says), "{meeting}: {err}");
     }
     // Flow A points a conference address to the direct mode.
@@ -421,7 +379,7 @@ fn the_binary_joins_the_demo_directly_and_names_each_failure() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--direct"));
+    assert!(stderr(&out).contains("--direct"));
     // …and the same address joins directly.
     let out = run_binary(
         &[
@@ -435,12 +393,7 @@ fn the_binary_joins_the_demo_directly_and_names_each_failure() {
         ],
         &[],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // With the demo and a link that is not an Online host, the direct mode is offered.
     let out = run_binary(
         &[
@@ -453,6 +406,6 @@ fn the_binary_joins_the_demo_directly_and_names_each_failure() {
         ],
         &[],
     );
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("--direct"), "{err}");
 }

@@ -8,23 +8,14 @@ use guest_join::emulator::{
 use guest_join::join::status::{JoinEvent, StepState};
 use guest_join::join::{FailureKind, Phase, SessionControl, Step};
 
-use crate::common;
+use crate::common::{self, routes};
 
 const URL: &str = "https://meet.contoso.example/ada/TEST1234";
 
 fn meeting(policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
     MeetingSpec {
-        join_url: URL.to_string(),
-        organizer: "ada".into(),
-        conference_id: "TEST1234".into(),
-        subject: "Quarterly review".into(),
-        policy,
-        participants: vec![
-            ScriptedParticipant::new("Ada Organizer", Role::Leader, None),
-            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
-        ],
         event_style: style,
-        anonymous_join: true,
+        ..common::meeting(URL, "Quarterly review", policy, None)
     }
 }
 
@@ -33,14 +24,6 @@ fn in_phase(phase: Phase) -> impl Fn(&[JoinEvent]) -> bool {
         evs.iter()
             .any(|e| matches!(e, JoinEvent::Phase { phase: p } if *p == phase))
     }
-}
-
-fn routes(demo: &guest_join::demo::Demo) -> Vec<(String, u16)> {
-    demo.control()
-        .journal()
-        .into_iter()
-        .map(|j| (j.route, j.status))
-        .collect()
 }
 
 /// Deleting the conversation comes before deleting the application, and both happened.

@@ -1,10 +1,10 @@
 //! `join --har`, `--diagnostics` and `--unredacted` through the built binary: the files are
 //! complete, valid, and hold a secret only when the lab flag says so.
 
+use crate::common::binary::{SERVICE_KEY, demo_join, json_lines, run_binary, stderr, stdout};
+use crate::common::closed_port;
 use crate::common::exports::{file, har_problems, unzip};
-use crate::common::{json_lines, run_binary};
-
-const KEY: &str = "sk-very-secret-service-key-42";
+use crate::common::secrets::{NOT_IN_A_JOIN, assert_no_secret, assert_no_secrets};
 const BUNDLE_FILES: [&str; 7] = [
     "README.txt",
     "about.json",
@@ -15,43 +15,14 @@ const BUNDLE_FILES: [&str; 7] = [
     "correlation.json",
 ];
 
-fn assert_no_secret(name: &str, text: &str) {
-    for needle in [KEY, "psat", "eyJ"] {
-        assert!(!text.contains(needle), "{name} contains {needle:?}");
-    }
-}
-
-fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn the_har_of_a_demo_join_holds_every_exchange_and_no_secret() {
     let dir = tempfile::tempdir().unwrap();
     let har = dir.path().join("join.har");
-    let out = run_binary(
-        &[
-            "join",
-            "--demo",
-            "--name",
-            "Ada",
-            "--chat",
-            "hi",
-            "--service-key",
-            KEY,
-            "--json",
-            "--har",
-            har.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = demo_join(&["--har", har.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(&har).unwrap();
-    assert_no_secret("HAR", &text);
+    assert_no_secret("HAR", &text, &NOT_IN_A_JOIN);
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(har_problems(&doc), Vec::<String>::new());
 
@@ -100,15 +71,8 @@ fn unredacted_keeps_secrets_in_the_files_only_and_says_so() {
         dir.path().join("lab.zip"),
         dir.path().join("lab.xml"),
     );
-    let out = run_binary(
+    let out = demo_join(
         &[
-            "join",
-            "--demo",
-            "--name",
-            "Ada",
-            "--service-key",
-            KEY,
-            "--json",
             "--unredacted",
             "--har",
             har.to_str().unwrap(),
@@ -117,13 +81,16 @@ fn unredacted_keeps_secrets_in_the_files_only_and_says_so() {
             "--junit",
             junit.to_str().unwrap(),
         ],
-        &[("RUST_LOG", "debug")],
+        &[],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).starts_with("WARNING: --unredacted is for lab use only"));
-    assert_no_secret("stdout", &stdout(&out));
-    assert_no_secret("stderr", &stderr(&out));
-    assert_no_secret("JUnit", &std::fs::read_to_string(&junit).unwrap());
+    assert_no_secrets(&out, &NOT_IN_A_JOIN);
+    assert_no_secret(
+        "JUnit",
+        &std::fs::read_to_string(&junit).unwrap(),
+        &NOT_IN_A_JOIN,
+    );
 
     let text = std::fs::read_to_string(&har).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -135,7 +102,7 @@ fn unredacted_keeps_secrets_in_the_files_only_and_says_so() {
             .starts_with("UNREDACTED")
     );
     assert!(
-        text.contains(&format!("Bearer {KEY}")),
+        text.contains(&format!("Bearer {SERVICE_KEY}")),
         "the service key is kept"
     );
     assert!(text.contains("psat"), "the tokens are kept");
@@ -146,9 +113,9 @@ fn unredacted_keeps_secrets_in_the_files_only_and_says_so() {
 
     let files = unzip(&std::fs::read(&zip).unwrap());
     assert!(file(&files, "README.txt").starts_with("UNREDACTED DIAGNOSTICS"));
-    assert!(file(&files, "traffic.har").contains(KEY));
+    assert!(file(&files, "traffic.har").contains(SERVICE_KEY));
     for name in ["events.jsonl", "config.json", "timeline.json"] {
-        assert_no_secret(name, file(&files, name));
+        assert_no_secret(name, file(&files, name), &NOT_IN_A_JOIN);
     }
 }
 
@@ -156,29 +123,14 @@ fn unredacted_keeps_secrets_in_the_files_only_and_says_so() {
 fn the_diagnostics_bundle_of_a_demo_join_is_complete_and_holds_no_secret() {
     let dir = tempfile::tempdir().unwrap();
     let zip = dir.path().join("diag.zip");
-    let out = run_binary(
-        &[
-            "join",
-            "--demo",
-            "--name",
-            "Ada",
-            "--chat",
-            "hi",
-            "--service-key",
-            KEY,
-            "--json",
-            "--diagnostics",
-            zip.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let out = demo_join(&["--diagnostics", zip.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let result = json_lines(&out).pop().unwrap();
     let files = unzip(&std::fs::read(&zip).unwrap());
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, BUNDLE_FILES);
     for (name, text) in &files {
-        assert_no_secret(name, text);
+        assert_no_secret(name, text, &NOT_IN_A_JOIN);
         if name.ends_with(".json") || name.ends_with(".har") {
             serde_json::from_str::<serde_json::Value>(text)
                 .unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
@@ -240,11 +192,7 @@ fn the_diagnostics_bundle_of_a_demo_join_is_complete_and_holds_no_secret() {
 fn a_join_refused_before_any_meeting_still_writes_a_bundle() {
     let dir = tempfile::tempdir().unwrap();
     let (zip, har) = (dir.path().join("down.zip"), dir.path().join("down.har"));
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let url = format!("http://{closed}/GetAnonTokenJob?key=in-the-url");
+    let url = format!("http://{}/GetAnonTokenJob?key=in-the-url", closed_port());
     let out = run_binary(
         &[
             "join",

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use guest_join::api::{HttpClient, HttpOptions};
-use guest_join::emulator::{AppState, EmulatorConfig, Fault, FaultBody, LobbyPolicy, MeetingSpec};
+use guest_join::emulator::{AppState, EmulatorConfig, Fault, FaultBody, LobbyPolicy};
 use guest_join::join::status::JoinEvent;
 use guest_join::join::{FailureKind, JoinStatus, Phase, ServiceProfile, SessionControl};
 
@@ -212,16 +212,11 @@ fn markdown_table() -> String {
 }
 
 fn config(fault: Fault) -> EmulatorConfig {
-    let mut cfg = common::test_config(vec![MeetingSpec {
-        join_url: URL.into(),
-        organizer: "ada".into(),
-        conference_id: "FAULT123".into(),
-        subject: "Faults".into(),
-        policy: LobbyPolicy::Open,
-        participants: Vec::new(),
-        event_style: Default::default(),
-        anonymous_join: true,
-    }]);
+    let mut cfg = common::test_config(vec![common::empty_meeting(
+        URL,
+        "Faults",
+        LobbyPolicy::Open,
+    )]);
     cfg.faults = vec![fault];
     cfg
 }
@@ -378,10 +373,7 @@ async fn every_step_times_every_fault() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_app_on_a_closed_port_is_unreachable() {
     let demo = common::start(config(Fault::fail("none", 0, 503, FaultBody::Ucwa))).await;
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap()
-    };
+    let closed = common::closed_port();
     let mut req = common::request(&demo, URL, "Fay");
     req.source = ServiceProfile {
         token_url: format!("http://{closed}/GetAnonTokenJob").parse().unwrap(),

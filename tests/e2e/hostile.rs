@@ -226,10 +226,12 @@ async fn discover_without_an_anon_applications_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_unreachable() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    drop(listener);
-    let (s, _) = common::join(&request(addr), &SessionControl::new(), true).await;
+    let (s, _) = common::join(
+        &request(common::closed_port()),
+        &SessionControl::new(),
+        true,
+    )
+    .await;
     let f = s.failure.clone().expect("fails");
     assert_eq!(
         (f.kind, f.step),

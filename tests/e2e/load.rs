@@ -1,17 +1,13 @@
 //! The built binary: `guest-join load` (many guests, their outcomes grouped, per-step figures)
 //! and `guest-join bench` (its report fields; no timing is asserted).
 
-use crate::common::run_binary;
+use crate::common::binary::{run_binary, stderr, stdout};
 
 fn report(out: &std::process::Output) -> serde_json::Value {
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "one JSON object expected:\n{text}");
     serde_json::from_str(lines[0]).unwrap_or_else(|e| panic!("not JSON: {e}: {text}"))
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[test]
@@ -64,7 +60,7 @@ fn fifty_demo_guests_all_join_and_leave() {
     if cfg!(target_os = "linux") {
         assert!(r["peak_rss_bytes"].as_u64().is_some_and(|b| b > 0), "{r}");
     }
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     assert!(!text.contains("psat"), "a token reached stdout: {text}");
 }
 
@@ -111,7 +107,7 @@ fn human_output_names_the_failures_and_exits_non_zero() {
         &[],
     );
     assert_eq!(out.status.code(), Some(6), "stderr: {}", stderr(&out));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     assert!(text.contains("Joined: 0/2"), "{text}");
     assert!(text.contains("GJ-LOBBY-DENIED"), "{text}");
 }

@@ -4,55 +4,14 @@
 //! `eyJ` and an unmasked `psat=`), the service key, and the Azure AD client secret the demo's
 //! service application uses. A run with `--unredacted` shows that the search does find them.
 
-use guest_join::emulator::DEFAULT_CLIENT_SECRET;
-
+use crate::common::binary::{SERVICE_KEY, demo_join, run_binary, stderr, stdout};
 use crate::common::exports::unzip;
-use crate::common::run_binary;
+use crate::common::secrets;
 
-const KEY: &str = "sk-audit-service-key-7f3e";
+/// The service key these runs pass, searched for with the usual secrets.
+const ALSO: [(&str, &str); 1] = [("the service key", SERVICE_KEY)];
+
 const TRACE: [(&str, &str); 1] = [("RUST_LOG", "trace")];
-
-/// Every secret found in `text`, by name.
-fn secrets_in(text: &str) -> Vec<&'static str> {
-    let mut found = Vec::new();
-    if text.contains("eyJ") {
-        found.push("a JWT (eyJ…)");
-    }
-    // A token value after `psat=` (its JWT alphabet), not the mask or a sentence about it.
-    let token_after = |i: usize| {
-        text[i + 5..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%'))
-            .count()
-            >= 16
-    };
-    if text.match_indices("psat=").any(|(i, _)| token_after(i)) {
-        found.push("an unmasked psat=");
-    }
-    // The direct mode's web ticket, plain or URL-encoded (the renewal form carries it).
-    let lower = text.to_ascii_lowercase();
-    let cwt = ["cwt=", "cwt%3d", "cwt%253d"].iter().any(|m| {
-        lower.match_indices(m).any(|(i, _)| {
-            lower[i + m.len()..]
-                .chars()
-                .take_while(|c| {
-                    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '+' | '/')
-                })
-                .count()
-                >= 16
-        })
-    });
-    if cwt {
-        found.push("an unmasked cwt=");
-    }
-    if text.contains(KEY) {
-        found.push("the service key");
-    }
-    if text.contains(DEFAULT_CLIENT_SECRET) {
-        found.push("the AAD client secret");
-    }
-    found
-}
 
 /// Everything one run wrote: (where, text).
 struct Written(Vec<(String, String)>);
@@ -60,14 +19,8 @@ struct Written(Vec<(String, String)>);
 impl Written {
     fn of(out: &std::process::Output, files: &[(&str, &std::path::Path)]) -> Self {
         let mut all = vec![
-            (
-                "stdout".to_string(),
-                String::from_utf8_lossy(&out.stdout).into_owned(),
-            ),
-            (
-                "stderr".to_string(),
-                String::from_utf8_lossy(&out.stderr).into_owned(),
-            ),
+            ("stdout".to_string(), stdout(&out)),
+            ("stderr".to_string(), stderr(&out)),
         ];
         for (name, path) in files {
             let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -89,7 +42,7 @@ impl Written {
         self.0
             .iter()
             .flat_map(|(name, text)| {
-                secrets_in(text)
+                secrets::secrets_in(text, &ALSO)
                     .into_iter()
                     .map(move |s| format!("{name}: {s}"))
             })
@@ -107,17 +60,8 @@ fn join_with_every_output(meeting: &str, extra: &[&str]) -> (std::process::Outpu
     let junit = dir.path().join("audit.xml");
     let zip = dir.path().join("audit.zip");
     let mut args = vec![
-        "join",
-        "--demo",
         "--meeting",
         meeting,
-        "--name",
-        "Audit",
-        "--chat",
-        "hello from the audit",
-        "--service-key",
-        KEY,
-        "--json",
         "--har",
         har.to_str().unwrap(),
         "--junit",
@@ -126,7 +70,7 @@ fn join_with_every_output(meeting: &str, extra: &[&str]) -> (std::process::Outpu
         zip.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let out = run_binary(&args, &TRACE);
+    let out = demo_join(&args, &TRACE);
     let written = Written::of(
         &out,
         &[("HAR", &har), ("JUnit", &junit), ("diagnostics", &zip)],
@@ -164,12 +108,7 @@ fn no_output_of_a_failed_traced_demo_join_holds_a_secret() {
 fn no_output_of_a_traced_direct_join_holds_a_secret() {
     let (out, written) =
         join_with_every_output(guest_join::demo::DIRECT_OPEN_MEETING_URL, &["--direct"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         written.leaks(),
         Vec::<String>::new(),
@@ -231,15 +170,62 @@ fn no_output_of_traced_load_and_check_service_holds_a_secret() {
             "--count",
             "3",
             "--service-key",
-            KEY,
+            SERVICE_KEY,
             "--json",
         ][..],
-        &["check-service", "--demo", "--service-key", KEY, "--json"][..],
-        &["check-service", "--demo", "--service-key", KEY][..],
+        &[
+            "check-service",
+            "--demo",
+            "--service-key",
+            SERVICE_KEY,
+            "--json",
+        ][..],
+        &["check-service", "--demo", "--service-key", SERVICE_KEY][..],
     ] {
         let out = run_binary(args, &TRACE);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let written = Written::of(&out, &[]);
         assert_eq!(written.leaks(), Vec::<String>::new(), "{args:?}");
+    }
+}
+
+#[test]
+fn the_search_tells_masks_and_challenges_from_values() {
+    for clean in [
+        "psat=[redacted]",
+        "Token does not start with psat= (the platform service's anonymous token)",
+        "cwt%3D[redacted]",
+        "anonymousMeetingJoinContext=[redacted]",
+        "authorization: Bearer [redacted]",
+        r#"www-authenticate: Bearer trusted_issuers="00000002-0000", client_id="00000004""#,
+        r#"["www-authenticate","Bearer trusted_issuers=\"00000002-0000\""]"#,
+    ] {
+        assert_eq!(
+            secrets::secrets_in(clean, &ALSO),
+            Vec::<String>::new(),
+            "{clean}"
+        );
+    }
+    for (leak, name) in [
+        ("psat=abc", "an unmasked psat="),
+        ("?x=PSAT%3Dabc", "an unmasked psat="),
+        ("cwt%253Dabc", "an unmasked cwt="),
+        (
+            "anonymousMeetingJoinContext=psat%3Dx",
+            "an unmasked anonymousMeetingJoinContext=",
+        ),
+        ("Bearer abc.def", "an unmasked bearer token"),
+        ("eyJhbGciOi", "a JWT (eyJ…)"),
+        (SERVICE_KEY, "the service key"),
+        (
+            guest_join::emulator::DEFAULT_CLIENT_SECRET,
+            "the AAD client secret",
+        ),
+    ] {
+        assert!(
+            secrets::secrets_in(leak, &ALSO).contains(&name.to_string()),
+            "{leak}: {:?}",
+            secrets::secrets_in(leak, &ALSO)
+        );
     }
 }

@@ -3,9 +3,7 @@
 
 use std::time::Duration;
 
-use guest_join::emulator::{
-    EventStyle, Fault, FaultBody, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
-};
+use guest_join::emulator::{Fault, FaultBody, LobbyPolicy, Role, ScriptedParticipant};
 use guest_join::join::status::JoinEvent;
 use guest_join::join::{FailureKind, Phase, SessionControl};
 
@@ -14,19 +12,12 @@ use crate::common::{self, Recorder};
 const URL: &str = "https://meet.contoso.example/ada/REJN1234";
 
 fn config() -> guest_join::emulator::EmulatorConfig {
-    common::test_config(vec![MeetingSpec {
-        join_url: URL.into(),
-        organizer: "ada".into(),
-        conference_id: "REJN1234".into(),
-        subject: "Rejoin".into(),
-        policy: LobbyPolicy::Open,
-        participants: vec![
-            ScriptedParticipant::new("Ada Organizer", Role::Leader, None),
-            ScriptedParticipant::new("Bob Attendee", Role::Attendee, None),
-        ],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    }])
+    common::test_config(vec![common::meeting(
+        URL,
+        "Rejoin",
+        LobbyPolicy::Open,
+        None,
+    )])
 }
 
 fn count(rec: &Recorder, pred: impl Fn(&JoinEvent) -> bool) -> usize {

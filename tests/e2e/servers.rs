@@ -1,71 +1,11 @@
 //! The standalone servers as QA runs them: `guest-join emulator` prints a service-application
 //! config, `guest-join service-app --config` serves tokens from it, and `join --service` joins.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
-use crate::common::{json_lines, run_binary};
-
-struct Server {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Server {
-    fn start(args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_guest-join"));
-        cmd.args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("server starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("server-stdout".into())
-            .spawn(move || {
-                for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                    if tx.send(line).is_err() {
-                        break;
-                    }
-                }
-            })
-            .expect("reader thread");
-        Self { child, lines }
-    }
-
-    /// Lines up to and including the first that contains `marker`.
-    fn read_until(&self, marker: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        loop {
-            let line = self
-                .lines
-                .recv_timeout(Duration::from_secs(30))
-                .unwrap_or_else(|_| panic!("no {marker:?} in {out:?}"));
-            let done = line.contains(marker);
-            out.push(line);
-            if done {
-                return out;
-            }
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
+use crate::common::binary::{Spawned, json_lines, run_binary, stderr};
 
 #[test]
 fn emulator_and_service_app_commands_serve_a_join() {
-    let emulator = Server::start(&["emulator"], &[]);
+    let mut emulator = Spawned::start(&["emulator"], &[]);
     let printed = emulator.read_until("press Ctrl-C");
     let config: String = printed
         .iter()
@@ -84,7 +24,7 @@ fn emulator_and_service_app_commands_serve_a_join() {
     let path = dir.path().join("service-app.toml");
     std::fs::write(&path, config).unwrap();
     let secret = guest_join::emulator::DEFAULT_CLIENT_SECRET;
-    let service = Server::start(
+    let mut service = Spawned::start(
         &[
             "service-app",
             "--config",
@@ -110,12 +50,7 @@ fn emulator_and_service_app_commands_serve_a_join() {
         ],
         &[],
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let lines = json_lines(&out);
     assert!(
         lines
@@ -133,7 +68,7 @@ fn service_app_with_a_broken_config_names_file_line_and_field() {
     std::fs::write(&path, "client_id = \"x\"\nendpoint_sip = 12\n").unwrap();
     let out = run_binary(&["service-app", "--config", path.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(
         err.contains("bad.toml") && err.contains("endpoint_sip"),
         "{err}"

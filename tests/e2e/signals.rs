@@ -1,95 +1,25 @@
 //! Stop signals as service managers and CI systems send them: the real binary leaves the meeting,
 //! deletes its application, writes its outputs marked as interrupted and exits 128 + the signal.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
-
-use guest_join::emulator::{EventStyle, LobbyPolicy, MeetingSpec};
+use guest_join::emulator::LobbyPolicy;
 use rustix::process::{Pid, Signal, kill_process};
 
-use crate::common;
+use crate::common::{self, binary::Spawned};
 
 const MEETING: &str = "https://meet.contoso.example/ada/TERM1234";
 
-fn open_meeting() -> MeetingSpec {
-    MeetingSpec {
-        join_url: MEETING.into(),
-        organizer: "ada".into(),
-        conference_id: "TERM1234".into(),
-        subject: "Signals".into(),
-        policy: LobbyPolicy::Open,
-        participants: vec![],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    }
-}
-
-/// The binary with its stdout read line by line on a thread.
-struct Running {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    seen: Vec<String>,
-}
-
-impl Running {
-    fn start(args: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_guest-join"))
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("binary starts");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Self {
-            child,
-            lines,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Read until a line contains `marker`.
-    fn wait_for(&mut self, marker: &str) {
-        while !self.seen.last().is_some_and(|l| l.contains(marker)) {
-            match self.lines.recv_timeout(Duration::from_secs(60)) {
-                Ok(line) => self.seen.push(line),
-                Err(_) => panic!("no {marker:?} in {:#?}", self.seen),
-            }
-        }
-    }
-
-    fn signal(&self, signal: Signal) {
-        let pid = Pid::from_child(&self.child);
-        kill_process(pid, signal).expect("signal sent");
-    }
-
-    /// Wait for the exit (at most a minute) and return the code and every stdout line.
-    fn finish(mut self) -> (Option<i32>, Vec<String>) {
-        for _ in 0..600 {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.seen.extend(self.lines.iter());
-                return (status.code(), self.seen);
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        self.child.kill().ok();
-        panic!("still running a minute after the signal: {:#?}", self.seen);
-    }
+fn send(running: &Spawned, signal: Signal) {
+    kill_process(Pid::from_child(running.child()), signal).expect("signal sent");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
-    let demo = common::start(common::test_config(vec![open_meeting()])).await;
+    let demo = common::start(common::test_config(vec![common::empty_meeting(
+        MEETING,
+        "Signals",
+        LobbyPolicy::Open,
+    )]))
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let junit = dir.path().join("join.xml");
     let har = dir.path().join("join.har");
@@ -99,24 +29,27 @@ async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
         har.to_str().unwrap().to_string(),
     );
     let (code, lines) = tokio::task::spawn_blocking(move || {
-        let mut join = Running::start(&[
-            "join",
-            "--service",
-            &token_url,
-            "--meeting",
-            MEETING,
-            "--name",
-            "Terminated",
-            "--stay",
-            "30",
-            "--json",
-            "--junit",
-            &junit_arg,
-            "--har",
-            &har_arg,
-        ]);
-        join.wait_for(r#""phase":"in_meeting""#);
-        join.signal(Signal::TERM);
+        let mut join = Spawned::start(
+            &[
+                "join",
+                "--service",
+                &token_url,
+                "--meeting",
+                MEETING,
+                "--name",
+                "Terminated",
+                "--stay",
+                "30",
+                "--json",
+                "--junit",
+                &junit_arg,
+                "--har",
+                &har_arg,
+            ],
+            &[],
+        );
+        join.read_until(r#""phase":"in_meeting""#);
+        send(&join, Signal::TERM);
         join.finish()
     })
     .await
@@ -160,9 +93,9 @@ async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
 #[test]
 fn the_emulator_command_stops_on_sighup_and_sigterm_with_the_shells_codes() {
     for (signal, code, name) in [(Signal::TERM, 143, "SIGTERM"), (Signal::HUP, 129, "SIGHUP")] {
-        let mut emulator = Running::start(&["emulator"]);
-        emulator.wait_for("press Ctrl-C");
-        emulator.signal(signal);
+        let mut emulator = Spawned::start(&["emulator"], &[]);
+        emulator.read_until("press Ctrl-C");
+        send(&emulator, signal);
         let (got, lines) = emulator.finish();
         assert_eq!(got, Some(code), "{lines:#?}");
         assert!(

@@ -4,14 +4,10 @@
 
 use guest_join::emulator::{DEMO_OPEN_URL, STANDIN_TOKEN_PATH};
 
+use crate::common::binary::{result, stderr, stdout};
 use crate::transport_kit::{
-    CountingListener, EMULATOR_HOST, TestPki, TestProxy, redirecting_server, result, run,
-    tls_emulator,
+    CountingListener, EMULATOR_HOST, TestPki, TestProxy, redirecting_server, run, tls_emulator,
 };
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn join_args<'a>(service: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
@@ -160,7 +156,7 @@ async fn https_proxy_from_the_environment_is_used_and_credentials_stay_hidden() 
     let out = run(pki.dir.path(), &args, &[("HTTPS_PROXY", &with_creds)]).await;
     assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
     assert!(tunnels_to(&proxy.requests(), &emu.pool_url()));
-    for text in [String::from_utf8_lossy(&out.stdout), stderr(&out).into()] {
+    for text in [stdout(&out), stderr(&out)] {
         assert!(!text.contains("pr0xy-s3cret"), "{text}");
     }
     // The same through GUEST_JOIN_PROXY, which wins over HTTPS_PROXY.
@@ -250,7 +246,7 @@ async fn a_redirect_is_not_followed_and_the_token_stays_home() {
         assert_eq!(second.count(), 0, "the second listener was contacted");
         let auth = auth.lock().unwrap().clone();
         assert!(!auth.is_empty() && auth.iter().all(|a| a == "Bearer sk-redirect-test"));
-        let shown = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        let shown = format!("{}{}", stdout(&out), stderr(&out));
         assert!(!shown.contains("sk-redirect-test"), "{shown}");
         task.abort();
     }
@@ -275,12 +271,7 @@ async fn check_service_verifies_with_the_ca_file_too() {
         &[],
     )
     .await;
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_eq!(out.status.code(), Some(0), "stdout: {}", stdout(&out));
     let out = run(dir, &["check-service", &service, "--json"], &[]).await;
     assert_ne!(out.status.code(), Some(0), "accepted without the CA");
     let missing = pki.path("gone.pem");

@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,6 +12,8 @@ use guest_join::emulator::{self, EmulatorConfig, EmulatorHandle, TlsIdentity};
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+
+use crate::common::binary::run_command;
 
 /// A name the emulator is known by behind the proxy; `.test` never resolves.
 pub const EMULATOR_HOST: &str = "emulator.guest-join.test";
@@ -247,9 +249,6 @@ const CLEARED: [&str; 10] = [
 pub async fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_guest-join"));
     cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .env("GUEST_JOIN_CONFIG", dir.join("config.toml"));
     for k in CLEARED {
         cmd.env_remove(k);
@@ -257,36 +256,7 @@ pub async fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    tokio::task::spawn_blocking(move || {
-        let mut child = cmd.spawn().expect("binary starts");
-        let start = std::time::Instant::now();
-        loop {
-            if let Ok(Some(_)) = child.try_wait() {
-                return child.wait_with_output().expect("output");
-            }
-            if start.elapsed() > Duration::from_secs(90) {
-                child.kill().ok();
-                let out = child.wait_with_output().expect("output");
-                panic!(
-                    "binary hung; stdout: {}",
-                    String::from_utf8_lossy(&out.stdout)
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    })
-    .await
-    .expect("runner")
-}
-
-/// The last JSON line (the result) of `join --json`.
-pub fn result(out: &Output) -> serde_json::Value {
-    let text = String::from_utf8_lossy(&out.stdout);
-    let last = text.lines().last().unwrap_or("");
-    serde_json::from_str(last).unwrap_or_else(|e| {
-        panic!(
-            "no result line ({e}); stdout: {text}\nstderr: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    tokio::task::spawn_blocking(move || run_command(cmd))
+        .await
+        .expect("runner")
 }

@@ -20,13 +20,6 @@ use crate::support::*;
 const DEMO_DIRECT: &str = "Built-in demo — Skype for Business Server (direct)";
 const OFFER: &str = "This meeting is not on Skype for Business Online.";
 
-fn type_into(h: &mut Harness<'_, GuestApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
 fn selected(h: &Harness<'_, GuestApp>, label: &str) -> bool {
     h.get_by_role_and_label(Role::RadioButton, label)
         .accesskit_node()

@@ -12,18 +12,8 @@ use guest_join::emulator::LobbyPolicy;
 use guest_join::join::Phase;
 
 use crate::common::exports::{file, har_problems, unzip};
+use crate::common::secrets::{NOT_IN_A_JOIN, assert_no_secret};
 use crate::support::*;
-
-/// No token value anywhere: `psat=` only ever followed by the mask, no JWT-looking text.
-fn assert_no_token(name: &str, text: &str) {
-    assert!(!text.contains("eyJ"), "{name} holds a JWT");
-    for (i, _) in text.match_indices("psat=") {
-        assert!(
-            text[i + 5..].starts_with("[redacted]"),
-            "{name} holds a psat value"
-        );
-    }
-}
 
 fn leave(j: &mut Joined) {
     wait_for(&mut j.h, "Participants (");
@@ -47,7 +37,7 @@ fn export_har_after_a_join_writes_a_valid_archive_without_tokens() {
     assert!(asked[0].file_name.ends_with(".har"));
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert_no_token("HAR", &text);
+    assert_no_secret("HAR", &text, &NOT_IN_A_JOIN);
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(har_problems(&doc), Vec::<String>::new());
     let entries = doc["log"]["entries"].as_array().unwrap();
@@ -86,7 +76,7 @@ fn save_diagnostics_after_a_denied_join_writes_the_bundle() {
         ]
     );
     for (name, text) in &files {
-        assert_no_token(name, text);
+        assert_no_secret(name, text, &NOT_IN_A_JOIN);
         assert!(!text.contains("UITEST01") || name == "traffic.har" || name == "events.jsonl");
     }
     let timeline: serde_json::Value = serde_json::from_str(file(&files, "timeline.json")).unwrap();
@@ -155,7 +145,7 @@ fn without_a_file_dialog_the_export_goes_to_the_fallback_folder_and_says_where()
         });
         let text = std::fs::read_to_string(&hars(dir.path())[round - 1]).unwrap();
         assert!(har_problems(&serde_json::from_str(&text).unwrap()).is_empty());
-        assert_no_token("fallback HAR", &text);
+        assert_no_secret("fallback HAR", &text, &NOT_IN_A_JOIN);
     }
     j.h.get_by_label("Save diagnostics…").click();
     wait_for(&mut j.h, ".zip");

@@ -1,23 +1,23 @@
 //! The hidden `gui-probe` command on a real window under Xvfb: it measures and reports, in
 //! JSON, the bare eframe window and the app waiting in a demo lobby. Checks the report's
-//! fields and their consistency, never how fast anything was. Skipped (with a message,
-//! passing) when Xvfb is not installed.
+//! fields and their consistency, never how fast anything was. In CI an X server that cannot
+//! be started fails the tests.
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
 
-use super::xvfb::{Killed, start_server, wait};
+use crate::xvfb::{Killed, start_server, wait};
 
 /// Run `gui-probe --window <window> --idle-secs 1 --json` on its own X server.
-fn probe(binary: &str, test: &str, displays: std::ops::Range<u32>, window: &str) -> Option<Value> {
-    let (server, display) = start_server(test, displays)?;
+fn probe(test: &str, window: &str) -> Option<Value> {
+    let (server, display) = start_server(test)?;
     let dir = tempfile::tempdir().expect("temp dir");
     let out_path = dir.path().join("stdout.json");
     let err_path = dir.path().join("stderr.log");
     let mut probe = Killed(
-        Command::new(binary)
+        Command::new(env!("CARGO_BIN_EXE_guest-join"))
             .args([
                 "gui-probe",
                 "--window",
@@ -73,8 +73,9 @@ fn check_common(report: &Value, window: &str) {
     assert!(report["idle_frames"].is_u64() && report["idle_passes"].is_u64());
 }
 
-pub fn bare(binary: &str) {
-    let Some(report) = probe(binary, "gui_probe_bare_under_xvfb", 120..160, "bare") else {
+#[test]
+fn gui_probe_bare_under_xvfb() {
+    let Some(report) = probe("gui_probe_bare_under_xvfb", "bare") else {
         return;
     };
     check_common(&report, "bare");
@@ -83,8 +84,9 @@ pub fn bare(binary: &str) {
     assert!(report["demo"].is_null(), "{report}");
 }
 
-pub fn app(binary: &str) {
-    let Some(report) = probe(binary, "gui_probe_app_under_xvfb", 160..200, "app") else {
+#[test]
+fn gui_probe_app_under_xvfb() {
+    let Some(report) = probe("gui_probe_app_under_xvfb", "app") else {
         return;
     };
     check_common(&report, "app");

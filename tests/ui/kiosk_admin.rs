@@ -206,16 +206,11 @@ fn settings_wait_for_the_call_to_end() {
 
 #[test]
 fn an_unreachable_service_ends_calmly_back_on_the_attract_screen() {
-    // A port that was just free: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = crate::common::closed_port();
     let config = Config {
         profiles: vec![Profile::service(
             "Test service",
-            &format!("http://127.0.0.1:{port}/GetAnonTokenJob"),
+            &format!("http://{closed}/GetAnonTokenJob"),
             None,
         )],
         kiosk: Some(kiosk(Some(URL), Some("Booth Guest"))),

@@ -11,9 +11,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use guest_join::config::{Config, Profile};
 use guest_join::demo::Demo;
-use guest_join::emulator::{
-    EventStyle, LobbyPolicy, MeetingSpec, Role as PRole, ScriptedParticipant,
-};
+use guest_join::emulator::{LobbyPolicy, MeetingSpec};
 use guest_join::gui::dialogs::BoxFuture;
 use guest_join::gui::{AppInit, Engine, GuestApp, SaveChoice, SaveDialog, SaveRequest};
 
@@ -130,23 +128,12 @@ pub fn wait_for(h: &mut Harness<'_, GuestApp>, text: &str) {
 }
 
 pub fn meeting(policy: LobbyPolicy) -> MeetingSpec {
-    MeetingSpec {
-        join_url: URL.to_string(),
-        organizer: "ada".into(),
-        conference_id: "UITEST01".into(),
-        subject: "Quarterly review".into(),
+    common::meeting(
+        URL,
+        "Quarterly review",
         policy,
-        participants: vec![
-            ScriptedParticipant::new(
-                "Ada Organizer",
-                PRole::Leader,
-                Some("Welcome to the review"),
-            ),
-            ScriptedParticipant::new("Bob Attendee", PRole::Attendee, None),
-        ],
-        event_style: EventStyle::Detailed,
-        anonymous_join: true,
-    }
+        Some("Welcome to the review"),
+    )
 }
 
 /// A config whose only join service is the test environment's service application.
@@ -164,6 +151,22 @@ pub fn config_for(demo: &Demo) -> Config {
 
 pub fn start_env(rt: &tokio::runtime::Runtime, policy: LobbyPolicy) -> Demo {
     rt.block_on(common::start(common::test_config(vec![meeting(policy)])))
+}
+
+/// Replace the text of the field `label` by typing `text` (focus, select all, type), and check
+/// the field holds it.
+pub fn type_into(h: &mut Harness<'_, GuestApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.get_by_label(label).value().as_deref(),
+        Some(text),
+        "the field {label:?}"
+    );
 }
 
 pub fn join_button_enabled(h: &Harness<'_, GuestApp>) -> bool {

@@ -35,19 +35,6 @@ fn an_unusable_ca_file_in_the_config_is_a_banner_naming_it() {
     );
 }
 
-fn type_into(
-    h: &mut egui_kittest::Harness<'_, guest_join::gui::GuestApp>,
-    label: &str,
-    text: &str,
-) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-    h.run();
-}
-
 #[test]
 fn settings_validate_and_save_the_proxy_and_ca_file() {
     let dir = tempfile::tempdir().unwrap();

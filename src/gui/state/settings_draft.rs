@@ -219,8 +219,15 @@ mod tests {
             service_key_env: "1BAD".into(),
             ..ProfileDraft::default()
         });
-        let errs = d.profile_errors(1);
-        assert!(errs[..3].iter().all(Option::is_some), "{errs:?}");
+        assert_eq!(
+            d.profile_errors(1),
+            [
+                Some("Another join service has this name.".into()),
+                Some("The token URL must use https:// (http:// only for localhost).".into()),
+                Some("Use the name of an environment variable, like CONTOSO_SERVICE_KEY.".into()),
+                None,
+            ]
+        );
         assert!(d.to_config(&base).is_none());
         d.profiles.pop();
         d.origin = "https://contoso.com/".into();
@@ -228,7 +235,17 @@ mod tests {
         assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
         assert_eq!(c.profiles[0].service_key_env(), None);
         d.culture = "not a tag".into();
-        assert!(d.culture_error().is_some() && d.to_config(&base).is_none());
+        assert_eq!(
+            d.culture_error().as_deref(),
+            Some("Use a language tag like en-US or de-DE.")
+        );
+        assert!(d.to_config(&base).is_none());
+        d.culture = " de-DE ".into();
+        assert_eq!(d.culture_error(), None);
+        assert_eq!(
+            d.to_config(&base).unwrap().culture.as_deref(),
+            Some("de-DE")
+        );
     }
 
     #[test]
@@ -243,9 +260,15 @@ mod tests {
             service_key_env: "1BAD".into(),
             autodiscover: "http://lyncdiscover.fabrikam.com/".into(),
         });
-        let errs = d.profile_errors(0);
-        assert!(errs[..3].iter().all(Option::is_none), "{errs:?}");
-        assert!(errs[3].as_deref().unwrap().contains("https://"), "{errs:?}");
+        assert_eq!(
+            d.profile_errors(0),
+            [
+                None,
+                None,
+                None,
+                Some("The autodiscover URL must use https:// (http:// only for localhost).".into()),
+            ]
+        );
         assert!(d.to_config(&base).is_none());
         d.profiles[0].autodiscover = " https://lyncdiscover.fabrikam.com/ ".into();
         let c = d.to_config(&base).unwrap();

@@ -149,22 +149,7 @@ mod tests {
 
     #[test]
     fn every_failure_class_has_a_title_and_a_remedy() {
-        use FailureKind::*;
-        for kind in [
-            BadInput,
-            ServiceUnreachable,
-            ServiceRefused,
-            MeetingNotFound,
-            NotAllowed,
-            LobbyDenied,
-            LobbyTimeout,
-            Network,
-            Timeout,
-            Removed,
-            Inactive,
-            MeetingEnded,
-            ConnectionLost,
-        ] {
+        for kind in FailureKind::ALL {
             let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
             v.apply(
                 &JoinEvent::Failed {
@@ -173,6 +158,7 @@ mod tests {
                 std::time::Instant::now(),
             );
             let (title, remedy) = texts(&v);
+            assert!(!title.is_empty() && remedy.ends_with('.'), "{kind:?}");
             assert_eq!(
                 (title.as_str(), remedy.as_str()),
                 (kind.title(), kind.remedy())

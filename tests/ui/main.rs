@@ -1,0 +1,23 @@
+//! UI tests of the desktop window, driven by accessible labels (egui_kittest), against the
+//! in-process emulator and service application; plus the real binary in real windows under
+//! Xvfb. Async progress is awaited with `step_until` (step + short sleep), never with timed
+//! assertions. One test binary (each relinks the whole crate).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod chat;
+mod direct;
+mod endings;
+mod exports;
+mod form;
+mod gui_probe;
+mod kiosk;
+mod kiosk_admin;
+mod kiosk_window;
+mod real_window;
+mod session;
+mod settings;
+mod support;
+mod transport;
+mod xvfb;

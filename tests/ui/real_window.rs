@@ -1,0 +1,80 @@
+//! Smoke test of the real binary: start `Xvfb`, run `guest-join` on it, wait for its window
+//! and its first frame, check it is alive and the screen is not blank, then stop both by pid.
+//! Finds the window with `xwininfo` (x11-utils) and looks at the screen with ImageMagick's
+//! `import` and `convert`. In CI a missing tool or X server fails the test.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::xvfb::{Killed, required_program, start_server, wait};
+
+const TEST: &str = "real_window_under_xvfb";
+
+#[test]
+fn real_window_under_xvfb() {
+    let Some((server, display)) = start_server(TEST) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("stderr.log");
+    let mut app = Killed(
+        Command::new(env!("CARGO_BIN_EXE_guest-join"))
+            .env("DISPLAY", format!(":{display}"))
+            .env_remove("WAYLAND_DISPLAY")
+            .env("GUEST_JOIN_CONFIG", dir.path().join("config.toml"))
+            .env("GUEST_JOIN_LOG_FIRST_FRAME", "1")
+            .env("RUST_LOG", "guest_join=info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("guest-join starts"),
+    );
+    wait("the first frame", Duration::from_secs(60), || {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        assert!(
+            app.0.try_wait().ok().flatten().is_none(),
+            "guest-join exited early: {text}"
+        );
+        text.contains("first frame")
+    });
+    if let Some(xwininfo) = required_program(TEST, "xwininfo", "x11-utils") {
+        wait("the window", Duration::from_secs(20), || {
+            Command::new(&xwininfo)
+                .args(["-root", "-tree", "-display", &format!(":{display}")])
+                .output()
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("\"guest-join\""))
+        });
+    }
+    let import = required_program(TEST, "import", "imagemagick");
+    let convert = required_program(TEST, "convert", "imagemagick");
+    if let (Some(import), Some(convert)) = (import, convert) {
+        let shot = dir.path().join("screen.png");
+        // The first frame may still be on its way to the screen: look until it is not blank.
+        wait("a non-blank screen", Duration::from_secs(20), || {
+            let grabbed = Command::new(&import)
+                .args(["-display", &format!(":{display}"), "-window", "root"])
+                .arg(&shot)
+                .status()
+                .is_ok_and(|s| s.success());
+            let colours = Command::new(&convert)
+                .arg(&shot)
+                .args(["-format", "%k", "info:"])
+                .output()
+                .map(|o| {
+                    String::from_utf8_lossy(&o.stdout)
+                        .trim()
+                        .parse::<u32>()
+                        .unwrap_or(0)
+                })
+                .unwrap_or(0);
+            grabbed && colours > 16
+        });
+    }
+    assert!(
+        app.0.try_wait().ok().flatten().is_none(),
+        "guest-join is still running after drawing"
+    );
+    drop(app);
+    drop(server);
+}
