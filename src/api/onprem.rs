@@ -8,6 +8,7 @@ use url::Url;
 use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Request, Response, host_of};
 use crate::api::ucwa::resolve;
+use crate::api::wire::Rel;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::webticket::{
     MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
@@ -35,10 +36,10 @@ pub async fn autodiscover(
     let mut url = start;
     for _ in 0..=MAX_REDIRECTS {
         let (root, resp) = get_root(http, url).await?;
-        if let Some(user) = root.links.href("user") {
+        if let Some(user) = root.links.href(Rel::User) {
             return Ok((resolve(&resp.url, user)?, resp));
         }
-        let Some(redirect) = root.links.href("redirect") else {
+        let Some(redirect) = root.links.href(Rel::Redirect) else {
             return Err(ApiError::Malformed {
                 host: host_of(&resp.url),
                 status: resp.status,
@@ -156,7 +157,10 @@ pub async fn user(
         .send(Request::get(user).bearer(token).tag("web_ticket"))
         .await?;
     let doc: HalResource = resp.json()?;
-    let found = match (doc.links.href("applications"), doc.links.href("redirect")) {
+    let found = match (
+        doc.links.href(Rel::Applications),
+        doc.links.href(Rel::Redirect),
+    ) {
         (Some(apps), _) => UserLinks::Applications(resolve(&resp.url, apps)?),
         (None, Some(r)) => UserLinks::Redirect(resolve(&resp.url, r)?),
         (None, None) => {

@@ -13,7 +13,7 @@ use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
 use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
 use super::world::Meeting;
 use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
-use crate::api::wire::{Embedded, Link, Links, UcwaDate};
+use crate::api::wire::{Embedded, Link, Links, Rel, UcwaDate};
 
 /// Route names of the platform listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> &'static str {
@@ -218,7 +218,7 @@ fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("discover")),
+            rel: Some(pre.rel(Rel::Discover).into()),
             links,
             ..HalResource::default()
         },
@@ -228,13 +228,13 @@ fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
 /// The links both discover documents carry: `self`, `{prefix}applications`, `myApplications`.
 pub(crate) fn discover_links(emu: &Emu, self_href: String) -> Links {
     Links::new()
-        .with("self", Link::new(self_href))
+        .with(Rel::SelfLink, Link::new(self_href))
         .with(
-            &emu.cfg.rel_prefix.rel("applications"),
+            emu.cfg.rel_prefix.rel(Rel::Applications),
             Link::new(format!("{}platformService/v1/applications", emu.platform)),
         )
         .with(
-            "myApplications",
+            Rel::MyApplications,
             Link::new(format!("{}platformService/v1/myApplications", emu.platform)),
         )
 }
@@ -279,10 +279,10 @@ fn applications(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("applications")),
+            rel: Some(pre.rel(Rel::Applications).into()),
             links: Links::new()
-                .with("self", Link::new("/platformservice/v1/applications"))
-                .with(&pre.rel("application"), Link::new(href)),
+                .with(Rel::SelfLink, Link::new("/platformservice/v1/applications"))
+                .with(pre.rel(Rel::Application), Link::new(href)),
             ..HalResource::default()
         },
     ))
@@ -295,29 +295,29 @@ fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     let ep = format!("endpointId={}", emu.cfg.endpoint_sip);
     let sub = |rest: &str| Link::new(format!("{base}/{rest}?{ep}"));
     let communication = HalResource {
-        rel: Some(pre.rel("communication")),
+        rel: Some(pre.rel(Rel::Communication).into()),
         links: Links::new()
-            .with("self", sub("communication"))
+            .with(Rel::SelfLink, sub("communication"))
             .with(
-                &pre.rel("joinOnlineMeeting"),
+                pre.rel(Rel::JoinOnlineMeeting),
                 sub("communication/onlineMeetingInvitations"),
             )
             .with(
-                &pre.rel("inviteUserToMeeting"),
+                pre.rel(Rel::InviteUserToMeeting),
                 sub("communication/userMeetingInvitations"),
             )
             .with(
-                &pre.rel("startMessaging"),
+                pre.rel(Rel::StartMessaging),
                 sub("communication/messagingInvitations"),
             )
             .with(
-                &pre.rel("startAudioVideo"),
+                pre.rel(Rel::StartAudioVideo),
                 Link::new(format!(
                     "{base}/communication/audioVideoInvitations?modalities=AudioVideo&{ep}"
                 )),
             )
             .with(
-                &pre.rel("startAudio"),
+                pre.rel(Rel::StartAudio),
                 Link::new(format!(
                     "{base}/communication/audioVideoInvitations?modalities=Audio&{ep}"
                 )),
@@ -326,35 +326,35 @@ fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         etag: Some("4294967295".into()),
     };
     let my_meetings = HalResource {
-        rel: Some("myOnlineMeetings".into()),
-        links: Links::new().with("self", sub("myOnlineMeetings")),
+        rel: Some(Rel::MyOnlineMeetings.into()),
+        links: Links::new().with(Rel::SelfLink, sub("myOnlineMeetings")),
         ..HalResource::default()
     };
     let adhoc = HalResource {
-        rel: Some(pre.rel("adhocMeetings")),
-        links: Links::new().with("self", sub("adhocMeetings")),
+        rel: Some(pre.rel(Rel::AdhocMeetings).into()),
+        links: Links::new().with(Rel::SelfLink, sub("adhocMeetings")),
         ..HalResource::default()
     };
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("application")),
+            rel: Some(pre.rel(Rel::Application).into()),
             links: Links::new()
                 .with(
-                    "self",
+                    Rel::SelfLink,
                     Link::new(format!(
                         "{base}?endpointId={}",
                         encode_component(&emu.cfg.endpoint_sip)
                     )),
                 )
                 .with(
-                    &pre.rel("anonApplicationTokens"),
+                    pre.rel(Rel::AnonApplicationTokens),
                     sub("anonApplicationTokens"),
                 ),
             embedded: Embedded::new()
-                .with(&pre.rel("communication"), &communication)
-                .with("myOnlineMeetings", &my_meetings)
-                .with(&pre.rel("adhocMeetings"), &adhoc),
+                .with(pre.rel(Rel::Communication), &communication)
+                .with(Rel::MyOnlineMeetings, &my_meetings)
+                .with(pre.rel(Rel::AdhocMeetings), &adhoc),
             etag: None,
         },
     ))
@@ -422,14 +422,14 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         expiration_time: Some(expires),
         links: Links::new()
             .with(
-                "self",
+                Rel::SelfLink,
                 Link::new(format!(
                     "{base}/adhocMeetings/{id}?endpointId={}",
                     emu.cfg.endpoint_sip
                 )),
             )
             .with(
-                &pre.rel("joinAdhocMeeting"),
+                pre.rel(Rel::JoinAdhocMeeting),
                 Link::new(format!(
                     "{}{}/communication/onlineMeetingInvitations?confUrl={uri}&endpointId={}",
                     emu.platform,
@@ -438,7 +438,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
                 )),
             )
             .with(
-                "applications",
+                Rel::Applications,
                 Link::new(format!("{}ucwa/v1/applications", emu.pool)),
             ),
     };

@@ -16,11 +16,11 @@ use url::Url;
 use super::config::ServiceAppConfig;
 use super::error::{ApiError, Code};
 use super::validate::is_loopback;
-use crate::api::wire::UcwaError;
 use crate::api::wire::platform::{
     AadErrorResponse, AadTokenResponse, AnonTokenRequest, AnonTokenResponse, HalResource,
 };
 use crate::api::wire::service_app::TokenResponse;
+use crate::api::wire::{Rel, UcwaError};
 use crate::secret::Secret;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -183,7 +183,7 @@ impl Upstream {
         }
         let href = answer
             .links
-            .href("discover")
+            .href(Rel::Discover)
             .ok_or_else(|| malformed(step, "the answer has no discover link"))?;
         // Verbatim: the discover context in it may be encoded twice and must stay that way.
         let discover_uri = if Url::parse(href).is_ok() {
@@ -313,9 +313,9 @@ impl Upstream {
     async fn discover(&self, aad: &Secret, generation: u64) -> Result<Url, Failure> {
         let mut url = self.discover_url.clone();
         for (step, rel) in [
-            ("discover", "applications"),
-            ("applications", "application"),
-            ("capabilities", "anonApplicationTokens"),
+            ("discover", Rel::Applications),
+            ("applications", Rel::Application),
+            ("capabilities", Rel::AnonApplicationTokens),
         ] {
             let rb = self
                 .http
@@ -325,7 +325,7 @@ impl Upstream {
             let (base, resource): (Url, HalResource) =
                 self.platform_json(rb, step, generation).await?;
             let href = resource.links.href(rel).ok_or_else(|| {
-                let hint = if rel == "anonApplicationTokens" {
+                let hint = if rel == Rel::AnonApplicationTokens {
                     " (the application lacks the guest-join permission or admin consent)"
                 } else {
                     ""

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error_body::UcwaError;
 use super::hal::{Embedded, Links, RelLink};
+use super::rel::{Rel, RelName};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct EventBatch {
@@ -32,11 +33,11 @@ pub enum ChannelNext<'a> {
 
 impl EventBatch {
     pub fn continuation(&self) -> ChannelNext<'_> {
-        if let Some(h) = self.links.href("resync") {
+        if let Some(h) = self.links.href(Rel::Resync) {
             ChannelNext::Resync(h)
-        } else if let Some(h) = self.links.href("resume") {
+        } else if let Some(h) = self.links.href(Rel::Resume) {
             ChannelNext::Resume(h)
-        } else if let Some(h) = self.links.href("next") {
+        } else if let Some(h) = self.links.href(Rel::Next) {
             ChannelNext::Next(h)
         } else {
             ChannelNext::None
@@ -66,9 +67,9 @@ pub struct SenderBlock {
 }
 
 impl SenderBlock {
-    pub fn new(rel: &str, href: &str, events: Vec<Event>) -> Self {
+    pub fn new(rel: impl Into<RelName>, href: &str, events: Vec<Event>) -> Self {
         Self {
-            rel: rel.into(),
+            rel: rel.into().to_string(),
             href: href.into(),
             events,
         }
@@ -124,7 +125,7 @@ impl Event {
         self
     }
 
-    pub fn embed<T: Serialize>(mut self, rel: &str, resource: &T) -> Self {
+    pub fn embed<T: Serialize>(mut self, rel: impl Into<RelName>, resource: &T) -> Self {
         self.embedded.insert(rel, resource);
         self
     }
@@ -143,7 +144,8 @@ impl Event {
     /// (a `localParticipant` event embeds its resource under `participant`).
     pub fn resource<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, serde_json::Error>> {
         self.embedded
-            .get(&self.link.rel)
+            .raw_by_name(&self.link.rel)
+            .map(T::deserialize)
             .or_else(|| match self.embedded.0.len() {
                 1 => self.embedded.0.values().next().map(T::deserialize),
                 _ => None,

@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::date::UcwaDate;
 use super::hal::{Embedded, Links, lenient_string};
+use super::rel::Rel;
 
-/// Keys under which a discover document may carry the conference URI (§A.7, §11 D3).
-pub const CONFERENCE_URI_KEYS: [&str; 3] = ["conferenceId", "onlineMeetingUri", "conferenceUri"];
+/// Keys under which a discover document may carry the conference URI (§A.7, §11 D3), as a
+/// property (name compared case-insensitively) or a link.
+pub const CONFERENCE_URI_KEYS: [Rel; 3] =
+    [Rel::ConferenceId, Rel::OnlineMeetingUri, Rel::ConferenceUri];
 
 /// Guest discover response (`GET <DiscoverUri>`): links plus, for meeting tokens, the conference
 /// URI under an unpublished key. Extra properties are kept so the client can search them.

@@ -13,7 +13,10 @@ use crate::emulator::http::unix_now;
 async fn join_errors() {
     let h = Harness::new();
     let g = h.guest(OPEN, "Err").await;
-    let href = format!("{}/communication/onlineMeetingInvitations", g.href("self"));
+    let href = format!(
+        "{}/communication/onlineMeetingInvitations",
+        g.href(Rel::SelfLink)
+    );
     // Conference URI other than the token's.
     let body =
         serde_json::json!({"onlineMeetingUri": h.confid(MANUAL), "anonymousDisplayName": "Err"});
@@ -54,7 +57,10 @@ async fn join_errors() {
         .pool(
             &g2,
             Method::POST,
-            &format!("{}/communication/onlineMeetingInvitations", g2.href("self")),
+            &format!(
+                "{}/communication/onlineMeetingInvitations",
+                g2.href(Rel::SelfLink)
+            ),
             Some(serde_json::json!({"onlineMeetingUri": ghost})),
         )
         .await;
@@ -77,7 +83,7 @@ async fn open_meeting_detailed_sequence() {
     let location = resp.header("location").unwrap().to_string();
     assert!(location.starts_with(&format!(
         "{}/communication/onlineMeetingInvitations/",
-        g.href("self")
+        g.href(Rel::SelfLink)
     )));
 
     let b1 = h.batch(&mut g).await;
@@ -92,7 +98,7 @@ async fn open_meeting_detailed_sequence() {
     let inv: OnlineMeetingInvitation = started.resource().unwrap().unwrap();
     assert_eq!(inv.state.as_deref(), Some("Connecting"));
     assert_eq!(inv.operation_id.as_deref(), Some("op-open"));
-    assert_eq!(inv.links.href("self"), Some(location.as_str()));
+    assert_eq!(inv.links.href(Rel::SelfLink), Some(location.as_str()));
     let conv: Conversation = b1.events().nth(1).unwrap().1.resource().unwrap().unwrap();
     assert_eq!(conv.state.as_deref(), Some("Connecting"));
 
@@ -128,7 +134,7 @@ async fn open_meeting_detailed_sequence() {
     assert_eq!(om.organizer_name.as_deref(), Some("Olga Organizer"));
     let msg: Messaging = events[4].resource().unwrap().unwrap();
     assert_eq!(msg.state.as_deref(), Some("Disconnected"));
-    assert!(msg.links.has("addMessaging"));
+    assert!(msg.links.has(Rel::AddMessaging));
     let conv: Conversation = events[5].resource().unwrap().unwrap();
     assert_eq!(conv.state.as_deref(), Some("Conferenced"));
     assert!(events[6].succeeded());
@@ -144,20 +150,20 @@ async fn open_meeting_detailed_sequence() {
         resp.decode::<OnlineMeetingInvitation>().state.as_deref(),
         Some("Connected")
     );
-    let conv_href = inv.links.href("conversation").unwrap().to_string();
+    let conv_href = inv.links.href(Rel::Conversation).unwrap().to_string();
     let conv: Conversation = h.pool(&g, Method::GET, &conv_href, None).await.decode();
     assert_eq!(
         (conv.state.as_deref(), conv.participant_count),
         (Some("Conferenced"), Some(3))
     );
     for rel in [
-        "participants",
-        "onlineMeeting",
-        "messaging",
-        "localParticipant",
-        "leaders",
-        "attendees",
-        "lobby",
+        Rel::Participants,
+        Rel::OnlineMeeting,
+        Rel::Messaging,
+        Rel::LocalParticipant,
+        Rel::Leaders,
+        Rel::Attendees,
+        Rel::Lobby,
     ] {
         let href = conv.links.href(rel).unwrap().to_string();
         assert_eq!(
@@ -170,7 +176,7 @@ async fn open_meeting_detailed_sequence() {
         .pool(
             &g,
             Method::GET,
-            conv.links.href("participants").unwrap(),
+            conv.links.href(Rel::Participants).unwrap(),
             None,
         )
         .await
@@ -182,7 +188,7 @@ async fn open_meeting_detailed_sequence() {
             Method::GET,
             &format!(
                 "{}/communication/conversations?filter=active",
-                g.href("self")
+                g.href(Rel::SelfLink)
             ),
             None,
         )
@@ -254,15 +260,20 @@ async fn lobby_failure(
     let inv: OnlineMeetingInvitation = completed.resource().unwrap().unwrap();
     assert_eq!(inv.state.as_deref(), Some("Failed"));
     // The conversation is gone; the invitation still answers.
-    let conv_href = inv.links.href("conversation").unwrap();
+    let conv_href = inv.links.href(Rel::Conversation).unwrap();
     assert_eq!(
         h.pool(&g, Method::GET, conv_href, None).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        h.pool(&g, Method::GET, inv.links.href("self").unwrap(), None)
-            .await
-            .status,
+        h.pool(
+            &g,
+            Method::GET,
+            inv.links.href(Rel::SelfLink).unwrap(),
+            None
+        )
+        .await
+        .status,
         StatusCode::OK
     );
     (completed, batches)
@@ -364,7 +375,7 @@ async fn leaving_deletes_the_conversation_then_the_application() {
         .resource()
         .unwrap()
         .unwrap();
-    let conv = inv.links.href("conversation").unwrap().to_string();
+    let conv = inv.links.href(Rel::Conversation).unwrap().to_string();
     assert_eq!(
         h.pool(&g, Method::DELETE, &conv, None).await.status,
         StatusCode::NO_CONTENT
@@ -389,7 +400,7 @@ async fn leaving_deletes_the_conversation_then_the_application() {
     let info = &h.control().applications()[0];
     assert!(info.conversation_deleted.is_some() && info.ended.is_none());
     assert_eq!(
-        h.pool(&g, Method::DELETE, &g.href("self"), None)
+        h.pool(&g, Method::DELETE, &g.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::NO_CONTENT

@@ -161,8 +161,8 @@ impl OnPrem {
             String::from_utf8_lossy(&resp.body)
         );
         let app: Application = resp.decode();
-        assert_eq!(resp.header("location"), app.links.href("self"));
-        let next = app.links.href("events").unwrap().to_string();
+        assert_eq!(resp.header("location"), app.links.href(Rel::SelfLink));
+        let next = app.links.href(Rel::Events).unwrap().to_string();
         Anon {
             token: token.to_string(),
             app,
@@ -174,11 +174,11 @@ impl OnPrem {
         let href = a
             .app
             .embedded
-            .get::<crate::api::wire::ucwa::Communication>("communication")
+            .get::<crate::api::wire::ucwa::Communication>(Rel::Communication)
             .unwrap()
             .unwrap()
             .links
-            .href("joinOnlineMeeting")
+            .href(Rel::JoinOnlineMeeting)
             .unwrap()
             .to_string();
         let body = serde_json::json!({"onlineMeetingUri": conference_uri, "anonymousDisplayName": name, "operationId": "op-1"});
@@ -192,7 +192,7 @@ impl OnPrem {
             let resp = self.get(&self.web, &a.next.clone(), Some(&a.token)).await;
             assert_eq!(resp.status, StatusCode::OK, "{:?}", resp.body);
             let b: EventBatch = resp.decode();
-            a.next = b.links.href("next").expect("next link").to_string();
+            a.next = b.links.href(Rel::Next).expect("next link").to_string();
             let done = b.events().any(|(_, e)| {
                 bare_rel(&e.link.rel) == rel && serde_json::to_value(e.kind).unwrap() == kind
             });
@@ -221,14 +221,18 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
     let root = o.get(&o.discover, "/", None).await;
     assert_eq!(root.status, StatusCode::OK);
     let root: HalResource = root.decode();
-    let user = root.links.href("user").unwrap().to_string();
+    let user = root.links.href(Rel::User).unwrap().to_string();
     assert_eq!(
         user,
         "http://lyncweb.test/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=contoso.example"
     );
-    assert!(root.links.href("xframe").unwrap().starts_with(WEB));
+    assert!(root.links.href(Rel::Xframe).unwrap().starts_with(WEB));
     let self_doc = o
-        .get(&o.web, &local(root.links.href("self").unwrap()), None)
+        .get(
+            &o.web,
+            &local(root.links.href(Rel::SelfLink).unwrap()),
+            None,
+        )
         .await;
     assert_eq!(self_doc.status, StatusCode::OK);
     assert_eq!(self_doc.decode::<HalResource>().links, root.links);
@@ -246,11 +250,11 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         .await;
     assert_eq!(me.status, StatusCode::OK);
     let me: HalResource = me.decode();
-    let apps = me.links.href("applications").unwrap();
+    let apps = me.links.href(Rel::Applications).unwrap();
     assert_eq!(apps, format!("{WEB}ucwa/oauth/v1/applications"));
     // §B.6: the application, in the on-premises URL space.
     let mut a = o.application(&ticket.access_token).await;
-    let self_href = a.app.links.href("self").unwrap().to_string();
+    let self_href = a.app.links.href(Rel::SelfLink).unwrap().to_string();
     assert!(
         self_href.starts_with("/ucwa/oauth/v1/applications/"),
         "{self_href}"
@@ -318,7 +322,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         );
     }
     let xframe = o
-        .get(&o.web, &local(root.links.href("xframe").unwrap()), None)
+        .get(&o.web, &local(root.links.href(Rel::Xframe).unwrap()), None)
         .await;
     assert_eq!(xframe.status, StatusCode::OK);
     assert_eq!(o.routes().last().map(String::as_str), Some("xframe"));
@@ -469,7 +473,7 @@ async fn renewal_keeps_the_identity_and_its_application() {
     let o = on_prem();
     let first = o.ticket(OPEN).await;
     let a = o.application(&first.access_token).await;
-    let self_href = a.app.links.href("self").unwrap().to_string();
+    let self_href = a.app.links.href(Rel::SelfLink).unwrap().to_string();
     let renewed = o
         .grant(&o.grant_for(OPEN).renewing(&first.access_token))
         .await;

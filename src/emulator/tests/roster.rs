@@ -39,7 +39,7 @@ async fn guests_see_each_other_arrive_and_leave() {
     );
     // Bob's application goes away: Alice sees him leave.
     assert_eq!(
-        h.pool(&b, Method::DELETE, &b.href("self"), None)
+        h.pool(&b, Method::DELETE, &b.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::NO_CONTENT

@@ -10,7 +10,7 @@ use url::Url;
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
-use crate::api::wire::{Event, EventBatch, EventType, UcwaError, bare_rel};
+use crate::api::wire::{Event, EventBatch, EventType, Rel, UcwaError};
 
 use super::status::Participant;
 
@@ -140,10 +140,10 @@ impl MeetingTracker {
                 continue;
             };
             let sender_url = base.join(&sender.href).ok();
-            match bare_rel(&event.link.rel) {
-                "onlineMeetingInvitation" => self.on_invitation(event, &href, &mut out),
-                "conversation" => self.on_conversation(event, &href, &mut out),
-                "localParticipant" => {
+            match event.link.rel() {
+                Some(Rel::OnlineMeetingInvitation) => self.on_invitation(event, &href, &mut out),
+                Some(Rel::Conversation) => self.on_conversation(event, &href, &mut out),
+                Some(Rel::LocalParticipant) => {
                     if self.is_foreign(sender_url.as_ref()) {
                         out.push(Observation::Ignored {
                             what: "localParticipant of another conversation".into(),
@@ -152,7 +152,7 @@ impl MeetingTracker {
                         self.on_local_participant(event, &href, &mut out);
                     }
                 }
-                "participant" => {
+                Some(Rel::Participant) => {
                     if self.is_foreign(sender_url.as_ref()) {
                         out.push(Observation::Ignored {
                             what: "participant of another conversation".into(),
@@ -161,24 +161,24 @@ impl MeetingTracker {
                         self.on_participant(event, &href, &mut out);
                     }
                 }
-                "messaging" | "message" if self.is_foreign(sender_url.as_ref()) => {
+                Some(Rel::Messaging | Rel::Message) if self.is_foreign(sender_url.as_ref()) => {
                     out.push(Observation::Ignored {
                         what: format!("{} of another conversation", event.link.rel),
                     });
                 }
-                "messaging" => {
+                Some(Rel::Messaging) => {
                     if let Some(Ok(m)) = event.resource::<Messaging>() {
-                        let link = |rel: &str| m.links.href(rel).and_then(|h| href.join(h).ok());
+                        let link = |rel: Rel| m.links.href(rel).and_then(|h| href.join(h).ok());
                         out.push(Observation::Messaging {
                             state: m.state.clone(),
-                            add: link("addMessaging"),
-                            send: link("sendMessage"),
-                            typing: link("setIsTyping"),
+                            add: link(Rel::AddMessaging),
+                            send: link(Rel::SendMessage),
+                            typing: link(Rel::SetIsTyping),
                         });
                     }
                 }
-                "message" => self.on_message(event, &href, &mut out),
-                "onlineMeeting" => {
+                Some(Rel::Message) => self.on_message(event, &href, &mut out),
+                Some(Rel::OnlineMeeting) => {
                     if let Some(Ok(m)) = event.resource::<OnlineMeeting>()
                         && (m.subject.is_some() || m.organizer_name.is_some())
                     {
@@ -231,7 +231,7 @@ impl MeetingTracker {
         }
         if let Some(conv) = resource
             .as_ref()
-            .and_then(|r| r.links.href("conversation"))
+            .and_then(|r| r.links.href(Rel::Conversation))
             .and_then(|h| href.join(h).ok())
         {
             self.adopt_conversation(conv);
@@ -324,9 +324,9 @@ impl MeetingTracker {
         // Lobby, attendees and leaders are views; typingParticipants says who types; the roster
         // is the plain participant events.
         if let Some(view) = &event.in_
-            && bare_rel(&view.rel) != "participants"
+            && !view.is(Rel::Participants)
         {
-            if bare_rel(&view.rel) == "typingParticipants"
+            if view.is(Rel::TypingParticipants)
                 && matches!(event.kind, EventType::Added | EventType::Deleted)
             {
                 let name = self

@@ -20,22 +20,22 @@ fn omi(kind: EventType, op: &str, state: &str) -> Event {
         operation_id: Some(op.into()),
         state: Some(state.into()),
         links: crate::api::wire::Links::new()
-            .with("conversation", crate::api::wire::Link::new(CONV)),
+            .with(Rel::Conversation, crate::api::wire::Link::new(CONV)),
         ..Default::default()
     };
     Event::new(
         kind,
         RelLink::new(
-            "onlineMeetingInvitation",
+            Rel::OnlineMeetingInvitation,
             format!("{COMM}/onlineMeetingInvitations/5"),
         ),
     )
-    .embed("onlineMeetingInvitation", &r)
+    .embed(Rel::OnlineMeetingInvitation, &r)
 }
 
 fn conv(kind: EventType, state: &str) -> Event {
-    Event::new(kind, RelLink::new("conversation", CONV)).embed(
-        "conversation",
+    Event::new(kind, RelLink::new(Rel::Conversation, CONV)).embed(
+        Rel::Conversation,
         &Conversation {
             state: Some(state.into()),
             ..Default::default()
@@ -46,10 +46,10 @@ fn conv(kind: EventType, state: &str) -> Event {
 fn local(in_lobby: bool) -> Event {
     Event::new(
         EventType::Added,
-        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+        RelLink::new(Rel::LocalParticipant, format!("{CONV}/participants/me")),
     )
     .embed(
-        "participant",
+        Rel::Participant,
         &WireParticipant {
             in_lobby: Some(in_lobby),
             local: Some(true),
@@ -61,7 +61,7 @@ fn local(in_lobby: bool) -> Event {
 fn person(kind: EventType, id: &str, name: &str) -> Event {
     Event::new(
         kind,
-        RelLink::new("participant", format!("{CONV}/participants/{id}")).with_title(name),
+        RelLink::new(Rel::Participant, format!("{CONV}/participants/{id}")).with_title(name),
     )
 }
 
@@ -69,7 +69,7 @@ fn person(kind: EventType, id: &str, name: &str) -> Event {
 fn lobby_then_admitted_then_roster() {
     let mut t = MeetingTracker::new("op1");
     let b1 = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
         vec![
             omi(EventType::Started, "op1", "Connecting"),
@@ -78,9 +78,9 @@ fn lobby_then_admitted_then_roster() {
     )]);
     assert!(t.observe(&b1, &base()).is_empty());
     let b2 = batch(vec![
-        SenderBlock::new("conversation", CONV, vec![local(true)]),
+        SenderBlock::new(Rel::Conversation, CONV, vec![local(true)]),
         SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
             vec![conv(EventType::Updated, "InLobby")],
         ),
@@ -88,12 +88,12 @@ fn lobby_then_admitted_then_roster() {
     assert_eq!(t.observe(&b2, &base()), vec![Observation::Lobby]);
     let b3 = batch(vec![
         SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             CONV,
             vec![local(false), person(EventType::Added, "sip:ann@x", "Ann")],
         ),
         SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
             vec![
                 conv(EventType::Updated, "Conferenced"),
@@ -112,7 +112,7 @@ fn lobby_then_admitted_then_roster() {
     );
     assert_eq!(obs.len(), 3, "{obs:?}");
     let b4 = batch(vec![SenderBlock::new(
-        "conversation",
+        Rel::Conversation,
         CONV,
         vec![person(EventType::Deleted, "sip:ann@x", "")],
     )]);
@@ -129,7 +129,7 @@ fn lobby_then_admitted_then_roster() {
 fn a_batch_that_jumps_straight_to_completed() {
     let mut t = MeetingTracker::new("op1");
     let b = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
         vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
     )]);
@@ -144,7 +144,7 @@ fn a_batch_that_jumps_straight_to_completed() {
 fn denial_and_foreign_operations() {
     let mut t = MeetingTracker::new("op1");
     let other = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
         vec![omi(EventType::Completed, "op2", "Failed").status("Failure")],
     )]);
@@ -156,7 +156,7 @@ fn denial_and_foreign_operations() {
         .status("Failure")
         .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
     let b = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
         vec![denied, conv(EventType::Deleted, "")],
     )]);
@@ -172,7 +172,7 @@ fn server_side_end_after_joining() {
     let mut t = MeetingTracker::new("op1");
     t.observe(
         &batch(vec![SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
             vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
         )]),
@@ -180,18 +180,18 @@ fn server_side_end_after_joining() {
     );
     let gone = Event::new(
         EventType::Deleted,
-        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+        RelLink::new(Rel::LocalParticipant, format!("{CONV}/participants/me")),
     )
     .reason(UcwaError::new("Gone", Some("Ejected"), "removed"));
     let obs = t.observe(
-        &batch(vec![SenderBlock::new("conversation", CONV, vec![gone])]),
+        &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![gone])]),
         &base(),
     );
     assert!(
         matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode.as_deref() == Some("Ejected"))
     );
     let foreign = batch(vec![SenderBlock::new(
-        "conversation",
+        Rel::Conversation,
         "/ucwa/psanon/v1/applications/1/communication/conversations/99",
         vec![person(EventType::Added, "x", "X")],
     )]);
@@ -202,9 +202,9 @@ fn server_side_end_after_joining() {
 }
 
 fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::Link) -> Event {
-    let mut links = crate::api::wire::Links::new().with("plainMessage", body);
+    let mut links = crate::api::wire::Links::new().with(Rel::PlainMessage, body);
     if let Some(f) = from {
-        links.insert("participant", f);
+        links.insert(Rel::Participant, f);
     }
     let m = crate::api::wire::ucwa::Message {
         direction: Some("Incoming".into()),
@@ -213,9 +213,9 @@ fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::L
     };
     Event::new(
         EventType::Completed,
-        RelLink::new("message", format!("{CONV}/messaging/messages/1")),
+        RelLink::new(Rel::Message, format!("{CONV}/messaging/messages/1")),
     )
-    .embed("message", &m)
+    .embed(Rel::Message, &m)
     .status("Success")
 }
 
@@ -224,7 +224,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     let mut t = MeetingTracker::new("op1");
     t.observe(
         &batch(vec![SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
             vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
         )]),
@@ -235,7 +235,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
         crate::api::wire::Link::new("data:text/plain;base64,%%%"),
     );
     let obs = t.observe(
-        &batch(vec![SenderBlock::new("conversation", CONV, vec![bad])]),
+        &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![bad])]),
         &base(),
     );
     assert!(
@@ -250,7 +250,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     unknown.link.href = format!("{CONV}/messaging/messages/2");
     let obs = t.observe(
         &batch(vec![SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             CONV,
             vec![unknown.clone()],
         )]),
@@ -269,7 +269,11 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     );
     assert!(
         t.observe(
-            &batch(vec![SenderBlock::new("conversation", CONV, vec![unknown])]),
+            &batch(vec![SenderBlock::new(
+                Rel::Conversation,
+                CONV,
+                vec![unknown]
+            )]),
             &base()
         )
         .is_empty(),
@@ -280,7 +284,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     let other_conv = "/ucwa/psanon/v1/applications/1/communication/conversations/99";
     let obs = t.observe(
         &batch(vec![SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             other_conv,
             vec![foreign],
         )]),
