@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::api::wire::rel::{REL_PREFIXES, Rel, RelName};
+use crate::api::wire::{self};
 
 /// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -83,10 +84,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
+    /// The role as the protocol names it.
+    pub fn wire(self) -> wire::Role {
         match self {
-            Role::Leader => "Leader",
-            Role::Attendee => "Attendee",
+            Role::Leader => wire::Role::Leader,
+            Role::Attendee => wire::Role::Attendee,
         }
     }
 }

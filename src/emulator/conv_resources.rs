@@ -8,7 +8,9 @@ use crate::api::wire::ucwa::{
     Conversation, Message, Messaging, MessagingInvitation, OnlineMeeting, OnlineMeetingInvitation,
     Participant,
 };
-use crate::api::wire::{Embedded, Link, Links, Rel, UcwaDate};
+use crate::api::wire::{
+    ConversationState, Direction, Embedded, Link, Links, ModalityState, Rel, UcwaDate,
+};
 
 use super::config::Role;
 use super::resources::{Paths, Person, ev};
@@ -24,8 +26,8 @@ pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMee
             Link::titled(p.participant(&conv.id, &app.pid()), app.display_name()),
         );
     OnlineMeetingInvitation {
-        state: Some(conv.inv_state.into()),
-        direction: Some("Outgoing".into()),
+        state: Some(conv.inv_state.clone()),
+        direction: Some(Direction::Outgoing),
         operation_id: conv.op_id.clone(),
         online_meeting_uri: Some(meeting.uri.clone()),
         anonymous_display_name: app.name.clone(),
@@ -43,7 +45,7 @@ pub(crate) fn conversation(
     app: &App,
     conv: &Conv,
     meeting: &Meeting,
-    state: &str,
+    state: ConversationState,
     count: usize,
 ) -> Conversation {
     let p = Paths::new(&app.id);
@@ -62,13 +64,13 @@ pub(crate) fn conversation(
     if conv.phase == Phase::InMeeting {
         links.insert(Rel::OnlineMeeting, Link::new(p.in_conv(c, "onlineMeeting")));
     }
-    let modalities = if conv.messaging.state == "Connected" {
+    let modalities = if conv.messaging.state == ModalityState::Connected {
         vec!["Messaging".to_string()]
     } else {
         Vec::new()
     };
     Conversation {
-        state: Some(state.into()),
+        state: Some(state),
         subject: Some(meeting.spec.subject.clone()),
         importance: Some(conv.importance.clone()),
         thread_id: Some(conv.thread_id.clone()),
@@ -100,7 +102,7 @@ pub(crate) fn participant(
     local: bool,
     in_lobby: bool,
 ) -> Participant {
-    let connected = conv.messaging.state == "Connected";
+    let connected = conv.messaging.state == ModalityState::Connected;
     participant_in(app_id, &conv.id, who, local, in_lobby, connected)
 }
 
@@ -135,7 +137,7 @@ fn participant_in(
         in_lobby: Some(in_lobby),
         local: Some(local),
         organizer: Some(who.organizer),
-        role: Some(who.role.as_str().into()),
+        role: Some(who.role.wire()),
         source_network: Some(
             if who.anonymous {
                 "Everyone"
@@ -185,11 +187,11 @@ pub(crate) fn online_meeting(
 pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
     let p = Paths::new(app_id);
     let c = &conv.id;
-    let state = conv.messaging.state;
+    let state = &conv.messaging.state;
     let mut links = Links::new()
         .with(Rel::SelfLink, Link::new(p.in_conv(c, "messaging")))
         .with(Rel::Conversation, Link::new(p.conv(c)));
-    if state == "Disconnected" {
+    if *state == ModalityState::Disconnected {
         links.insert(
             Rel::AddMessaging,
             Link::new(p.in_conv(c, "messaging/messagingInvitations")),
@@ -200,7 +202,7 @@ pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
             Link::new(p.in_conv(c, "messaging/terminate")),
         );
     }
-    if state == "Connected" {
+    if *state == ModalityState::Connected {
         links.insert(
             Rel::SendMessage,
             Link::new(p.in_conv(c, "messaging/messages")),
@@ -215,8 +217,8 @@ pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
         );
     }
     Messaging {
-        state: Some(state.into()),
-        negotiated_message_formats: (state == "Connected")
+        state: Some(state.clone()),
+        negotiated_message_formats: (*state == ModalityState::Connected)
             .then(|| vec!["Plain".into(), "Html".into()]),
         rel: Some(Rel::Messaging.into()),
         links,
@@ -227,8 +229,8 @@ pub(crate) fn messaging_invitation(app_id: &str, conv: &Conv) -> Option<Messagin
     let inv = conv.messaging.invitation.as_ref()?;
     let p = Paths::new(app_id);
     Some(MessagingInvitation {
-        state: Some(inv.state.into()),
-        direction: Some("Outgoing".into()),
+        state: Some(inv.state.clone()),
+        direction: Some(Direction::Outgoing),
         operation_id: inv.op_id.clone(),
         importance: Some("Normal".into()),
         subject: None,
@@ -267,7 +269,7 @@ pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Mess
     };
     links.insert(rel, Link::new(body));
     Message {
-        direction: Some(rec.direction.into()),
+        direction: Some(rec.direction.clone()),
         status: None,
         time_stamp: Some(UcwaDate::from_unix_ms(rec.at_ms)),
         operation_id: rec.op_id.clone(),

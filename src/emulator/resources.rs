@@ -4,7 +4,9 @@
 
 use crate::api::wire::events::{Event, EventType};
 use crate::api::wire::ucwa::{Application, Communication, Me};
-use crate::api::wire::{Embedded, Link, Links, Rel, RelLink, SenderBlock, UcwaDate};
+use crate::api::wire::{
+    ConversationState, Embedded, Link, Links, OperationStatus, Rel, RelLink, SenderBlock, UcwaDate,
+};
 
 use std::sync::Arc;
 
@@ -230,7 +232,7 @@ impl<'a> GuestView<'a> {
     }
 
     /// `conversation <kind>` embedding the conversation in `state` (nothing when deleted).
-    pub fn conversation(&self, kind: EventType, state: &str, count: usize) -> Event {
+    pub fn conversation(&self, kind: EventType, state: ConversationState, count: usize) -> Event {
         let href = self.p.conv(&self.conv.id);
         if kind == EventType::Deleted {
             return ev::<()>(kind, Rel::Conversation, &href, None, None);
@@ -330,7 +332,7 @@ impl<'a> GuestView<'a> {
                 None,
                 Some(&msg),
             )
-            .status("Failure")
+            .status(OperationStatus::Failure)
             .reason(crate::api::wire::UcwaError::new(
                 "RemoteFailure",
                 Some("Unreachable"),
@@ -344,7 +346,7 @@ impl<'a> GuestView<'a> {
                 None,
                 Some(&msg),
             )
-            .status("Success")
+            .status(OperationStatus::Success)
         })
     }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error_body::UcwaError;
 use super::hal::{Embedded, Links, RelLink};
+use super::operation::OperationStatus;
 use super::rel::{Rel, RelName};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -100,7 +101,7 @@ pub struct Event {
     #[serde(rename = "type", default)]
     pub kind: EventType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<OperationStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<UcwaError>,
     #[serde(
@@ -130,8 +131,8 @@ impl Event {
         self
     }
 
-    pub fn status(mut self, status: &str) -> Self {
-        self.status = Some(status.to_string());
+    pub fn status(mut self, status: OperationStatus) -> Self {
+        self.status = Some(status);
         self
     }
 
@@ -152,16 +153,16 @@ impl Event {
             })
     }
 
+    /// `status` says `Success` (in any case).
     pub fn succeeded(&self) -> bool {
-        self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("success"))
+        self.status == Some(OperationStatus::Success)
     }
 
+    /// `status` says `Failure` or `Failed` (in any case).
     pub fn failed(&self) -> bool {
         self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("failure") || s.eq_ignore_ascii_case("failed"))
+            .as_ref()
+            .is_some_and(OperationStatus::is_failure)
     }
 }
 

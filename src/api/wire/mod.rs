@@ -6,12 +6,17 @@ pub mod date;
 pub mod error_body;
 pub mod events;
 pub mod hal;
+pub mod operation;
 pub mod platform;
 pub mod psat;
 pub mod rel;
+pub mod role;
 pub mod service_app;
+pub mod state;
 pub mod ucwa;
 pub mod webticket;
+
+mod vocabulary;
 
 #[cfg(test)]
 mod samples_test;
@@ -20,4 +25,7 @@ pub use date::UcwaDate;
 pub use error_body::{ServiceError, UcwaError};
 pub use events::{ChannelNext, Event, EventBatch, EventType, SenderBlock};
 pub use hal::{Embedded, Link, LinkValue, Links, RelLink};
+pub use operation::{Direction, OperationStatus};
 pub use rel::{Rel, RelName, bare_rel, rel_eq};
+pub use role::Role;
+pub use state::{ConversationState, InvitationState, ModalityState};

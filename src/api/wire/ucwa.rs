@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::date::UcwaDate;
 use super::hal::{Embedded, Links, lenient_string};
+use super::operation::{Direction, OperationStatus};
 use super::rel::Rel;
+use super::role::Role;
+use super::state::{ConversationState, InvitationState, ModalityState};
 
 /// Keys under which a discover document may carry the conference URI (§A.7, §11 D3), as a
 /// property (name compared case-insensitively) or a link.
@@ -146,9 +149,9 @@ pub struct OnlineMeetingInvitationRequest {
 #[serde(rename_all = "camelCase")]
 pub struct OnlineMeetingInvitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<InvitationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -180,7 +183,7 @@ pub struct OnlineMeetingInvitation {
 #[serde(rename_all = "camelCase")]
 pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<ConversationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,7 +221,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizer: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Role>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_network: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,7 +265,7 @@ pub struct OnlineMeeting {
 #[serde(rename_all = "camelCase")]
 pub struct Messaging {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<ModalityState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negotiated_message_formats: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,9 +279,9 @@ pub struct Messaging {
 #[serde(rename_all = "camelCase")]
 pub struct MessagingInvitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<InvitationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,9 +309,9 @@ pub struct MessagingInvitation {
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<OperationStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_stamp: Option<UcwaDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 
 use super::*;
+use crate::api::wire::Role as WireRole;
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant,
@@ -96,11 +97,11 @@ async fn open_meeting_detailed_sequence() {
     );
     let (_, started) = b1.events().next().unwrap();
     let inv: OnlineMeetingInvitation = started.resource().unwrap().unwrap();
-    assert_eq!(inv.state.as_deref(), Some("Connecting"));
+    assert_eq!(inv.state, Some(InvitationState::Connecting));
     assert_eq!(inv.operation_id.as_deref(), Some("op-open"));
     assert_eq!(inv.links.href(Rel::SelfLink), Some(location.as_str()));
     let conv: Conversation = b1.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Connecting"));
+    assert_eq!(conv.state, Some(ConversationState::Connecting));
 
     let b2 = h.batch(&mut g).await;
     assert_eq!(
@@ -118,12 +119,12 @@ async fn open_meeting_detailed_sequence() {
     let events: Vec<&Event> = b2.events().map(|(_, e)| e).collect();
     let me: Participant = events[0].resource().unwrap().unwrap();
     assert_eq!(
-        (me.in_lobby, me.anonymous, me.role.as_deref()),
-        (Some(false), Some(true), Some("Attendee"))
+        (me.in_lobby, me.anonymous, me.role),
+        (Some(false), Some(true), Some(WireRole::Attendee))
     );
     assert_eq!(events[1].link.title.as_deref(), Some("Olga Organizer"));
     let olga: Participant = events[1].resource().unwrap().unwrap();
-    assert_eq!(olga.role.as_deref(), Some("Leader"));
+    assert_eq!(olga.role, Some(WireRole::Leader));
     let om: OnlineMeeting = events[3].resource().unwrap().unwrap();
     assert_eq!(
         events[3].in_.as_ref().map(|l| l.rel.as_str()),
@@ -133,28 +134,28 @@ async fn open_meeting_detailed_sequence() {
     assert_eq!(om.conference_id.as_deref(), Some("OPEN0001"));
     assert_eq!(om.organizer_name.as_deref(), Some("Olga Organizer"));
     let msg: Messaging = events[4].resource().unwrap().unwrap();
-    assert_eq!(msg.state.as_deref(), Some("Disconnected"));
+    assert_eq!(msg.state, Some(ModalityState::Disconnected));
     assert!(msg.links.has(Rel::AddMessaging));
     let conv: Conversation = events[5].resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Conferenced"));
+    assert_eq!(conv.state, Some(ConversationState::Conferenced));
     assert!(events[6].succeeded());
     let inv: OnlineMeetingInvitation = events[6].resource().unwrap().unwrap();
     assert_eq!(
-        (inv.state.as_deref(), inv.operation_id.as_deref()),
-        (Some("Connected"), Some("op-open"))
+        (inv.state.as_ref(), inv.operation_id.as_deref()),
+        (Some(&InvitationState::Connected), Some("op-open"))
     );
 
     // The resources answer GETs.
     let resp = h.pool(&g, Method::GET, &location, None).await;
     assert_eq!(
-        resp.decode::<OnlineMeetingInvitation>().state.as_deref(),
-        Some("Connected")
+        resp.decode::<OnlineMeetingInvitation>().state,
+        Some(InvitationState::Connected)
     );
     let conv_href = inv.links.href(Rel::Conversation).unwrap().to_string();
     let conv: Conversation = h.pool(&g, Method::GET, &conv_href, None).await.decode();
     assert_eq!(
-        (conv.state.as_deref(), conv.participant_count),
-        (Some("Conferenced"), Some(3))
+        (conv.state, conv.participant_count),
+        (Some(ConversationState::Conferenced), Some(3))
     );
     for rel in [
         Rel::Participants,
@@ -224,7 +225,7 @@ async fn lobby_then_admit_through_control() {
     let me: Participant = b2.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(me.in_lobby, Some(true));
     let conv: Conversation = b2.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("InLobby"));
+    assert_eq!(conv.state, Some(ConversationState::InLobby));
     let info = &h.control().meetings()[1];
     assert_eq!(info.lobby, ["Lobby Guest"]);
     // Nothing happens until a leader decides: the next P-GET times out empty.
@@ -258,7 +259,7 @@ async fn lobby_failure(
     );
     let completed = last.events().next().unwrap().1.clone();
     let inv: OnlineMeetingInvitation = completed.resource().unwrap().unwrap();
-    assert_eq!(inv.state.as_deref(), Some("Failed"));
+    assert_eq!(inv.state, Some(InvitationState::Failed));
     // The conversation is gone; the invitation still answers.
     let conv_href = inv.links.href(Rel::Conversation).unwrap();
     assert_eq!(
@@ -360,7 +361,7 @@ async fn collapsed_style_jumps_straight_to_completed() {
     assert_eq!(s.iter().filter(|x| x.1 == "participant").count(), 2);
     assert!(s.contains(&s3("conversation", "localParticipant", "added")));
     let conv: Conversation = b.events().next().unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Conferenced"));
+    assert_eq!(conv.state, Some(ConversationState::Conferenced));
     assert!(b.events().last().unwrap().1.succeeded());
     assert!(h.batch(&mut g).await.is_empty());
 }

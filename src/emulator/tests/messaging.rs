@@ -56,8 +56,8 @@ async fn add_messaging_connects_and_greetings_arrive() {
     );
     let inv: MessagingInvitation = b1.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(
-        (inv.state.as_deref(), inv.operation_id.as_deref()),
-        (Some("Connecting"), Some("im-1"))
+        (inv.state.as_ref(), inv.operation_id.as_deref()),
+        (Some(&InvitationState::Connecting), Some("im-1"))
     );
     let b2 = h.batch(&mut g).await;
     assert_eq!(
@@ -69,7 +69,7 @@ async fn add_messaging_connects_and_greetings_arrive() {
         ]
     );
     let connected: Messaging = b2.events().next().unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(connected.state.as_deref(), Some("Connected"));
+    assert_eq!(connected.state, Some(ModalityState::Connected));
     for rel in [
         Rel::SendMessage,
         Rel::SetIsTyping,
@@ -100,7 +100,7 @@ async fn add_messaging_connects_and_greetings_arrive() {
     let e = b3.events().next().unwrap().1;
     assert!(e.succeeded());
     let msg: Message = e.resource().unwrap().unwrap();
-    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(msg.direction, Some(Direction::Incoming));
     assert_eq!(
         msg.links.get(Rel::Participant).unwrap().title.as_deref(),
         Some("Olga Organizer")
@@ -117,9 +117,8 @@ async fn add_messaging_connects_and_greetings_arrive() {
         h.pool(&g, Method::GET, &location, None)
             .await
             .decode::<MessagingInvitation>()
-            .state
-            .as_deref(),
-        Some("Connected")
+            .state,
+        Some(InvitationState::Connected)
     );
     // A second addMessaging conflicts.
     assert_eq!(
@@ -161,7 +160,7 @@ async fn send_message_typing_and_terminate() {
         .iter()
         .flat_map(|b| b.events().map(|(_, e)| e))
         .filter_map(|e| e.resource::<Messaging>().and_then(Result::ok))
-        .find(|m| m.state.as_deref() == Some("Connected"))
+        .find(|m| m.state == Some(ModalityState::Connected))
         .unwrap();
     let send = connected.links.href(Rel::SendMessage).unwrap().to_string();
 
@@ -186,8 +185,8 @@ async fn send_message_typing_and_terminate() {
     assert_eq!(e.link.href, location);
     let msg: Message = e.resource().unwrap().unwrap();
     assert_eq!(
-        (msg.direction.as_deref(), msg.operation_id.as_deref()),
-        (Some("Outgoing"), Some("send-1"))
+        (msg.direction.as_ref(), msg.operation_id.as_deref()),
+        (Some(&Direction::Outgoing), Some("send-1"))
     );
     assert_eq!(
         data_uri::decode(msg.links.href(Rel::PlainMessage).unwrap())
@@ -236,7 +235,7 @@ async fn send_message_typing_and_terminate() {
         ]
     );
     let m: Messaging = b.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(m.state.as_deref(), Some("Disconnected"));
+    assert_eq!(m.state, Some(ModalityState::Disconnected));
     assert!(m.links.has(Rel::AddMessaging));
     assert_eq!(
         post_text(&h, &g, &send, "text/plain", "after").await.status,
@@ -284,7 +283,7 @@ async fn messages_reach_other_guests_and_control_can_talk() {
         .resource()
         .unwrap()
         .unwrap();
-    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(msg.direction, Some(Direction::Incoming));
     assert_eq!(
         msg.links.get(Rel::Participant).unwrap().title.as_deref(),
         Some("Ann")

@@ -33,7 +33,10 @@ use super::{Control, Emu, platform_router, pool_router};
 use crate::api::wire::events::{Event, EventBatch};
 use crate::api::wire::platform::{AadTokenResponse, AnonTokenResponse};
 use crate::api::wire::ucwa::Application;
-use crate::api::wire::{Rel, UcwaError, bare_rel};
+use crate::api::wire::{
+    ConversationState, Direction, InvitationState, ModalityState, OperationStatus, Rel, UcwaError,
+    bare_rel,
+};
 
 pub(crate) const ORIGIN: &str = "https://contoso.example";
 pub(crate) const KEY: &[u8] = b"emulator-test-signing-key";

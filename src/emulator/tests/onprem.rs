@@ -294,7 +294,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         .until(&mut a, "onlineMeetingInvitation", "completed")
         .await;
     let done = find(&batches, "onlineMeetingInvitation", "completed");
-    assert_eq!(done.status.as_deref(), Some("Success"), "{done:#?}");
+    assert_eq!(done.status, Some(OperationStatus::Success), "{done:#?}");
     let control = Control::new(o.emu.clone());
     let meeting = control
         .meetings()

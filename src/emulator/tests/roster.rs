@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 
 use super::*;
+use crate::api::wire::Role as WireRole;
 use crate::api::wire::ucwa::Participant;
 use crate::emulator::config::Role;
 
@@ -73,8 +74,8 @@ async fn control_adds_and_removes_participants() {
     );
     let carol: Participant = b.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(
-        (carol.name.as_deref(), carol.role.as_deref()),
-        (Some("Carol Expert"), Some("Leader"))
+        (carol.name.as_deref(), carol.role),
+        (Some("Carol Expert"), Some(WireRole::Leader))
     );
     let href = b.events().next().unwrap().1.link.href.clone();
     assert_eq!(

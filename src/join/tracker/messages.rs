@@ -3,7 +3,7 @@
 use url::Url;
 
 use crate::api::wire::ucwa::Message;
-use crate::api::wire::{Event, EventType, Rel, data_uri};
+use crate::api::wire::{Direction, Event, EventType, OperationStatus, Rel, data_uri};
 
 use super::super::chat_text;
 use super::{MeetingTracker, Observation, participant_id};
@@ -16,19 +16,12 @@ impl MeetingTracker {
             });
             return;
         };
-        let outgoing = m
-            .direction
-            .as_deref()
-            .is_some_and(|d| d.eq_ignore_ascii_case("Outgoing"));
+        let outgoing = m.direction == Some(Direction::Outgoing);
         if outgoing {
             if event.kind == EventType::Completed {
                 out.push(Observation::MessageOutcome {
                     operation_id: m.operation_id.clone(),
-                    delivered: !event.failed()
-                        && !m
-                            .status
-                            .as_deref()
-                            .is_some_and(|s| s.eq_ignore_ascii_case("Failed")),
+                    delivered: !event.failed() && m.status != Some(OperationStatus::Failed),
                     reason: event.reason.clone(),
                 });
             }

@@ -10,7 +10,9 @@ use url::Url;
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
-use crate::api::wire::{Event, EventBatch, EventType, Rel, UcwaError};
+use crate::api::wire::{
+    ConversationState, Event, EventBatch, EventType, ModalityState, Rel, Role, UcwaError,
+};
 
 use super::status::Participant;
 
@@ -37,7 +39,7 @@ pub enum Observation {
     },
     /// The messaging modality changed; its links resolved.
     Messaging {
-        state: Option<String>,
+        state: Option<ModalityState>,
         add: Option<Url>,
         send: Option<Url>,
         typing: Option<Url>,
@@ -236,11 +238,10 @@ impl MeetingTracker {
         {
             self.adopt_conversation(conv);
         }
-        let state = resource
+        let failed_state = resource
             .as_ref()
-            .and_then(|r| r.state.as_deref())
-            .unwrap_or_default();
-        let failed_state = matches!(state, "Failed" | "Declined" | "Cancelled");
+            .and_then(|r| r.state.as_ref())
+            .is_some_and(|s| s.is_failed());
         if event.kind == EventType::Completed || failed_state {
             if event.succeeded() && !failed_state {
                 self.admit(out);
@@ -269,10 +270,10 @@ impl MeetingTracker {
                     .resource::<Conversation>()
                     .and_then(Result::ok)
                     .and_then(|c| c.state);
-                match state.as_deref() {
-                    Some("InLobby") => self.lobby(out),
-                    Some("Conferenced") | Some("Connected") => self.admit(out),
-                    Some("Disconnected") => self.end(event.reason.clone(), out),
+                match state {
+                    Some(ConversationState::InLobby) => self.lobby(out),
+                    Some(s) if s.is_admitted() => self.admit(out),
+                    Some(ConversationState::Disconnected) => self.end(event.reason.clone(), out),
                     _ => {}
                 }
             }
@@ -297,11 +298,12 @@ impl MeetingTracker {
                             .unwrap_or_default();
                         let role = resource
                             .and_then(|p| p.role)
-                            .or_else(|| Some("Attendee".into()));
+                            .unwrap_or(Role::Attendee)
+                            .to_string();
                         let me = Participant {
                             id: id.clone(),
                             name,
-                            role,
+                            role: Some(role),
                             me: true,
                         };
                         if self.roster.get(&id) != Some(&me) {
@@ -369,7 +371,7 @@ impl MeetingTracker {
                     .unwrap_or_else(|| id.clone());
                 let role = resource
                     .as_ref()
-                    .and_then(|p| p.role.clone())
+                    .and_then(|p| p.role.as_ref().map(Role::to_string))
                     .or_else(|| known.as_ref().and_then(|k| k.role.clone()));
                 let p = Participant {
                     me: false,

@@ -1,5 +1,5 @@
 use super::*;
-use crate::api::wire::{RelLink, SenderBlock};
+use crate::api::wire::{Direction, InvitationState, OperationStatus, RelLink, SenderBlock};
 
 const COMM: &str = "/ucwa/psanon/v1/applications/1/communication";
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/7";
@@ -15,10 +15,10 @@ fn batch(blocks: Vec<SenderBlock>) -> EventBatch {
     }
 }
 
-fn omi(kind: EventType, op: &str, state: &str) -> Event {
+fn omi(kind: EventType, op: &str, state: InvitationState) -> Event {
     let r = OnlineMeetingInvitation {
         operation_id: Some(op.into()),
-        state: Some(state.into()),
+        state: Some(state),
         links: crate::api::wire::Links::new()
             .with(Rel::Conversation, crate::api::wire::Link::new(CONV)),
         ..Default::default()
@@ -33,11 +33,11 @@ fn omi(kind: EventType, op: &str, state: &str) -> Event {
     .embed(Rel::OnlineMeetingInvitation, &r)
 }
 
-fn conv(kind: EventType, state: &str) -> Event {
+fn conv(kind: EventType, state: ConversationState) -> Event {
     Event::new(kind, RelLink::new(Rel::Conversation, CONV)).embed(
         Rel::Conversation,
         &Conversation {
-            state: Some(state.into()),
+            state: Some(state),
             ..Default::default()
         },
     )
@@ -72,8 +72,8 @@ fn lobby_then_admitted_then_roster() {
         Rel::Communication,
         COMM,
         vec![
-            omi(EventType::Started, "op1", "Connecting"),
-            conv(EventType::Added, "Connecting"),
+            omi(EventType::Started, "op1", InvitationState::Connecting),
+            conv(EventType::Added, ConversationState::Connecting),
         ],
     )]);
     assert!(t.observe(&b1, &base()).is_empty());
@@ -82,7 +82,7 @@ fn lobby_then_admitted_then_roster() {
         SenderBlock::new(
             Rel::Communication,
             COMM,
-            vec![conv(EventType::Updated, "InLobby")],
+            vec![conv(EventType::Updated, ConversationState::InLobby)],
         ),
     ]);
     assert_eq!(t.observe(&b2, &base()), vec![Observation::Lobby]);
@@ -96,8 +96,9 @@ fn lobby_then_admitted_then_roster() {
             Rel::Communication,
             COMM,
             vec![
-                conv(EventType::Updated, "Conferenced"),
-                omi(EventType::Completed, "op1", "Connected").status("Success"),
+                conv(EventType::Updated, ConversationState::Conferenced),
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
             ],
         ),
     ]);
@@ -131,7 +132,10 @@ fn a_batch_that_jumps_straight_to_completed() {
     let b = batch(vec![SenderBlock::new(
         Rel::Communication,
         COMM,
-        vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+        vec![
+            omi(EventType::Completed, "op1", InvitationState::Connected)
+                .status(OperationStatus::Success),
+        ],
     )]);
     assert_eq!(t.observe(&b, &base()), vec![Observation::Admitted]);
     assert!(
@@ -146,19 +150,25 @@ fn denial_and_foreign_operations() {
     let other = batch(vec![SenderBlock::new(
         Rel::Communication,
         COMM,
-        vec![omi(EventType::Completed, "op2", "Failed").status("Failure")],
+        vec![
+            omi(EventType::Completed, "op2", InvitationState::Failed)
+                .status(OperationStatus::Failure),
+        ],
     )]);
     assert!(matches!(
         t.observe(&other, &base())[0],
         Observation::Ignored { .. }
     ));
-    let denied = omi(EventType::Completed, "op1", "Failed")
-        .status("Failure")
+    let denied = omi(EventType::Completed, "op1", InvitationState::Failed)
+        .status(OperationStatus::Failure)
         .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
     let b = batch(vec![SenderBlock::new(
         Rel::Communication,
         COMM,
-        vec![denied, conv(EventType::Deleted, "")],
+        vec![
+            denied,
+            conv(EventType::Deleted, ConversationState::default()),
+        ],
     )]);
     let obs = t.observe(&b, &base());
     assert!(
@@ -174,7 +184,10 @@ fn server_side_end_after_joining() {
         &batch(vec![SenderBlock::new(
             Rel::Communication,
             COMM,
-            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+            vec![
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
+            ],
         )]),
         &base(),
     );
@@ -207,7 +220,7 @@ fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::L
         links.insert(Rel::Participant, f);
     }
     let m = crate::api::wire::ucwa::Message {
-        direction: Some("Incoming".into()),
+        direction: Some(Direction::Incoming),
         links,
         ..Default::default()
     };
@@ -216,7 +229,7 @@ fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::L
         RelLink::new(Rel::Message, format!("{CONV}/messaging/messages/1")),
     )
     .embed(Rel::Message, &m)
-    .status("Success")
+    .status(OperationStatus::Success)
 }
 
 #[test]
@@ -226,7 +239,10 @@ fn hostile_messages_are_shown_safely_or_ignored() {
         &batch(vec![SenderBlock::new(
             Rel::Communication,
             COMM,
-            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+            vec![
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
+            ],
         )]),
         &base(),
     );
