@@ -8,11 +8,9 @@ use url::Url;
 use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Request, Response, host_of};
 use crate::api::ucwa::resolve;
-use crate::api::wire::Rel;
 use crate::api::wire::platform::HalResource;
-use crate::api::wire::webticket::{
-    MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
-};
+use crate::api::wire::webticket::{MsRtcOAuthChallenge, WebTicketGrant, WebTicketToken};
+use crate::api::wire::{OAuthError, Rel};
 use crate::secret::Secret;
 
 /// Most autodiscover `redirect` links followed in a row (a loop ends here).
@@ -113,7 +111,7 @@ pub async fn web_ticket(
             // An OAuth error: `error` is a code, not a sentence.
             if s.code.is_none() && !s.error.is_empty() {
                 let code = std::mem::take(&mut s.error);
-                s.error = WebTicketError::meaning(&code).to_string();
+                s.error = OAuthError::from(code.as_str()).meaning().to_string();
                 s.code = Some(code);
             }
             return Err(ApiError::Status {

@@ -15,7 +15,7 @@ use super::{Emu, Session, TokenProblem};
 use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::AnonDiscover;
-use crate::api::wire::{Link, Links, Rel, UcwaDate};
+use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaDate, UcwaError, UcwaSubcode};
 
 /// `allowedOrigins` → `;`-joined origins with paths stripped, or the reason it is invalid.
 fn parse_origins(raw: &str) -> Result<String, String> {
@@ -87,8 +87,8 @@ pub(crate) fn mint_guest_token(
             let uri = uri.ok_or_else(|| {
                 let mut e = ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "BadRequest",
-                    Some("DestinationNotFound"),
+                    UcwaCode::BadRequest,
+                    Some(UcwaSubcode::DestinationNotFound),
                     "The meeting URL is not valid for this tenant",
                 );
                 e.body.parameters = Some(
@@ -184,12 +184,14 @@ pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiErro
         Ok(c) => c,
         Err(problem) => {
             let (subcode, message) = match problem {
-                TokenProblem::Expired => ("ExpiredToken", "The OAuth token has expired."),
-                TokenProblem::Invalid => ("InvalidToken", "The OAuth token is invalid."),
+                TokenProblem::Expired => {
+                    (UcwaSubcode::ExpiredToken, "The OAuth token has expired.")
+                }
+                TokenProblem::Invalid => (UcwaSubcode::InvalidToken, "The OAuth token is invalid."),
             };
             let mut resp = json(
                 StatusCode::UNAUTHORIZED,
-                &crate::api::wire::UcwaError::new("Unauthorized", Some(subcode), message),
+                &UcwaError::new(UcwaCode::Unauthorized, Some(subcode), message),
             );
             set_header(
                 &mut resp,

@@ -17,7 +17,7 @@ use super::resources::{Paths, Person};
 use super::roster_batch::RosterBatch;
 use super::world::AppState;
 use crate::api::wire::events::EventType;
-use crate::api::wire::{EventBatch, Link, Links, Rel};
+use crate::api::wire::{EventBatch, Link, Links, Rel, UcwaSubcode};
 
 pub(crate) struct Channel {
     pub key: String,
@@ -266,7 +266,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         let ch = &mut app.channel;
         if ch.generation != my_gen {
             return ApiError::conflict(
-                Some("PGetReplaced"),
+                Some(UcwaSubcode::PGetReplaced),
                 "A newer pending GET replaced this one.",
             )
             .into_response();

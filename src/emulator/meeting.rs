@@ -13,7 +13,8 @@ use super::world::{Conv, MsgState, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::OnlineMeetingInvitationRequest;
 use crate::api::wire::{
-    ConversationState, InvitationState, ModalityState, OperationStatus, UcwaError,
+    ConversationState, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaError,
+    UcwaSubcode,
 };
 
 /// A lobby decision taken later by a timer.
@@ -46,13 +47,13 @@ impl Exit {
         match self {
             Exit::ClientDelete | Exit::AppGone => None,
             Exit::Ended => Some(UcwaError::new(
-                "Gone",
-                Some("Ended"),
+                UcwaCode::Gone,
+                Some(UcwaSubcode::Ended),
                 "The conference has finished.",
             )),
             Exit::Ejected => Some(UcwaError::new(
-                "Gone",
-                Some("Ejected"),
+                UcwaCode::Gone,
+                Some(UcwaSubcode::Ejected),
                 "The user is removed from conference.",
             )),
         }
@@ -61,22 +62,26 @@ impl Exit {
 
 pub(crate) fn denied() -> UcwaError {
     UcwaError::new(
-        "Forbidden",
-        Some("Denied"),
+        UcwaCode::Forbidden,
+        Some(UcwaSubcode::Denied),
         "The lobby participant was denied from the conference.",
     )
 }
 
 pub(crate) fn lobby_timeout() -> UcwaError {
     UcwaError::new(
-        "Timeout",
-        Some("Timeout"),
+        UcwaCode::Timeout,
+        Some(UcwaSubcode::Timeout),
         "The lobby wait timed out before a leader admitted the participant.",
     )
 }
 
 fn locked() -> UcwaError {
-    UcwaError::new("Forbidden", Some("NotAllowed"), "The meeting is locked")
+    UcwaError::new(
+        UcwaCode::Forbidden,
+        Some(UcwaSubcode::NotAllowed),
+        "The meeting is locked",
+    )
 }
 
 /// `POST {app}/communication/onlineMeetingInvitations`.
@@ -90,7 +95,7 @@ pub(crate) fn join(
     let app = w.app(app_id, asi)?;
     if app.live_conv().is_some() {
         return Err(ApiError::conflict(
-            Some("AlreadyExists"),
+            Some(UcwaSubcode::AlreadyExists),
             "The application is already joining or in a meeting.",
         ));
     }
@@ -117,8 +122,8 @@ pub(crate) fn join(
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
-                "NotFound",
-                Some("DestinationNotFound"),
+                UcwaCode::NotFound,
+                Some(UcwaSubcode::DestinationNotFound),
                 "The meeting could not be found.",
             )
         })?;
@@ -346,8 +351,8 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
         } else {
             let reason = exit.reason().unwrap_or_else(|| {
                 UcwaError::new(
-                    "Gone",
-                    Some("Canceled"),
+                    UcwaCode::Gone,
+                    Some(UcwaSubcode::Canceled),
                     "The invitation was cancelled by the participant.",
                 )
             });

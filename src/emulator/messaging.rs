@@ -12,7 +12,9 @@ use super::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::MessagingRequest;
-use crate::api::wire::{Direction, InvitationState, ModalityState, OperationStatus};
+use crate::api::wire::{
+    Direction, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaSubcode,
+};
 
 /// The live conversation `conv_id` of the application.
 fn conv_mut<'a>(
@@ -69,7 +71,7 @@ pub(crate) fn add_messaging(
     }
     if conv.messaging.state != ModalityState::Disconnected {
         return Err(ApiError::conflict(
-            Some("AlreadyExists"),
+            Some(UcwaSubcode::AlreadyExists),
             "Messaging is already connected in this conversation.",
         ));
     }
@@ -214,7 +216,7 @@ pub(crate) fn send_message(
         _ => {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "UnsupportedMediaType",
+                UcwaCode::UnsupportedMediaType,
                 None,
                 "Messages must be text/plain or text/html.",
             ));

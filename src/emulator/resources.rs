@@ -5,7 +5,8 @@
 use crate::api::wire::events::{Event, EventType};
 use crate::api::wire::ucwa::{Application, Communication, Me};
 use crate::api::wire::{
-    ConversationState, Embedded, Link, Links, OperationStatus, Rel, RelLink, SenderBlock, UcwaDate,
+    ConversationState, Embedded, Link, Links, OperationStatus, Rel, RelLink, SenderBlock, UcwaCode,
+    UcwaDate, UcwaSubcode,
 };
 
 use std::sync::Arc;
@@ -334,8 +335,8 @@ impl<'a> GuestView<'a> {
             )
             .status(OperationStatus::Failure)
             .reason(crate::api::wire::UcwaError::new(
-                "RemoteFailure",
-                Some("Unreachable"),
+                UcwaCode::RemoteFailure,
+                Some(UcwaSubcode::Unreachable),
                 "The message could not be delivered to the meeting.",
             ))
         } else {

@@ -13,7 +13,7 @@ use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
 use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
 use super::world::Meeting;
 use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
-use crate::api::wire::{Embedded, Link, Links, Rel, UcwaDate};
+use crate::api::wire::{Embedded, Link, Links, OAuthError, Rel, UcwaCode, UcwaDate, UcwaSubcode};
 
 /// Route names of the platform listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> &'static str {
@@ -107,11 +107,11 @@ fn challenge(emu: &Emu) -> Response {
     resp
 }
 
-fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
+fn aad_error(status: StatusCode, error: OAuthError, code: u32, description: &str) -> Response {
     json(
         status,
         &AadErrorResponse {
-            error: error.to_string(),
+            error,
             error_description: Some(format!("AADSTS{code}: {description}")),
         },
     )
@@ -124,7 +124,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if !tenant.eq_ignore_ascii_case(&emu.cfg.tenant) {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             90002,
             &format!("Tenant '{tenant}' not found."),
         );
@@ -139,7 +139,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if field("grant_type") != Some("client_credentials") {
         return aad_error(
             bad,
-            "unsupported_grant_type",
+            OAuthError::UnsupportedGrantType,
             70003,
             "The app requested an unsupported grant type.",
         );
@@ -147,7 +147,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     let Some(client_id) = field("client_id") else {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             900144,
             "The request body must contain the following parameter: 'client_id'.",
         );
@@ -155,7 +155,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if client_id != emu.cfg.client_id {
         return aad_error(
             bad,
-            "invalid_client",
+            OAuthError::InvalidClient,
             700016,
             &format!("Application with identifier '{client_id}' was not found in the directory."),
         );
@@ -165,7 +165,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
         (Some(_), _) => {
             return aad_error(
                 StatusCode::UNAUTHORIZED,
-                "invalid_client",
+                OAuthError::InvalidClient,
                 7000215,
                 "Invalid client secret provided.",
             );
@@ -177,7 +177,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
         _ => {
             return aad_error(
                 bad,
-                "invalid_request",
+                OAuthError::InvalidRequest,
                 7000218,
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
             );
@@ -186,7 +186,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     let Some(resource) = field("resource") else {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             900144,
             "The request body must contain the following parameter: 'resource'.",
         );
@@ -247,7 +247,7 @@ fn check_endpoint(emu: &Emu, r: &Req) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::forbidden(
-            Some("ApplicationNotFound"),
+            Some(UcwaSubcode::ApplicationNotFound),
             "No application is registered for this endpoint and token.",
         ))
     }
@@ -261,8 +261,8 @@ pub(crate) fn check_app(emu: &Emu, r: &Req) -> Result<(), ApiError> {
     } else {
         Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            "NotFound",
-            Some("ApplicationNotFound"),
+            UcwaCode::NotFound,
+            Some(UcwaSubcode::ApplicationNotFound),
             "The application does not exist.",
         ))
     }

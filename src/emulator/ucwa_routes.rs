@@ -17,7 +17,7 @@ use crate::api::wire::events::EventType;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
-use crate::api::wire::{Link, Links, Rel};
+use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaSubcode};
 
 /// Route names of the pool listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> &'static str {
@@ -198,7 +198,7 @@ fn route_sync(
         "report_activity" | "make_me_available" => {
             emu.lock().app(app_id, asi)?;
             Err(ApiError::forbidden(
-                Some("AnonymousNotAllowed"),
+                Some(UcwaSubcode::AnonymousNotAllowed),
                 "The operation is not allowed for anonymous users.",
             ))
         }
@@ -206,8 +206,8 @@ fn route_sync(
             emu.lock().app(app_id, asi)?;
             Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("OperationNotSupported"),
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::OperationNotSupported),
                 "Batch requests are not supported by this server.",
             ))
         }

@@ -20,7 +20,7 @@ use crate::api::wire::platform::{
     AadErrorResponse, AadTokenResponse, AnonTokenRequest, AnonTokenResponse, HalResource,
 };
 use crate::api::wire::service_app::TokenResponse;
-use crate::api::wire::{Rel, UcwaError};
+use crate::api::wire::{Rel, UcwaError, UcwaSubcode};
 use crate::secret::Secret;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -270,10 +270,10 @@ impl Upstream {
         }
         if status.is_client_error() {
             let err: AadErrorResponse = serde_json::from_slice(&body).unwrap_or_default();
-            let what = if err.error.is_empty() {
+            let what = if err.error.as_str().is_empty() {
                 String::new()
             } else {
-                format!(", {}", cut(&err.error))
+                format!(", {}", cut(err.error.as_str()))
             };
             return Err(ApiError::new(
                 Code::UpstreamRefused,
@@ -359,8 +359,8 @@ impl Upstream {
             let err: UcwaError = serde_json::from_slice(&body).unwrap_or_default();
             let mut detail = format!("HTTP {}", status.as_u16());
             for (label, value) in [
-                ("code", Some(&err.code).filter(|c| !c.is_empty())),
-                ("subcode", err.subcode.as_ref()),
+                ("code", Some(err.code.as_str()).filter(|c| !c.is_empty())),
+                ("subcode", err.subcode.as_ref().map(UcwaSubcode::as_str)),
             ] {
                 if let Some(v) = value {
                     detail.push_str(&format!(", {label} {}", cut(v)));

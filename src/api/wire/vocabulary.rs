@@ -39,6 +39,12 @@ macro_rules! vocabulary {
                 Self::known(text).unwrap_or_else(|| $name::Unknown(text.to_string()))
             }
 
+            /// The same word, whatever the case of either (for words one peer compares
+            /// case-insensitively though the vocabulary matches as spelled).
+            pub fn eq_ignore_case(&self, other: &Self) -> bool {
+                self.as_str().eq_ignore_ascii_case(other.as_str())
+            }
+
             fn known(text: &str) -> Option<Self> {
                 $(if $matches(text, $text) {
                     return Some($name::$variant);

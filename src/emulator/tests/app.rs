@@ -93,7 +93,7 @@ async fn create_application_validates_the_body() {
             .await;
         assert_eq!(resp.status, StatusCode::BAD_REQUEST);
         let e = resp.error();
-        assert_eq!(e.subcode.as_deref(), Some("ParameterValidationFailure"));
+        assert_eq!(e.subcode, Some(UcwaSubcode::ParameterValidationFailure));
         assert_eq!(e.parameters.unwrap()[0]["name"], param);
     }
 }
@@ -133,7 +133,7 @@ async fn pool_requires_a_valid_token_and_an_allowed_origin() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
-    assert_eq!(resp.error().code, "Forbidden");
+    assert_eq!(resp.error().code, UcwaCode::Forbidden);
     assert!(resp.header("access-control-allow-origin").is_none());
 }
 
@@ -149,7 +149,7 @@ async fn get_and_delete_application() {
     // Another session's token cannot see it.
     let other = h.anon_token("someone-else", OPEN).await.token;
     let resp = h.pool_as(Method::GET, &me, &other, ORIGIN, None).await;
-    assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
 
     assert_eq!(
         h.pool(&g, Method::DELETE, &me, None).await.status,
@@ -158,7 +158,7 @@ async fn get_and_delete_application() {
     for _ in 0..2 {
         let resp = h.pool(&g, Method::GET, &me, None).await;
         assert_eq!(resp.status, StatusCode::NOT_FOUND);
-        assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
     }
     assert_eq!(
         h.pool(&g, Method::DELETE, &me, None).await.status,
@@ -182,7 +182,7 @@ async fn anonymous_users_may_not_report_activity() {
             )
             .await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN);
-        assert_eq!(resp.error().subcode.as_deref(), Some("AnonymousNotAllowed"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::AnonymousNotAllowed));
     }
     let resp = h
         .pool(
@@ -207,7 +207,7 @@ async fn unknown_routes_are_ucwa_not_found() {
                 .unwrap()
                 .starts_with("application/json")
         );
-        assert_eq!(resp.error().code, "NotFound");
+        assert_eq!(resp.error().code, UcwaCode::NotFound);
     }
     let resp = h
         .pool(
@@ -220,7 +220,7 @@ async fn unknown_routes_are_ucwa_not_found() {
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     let resp = h.platform(Method::GET, "/favicon.ico", None, None).await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
-    assert_eq!(resp.error().code, "NotFound");
+    assert_eq!(resp.error().code, UcwaCode::NotFound);
 }
 
 #[tokio::test]

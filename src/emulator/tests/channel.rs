@@ -65,8 +65,8 @@ async fn a_newer_pget_replaces_the_parked_one() {
     assert_eq!(old.status, StatusCode::CONFLICT);
     let e = old.error();
     assert_eq!(
-        (e.code.as_str(), e.subcode.as_deref()),
-        ("Conflict", Some("PGetReplaced"))
+        (e.code, e.subcode),
+        (UcwaCode::Conflict, Some(UcwaSubcode::PGetReplaced))
     );
     assert_eq!(newer.status, StatusCode::OK);
 }
@@ -143,8 +143,11 @@ async fn silent_channels_expire_the_application() {
     assert_eq!(resp.status, StatusCode::GONE);
     let e = resp.error();
     assert_eq!(
-        (e.code.as_str(), e.subcode.as_deref()),
-        ("Gone", Some("InactiveApplicationExpired"))
+        (e.code, e.subcode),
+        (
+            UcwaCode::Gone,
+            Some(UcwaSubcode::InactiveApplicationExpired)
+        )
     );
     let resp = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     assert_eq!(resp.status, StatusCode::GONE);

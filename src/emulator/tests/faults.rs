@@ -40,7 +40,7 @@ async fn ucwa_and_malformed_fault_bodies() {
     ]);
     let resp = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     assert_eq!(resp.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert_eq!(resp.error().code, "ServiceFailure");
+    assert_eq!(resp.error().code, UcwaCode::ServiceFailure);
     let resp = h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None).await;
     assert_eq!(resp.status, StatusCode::BAD_GATEWAY);
     assert!(

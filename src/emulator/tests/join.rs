@@ -39,8 +39,8 @@ async fn join_errors() {
         )
         .await;
     assert_eq!(
-        resp.error().subcode.as_deref(),
-        Some("ParameterValidationFailure")
+        resp.error().subcode,
+        Some(UcwaSubcode::ParameterValidationFailure)
     );
     // A token for a conference that does not exist.
     let now = unix_now();
@@ -66,7 +66,7 @@ async fn join_errors() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
-    assert_eq!(resp.error().subcode.as_deref(), Some("DestinationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::DestinationNotFound));
     // A second join while the first is live.
     assert_eq!(h.join(&g, OPEN, "one").await.status, StatusCode::CREATED);
     let resp = h.join(&g, OPEN, "two").await;
@@ -289,8 +289,8 @@ async fn lobby_deny_through_control() {
     .await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref()),
-        ("Forbidden", Some("Denied"))
+        (r.code, r.subcode),
+        (UcwaCode::Forbidden, Some(UcwaSubcode::Denied))
     );
     assert!(h.control().meetings()[1].lobby.is_empty());
 }
@@ -299,18 +299,18 @@ async fn lobby_deny_through_control() {
 async fn lobby_policies_decide_by_themselves() {
     let h = Harness::new();
     let (e, _) = lobby_failure(&h, DENY, |_| {}).await;
-    assert_eq!(e.reason.unwrap().subcode.as_deref(), Some("Denied"));
+    assert_eq!(e.reason.unwrap().subcode, Some(UcwaSubcode::Denied));
     let (e, _) = lobby_failure(&h, TIMEOUT, |_| {}).await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref()),
-        ("Timeout", Some("Timeout"))
+        (r.code, r.subcode),
+        (UcwaCode::Timeout, Some(UcwaSubcode::Timeout))
     );
     let (e, _) = lobby_failure(&h, MANUAL, |h| {
         h.control().lobby_timeout(MANUAL, Some("Waiting")).unwrap();
     })
     .await;
-    assert_eq!(e.reason.unwrap().subcode.as_deref(), Some("Timeout"));
+    assert_eq!(e.reason.unwrap().subcode, Some(UcwaSubcode::Timeout));
 
     let mut g = h.guest(ADMIT, "Patient").await;
     assert_eq!(h.join(&g, ADMIT, "op").await.status, StatusCode::CREATED);
@@ -328,10 +328,10 @@ async fn locked_meetings_refuse() {
     let (e, batches) = lobby_failure(&h, LOCKED, |_| {}).await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref(), r.message.as_deref()),
+        (r.code, r.subcode, r.message.as_deref()),
         (
-            "Forbidden",
-            Some("NotAllowed"),
+            UcwaCode::Forbidden,
+            Some(UcwaSubcode::NotAllowed),
             Some("The meeting is locked")
         )
     );
@@ -433,9 +433,8 @@ async fn leaving_the_lobby_cancels_the_invitation() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Canceled")
+            .subcode,
+        Some(UcwaSubcode::Canceled)
     );
     assert!(h.control().meetings()[1].lobby.is_empty());
 }

@@ -214,7 +214,7 @@ async fn send_message_typing_and_terminate() {
     assert!(msg.links.has(Rel::HtmlMessage));
     let resp = post_text(&h, &g, &send, "application/json", "{}").await;
     assert_eq!(resp.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(resp.error().code, "UnsupportedMediaType");
+    assert_eq!(resp.error().code, UcwaCode::UnsupportedMediaType);
 
     let typing = connected.links.href(Rel::SetIsTyping).unwrap();
     assert_eq!(

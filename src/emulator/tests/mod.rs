@@ -34,8 +34,8 @@ use crate::api::wire::events::{Event, EventBatch};
 use crate::api::wire::platform::{AadTokenResponse, AnonTokenResponse};
 use crate::api::wire::ucwa::Application;
 use crate::api::wire::{
-    ConversationState, Direction, InvitationState, ModalityState, OperationStatus, Rel, UcwaError,
-    bare_rel,
+    ConversationState, Direction, InvitationState, ModalityState, OAuthError, OperationStatus, Rel,
+    UcwaCode, UcwaError, UcwaSubcode, bare_rel,
 };
 
 pub(crate) const ORIGIN: &str = "https://contoso.example";

@@ -273,8 +273,8 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
             .await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN, "{op}");
         assert_eq!(
-            resp.error().subcode.as_deref(),
-            Some("AnonymousNotAllowed"),
+            resp.error().subcode,
+            Some(UcwaSubcode::AnonymousNotAllowed),
             "{op}"
         );
     }
@@ -355,7 +355,7 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
     let mut g = o.grant_for(OPEN);
     g.password = Some("WRONGKEY".into());
     let resp = o.grant(&g).await;
-    assert_eq!(error(&resp).error, "invalid_grant");
+    assert_eq!(error(&resp).error, OAuthError::InvalidGrant);
     assert!(
         resp.header("x-ms-diagnostics")
             .unwrap()
@@ -365,15 +365,21 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
         "sip:nobody@contoso.example;gruu;opaque=app:conf:focus:id:NOPE0001",
         "NOPE0001",
     );
-    assert_eq!(error(&o.grant(&unknown).await).error, "invalid_grant");
+    assert_eq!(
+        error(&o.grant(&unknown).await).error,
+        OAuthError::InvalidGrant
+    );
     let mut no_key = o.grant_for(OPEN);
     no_key.password = None;
-    assert_eq!(error(&o.grant(&no_key).await).error, "invalid_request");
+    assert_eq!(
+        error(&o.grant(&no_key).await).error,
+        OAuthError::InvalidRequest
+    );
     let mut other = o.grant_for(OPEN);
     other.grant_type = "password".into();
     assert_eq!(
         error(&o.grant(&other).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
     let json_body = Request::post("/WebTicket/oauthtoken")
         .header("content-type", "application/json")
@@ -381,13 +387,13 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
         .unwrap();
     assert_eq!(
         error(&send(&o.web, json_body).await).error,
-        "invalid_request"
+        OAuthError::InvalidRequest
     );
     // An ended meeting grants nothing.
     Control::new(o.emu.clone()).end_meeting(OPEN).unwrap();
     assert_eq!(
         error(&o.grant(&o.grant_for(OPEN)).await).error,
-        "invalid_grant"
+        OAuthError::InvalidGrant
     );
     assert!(o.emu.lock().tickets.is_empty());
 }
@@ -399,7 +405,7 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
     control.set_anonymous_join(ADMIT, false).unwrap();
     assert_eq!(control.anonymous_join(ADMIT), Ok(false));
     let resp = o.grant(&o.grant_for(ADMIT)).await;
-    assert_eq!(error(&resp).error, "unsupported_grant_type");
+    assert_eq!(error(&resp).error, OAuthError::UnsupportedGrantType);
     assert!(
         resp.header("x-ms-diagnostics")
             .unwrap()
@@ -425,7 +431,7 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
     assert!(challenge.grant_types.iter().any(|g| g == "password"));
     assert_eq!(
         error(&off.grant(&off.grant_for(OPEN)).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
 }
 
@@ -450,7 +456,7 @@ async fn the_control_switch_over_json() {
     assert_eq!(resp.json()["anonymous_join"], false);
     assert_eq!(
         error(&o.grant(&o.grant_for(OPEN)).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
     let unknown = send(
         &o.platform,
@@ -491,11 +497,11 @@ async fn renewal_keeps_the_identity_and_its_application() {
     assert_eq!(got.status, StatusCode::NOT_FOUND);
     // Renewing an unknown ticket, or for another meeting, is refused.
     let bogus = o.grant(&o.grant_for(OPEN).renewing("cwt=not-issued")).await;
-    assert_eq!(error(&bogus).error, "invalid_grant");
+    assert_eq!(error(&bogus).error, OAuthError::InvalidGrant);
     let elsewhere = o
         .grant(&o.grant_for(MANUAL).renewing(&first.access_token))
         .await;
-    assert_eq!(error(&elsewhere).error, "invalid_grant");
+    assert_eq!(error(&elsewhere).error, OAuthError::InvalidGrant);
     // Expired tickets: the user resource challenges again and renewal is refused.
     for t in o.emu.lock().tickets.values_mut() {
         t.exp = 0;
@@ -509,7 +515,7 @@ async fn renewal_keeps_the_identity_and_its_application() {
     let late = o
         .grant(&o.grant_for(OPEN).renewing(&renewed.access_token))
         .await;
-    assert_eq!(error(&late).error, "invalid_grant");
+    assert_eq!(error(&late).error, OAuthError::InvalidGrant);
 }
 
 #[tokio::test]

@@ -89,7 +89,7 @@ async fn bad_requests_get_clear_4xx_answers() {
                             "{what}"
                         );
                         if is_pool || !path.contains("oauth2") {
-                            assert!(!resp.error().code.is_empty(), "{what}");
+                            assert!(!resp.error().code.as_str().is_empty(), "{what}");
                         }
                     }
                 }

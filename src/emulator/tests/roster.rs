@@ -130,7 +130,7 @@ async fn ending_the_meeting_removes_everyone() {
     );
     for (_, e) in b.events() {
         let r = e.reason.as_ref().unwrap();
-        assert_eq!(r.subcode.as_deref(), Some("Ended"));
+        assert_eq!(r.subcode, Some(UcwaSubcode::Ended));
     }
     let w = h.batches_until(&mut waiting, |e| e.failed()).await;
     assert_eq!(
@@ -138,9 +138,8 @@ async fn ending_the_meeting_removes_everyone() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Ended")
+            .subcode,
+        Some(UcwaSubcode::Ended)
     );
     // An ended meeting cannot be joined.
     let late = h.guest(MANUAL, "Late").await;
@@ -164,9 +163,8 @@ async fn eject_removes_one_guest() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Ejected")
+            .subcode,
+        Some(UcwaSubcode::Ejected)
     );
     let ab = h.batch(&mut a).await;
     assert_eq!(

@@ -249,7 +249,7 @@ async fn dropping_the_channel_aborts_the_parked_pget() {
     let resp = live.get(live.app_url.clone()).send().await.unwrap();
     assert_eq!(resp.status(), 404);
     let e: UcwaError = resp.json().await.unwrap();
-    assert_eq!(e.subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(e.subcode, Some(UcwaSubcode::ApplicationNotFound));
     assert_eq!(
         live.emu.control().applications()[0].state,
         crate::emulator::AppState::Lost

@@ -37,22 +37,22 @@ async fn aad_token_accepts_the_configured_credentials_only() {
         (
             good.replace("emulator-client-secret", "wrong"),
             StatusCode::UNAUTHORIZED,
-            "invalid_client",
+            OAuthError::InvalidClient,
         ),
         (
             good.replace(id.as_str(), "someone-else"),
             StatusCode::BAD_REQUEST,
-            "invalid_client",
+            OAuthError::InvalidClient,
         ),
         (
             good.replace("client_credentials", "password"),
             StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
+            OAuthError::UnsupportedGrantType,
         ),
         (
             good.replace("&resource=https%3A%2F%2Fapi.skypeforbusiness.com", ""),
             StatusCode::BAD_REQUEST,
-            "invalid_request",
+            OAuthError::InvalidRequest,
         ),
     ];
     for (form, status, error) in cases {
@@ -132,7 +132,7 @@ async fn applications_challenge_forbid_and_link() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
-    assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
 
     let resp = h.platform(Method::GET, path, Some(&aad), None).await;
     assert_eq!(resp.status, StatusCode::OK);
@@ -297,8 +297,11 @@ async fn anon_token_validation_errors() {
         );
         let e = resp.error();
         assert_eq!(
-            (e.code.as_str(), e.subcode.as_deref()),
-            ("BadRequest", Some("ParameterValidationFailure"))
+            (e.code, e.subcode),
+            (
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::ParameterValidationFailure)
+            )
         );
         assert_eq!(e.parameters.unwrap()[0]["name"], param);
     }
@@ -332,8 +335,8 @@ async fn anon_token_validation_errors() {
         .unwrap();
     let resp = h.send(Side::Platform, req).await;
     assert_eq!(
-        resp.error().subcode.as_deref(),
-        Some("DeserializationFailure")
+        resp.error().subcode,
+        Some(UcwaSubcode::DeserializationFailure)
     );
 }
 
@@ -384,7 +387,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     for origin in [Some("https://evil.example"), None] {
         let resp = discover(&h, &q, origin).await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN);
-        assert_eq!(resp.error().code, "Forbidden");
+        assert_eq!(resp.error().code, UcwaCode::Forbidden);
         assert!(resp.header("access-control-allow-origin").is_none());
     }
     let now = unix_now();
@@ -405,7 +408,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     )
     .await;
     assert_eq!(resp.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(resp.error().subcode.as_deref(), Some("ExpiredToken"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ExpiredToken));
     let forged = psat::mint(
         &psat::decode_unverified(&tok.token).unwrap(),
         b"another key",
@@ -416,7 +419,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     ] {
         let resp = discover(&h, &q, Some(ORIGIN)).await;
         assert_eq!(resp.status, StatusCode::UNAUTHORIZED, "{q}");
-        assert_eq!(resp.error().subcode.as_deref(), Some("InvalidToken"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::InvalidToken));
     }
 }
 

@@ -11,7 +11,7 @@ use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
 use crate::api::wire::{
-    ConversationState, Event, EventBatch, EventType, ModalityState, Rel, Role, UcwaError,
+    ConversationState, Event, EventBatch, EventType, ModalityState, Rel, Role, UcwaCode, UcwaError,
 };
 
 use super::status::Participant;
@@ -247,10 +247,11 @@ impl MeetingTracker {
                 self.admit(out);
             } else if !self.failed && !self.joined {
                 self.failed = true;
-                let reason = event
-                    .reason
-                    .clone()
-                    .unwrap_or_else(|| UcwaError::new("Unknown", None, "The join did not succeed"));
+                let reason = event.reason.clone().unwrap_or_else(|| {
+                    // No reason given: the code says just that.
+                    let code = UcwaCode::Unknown("Unknown".into());
+                    UcwaError::new(code, None, "The join did not succeed")
+                });
                 out.push(Observation::JoinFailed { reason });
             }
         }

@@ -1,5 +1,7 @@
 use super::*;
-use crate::api::wire::{Direction, InvitationState, OperationStatus, RelLink, SenderBlock};
+use crate::api::wire::{
+    Direction, InvitationState, OperationStatus, RelLink, SenderBlock, UcwaSubcode,
+};
 
 const COMM: &str = "/ucwa/psanon/v1/applications/1/communication";
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/7";
@@ -161,7 +163,11 @@ fn denial_and_foreign_operations() {
     ));
     let denied = omi(EventType::Completed, "op1", InvitationState::Failed)
         .status(OperationStatus::Failure)
-        .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
+        .reason(UcwaError::new(
+            UcwaCode::Forbidden,
+            Some(UcwaSubcode::Denied),
+            "denied",
+        ));
     let b = batch(vec![SenderBlock::new(
         Rel::Communication,
         COMM,
@@ -172,7 +178,7 @@ fn denial_and_foreign_operations() {
     )]);
     let obs = t.observe(&b, &base());
     assert!(
-        matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode.as_deref() == Some("Denied"))
+        matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode == Some(UcwaSubcode::Denied))
     );
     assert!(matches!(&obs[1], Observation::Ended { .. }));
 }
@@ -195,13 +201,17 @@ fn server_side_end_after_joining() {
         EventType::Deleted,
         RelLink::new(Rel::LocalParticipant, format!("{CONV}/participants/me")),
     )
-    .reason(UcwaError::new("Gone", Some("Ejected"), "removed"));
+    .reason(UcwaError::new(
+        UcwaCode::Gone,
+        Some(UcwaSubcode::Ejected),
+        "removed",
+    ));
     let obs = t.observe(
         &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![gone])]),
         &base(),
     );
     assert!(
-        matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode.as_deref() == Some("Ejected"))
+        matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode == Some(UcwaSubcode::Ejected))
     );
     let foreign = batch(vec![SenderBlock::new(
         Rel::Conversation,
