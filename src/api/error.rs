@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::api::wire::{ServiceError, UcwaError};
+use crate::api::wire::{ServiceError, UcwaError, UcwaSubcode};
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
@@ -64,7 +64,7 @@ fn describe(
         let mut s = format!(" {}", u.code);
         if let Some(sub) = &u.subcode {
             s.push('/');
-            s.push_str(sub);
+            s.push_str(sub.as_str());
         }
         if let Some(m) = u.message.as_deref().filter(|m| !m.is_empty()) {
             s.push_str(": ");
@@ -125,8 +125,13 @@ impl ApiError {
     }
 
     pub fn subcode(&self) -> Option<&str> {
+        self.ucwa_subcode().map(UcwaSubcode::as_str)
+    }
+
+    /// UCWA `subcode`, as a word the engine can compare.
+    pub fn ucwa_subcode(&self) -> Option<&UcwaSubcode> {
         match self {
-            ApiError::Status { ucwa: Some(u), .. } => u.subcode.as_deref(),
+            ApiError::Status { ucwa: Some(u), .. } => u.subcode.as_ref(),
             _ => None,
         }
     }
@@ -146,6 +151,7 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::wire::UcwaCode;
 
     fn status(code: u16) -> ApiError {
         ApiError::Status {
@@ -196,8 +202,8 @@ mod tests {
             host: "pool".into(),
             status: 404,
             ucwa: Some(Box::new(UcwaError::new(
-                "NotFound",
-                Some("DestinationNotFound"),
+                UcwaCode::NotFound,
+                Some(UcwaSubcode::DestinationNotFound),
                 "The meeting could not be found",
             ))),
             service: None,

@@ -9,9 +9,8 @@ use crate::api::error::ApiError;
 use crate::api::http::{HttpClient, Request, Response, host_of};
 use crate::api::ucwa::resolve;
 use crate::api::wire::platform::HalResource;
-use crate::api::wire::webticket::{
-    MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
-};
+use crate::api::wire::webticket::{MsRtcOAuthChallenge, WebTicketGrant, WebTicketToken};
+use crate::api::wire::{OAuthError, Rel};
 use crate::secret::Secret;
 
 /// Most autodiscover `redirect` links followed in a row (a loop ends here).
@@ -35,10 +34,10 @@ pub async fn autodiscover(
     let mut url = start;
     for _ in 0..=MAX_REDIRECTS {
         let (root, resp) = get_root(http, url).await?;
-        if let Some(user) = root.links.href("user") {
+        if let Some(user) = root.links.href(Rel::User) {
             return Ok((resolve(&resp.url, user)?, resp));
         }
-        let Some(redirect) = root.links.href("redirect") else {
+        let Some(redirect) = root.links.href(Rel::Redirect) else {
             return Err(ApiError::Malformed {
                 host: host_of(&resp.url),
                 status: resp.status,
@@ -112,7 +111,7 @@ pub async fn web_ticket(
             // An OAuth error: `error` is a code, not a sentence.
             if s.code.is_none() && !s.error.is_empty() {
                 let code = std::mem::take(&mut s.error);
-                s.error = WebTicketError::meaning(&code).to_string();
+                s.error = OAuthError::from(code.as_str()).meaning().to_string();
                 s.code = Some(code);
             }
             return Err(ApiError::Status {
@@ -156,7 +155,10 @@ pub async fn user(
         .send(Request::get(user).bearer(token).tag("web_ticket"))
         .await?;
     let doc: HalResource = resp.json()?;
-    let found = match (doc.links.href("applications"), doc.links.href("redirect")) {
+    let found = match (
+        doc.links.href(Rel::Applications),
+        doc.links.href(Rel::Redirect),
+    ) {
         (Some(apps), _) => UserLinks::Applications(resolve(&resp.url, apps)?),
         (None, Some(r)) => UserLinks::Redirect(resolve(&resp.url, r)?),
         (None, None) => {

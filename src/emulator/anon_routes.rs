@@ -15,7 +15,7 @@ use super::{Emu, Session, TokenProblem};
 use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::AnonDiscover;
-use crate::api::wire::{Link, Links, UcwaDate};
+use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaDate, UcwaError, UcwaSubcode};
 
 /// `allowedOrigins` → `;`-joined origins with paths stripped, or the reason it is invalid.
 fn parse_origins(raw: &str) -> Result<String, String> {
@@ -87,8 +87,8 @@ pub(crate) fn mint_guest_token(
             let uri = uri.ok_or_else(|| {
                 let mut e = ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "BadRequest",
-                    Some("DestinationNotFound"),
+                    UcwaCode::BadRequest,
+                    Some(UcwaSubcode::DestinationNotFound),
                     "The meeting URL is not valid for this tenant",
                 );
                 e.body.parameters = Some(
@@ -158,14 +158,14 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
         expiry_time: UcwaDate::from_unix_ms(minted.exp.saturating_mul(1000)),
         links: Links::new()
             .with(
-                "self",
+                Rel::SelfLink,
                 Link::new(format!(
                     "{}platformservice/v1/applications/{}/anonApplicationTokens?endpointId={}",
                     emu.platform, emu.tap_app_id, emu.cfg.endpoint_sip
                 )),
             )
-            .with(&pre.rel("discover"), Link::new(minted.discover_href)),
-        rel: Some(pre.rel("anonApplicationToken")),
+            .with(pre.rel(Rel::Discover), Link::new(minted.discover_href)),
+        rel: Some(pre.rel(Rel::AnonApplicationToken).into()),
     };
     let mut resp = json(StatusCode::OK, &body);
     resp.extensions_mut().insert(Session(minted.asi));
@@ -184,12 +184,14 @@ pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiErro
         Ok(c) => c,
         Err(problem) => {
             let (subcode, message) = match problem {
-                TokenProblem::Expired => ("ExpiredToken", "The OAuth token has expired."),
-                TokenProblem::Invalid => ("InvalidToken", "The OAuth token is invalid."),
+                TokenProblem::Expired => {
+                    (UcwaSubcode::ExpiredToken, "The OAuth token has expired.")
+                }
+                TokenProblem::Invalid => (UcwaSubcode::InvalidToken, "The OAuth token is invalid."),
             };
             let mut resp = json(
                 StatusCode::UNAUTHORIZED,
-                &crate::api::wire::UcwaError::new("Unauthorized", Some(subcode), message),
+                &UcwaError::new(UcwaCode::Unauthorized, Some(subcode), message),
             );
             set_header(
                 &mut resp,
@@ -212,16 +214,16 @@ pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiErro
     let raw = r.raw_q(param).unwrap_or_default();
     let mut properties = serde_json::Map::new();
     if let Some(c) = &claims.confid {
-        properties.insert("conferenceId".into(), c.clone().into());
+        properties.insert(Rel::ConferenceId.into(), c.clone().into());
     }
     let body = AnonDiscover {
-        rel: Some(pre.rel("discover")),
+        rel: Some(pre.rel(Rel::Discover).into()),
         links: discover_links(
             emu,
             format!("{}platformService/discover?{param}={raw}", emu.platform),
         )
         .with(
-            "anonApplications",
+            Rel::AnonApplications,
             Link::new(format!("{}ucwa/psanon/v1/applications", emu.pool)),
         ),
         properties,

@@ -26,11 +26,11 @@ impl Part {
     /// Split off the first `n` events as a part of their own.
     fn take_front(&mut self, n: usize) -> Part {
         match self {
-            Part::Block(b) => Part::Block(SenderBlock::new(
-                &b.rel,
-                &b.href,
-                b.events.drain(..n.min(b.events.len())).collect(),
-            )),
+            Part::Block(b) => Part::Block(SenderBlock {
+                rel: b.rel.clone(),
+                href: b.href.clone(),
+                events: b.events.drain(..n.min(b.events.len())).collect(),
+            }),
             Part::Roster(r) => Part::Roster(r.take_front(n)),
         }
     }

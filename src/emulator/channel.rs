@@ -17,7 +17,7 @@ use super::resources::{Paths, Person};
 use super::roster_batch::RosterBatch;
 use super::world::AppState;
 use crate::api::wire::events::EventType;
-use crate::api::wire::{EventBatch, Link, Links};
+use crate::api::wire::{EventBatch, Link, Links, Rel, UcwaSubcode};
 
 pub(crate) struct Channel {
     pub key: String,
@@ -177,8 +177,8 @@ fn render(paths: &Paths, app_id: &str, key: &str, answer: Answer) -> EventBatch 
     let mut links = Links::new();
     match answer {
         Answer::Batch(n, batch) => {
-            links.insert("self", Link::new(paths.events(n, key)));
-            links.insert("next", Link::new(paths.events(n + 1, key)));
+            links.insert(Rel::SelfLink, Link::new(paths.events(n, key)));
+            links.insert(Rel::Next, Link::new(paths.events(n + 1, key)));
             EventBatch {
                 links,
                 sender: batch.render(app_id),
@@ -186,8 +186,8 @@ fn render(paths: &Paths, app_id: &str, key: &str, answer: Answer) -> EventBatch 
             }
         }
         Answer::Resync { asked, first } => {
-            links.insert("self", Link::new(paths.events(asked, key)));
-            links.insert("resync", Link::new(paths.events(first, key)));
+            links.insert(Rel::SelfLink, Link::new(paths.events(asked, key)));
+            links.insert(Rel::Resync, Link::new(paths.events(first, key)));
             EventBatch {
                 links,
                 sender: Vec::new(),
@@ -266,7 +266,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         let ch = &mut app.channel;
         if ch.generation != my_gen {
             return ApiError::conflict(
-                Some("PGetReplaced"),
+                Some(UcwaSubcode::PGetReplaced),
                 "A newer pending GET replaced this one.",
             )
             .into_response();
@@ -323,7 +323,7 @@ mod tests {
 
     fn block(href: &str, n: usize) -> Part {
         Part::Block(SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             href,
             vec![Default::default(); n],
         ))

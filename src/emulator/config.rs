@@ -4,6 +4,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::wire::rel::{REL_PREFIXES, Rel, RelName};
+use crate::api::wire::{self};
+
 /// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -18,14 +21,14 @@ pub enum RelPrefix {
 impl RelPrefix {
     pub fn as_str(self) -> &'static str {
         match self {
-            RelPrefix::Service => "service:",
-            RelPrefix::MsRtcSaas => "ms:rtc:saas:",
+            RelPrefix::Service => REL_PREFIXES[0],
+            RelPrefix::MsRtcSaas => REL_PREFIXES[1],
         }
     }
 
-    /// `name` with this prefix, e.g. `service:discover`.
-    pub fn rel(self, name: &str) -> String {
-        format!("{}{name}", self.as_str())
+    /// `rel` with this prefix, e.g. `service:discover`.
+    pub fn rel(self, rel: Rel) -> RelName {
+        rel.prefixed(self.as_str())
     }
 }
 
@@ -81,10 +84,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
+    /// The role as the protocol names it.
+    pub fn wire(self) -> wire::Role {
         match self {
-            Role::Leader => "Leader",
-            Role::Attendee => "Attendee",
+            Role::Leader => wire::Role::Leader,
+            Role::Attendee => wire::Role::Attendee,
         }
     }
 }

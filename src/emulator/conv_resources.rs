@@ -8,7 +8,9 @@ use crate::api::wire::ucwa::{
     Conversation, Message, Messaging, MessagingInvitation, OnlineMeeting, OnlineMeetingInvitation,
     Participant,
 };
-use crate::api::wire::{Embedded, Link, Links, UcwaDate};
+use crate::api::wire::{
+    ConversationState, Direction, Embedded, Link, Links, ModalityState, Rel, UcwaDate,
+};
 
 use super::config::Role;
 use super::resources::{Paths, Person, ev};
@@ -17,15 +19,15 @@ use super::world::{App, Conv, Meeting, MsgRec, Phase};
 pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMeetingInvitation {
     let p = Paths::new(&app.id);
     let links = Links::new()
-        .with("self", Link::new(p.invitation(&conv.inv_id)))
-        .with("conversation", Link::new(p.conv(&conv.id)))
+        .with(Rel::SelfLink, Link::new(p.invitation(&conv.inv_id)))
+        .with(Rel::Conversation, Link::new(p.conv(&conv.id)))
         .with(
-            "from",
+            Rel::From,
             Link::titled(p.participant(&conv.id, &app.pid()), app.display_name()),
         );
     OnlineMeetingInvitation {
-        state: Some(conv.inv_state.into()),
-        direction: Some("Outgoing".into()),
+        state: Some(conv.inv_state.clone()),
+        direction: Some(Direction::Outgoing),
         operation_id: conv.op_id.clone(),
         online_meeting_uri: Some(meeting.uri.clone()),
         anonymous_display_name: app.name.clone(),
@@ -33,7 +35,7 @@ pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMee
         subject: conv.subject.clone(),
         thread_id: Some(conv.thread_id.clone()),
         to: None,
-        rel: Some("onlineMeetingInvitation".into()),
+        rel: Some(Rel::OnlineMeetingInvitation.into()),
         links,
         embedded: Embedded::new(),
     }
@@ -43,32 +45,32 @@ pub(crate) fn conversation(
     app: &App,
     conv: &Conv,
     meeting: &Meeting,
-    state: &str,
+    state: ConversationState,
     count: usize,
 ) -> Conversation {
     let p = Paths::new(&app.id);
     let c = &conv.id;
     let mut links = Links::new()
-        .with("self", Link::new(p.conv(c)))
-        .with("messaging", Link::new(p.in_conv(c, "messaging")))
-        .with("participants", Link::new(p.in_conv(c, "participants")))
-        .with("attendees", Link::new(p.in_conv(c, "attendees")))
-        .with("leaders", Link::new(p.in_conv(c, "leaders")))
-        .with("lobby", Link::new(p.in_conv(c, "lobby")))
+        .with(Rel::SelfLink, Link::new(p.conv(c)))
+        .with(Rel::Messaging, Link::new(p.in_conv(c, "messaging")))
+        .with(Rel::Participants, Link::new(p.in_conv(c, "participants")))
+        .with(Rel::Attendees, Link::new(p.in_conv(c, "attendees")))
+        .with(Rel::Leaders, Link::new(p.in_conv(c, "leaders")))
+        .with(Rel::Lobby, Link::new(p.in_conv(c, "lobby")))
         .with(
-            "localParticipant",
+            Rel::LocalParticipant,
             Link::titled(p.participant(c, &app.pid()), app.display_name()),
         );
     if conv.phase == Phase::InMeeting {
-        links.insert("onlineMeeting", Link::new(p.in_conv(c, "onlineMeeting")));
+        links.insert(Rel::OnlineMeeting, Link::new(p.in_conv(c, "onlineMeeting")));
     }
-    let modalities = if conv.messaging.state == "Connected" {
+    let modalities = if conv.messaging.state == ModalityState::Connected {
         vec!["Messaging".to_string()]
     } else {
         Vec::new()
     };
     Conversation {
-        state: Some(state.into()),
+        state: Some(state),
         subject: Some(meeting.spec.subject.clone()),
         importance: Some(conv.importance.clone()),
         thread_id: Some(conv.thread_id.clone()),
@@ -76,7 +78,7 @@ pub(crate) fn conversation(
         participant_count: u32::try_from(count).ok(),
         online_meeting_lobby_status: None,
         expiration_time: None,
-        rel: Some("conversation".into()),
+        rel: Some(Rel::Conversation.into()),
         links,
     }
 }
@@ -86,10 +88,10 @@ pub(crate) fn conversation(
 pub(crate) fn roster_event(app_id: &str, conv_id: &str, kind: EventType, who: &Person) -> Event {
     let href = Paths::new(app_id).participant(conv_id, &who.pid);
     if kind == EventType::Deleted {
-        return ev::<()>(kind, "participant", &href, Some(&who.name), None);
+        return ev::<()>(kind, Rel::Participant, &href, Some(&who.name), None);
     }
     let pr = participant_in(app_id, conv_id, who, false, false, false);
-    ev(kind, "participant", &href, Some(&who.name), Some(&pr))
+    ev(kind, Rel::Participant, &href, Some(&who.name), Some(&pr))
 }
 
 /// A participant resource; `in_lobby` is only set for the local participant.
@@ -100,7 +102,7 @@ pub(crate) fn participant(
     local: bool,
     in_lobby: bool,
 ) -> Participant {
-    let connected = conv.messaging.state == "Connected";
+    let connected = conv.messaging.state == ModalityState::Connected;
     participant_in(app_id, &conv.id, who, local, in_lobby, connected)
 }
 
@@ -117,14 +119,14 @@ fn participant_in(
     let p = Paths::new(app_id);
     let href = p.participant(conv_id, &who.pid);
     let mut links = Links::new()
-        .with("self", Link::new(&href))
-        .with("conversation", Link::new(p.conv(conv_id)));
+        .with(Rel::SelfLink, Link::new(&href))
+        .with(Rel::Conversation, Link::new(p.conv(conv_id)));
     if local {
-        links.insert("me", Link::new(p.sub("me")));
+        links.insert(Rel::Me, Link::new(p.sub("me")));
     }
     if !local || messaging_connected {
         links.insert(
-            "participantMessaging",
+            Rel::ParticipantMessaging,
             Link::new(format!("{href}/messaging")),
         );
     }
@@ -135,7 +137,7 @@ fn participant_in(
         in_lobby: Some(in_lobby),
         local: Some(local),
         organizer: Some(who.organizer),
-        role: Some(who.role.as_str().into()),
+        role: Some(who.role.wire()),
         source_network: Some(
             if who.anonymous {
                 "Everyone"
@@ -144,7 +146,7 @@ fn participant_in(
             }
             .into(),
         ),
-        rel: Some("participant".into()),
+        rel: Some(Rel::Participant.into()),
         links,
     }
 }
@@ -172,44 +174,53 @@ pub(crate) fn online_meeting(
         join_url: Some(meeting.spec.join_url.clone()),
         description: None,
         expiration_time: None,
-        rel: Some("onlineMeeting".into()),
+        rel: Some(Rel::OnlineMeeting.into()),
         links: Links::new()
-            .with("self", Link::new(p.in_conv(&conv.id, "onlineMeeting")))
-            .with("conversation", Link::new(p.conv(&conv.id))),
+            .with(
+                Rel::SelfLink,
+                Link::new(p.in_conv(&conv.id, "onlineMeeting")),
+            )
+            .with(Rel::Conversation, Link::new(p.conv(&conv.id))),
     }
 }
 
 pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
     let p = Paths::new(app_id);
     let c = &conv.id;
-    let state = conv.messaging.state;
+    let state = &conv.messaging.state;
     let mut links = Links::new()
-        .with("self", Link::new(p.in_conv(c, "messaging")))
-        .with("conversation", Link::new(p.conv(c)));
-    if state == "Disconnected" {
+        .with(Rel::SelfLink, Link::new(p.in_conv(c, "messaging")))
+        .with(Rel::Conversation, Link::new(p.conv(c)));
+    if *state == ModalityState::Disconnected {
         links.insert(
-            "addMessaging",
+            Rel::AddMessaging,
             Link::new(p.in_conv(c, "messaging/messagingInvitations")),
         );
     } else {
         links.insert(
-            "stopMessaging",
+            Rel::StopMessaging,
             Link::new(p.in_conv(c, "messaging/terminate")),
         );
     }
-    if state == "Connected" {
-        links.insert("sendMessage", Link::new(p.in_conv(c, "messaging/messages")));
-        links.insert("setIsTyping", Link::new(p.in_conv(c, "messaging/typing")));
+    if *state == ModalityState::Connected {
         links.insert(
-            "typingParticipants",
+            Rel::SendMessage,
+            Link::new(p.in_conv(c, "messaging/messages")),
+        );
+        links.insert(
+            Rel::SetIsTyping,
+            Link::new(p.in_conv(c, "messaging/typing")),
+        );
+        links.insert(
+            Rel::TypingParticipants,
             Link::new(p.in_conv(c, "messaging/typingParticipants")),
         );
     }
     Messaging {
-        state: Some(state.into()),
-        negotiated_message_formats: (state == "Connected")
+        state: Some(state.clone()),
+        negotiated_message_formats: (*state == ModalityState::Connected)
             .then(|| vec!["Plain".into(), "Html".into()]),
-        rel: Some("messaging".into()),
+        rel: Some(Rel::Messaging.into()),
         links,
     }
 }
@@ -218,18 +229,18 @@ pub(crate) fn messaging_invitation(app_id: &str, conv: &Conv) -> Option<Messagin
     let inv = conv.messaging.invitation.as_ref()?;
     let p = Paths::new(app_id);
     Some(MessagingInvitation {
-        state: Some(inv.state.into()),
-        direction: Some("Outgoing".into()),
+        state: Some(inv.state.clone()),
+        direction: Some(Direction::Outgoing),
         operation_id: inv.op_id.clone(),
         importance: Some("Normal".into()),
         subject: None,
         thread_id: Some(conv.thread_id.clone()),
         to: None,
-        rel: Some("messagingInvitation".into()),
+        rel: Some(Rel::MessagingInvitation.into()),
         links: Links::new()
-            .with("self", Link::new(p.messaging_invitation(&inv.id)))
-            .with("conversation", Link::new(p.conv(&conv.id)))
-            .with("messaging", Link::new(p.in_conv(&conv.id, "messaging"))),
+            .with(Rel::SelfLink, Link::new(p.messaging_invitation(&inv.id)))
+            .with(Rel::Conversation, Link::new(p.conv(&conv.id)))
+            .with(Rel::Messaging, Link::new(p.in_conv(&conv.id, "messaging"))),
         embedded: Embedded::new(),
     })
 }
@@ -238,18 +249,18 @@ pub(crate) fn messaging_invitation(app_id: &str, conv: &Conv) -> Option<Messagin
 pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Message {
     let p = Paths::new(app_id);
     let mut links = Links::new()
-        .with("self", Link::new(p.message(&conv.id, n)))
-        .with("messaging", Link::new(p.in_conv(&conv.id, "messaging")));
+        .with(Rel::SelfLink, Link::new(p.message(&conv.id, n)))
+        .with(Rel::Messaging, Link::new(p.in_conv(&conv.id, "messaging")));
     if let Some((pid, name)) = &rec.from {
         links.insert(
-            "participant",
+            Rel::Participant,
             Link::titled(p.participant(&conv.id, pid), name),
         );
     }
     let (rel, media) = if rec.html {
-        ("htmlMessage", "text/html")
+        (Rel::HtmlMessage, "text/html")
     } else {
-        ("plainMessage", "text/plain")
+        (Rel::PlainMessage, "text/plain")
     };
     let body = if rec.base64 {
         data_uri::encode_base64(media, &rec.text)
@@ -258,11 +269,11 @@ pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Mess
     };
     links.insert(rel, Link::new(body));
     Message {
-        direction: Some(rec.direction.into()),
+        direction: Some(rec.direction.clone()),
         status: None,
         time_stamp: Some(UcwaDate::from_unix_ms(rec.at_ms)),
         operation_id: rec.op_id.clone(),
-        rel: Some("message".into()),
+        rel: Some(Rel::Message.into()),
         links,
     }
 }

@@ -12,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::config::{Fault, FaultBody, STALL_HOLD};
 use super::http::{ApiError, html, json};
+use crate::api::wire::{UcwaCode, UcwaSubcode};
 
 /// How long a reset or truncated body waits after its first part, so the part is on the wire
 /// before the connection goes.
@@ -127,7 +128,7 @@ fn ucwa_error_value(status: StatusCode) -> ApiError {
         "Injected fault (emulator).",
     );
     if status == StatusCode::INTERNAL_SERVER_ERROR {
-        e.body.subcode = Some("ServiceTimeout".into());
+        e.body.subcode = Some(UcwaSubcode::ServiceTimeout);
     }
     e
 }
@@ -141,24 +142,24 @@ fn error_bytes(status: StatusCode) -> Bytes {
 }
 
 /// The UCWA error code for an HTTP status (docs/protocol.md §9.1).
-fn ucwa_code(status: StatusCode) -> &'static str {
+fn ucwa_code(status: StatusCode) -> UcwaCode {
     match status.as_u16() {
-        400 => "BadRequest",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "NotFound",
-        405 => "MethodNotAllowed",
-        408 => "ClientTimeout",
-        409 => "Conflict",
-        410 => "Gone",
-        412 => "PreConditionFailed",
-        413 => "EntityTooLarge",
-        415 => "UnsupportedMediaType",
-        428 => "PreConditionRequired",
-        429 => "TooManyRequests",
-        503 => "ServiceUnavailable",
-        504 => "Timeout",
-        _ => "ServiceFailure",
+        400 => UcwaCode::BadRequest,
+        401 => UcwaCode::Unauthorized,
+        403 => UcwaCode::Forbidden,
+        404 => UcwaCode::NotFound,
+        405 => UcwaCode::MethodNotAllowed,
+        408 => UcwaCode::ClientTimeout,
+        409 => UcwaCode::Conflict,
+        410 => UcwaCode::Gone,
+        412 => UcwaCode::PreConditionFailed,
+        413 => UcwaCode::EntityTooLarge,
+        415 => UcwaCode::UnsupportedMediaType,
+        428 => UcwaCode::PreConditionRequired,
+        429 => UcwaCode::TooManyRequests,
+        503 => UcwaCode::ServiceUnavailable,
+        504 => UcwaCode::Timeout,
+        _ => UcwaCode::ServiceFailure,
     }
 }
 

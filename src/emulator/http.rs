@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::api::wire::UcwaError;
+use crate::api::wire::{UcwaCode, UcwaError, UcwaSubcode};
 
 pub(crate) const JSON_TYPE: &str = "application/json; charset=utf-8";
 
@@ -108,16 +108,16 @@ impl Req {
         let value: Value = serde_json::from_slice(&self.body).map_err(|e| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("DeserializationFailure"),
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::DeserializationFailure),
                 &format!("The request body is not valid JSON: {e}"),
             )
         })?;
         let Value::Object(obj) = value else {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("DeserializationFailure"),
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::DeserializationFailure),
                 "The request body must be a JSON object.",
             ));
         };
@@ -153,8 +153,8 @@ impl Req {
         serde_json::from_value(Value::Object(obj)).map_err(|e| {
             ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("DeserializationFailure"),
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::DeserializationFailure),
                 &format!("The request body does not have the expected shape: {e}"),
             )
         })
@@ -189,7 +189,12 @@ pub(crate) struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &str, subcode: Option<&str>, message: &str) -> Self {
+    pub fn new(
+        status: StatusCode,
+        code: UcwaCode,
+        subcode: Option<UcwaSubcode>,
+        message: &str,
+    ) -> Self {
         Self {
             status,
             body: Box::new(UcwaError::new(code, subcode, message)),
@@ -200,8 +205,8 @@ impl ApiError {
     pub fn invalid(param: &str, message: &str) -> Self {
         let mut e = Self::new(
             StatusCode::BAD_REQUEST,
-            "BadRequest",
-            Some("ParameterValidationFailure"),
+            UcwaCode::BadRequest,
+            Some(UcwaSubcode::ParameterValidationFailure),
             message,
         );
         e.body.parameters = Some(serde_json::json!([{ "name": param, "reason": message }]));
@@ -209,14 +214,14 @@ impl ApiError {
     }
 
     pub fn not_found(message: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "NotFound", None, message)
+        Self::new(StatusCode::NOT_FOUND, UcwaCode::NotFound, None, message)
     }
 
     pub fn app_not_found() -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "NotFound",
-            Some("ApplicationNotFound"),
+            UcwaCode::NotFound,
+            Some(UcwaSubcode::ApplicationNotFound),
             "The application does not exist.",
         )
     }
@@ -224,18 +229,18 @@ impl ApiError {
     pub fn app_expired() -> Self {
         Self::new(
             StatusCode::GONE,
-            "Gone",
-            Some("InactiveApplicationExpired"),
+            UcwaCode::Gone,
+            Some(UcwaSubcode::InactiveApplicationExpired),
             "The application expired because its event channel was inactive.",
         )
     }
 
-    pub fn conflict(subcode: Option<&str>, message: &str) -> Self {
-        Self::new(StatusCode::CONFLICT, "Conflict", subcode, message)
+    pub fn conflict(subcode: Option<UcwaSubcode>, message: &str) -> Self {
+        Self::new(StatusCode::CONFLICT, UcwaCode::Conflict, subcode, message)
     }
 
-    pub fn forbidden(subcode: Option<&str>, message: &str) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "Forbidden", subcode, message)
+    pub fn forbidden(subcode: Option<UcwaSubcode>, message: &str) -> Self {
+        Self::new(StatusCode::FORBIDDEN, UcwaCode::Forbidden, subcode, message)
     }
 }
 

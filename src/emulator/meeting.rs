@@ -10,9 +10,12 @@ use super::config::{EventStyle, LobbyPolicy};
 use super::http::{ApiError, check_operation_id, hex_id};
 use super::resources::{self as res, GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{Conv, MsgState, Phase, World};
-use crate::api::wire::UcwaError;
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::OnlineMeetingInvitationRequest;
+use crate::api::wire::{
+    ConversationState, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaError,
+    UcwaSubcode,
+};
 
 /// A lobby decision taken later by a timer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +47,13 @@ impl Exit {
         match self {
             Exit::ClientDelete | Exit::AppGone => None,
             Exit::Ended => Some(UcwaError::new(
-                "Gone",
-                Some("Ended"),
+                UcwaCode::Gone,
+                Some(UcwaSubcode::Ended),
                 "The conference has finished.",
             )),
             Exit::Ejected => Some(UcwaError::new(
-                "Gone",
-                Some("Ejected"),
+                UcwaCode::Gone,
+                Some(UcwaSubcode::Ejected),
                 "The user is removed from conference.",
             )),
         }
@@ -59,22 +62,26 @@ impl Exit {
 
 pub(crate) fn denied() -> UcwaError {
     UcwaError::new(
-        "Forbidden",
-        Some("Denied"),
+        UcwaCode::Forbidden,
+        Some(UcwaSubcode::Denied),
         "The lobby participant was denied from the conference.",
     )
 }
 
 pub(crate) fn lobby_timeout() -> UcwaError {
     UcwaError::new(
-        "Timeout",
-        Some("Timeout"),
+        UcwaCode::Timeout,
+        Some(UcwaSubcode::Timeout),
         "The lobby wait timed out before a leader admitted the participant.",
     )
 }
 
 fn locked() -> UcwaError {
-    UcwaError::new("Forbidden", Some("NotAllowed"), "The meeting is locked")
+    UcwaError::new(
+        UcwaCode::Forbidden,
+        Some(UcwaSubcode::NotAllowed),
+        "The meeting is locked",
+    )
 }
 
 /// `POST {app}/communication/onlineMeetingInvitations`.
@@ -88,7 +95,7 @@ pub(crate) fn join(
     let app = w.app(app_id, asi)?;
     if app.live_conv().is_some() {
         return Err(ApiError::conflict(
-            Some("AlreadyExists"),
+            Some(UcwaSubcode::AlreadyExists),
             "The application is already joining or in a meeting.",
         ));
     }
@@ -115,8 +122,8 @@ pub(crate) fn join(
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
-                "NotFound",
-                Some("DestinationNotFound"),
+                UcwaCode::NotFound,
+                Some(UcwaSubcode::DestinationNotFound),
                 "The meeting could not be found.",
             )
         })?;
@@ -153,9 +160,9 @@ pub(crate) fn join(
         subject: req.subject.clone(),
         thread_id: hex_id(32),
         phase: Phase::Lobby,
-        inv_state: "Connecting",
+        inv_state: InvitationState::Connecting,
         messaging: MsgState {
-            state: "Disconnected",
+            state: ModalityState::Disconnected,
             ..MsgState::default()
         },
     };
@@ -216,7 +223,10 @@ fn started_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
     if let Some(v) = GuestView::of(w, app_id) {
         v.comm(&mut g, v.invitation(EventType::Started));
-        v.comm(&mut g, v.conversation(EventType::Added, "Connecting", 0));
+        v.comm(
+            &mut g,
+            v.conversation(EventType::Added, ConversationState::Connecting, 0),
+        );
     }
     g
 }
@@ -226,7 +236,10 @@ fn lobby_group(w: &World, app_id: &str) -> GroupBuilder {
     let mut g = GroupBuilder::default();
     if let Some(v) = GuestView::of(w, app_id) {
         v.conv(&mut g, v.local_participant(EventType::Added, true));
-        v.comm(&mut g, v.conversation(EventType::Updated, "InLobby", 0));
+        v.comm(
+            &mut g,
+            v.conversation(EventType::Updated, ConversationState::InLobby, 0),
+        );
     }
     g
 }
@@ -242,7 +255,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
         return false;
     }
     conv.phase = Phase::InMeeting;
-    conv.inv_state = "Connected";
+    conv.inv_state = InvitationState::Connected;
     let m = conv.meeting;
     if let Some(meeting) = w.meetings.get_mut(m) {
         meeting.lobby.retain(|a| a != app_id);
@@ -255,7 +268,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
         if collapsed {
             v.comm(
                 &mut g,
-                v.conversation(EventType::Added, "Conferenced", count),
+                v.conversation(EventType::Added, ConversationState::Conferenced, count),
             );
         }
         v.conv(&mut g, v.local_participant(EventType::Added, false));
@@ -265,10 +278,14 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
         if !collapsed {
             v.comm(
                 &mut g,
-                v.conversation(EventType::Updated, "Conferenced", count),
+                v.conversation(EventType::Updated, ConversationState::Conferenced, count),
             );
         }
-        v.comm(&mut g, v.invitation(EventType::Completed).status("Success"));
+        v.comm(
+            &mut g,
+            v.invitation(EventType::Completed)
+                .status(OperationStatus::Success),
+        );
     }
     push(w, app_id, g);
     if let Some(me) = w.apps.get(app_id).map(local_person) {
@@ -283,16 +300,18 @@ pub(crate) fn fail(w: &mut World, app_id: &str, reason: UcwaError) {
         return;
     };
     conv.phase = Phase::Ended;
-    conv.inv_state = "Failed";
+    conv.inv_state = InvitationState::Failed;
     let m = conv.meeting;
     if let Some(meeting) = w.meetings.get_mut(m) {
         meeting.lobby.retain(|a| a != app_id);
     }
     let mut g = GroupBuilder::default();
     if let Some(v) = GuestView::of(w, app_id) {
-        let completed = v.invitation(EventType::Completed).status("Failure");
+        let completed = v
+            .invitation(EventType::Completed)
+            .status(OperationStatus::Failure);
         v.comm(&mut g, completed.reason(reason.clone()));
-        let deleted = v.conversation(EventType::Deleted, "Disconnected", 0);
+        let deleted = v.conversation(EventType::Deleted, ConversationState::Disconnected, 0);
         v.comm(&mut g, deleted.reason(reason));
     }
     push(w, app_id, g);
@@ -332,8 +351,8 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
         } else {
             let reason = exit.reason().unwrap_or_else(|| {
                 UcwaError::new(
-                    "Gone",
-                    Some("Canceled"),
+                    UcwaCode::Gone,
+                    Some(UcwaSubcode::Canceled),
                     "The invitation was cancelled by the participant.",
                 )
             });
@@ -350,7 +369,7 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
             let mut e = v.local_participant(EventType::Deleted, false);
             e.reason = exit.reason();
             v.conv(&mut g, e);
-            let mut e = v.conversation(EventType::Deleted, "Disconnected", 0);
+            let mut e = v.conversation(EventType::Deleted, ConversationState::Disconnected, 0);
             e.reason = exit.reason();
             v.comm(&mut g, e);
         }
@@ -366,7 +385,7 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
 fn end_conv(w: &mut World, app_id: &str) {
     if let Some(conv) = w.apps.get_mut(app_id).and_then(|a| a.conv.as_mut()) {
         conv.phase = Phase::Ended;
-        conv.messaging.state = "Disconnected";
+        conv.messaging.state = ModalityState::Disconnected;
     }
 }
 

@@ -12,6 +12,9 @@ use super::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
 use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::MessagingRequest;
+use crate::api::wire::{
+    Direction, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaSubcode,
+};
 
 /// The live conversation `conv_id` of the application.
 fn conv_mut<'a>(
@@ -66,9 +69,9 @@ pub(crate) fn add_messaging(
             "The conversation is not connected to the meeting yet.",
         ));
     }
-    if conv.messaging.state != "Disconnected" {
+    if conv.messaging.state != ModalityState::Disconnected {
         return Err(ApiError::conflict(
-            Some("AlreadyExists"),
+            Some(UcwaSubcode::AlreadyExists),
             "Messaging is already connected in this conversation.",
         ));
     }
@@ -76,9 +79,9 @@ pub(crate) fn add_messaging(
     conv.messaging.invitation = Some(MsgInvitation {
         id: mi.clone(),
         op_id: req.operation_id.clone(),
-        state: "Connecting",
+        state: InvitationState::Connecting,
     });
-    conv.messaging.state = "Connecting";
+    conv.messaging.state = ModalityState::Connecting;
     let m = conv.meeting;
     let location = Paths::new(app_id).messaging_invitation(&mi);
 
@@ -92,16 +95,16 @@ pub(crate) fn add_messaging(
     push(&mut w, app_id, g1);
 
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
-    conv.messaging.state = "Connected";
+    conv.messaging.state = ModalityState::Connected;
     if let Some(i) = conv.messaging.invitation.as_mut() {
-        i.state = "Connected";
+        i.state = InvitationState::Connected;
     }
     let mut g2 = GroupBuilder::default();
     if let Some(v) = GuestView::of(&w, app_id) {
         v.conv(&mut g2, v.messaging_updated());
         v.conv(&mut g2, v.participant_messaging(EventType::Added));
         if let Some(e) = v.messaging_invitation(EventType::Completed) {
-            v.comm(&mut g2, e.status("Success"));
+            v.comm(&mut g2, e.status(OperationStatus::Success));
         }
     }
     push(&mut w, app_id, g2);
@@ -145,9 +148,9 @@ pub(crate) fn broadcast_typing(w: &mut World, m: usize, who: &Person, typing: bo
     let mut told = 0;
     for gid in w.guests_in(m, "") {
         let mut g = GroupBuilder::default();
-        if let Some(v) = GuestView::of(w, &gid)
-            .filter(|v| v.conv.phase == Phase::InMeeting && v.conv.messaging.state == "Connected")
-        {
+        if let Some(v) = GuestView::of(w, &gid).filter(|v| {
+            v.conv.phase == Phase::InMeeting && v.conv.messaging.state == ModalityState::Connected
+        }) {
             v.conv(&mut g, v.typing(who, typing));
             told += 1;
         }
@@ -169,12 +172,12 @@ pub(crate) fn deliver_incoming(
         .apps
         .get_mut(app_id)
         .and_then(|a| a.conv.as_mut())
-        .filter(|c| c.phase == Phase::InMeeting && c.messaging.state == "Connected")
+        .filter(|c| c.phase == Phase::InMeeting && c.messaging.state == ModalityState::Connected)
     else {
         return false;
     };
     conv.messaging.messages.push(MsgRec {
-        direction: "Incoming",
+        direction: Direction::Incoming,
         from: Some((from_pid.to_string(), from_name.to_string())),
         text: text.to_string(),
         html: format != MessageFormat::Plain,
@@ -213,7 +216,7 @@ pub(crate) fn send_message(
         _ => {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "UnsupportedMediaType",
+                UcwaCode::UnsupportedMediaType,
                 None,
                 "Messages must be text/plain or text/html.",
             ));
@@ -224,7 +227,7 @@ pub(crate) fn send_message(
     let op_id = r.q("operationId").map(str::to_string);
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
-    if conv.phase != Phase::InMeeting || conv.messaging.state != "Connected" {
+    if conv.phase != Phase::InMeeting || conv.messaging.state != ModalityState::Connected {
         return Err(not_connected());
     }
     let m = conv.meeting;
@@ -235,7 +238,7 @@ pub(crate) fn send_message(
     });
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     conv.messaging.messages.push(MsgRec {
-        direction: "Outgoing",
+        direction: Direction::Outgoing,
         from: None,
         text: text.clone(),
         html,
@@ -275,7 +278,7 @@ pub(crate) fn typing(
 ) -> Result<Response, ApiError> {
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
-    if conv.messaging.state != "Connected" {
+    if conv.messaging.state != ModalityState::Connected {
         return Err(not_connected());
     }
     Ok(empty(StatusCode::NO_CONTENT))
@@ -290,10 +293,10 @@ pub(crate) fn stop_messaging(
 ) -> Result<Response, ApiError> {
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
-    if conv.messaging.state == "Disconnected" {
+    if conv.messaging.state == ModalityState::Disconnected {
         return Ok(empty(StatusCode::NO_CONTENT));
     }
-    conv.messaging.state = "Disconnected";
+    conv.messaging.state = ModalityState::Disconnected;
     conv.messaging.invitation = None;
     let mut g = GroupBuilder::default();
     if let Some(v) = GuestView::of(&w, app_id) {

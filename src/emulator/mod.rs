@@ -71,6 +71,7 @@ pub use start::{EmulatorHandle, start, start_on};
 pub use tls::TlsIdentity;
 pub use world::{AppState, ChatLine};
 
+use crate::api::wire::UcwaCode;
 use crate::api::wire::psat::{self, PsatClaims};
 use fault_response::{fault_response, relabel};
 use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
@@ -339,7 +340,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         Err(_) => {
             let e = ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "EntityTooLarge",
+                UcwaCode::EntityTooLarge,
                 None,
                 "The request body is too large.",
             );

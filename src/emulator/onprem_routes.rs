@@ -13,7 +13,7 @@ use super::config::DiscoverAnswer;
 use super::http::{ApiError, Req, html, json};
 use super::{Emu, Session, onprem_ticket, ucwa_routes};
 use crate::api::wire::platform::HalResource;
-use crate::api::wire::{Link, Links};
+use crate::api::wire::{Link, Links, Rel};
 
 /// Which on-premises listener a request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +88,7 @@ fn discover(emu: &Emu) -> HalResource {
         DiscoverAnswer::RedirectTo(href) => href,
     };
     HalResource {
-        links: Links::new().with("redirect", Link::new(href)),
+        links: Links::new().with(Rel::Redirect, Link::new(href)),
         ..HalResource::default()
     }
 }
@@ -97,9 +97,9 @@ fn discover(emu: &Emu) -> HalResource {
 fn root(emu: &Emu) -> HalResource {
     HalResource {
         links: Links::new()
-            .with("self", Link::new(autodiscover_href(emu, "")))
-            .with("user", Link::new(autodiscover_href(emu, "/oauth/user")))
-            .with("xframe", Link::new(xframe(emu))),
+            .with(Rel::SelfLink, Link::new(autodiscover_href(emu, "")))
+            .with(Rel::User, Link::new(autodiscover_href(emu, "/oauth/user")))
+            .with(Rel::Xframe, Link::new(xframe(emu))),
         ..HalResource::default()
     }
 }
@@ -117,12 +117,15 @@ fn user(emu: &Arc<Emu>, r: &Req) -> Response {
     };
     let body = HalResource {
         links: Links::new()
-            .with("self", Link::new(autodiscover_href(emu, "/oauth/user")))
             .with(
-                "applications",
+                Rel::SelfLink,
+                Link::new(autodiscover_href(emu, "/oauth/user")),
+            )
+            .with(
+                Rel::Applications,
                 Link::new(emu.lyncweb_href("ucwa/oauth/v1/applications")),
             )
-            .with("xframe", Link::new(xframe(emu))),
+            .with(Rel::Xframe, Link::new(xframe(emu))),
         ..HalResource::default()
     };
     let mut resp = json(StatusCode::OK, &body);

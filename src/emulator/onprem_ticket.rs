@@ -10,6 +10,7 @@ use base64::Engine as _;
 
 use super::http::{Req, append_header, hex_id, html, json, set_header, token_hash, unix_now};
 use super::{Emu, Session, TokenProblem};
+use crate::api::wire::OAuthError;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::webticket::{
     ANON_MEETING_GRANT, MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
@@ -73,7 +74,7 @@ pub(crate) fn verify(emu: &Emu, token: &str) -> Result<PsatClaims, TokenProblem>
 }
 
 /// `400 {"error": ...}` with an `X-Ms-diagnostics` header when `diagnostic` is given.
-fn refuse(emu: &Emu, error: &str, diagnostic: Option<(u32, &str)>) -> Response {
+fn refuse(emu: &Emu, error: OAuthError, diagnostic: Option<(u32, &str)>) -> Response {
     let mut resp = json(StatusCode::BAD_REQUEST, &WebTicketError::new(error));
     if let Some((code, reason)) = diagnostic {
         let host = emu.lyncweb_host();
@@ -92,17 +93,17 @@ const NO_VALID_TOKEN: (u32, &str) = (28020, "No valid security token.");
 /// `POST /WebTicket/oauthtoken`: the anonymous meeting grant, optionally renewing a ticket.
 pub(crate) fn grant(emu: &Arc<Emu>, r: &Req) -> Response {
     if r.content_type().as_deref() != Some("application/x-www-form-urlencoded") {
-        return refuse(emu, "invalid_request", None);
+        return refuse(emu, OAuthError::InvalidRequest, None);
     }
     let g = WebTicketGrant::from_form(&r.body);
     if g.grant_type.is_empty() {
-        return refuse(emu, "invalid_request", None);
+        return refuse(emu, OAuthError::InvalidRequest, None);
     }
     if g.grant_type != ANON_MEETING_GRANT || !emu.on_prem_config().anonymous_join {
-        return refuse(emu, "unsupported_grant_type", Some(NOT_ALLOWED));
+        return refuse(emu, OAuthError::UnsupportedGrantType, Some(NOT_ALLOWED));
     }
     let (Some(key), Some(uri)) = (g.password.as_deref(), g.ms_rtc_conferenceuri.as_deref()) else {
-        return refuse(emu, "invalid_request", None);
+        return refuse(emu, OAuthError::InvalidRequest, None);
     };
     let lifetime = emu.on_prem_config().ticket_lifetime.as_secs().max(1);
     let now = unix_now();
@@ -112,21 +113,21 @@ pub(crate) fn grant(emu: &Arc<Emu>, r: &Req) -> Response {
         .meeting_by_uri(uri)
         .filter(|m| w.meetings.get(*m).is_some_and(|x| !x.ended))
     else {
-        return refuse(emu, "invalid_grant", Some(NO_VALID_TOKEN));
+        return refuse(emu, OAuthError::InvalidGrant, Some(NO_VALID_TOKEN));
     };
     let meeting = &w.meetings[m];
     if meeting.spec.conference_id != key {
-        return refuse(emu, "invalid_grant", Some(NO_VALID_TOKEN));
+        return refuse(emu, OAuthError::InvalidGrant, Some(NO_VALID_TOKEN));
     }
     if !meeting.anonymous_join {
-        return refuse(emu, "unsupported_grant_type", Some(NOT_ALLOWED));
+        return refuse(emu, OAuthError::UnsupportedGrantType, Some(NOT_ALLOWED));
     }
     let conference_uri = meeting.uri.clone();
     let asi = match g.ms_rtc_renew.as_deref() {
         None => format!("anon-{}", hex_id(24)),
         Some(old) => match w.tickets.get(&token_hash(old)) {
             Some(t) if t.exp > now && t.conference_uri == conference_uri => t.asi.clone(),
-            _ => return refuse(emu, "invalid_grant", Some(NO_VALID_TOKEN)),
+            _ => return refuse(emu, OAuthError::InvalidGrant, Some(NO_VALID_TOKEN)),
         },
     };
     let mut raw = Vec::with_capacity(48);

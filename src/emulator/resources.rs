@@ -4,7 +4,10 @@
 
 use crate::api::wire::events::{Event, EventType};
 use crate::api::wire::ucwa::{Application, Communication, Me};
-use crate::api::wire::{Embedded, Link, Links, RelLink, SenderBlock, UcwaDate};
+use crate::api::wire::{
+    ConversationState, Embedded, Link, Links, OperationStatus, Rel, RelLink, SenderBlock, UcwaCode,
+    UcwaDate, UcwaSubcode,
+};
 
 use std::sync::Arc;
 
@@ -132,23 +135,23 @@ pub(crate) struct GroupBuilder {
 }
 
 impl GroupBuilder {
-    pub fn push(&mut self, sender_rel: &str, sender_href: &str, ev: Event) {
+    fn push(&mut self, sender_rel: &str, sender_href: &str, ev: Event) {
         match self.parts.last_mut() {
             Some(Part::Block(b)) if b.rel == sender_rel && b.href == sender_href => {
                 b.events.push(ev)
             }
-            _ => self.parts.push(Part::Block(SenderBlock::new(
-                sender_rel,
-                sender_href,
-                vec![ev],
-            ))),
+            _ => self.parts.push(Part::Block(SenderBlock {
+                rel: sender_rel.to_string(),
+                href: sender_href.to_string(),
+                events: vec![ev],
+            })),
         }
     }
     pub fn comm(&mut self, paths: &Paths, ev: Event) {
-        self.push("communication", &paths.communication(), ev);
+        self.push(Rel::Communication.as_str(), &paths.communication(), ev);
     }
     pub fn conv(&mut self, paths: &Paths, conv: &str, ev: Event) {
-        self.push("conversation", &paths.conv(conv), ev);
+        self.push(Rel::Conversation.as_str(), &paths.conv(conv), ev);
     }
     /// `participant added` for each of `people` in conversation `conv`, kept compact until the
     /// batch is handed out.
@@ -179,7 +182,7 @@ impl GroupBuilder {
 /// An event about `rel` at `href`, embedding `resource` under `rel`.
 pub(crate) fn ev<T: serde::Serialize>(
     kind: EventType,
-    rel: &str,
+    rel: Rel,
     href: &str,
     title: Option<&str>,
     resource: Option<&T>,
@@ -222,7 +225,7 @@ impl<'a> GuestView<'a> {
         let inv = invitation(self.app, self.conv, self.meeting);
         ev(
             kind,
-            "onlineMeetingInvitation",
+            Rel::OnlineMeetingInvitation,
             &self.p.invitation(&self.conv.inv_id),
             None,
             Some(&inv),
@@ -230,13 +233,13 @@ impl<'a> GuestView<'a> {
     }
 
     /// `conversation <kind>` embedding the conversation in `state` (nothing when deleted).
-    pub fn conversation(&self, kind: EventType, state: &str, count: usize) -> Event {
+    pub fn conversation(&self, kind: EventType, state: ConversationState, count: usize) -> Event {
         let href = self.p.conv(&self.conv.id);
         if kind == EventType::Deleted {
-            return ev::<()>(kind, "conversation", &href, None, None);
+            return ev::<()>(kind, Rel::Conversation, &href, None, None);
         }
         let c = conversation(self.app, self.conv, self.meeting, state, count);
-        ev(kind, "conversation", &href, None, Some(&c))
+        ev(kind, Rel::Conversation, &href, None, Some(&c))
     }
 
     /// `localParticipant <kind>` (embedded unless deleted).
@@ -244,10 +247,16 @@ impl<'a> GuestView<'a> {
         let me = local_person(self.app);
         let href = self.p.participant(&self.conv.id, &me.pid);
         if kind == EventType::Deleted {
-            return ev::<()>(kind, "localParticipant", &href, Some(&me.name), None);
+            return ev::<()>(kind, Rel::LocalParticipant, &href, Some(&me.name), None);
         }
         let lp = participant(self.app_id(), self.conv, &me, true, in_lobby);
-        ev(kind, "localParticipant", &href, Some(&me.name), Some(&lp))
+        ev(
+            kind,
+            Rel::LocalParticipant,
+            &href,
+            Some(&me.name),
+            Some(&lp),
+        )
     }
 
     /// `participant added/deleted` in `typingParticipants`: `who` started or stopped typing.
@@ -258,8 +267,8 @@ impl<'a> GuestView<'a> {
         } else {
             EventType::Deleted
         };
-        ev::<()>(kind, "participant", &href, Some(&who.name), None).in_(RelLink::new(
-            "typingParticipants",
+        ev::<()>(kind, Rel::Participant, &href, Some(&who.name), None).in_(RelLink::new(
+            Rel::TypingParticipants,
             self.p
                 .in_conv(&self.conv.id, "messaging/typingParticipants"),
         ))
@@ -269,19 +278,19 @@ impl<'a> GuestView<'a> {
         let om = online_meeting(self.app_id(), self.conv, self.meeting, tenant);
         ev(
             EventType::Added,
-            "onlineMeeting",
+            Rel::OnlineMeeting,
             &self.p.in_conv(&self.conv.id, "onlineMeeting"),
             None,
             Some(&om),
         )
-        .in_(RelLink::new("conversation", self.p.conv(&self.conv.id)))
+        .in_(RelLink::new(Rel::Conversation, self.p.conv(&self.conv.id)))
     }
 
     pub fn messaging_updated(&self) -> Event {
         let m = messaging(self.app_id(), self.conv);
         ev(
             EventType::Updated,
-            "messaging",
+            Rel::Messaging,
             &self.p.in_conv(&self.conv.id, "messaging"),
             None,
             Some(&m),
@@ -290,8 +299,12 @@ impl<'a> GuestView<'a> {
 
     pub fn messaging_invitation(&self, kind: EventType) -> Option<Event> {
         let inv = messaging_invitation(self.app_id(), self.conv)?;
-        let href = inv.links.href("self").unwrap_or_default().to_string();
-        Some(ev(kind, "messagingInvitation", &href, None, Some(&inv)))
+        let href = inv
+            .links
+            .href(Rel::SelfLink)
+            .unwrap_or_default()
+            .to_string();
+        Some(ev(kind, Rel::MessagingInvitation, &href, None, Some(&inv)))
     }
 
     /// `participantMessaging <kind>` in the local participant.
@@ -300,12 +313,12 @@ impl<'a> GuestView<'a> {
         let me_href = self.p.participant(&self.conv.id, &me.pid);
         ev::<()>(
             kind,
-            "participantMessaging",
+            Rel::ParticipantMessaging,
             &format!("{me_href}/messaging"),
             None,
             None,
         )
-        .in_(RelLink::new("localParticipant", me_href).with_title(me.name))
+        .in_(RelLink::new(Rel::LocalParticipant, me_href).with_title(me.name))
     }
 
     /// `message completed` (Success) for message `n` (1-based).
@@ -315,26 +328,26 @@ impl<'a> GuestView<'a> {
         Some(if rec.failed {
             ev(
                 EventType::Completed,
-                "message",
+                Rel::Message,
                 &self.p.message(&self.conv.id, n),
                 None,
                 Some(&msg),
             )
-            .status("Failure")
+            .status(OperationStatus::Failure)
             .reason(crate::api::wire::UcwaError::new(
-                "RemoteFailure",
-                Some("Unreachable"),
+                UcwaCode::RemoteFailure,
+                Some(UcwaSubcode::Unreachable),
                 "The message could not be delivered to the meeting.",
             ))
         } else {
             ev(
                 EventType::Completed,
-                "message",
+                Rel::Message,
                 &self.p.message(&self.conv.id, n),
                 None,
                 Some(&msg),
             )
-            .status("Success")
+            .status(OperationStatus::Success)
         })
     }
 
@@ -350,10 +363,10 @@ impl<'a> GuestView<'a> {
 pub(crate) fn application(app: &App, ack: u64) -> Application {
     let p = Paths::new(&app.id);
     let links = Links::new()
-        .with("self", Link::new(&p.app))
-        .with("policies", Link::new(p.sub("policies")))
-        .with("batch", Link::new(p.sub("batch")))
-        .with("events", Link::new(p.events(ack, &app.channel.key)));
+        .with(Rel::SelfLink, Link::new(&p.app))
+        .with(Rel::Policies, Link::new(p.sub("policies")))
+        .with(Rel::Batch, Link::new(p.sub("batch")))
+        .with(Rel::Events, Link::new(p.events(ack, &app.channel.key)));
     Application {
         id: Some(app.id.clone()),
         culture: Some(app.culture.clone()),
@@ -362,11 +375,11 @@ pub(crate) fn application(app: &App, ack: u64) -> Application {
         endpoint_id: Some(app.asi.clone()),
         expires: Some(UcwaDate::from_unix_ms(app.expires_ms)),
         etag: Some("1512544136".into()),
-        rel: Some("application".into()),
+        rel: Some(Rel::Application.into()),
         links,
         embedded: Embedded::new()
-            .with("me", &me(app))
-            .with("communication", &communication(app)),
+            .with(Rel::Me, &me(app))
+            .with(Rel::Communication, &communication(app)),
     }
 }
 
@@ -374,29 +387,29 @@ pub(crate) fn me(app: &App) -> Me {
     Me {
         uri: Some(app.me_uri.clone()),
         name: app.name.clone(),
-        rel: Some("me".into()),
-        links: Links::new().with("self", Link::new(Paths::new(&app.id).sub("me"))),
+        rel: Some(Rel::Me.into()),
+        links: Links::new().with(Rel::SelfLink, Link::new(Paths::new(&app.id).sub("me"))),
     }
 }
 
 pub(crate) fn communication(app: &App) -> Communication {
     let p = Paths::new(&app.id);
     let mut links = Links::new()
-        .with("self", Link::new(p.communication()))
+        .with(Rel::SelfLink, Link::new(p.communication()))
         .with(
-            "conversations",
+            Rel::Conversations,
             Link::new(p.sub("communication/conversations?filter=active")),
         )
-        .with("mediaPolicies", Link::new(p.sub("mediaPolicies")));
+        .with(Rel::MediaPolicies, Link::new(p.sub("mediaPolicies")));
     if app.confid.is_some() {
         links.insert(
-            "joinOnlineMeeting",
+            Rel::JoinOnlineMeeting,
             Link::new(p.sub("communication/onlineMeetingInvitations")),
         );
     } else {
         let mut l = Link::new(p.sub("communication/messagingInvitations"));
         l.revision = Some("2".into());
-        links.insert("startMessaging", l);
+        links.insert(Rel::StartMessaging, l);
     }
     let mut extra = serde_json::Map::new();
     extra.insert(
@@ -409,7 +422,7 @@ pub(crate) fn communication(app: &App) -> Communication {
         supported_modalities: vec!["Messaging".into()],
         supported_message_formats: vec!["Plain".into(), "Html".into()],
         etag: Some("960382518".into()),
-        rel: Some("communication".into()),
+        rel: Some(Rel::Communication.into()),
         links,
         extra,
     }

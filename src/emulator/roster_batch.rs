@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::api::wire::SenderBlock;
 use crate::api::wire::events::EventType;
+use crate::api::wire::{Rel, SenderBlock};
 
 use super::resources::{Paths, Person, roster_event};
 
@@ -132,7 +132,7 @@ impl RosterBatch {
             .changes()
             .map(|c| roster_event(app_id, &self.conv, c.kind, &c.who))
             .collect();
-        SenderBlock::new("conversation", &p.conv(&self.conv), events)
+        SenderBlock::new(Rel::Conversation, &p.conv(&self.conv), events)
     }
 }
 
@@ -246,8 +246,8 @@ mod tests {
         assert_eq!(evs[0].link.rel, "participant");
         assert_eq!(evs[0].link.href, Paths::new("42").participant("c1", "g1"));
         assert_eq!(evs[0].link.title.as_deref(), Some("Ada"));
-        assert!(evs[0].embedded.raw("participant").is_some());
-        assert!(evs[1].embedded.raw("participant").is_some());
+        assert!(evs[0].embedded.raw(Rel::Participant).is_some());
+        assert!(evs[1].embedded.raw(Rel::Participant).is_some());
         assert_eq!(evs[2].kind, EventType::Deleted);
         assert!(evs[2].embedded.is_empty());
     }

@@ -13,7 +13,7 @@ use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
 use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
 use super::world::Meeting;
 use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
-use crate::api::wire::{Embedded, Link, Links, UcwaDate};
+use crate::api::wire::{Embedded, Link, Links, OAuthError, Rel, UcwaCode, UcwaDate, UcwaSubcode};
 
 /// Route names of the platform listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> &'static str {
@@ -107,11 +107,11 @@ fn challenge(emu: &Emu) -> Response {
     resp
 }
 
-fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
+fn aad_error(status: StatusCode, error: OAuthError, code: u32, description: &str) -> Response {
     json(
         status,
         &AadErrorResponse {
-            error: error.to_string(),
+            error,
             error_description: Some(format!("AADSTS{code}: {description}")),
         },
     )
@@ -124,7 +124,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if !tenant.eq_ignore_ascii_case(&emu.cfg.tenant) {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             90002,
             &format!("Tenant '{tenant}' not found."),
         );
@@ -139,7 +139,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if field("grant_type") != Some("client_credentials") {
         return aad_error(
             bad,
-            "unsupported_grant_type",
+            OAuthError::UnsupportedGrantType,
             70003,
             "The app requested an unsupported grant type.",
         );
@@ -147,7 +147,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     let Some(client_id) = field("client_id") else {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             900144,
             "The request body must contain the following parameter: 'client_id'.",
         );
@@ -155,7 +155,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     if client_id != emu.cfg.client_id {
         return aad_error(
             bad,
-            "invalid_client",
+            OAuthError::InvalidClient,
             700016,
             &format!("Application with identifier '{client_id}' was not found in the directory."),
         );
@@ -165,7 +165,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
         (Some(_), _) => {
             return aad_error(
                 StatusCode::UNAUTHORIZED,
-                "invalid_client",
+                OAuthError::InvalidClient,
                 7000215,
                 "Invalid client secret provided.",
             );
@@ -177,7 +177,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
         _ => {
             return aad_error(
                 bad,
-                "invalid_request",
+                OAuthError::InvalidRequest,
                 7000218,
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
             );
@@ -186,7 +186,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     let Some(resource) = field("resource") else {
         return aad_error(
             bad,
-            "invalid_request",
+            OAuthError::InvalidRequest,
             900144,
             "The request body must contain the following parameter: 'resource'.",
         );
@@ -218,7 +218,7 @@ fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("discover")),
+            rel: Some(pre.rel(Rel::Discover).into()),
             links,
             ..HalResource::default()
         },
@@ -228,13 +228,13 @@ fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
 /// The links both discover documents carry: `self`, `{prefix}applications`, `myApplications`.
 pub(crate) fn discover_links(emu: &Emu, self_href: String) -> Links {
     Links::new()
-        .with("self", Link::new(self_href))
+        .with(Rel::SelfLink, Link::new(self_href))
         .with(
-            &emu.cfg.rel_prefix.rel("applications"),
+            emu.cfg.rel_prefix.rel(Rel::Applications),
             Link::new(format!("{}platformService/v1/applications", emu.platform)),
         )
         .with(
-            "myApplications",
+            Rel::MyApplications,
             Link::new(format!("{}platformService/v1/myApplications", emu.platform)),
         )
 }
@@ -247,7 +247,7 @@ fn check_endpoint(emu: &Emu, r: &Req) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::forbidden(
-            Some("ApplicationNotFound"),
+            Some(UcwaSubcode::ApplicationNotFound),
             "No application is registered for this endpoint and token.",
         ))
     }
@@ -261,8 +261,8 @@ pub(crate) fn check_app(emu: &Emu, r: &Req) -> Result<(), ApiError> {
     } else {
         Err(ApiError::new(
             StatusCode::NOT_FOUND,
-            "NotFound",
-            Some("ApplicationNotFound"),
+            UcwaCode::NotFound,
+            Some(UcwaSubcode::ApplicationNotFound),
             "The application does not exist.",
         ))
     }
@@ -279,10 +279,10 @@ fn applications(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("applications")),
+            rel: Some(pre.rel(Rel::Applications).into()),
             links: Links::new()
-                .with("self", Link::new("/platformservice/v1/applications"))
-                .with(&pre.rel("application"), Link::new(href)),
+                .with(Rel::SelfLink, Link::new("/platformservice/v1/applications"))
+                .with(pre.rel(Rel::Application), Link::new(href)),
             ..HalResource::default()
         },
     ))
@@ -295,29 +295,29 @@ fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     let ep = format!("endpointId={}", emu.cfg.endpoint_sip);
     let sub = |rest: &str| Link::new(format!("{base}/{rest}?{ep}"));
     let communication = HalResource {
-        rel: Some(pre.rel("communication")),
+        rel: Some(pre.rel(Rel::Communication).into()),
         links: Links::new()
-            .with("self", sub("communication"))
+            .with(Rel::SelfLink, sub("communication"))
             .with(
-                &pre.rel("joinOnlineMeeting"),
+                pre.rel(Rel::JoinOnlineMeeting),
                 sub("communication/onlineMeetingInvitations"),
             )
             .with(
-                &pre.rel("inviteUserToMeeting"),
+                pre.rel(Rel::InviteUserToMeeting),
                 sub("communication/userMeetingInvitations"),
             )
             .with(
-                &pre.rel("startMessaging"),
+                pre.rel(Rel::StartMessaging),
                 sub("communication/messagingInvitations"),
             )
             .with(
-                &pre.rel("startAudioVideo"),
+                pre.rel(Rel::StartAudioVideo),
                 Link::new(format!(
                     "{base}/communication/audioVideoInvitations?modalities=AudioVideo&{ep}"
                 )),
             )
             .with(
-                &pre.rel("startAudio"),
+                pre.rel(Rel::StartAudio),
                 Link::new(format!(
                     "{base}/communication/audioVideoInvitations?modalities=Audio&{ep}"
                 )),
@@ -326,35 +326,35 @@ fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         etag: Some("4294967295".into()),
     };
     let my_meetings = HalResource {
-        rel: Some("myOnlineMeetings".into()),
-        links: Links::new().with("self", sub("myOnlineMeetings")),
+        rel: Some(Rel::MyOnlineMeetings.into()),
+        links: Links::new().with(Rel::SelfLink, sub("myOnlineMeetings")),
         ..HalResource::default()
     };
     let adhoc = HalResource {
-        rel: Some(pre.rel("adhocMeetings")),
-        links: Links::new().with("self", sub("adhocMeetings")),
+        rel: Some(pre.rel(Rel::AdhocMeetings).into()),
+        links: Links::new().with(Rel::SelfLink, sub("adhocMeetings")),
         ..HalResource::default()
     };
     Ok(json(
         StatusCode::OK,
         &HalResource {
-            rel: Some(pre.rel("application")),
+            rel: Some(pre.rel(Rel::Application).into()),
             links: Links::new()
                 .with(
-                    "self",
+                    Rel::SelfLink,
                     Link::new(format!(
                         "{base}?endpointId={}",
                         encode_component(&emu.cfg.endpoint_sip)
                     )),
                 )
                 .with(
-                    &pre.rel("anonApplicationTokens"),
+                    pre.rel(Rel::AnonApplicationTokens),
                     sub("anonApplicationTokens"),
                 ),
             embedded: Embedded::new()
-                .with(&pre.rel("communication"), &communication)
-                .with("myOnlineMeetings", &my_meetings)
-                .with(&pre.rel("adhocMeetings"), &adhoc),
+                .with(pre.rel(Rel::Communication), &communication)
+                .with(Rel::MyOnlineMeetings, &my_meetings)
+                .with(pre.rel(Rel::AdhocMeetings), &adhoc),
             etag: None,
         },
     ))
@@ -422,14 +422,14 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         expiration_time: Some(expires),
         links: Links::new()
             .with(
-                "self",
+                Rel::SelfLink,
                 Link::new(format!(
                     "{base}/adhocMeetings/{id}?endpointId={}",
                     emu.cfg.endpoint_sip
                 )),
             )
             .with(
-                &pre.rel("joinAdhocMeeting"),
+                pre.rel(Rel::JoinAdhocMeeting),
                 Link::new(format!(
                     "{}{}/communication/onlineMeetingInvitations?confUrl={uri}&endpointId={}",
                     emu.platform,
@@ -438,7 +438,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
                 )),
             )
             .with(
-                "applications",
+                Rel::Applications,
                 Link::new(format!("{}ucwa/v1/applications", emu.pool)),
             ),
     };

@@ -17,7 +17,7 @@ use crate::api::wire::events::EventType;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
-use crate::api::wire::{Link, Links};
+use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaSubcode};
 
 /// Route names of the pool listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> &'static str {
@@ -198,7 +198,7 @@ fn route_sync(
         "report_activity" | "make_me_available" => {
             emu.lock().app(app_id, asi)?;
             Err(ApiError::forbidden(
-                Some("AnonymousNotAllowed"),
+                Some(UcwaSubcode::AnonymousNotAllowed),
                 "The operation is not allowed for anonymous users.",
             ))
         }
@@ -206,8 +206,8 @@ fn route_sync(
             emu.lock().app(app_id, asi)?;
             Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
-                "BadRequest",
-                Some("OperationNotSupported"),
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::OperationNotSupported),
                 "Batch requests are not supported by this server.",
             ))
         }
@@ -282,7 +282,7 @@ fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Re
         &p,
         res::ev(
             EventType::Updated,
-            "communication",
+            Rel::Communication,
             &p.communication(),
             None,
             Some(&res::communication(&app)),
@@ -327,11 +327,11 @@ fn join_meeting(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
 }
 
 /// A collection resource: `self` plus an array of `item_rel` links.
-fn collection(rel: &str, self_href: String, item_rel: &str, items: Vec<Link>) -> Response {
-    let mut links = Links::new().with("self", Link::new(self_href));
+fn collection(rel: Rel, self_href: String, item_rel: Rel, items: Vec<Link>) -> Response {
+    let mut links = Links::new().with(Rel::SelfLink, Link::new(self_href));
     links.insert_many(item_rel, items);
     HalResource {
-        rel: Some(rel.to_string()),
+        rel: Some(rel.into()),
         links,
         ..HalResource::default()
     }
@@ -350,13 +350,13 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
         ["communication"] => return ok(&res::communication(app)),
         ["policies"] | ["mediapolicies"] => {
             let rel = if rest[0] == "policies" {
-                "policies"
+                Rel::Policies
             } else {
-                "mediaPolicies"
+                Rel::MediaPolicies
             };
             return ok(&HalResource {
                 rel: Some(rel.into()),
-                links: Links::new().with("self", Link::new(p.sub(rel))),
+                links: Links::new().with(Rel::SelfLink, Link::new(p.sub(rel.as_str()))),
                 ..HalResource::default()
             });
         }
@@ -367,9 +367,9 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
                 .into_iter()
                 .collect();
             return Ok(collection(
-                "conversations",
+                Rel::Conversations,
                 p.sub("communication/conversations"),
-                "conversation",
+                Rel::Conversation,
                 items,
             ));
         }
@@ -407,13 +407,13 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
     };
     let me = local_person(app);
     let link = |x: &res::Person| Link::titled(p.participant(c, &x.pid), &x.name);
-    let listing = |name: &str, role: Option<Role>| {
+    let listing = |rel: Rel, role: Option<Role>| {
         let items = std::iter::once(&me)
             .chain(people.iter())
             .filter(|x| role.is_none_or(|r| x.role == r))
             .map(link)
             .collect();
-        collection(name, p.in_conv(c, name), "participant", items)
+        collection(rel, p.in_conv(c, rel.as_str()), Rel::Participant, items)
     };
     let in_meeting = conv.phase == Phase::InMeeting;
     match tail {
@@ -424,9 +424,9 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
             conv.conv_state(),
             if in_meeting { people.len() + 1 } else { 0 },
         )),
-        ["participants"] => Ok(listing("participants", None)),
-        ["attendees"] => Ok(listing("attendees", Some(Role::Attendee))),
-        ["leaders"] => Ok(listing("leaders", Some(Role::Leader))),
+        ["participants"] => Ok(listing(Rel::Participants, None)),
+        ["attendees"] => Ok(listing(Rel::Attendees, Some(Role::Attendee))),
+        ["leaders"] => Ok(listing(Rel::Leaders, Some(Role::Leader))),
         ["lobby"] => {
             let items = if conv.phase == Phase::Lobby {
                 vec![link(&me)]
@@ -434,9 +434,9 @@ fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Resp
                 Vec::new()
             };
             Ok(collection(
-                "lobby",
-                p.in_conv(c, "lobby"),
-                "participant",
+                Rel::Lobby,
+                p.in_conv(c, Rel::Lobby.as_str()),
+                Rel::Participant,
                 items,
             ))
         }

@@ -7,6 +7,7 @@ use super::channel::Channel;
 use super::config::{MeetingSpec, Role};
 use super::http::ApiError;
 use super::journal::{FaultPlan, JournalEntry};
+use crate::api::wire::{ConversationState, Direction, InvitationState, ModalityState};
 
 /// All mutable state, behind one mutex (never held across an `.await`).
 #[derive(Default)]
@@ -204,16 +205,16 @@ pub(crate) struct Conv {
     pub thread_id: String,
     pub phase: Phase,
     /// onlineMeetingInvitation state: Connecting / Connected / Failed.
-    pub inv_state: &'static str,
+    pub inv_state: InvitationState,
     pub messaging: MsgState,
 }
 
 impl Conv {
-    pub fn conv_state(&self) -> &'static str {
+    pub fn conv_state(&self) -> ConversationState {
         match self.phase {
-            Phase::Lobby => "InLobby",
-            Phase::InMeeting => "Conferenced",
-            Phase::Ended => "Disconnected",
+            Phase::Lobby => ConversationState::InLobby,
+            Phase::InMeeting => ConversationState::Conferenced,
+            Phase::Ended => ConversationState::Disconnected,
         }
     }
 }
@@ -221,7 +222,7 @@ impl Conv {
 #[derive(Default)]
 pub(crate) struct MsgState {
     /// Disconnected / Connecting / Connected.
-    pub state: &'static str,
+    pub state: ModalityState,
     pub invitation: Option<MsgInvitation>,
     pub messages: Vec<MsgRec>,
 }
@@ -229,12 +230,11 @@ pub(crate) struct MsgState {
 pub(crate) struct MsgInvitation {
     pub id: String,
     pub op_id: Option<String>,
-    pub state: &'static str,
+    pub state: InvitationState,
 }
 
 pub(crate) struct MsgRec {
-    /// Incoming / Outgoing.
-    pub direction: &'static str,
+    pub direction: Direction,
     /// Sender's participant id and name (incoming).
     pub from: Option<(String, String)>,
     pub text: String,

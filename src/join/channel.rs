@@ -14,7 +14,7 @@ use crate::api::error::ApiError;
 use crate::api::http::HttpClient;
 use crate::api::retry::RetryPolicy;
 use crate::api::ucwa::{self, UcwaAuth};
-use crate::api::wire::{ChannelNext, EventBatch};
+use crate::api::wire::{ChannelNext, EventBatch, UcwaSubcode};
 
 #[derive(Debug)]
 pub enum ChannelMsg {
@@ -99,8 +99,8 @@ pub fn spawn(
 
 fn is_replaced(e: &ApiError) -> bool {
     e.status() == Some(409)
-        && e.subcode()
-            .is_some_and(|s| s.eq_ignore_ascii_case("PGetReplaced"))
+        && e.ucwa_subcode()
+            .is_some_and(|s| s.eq_ignore_case(&UcwaSubcode::PGetReplaced))
 }
 
 async fn poll(

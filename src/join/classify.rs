@@ -2,6 +2,7 @@
 //! codes of docs/design.md §3).
 
 use crate::api::error::ApiError;
+use crate::api::wire::OAuthError;
 
 use super::failure::{FailureInfo, FailureKind};
 use super::status::Step;
@@ -19,9 +20,9 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
         (_, ApiError::UntrustedRedirect { .. }) => FailureKind::Discovery,
         (Step::Autodiscover, _) => FailureKind::Discovery,
         // The WebTicket service's OAuth errors (docs/protocol.md §B.3, §9.2).
-        (Step::WebTicket, e) => match e.code() {
-            Some("invalid_grant") => FailureKind::WrongConferenceKey,
-            Some("unsupported_grant_type") => FailureKind::AnonymousJoinDisabled,
+        (Step::WebTicket, e) => match e.code().map(OAuthError::from) {
+            Some(OAuthError::InvalidGrant) => FailureKind::WrongConferenceKey,
+            Some(OAuthError::UnsupportedGrantType) => FailureKind::AnonymousJoinDisabled,
             _ if e.status().is_some_and(|s| s >= 500) => FailureKind::ServerError,
             _ => FailureKind::Application,
         },
@@ -49,9 +50,9 @@ pub fn classify(step: Step, err: &ApiError) -> FailureInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::wire::UcwaError;
+    use crate::api::wire::{UcwaCode, UcwaError, UcwaSubcode};
 
-    fn status(s: u16, code: &str, sub: Option<&str>) -> ApiError {
+    fn status(s: u16, code: UcwaCode, sub: Option<UcwaSubcode>) -> ApiError {
         ApiError::Status {
             host: "h".into(),
             status: s,
@@ -88,20 +89,32 @@ mod tests {
             assert_eq!(classify(step, &untrusted).kind, FailureKind::Network);
         }
         assert_eq!(
-            classify(Step::ServiceApplication, &status(400, "X", None)).kind,
+            classify(
+                Step::ServiceApplication,
+                &status(400, UcwaCode::from("X"), None)
+            )
+            .kind,
             FailureKind::ServiceRefused
         );
         assert_eq!(
-            classify(Step::Discovery, &status(403, "Forbidden", None)).kind,
+            classify(Step::Discovery, &status(403, UcwaCode::Forbidden, None)).kind,
             FailureKind::Discovery
         );
         assert_eq!(
-            classify(Step::Application, &status(503, "ServiceUnavailable", None)).kind,
+            classify(
+                Step::Application,
+                &status(503, UcwaCode::ServiceUnavailable, None)
+            )
+            .kind,
             FailureKind::Application
         );
         let nf = classify(
             Step::JoinRequest,
-            &status(404, "NotFound", Some("DestinationNotFound")),
+            &status(
+                404,
+                UcwaCode::NotFound,
+                Some(UcwaSubcode::DestinationNotFound),
+            ),
         );
         assert_eq!(
             (nf.kind, nf.http_status, nf.subcode.as_deref()),
@@ -112,11 +125,11 @@ mod tests {
             )
         );
         assert_eq!(
-            classify(Step::JoinRequest, &status(403, "Forbidden", None)).kind,
+            classify(Step::JoinRequest, &status(403, UcwaCode::Forbidden, None)).kind,
             FailureKind::NotAllowed
         );
         assert_eq!(
-            classify(Step::JoinRequest, &status(410, "Gone", None)).kind,
+            classify(Step::JoinRequest, &status(410, UcwaCode::Gone, None)).kind,
             FailureKind::Application
         );
         let t = ApiError::Timeout {
@@ -124,28 +137,28 @@ mod tests {
             after: std::time::Duration::from_secs(1),
         };
         assert_eq!(classify(Step::Application, &t).kind, FailureKind::Timeout);
-        let oauth = |error: &str| ApiError::Status {
+        let oauth = |error: OAuthError| ApiError::Status {
             host: "h".into(),
             status: 400,
             ucwa: None,
             service: Some(Box::new(crate::api::wire::ServiceError {
-                error: error.into(),
-                code: Some(error.into()),
+                error: error.to_string(),
+                code: Some(error.to_string()),
             })),
             excerpt: String::new(),
             retry_after: None,
         };
-        let key = classify(Step::WebTicket, &oauth("invalid_grant"));
+        let key = classify(Step::WebTicket, &oauth(OAuthError::InvalidGrant));
         assert_eq!(
             (key.kind, key.code.as_deref(), key.kind.exit_code()),
             (FailureKind::WrongConferenceKey, Some("invalid_grant"), 5)
         );
         assert_eq!(
-            classify(Step::WebTicket, &oauth("unsupported_grant_type")).kind,
+            classify(Step::WebTicket, &oauth(OAuthError::UnsupportedGrantType)).kind,
             FailureKind::AnonymousJoinDisabled
         );
         assert_eq!(
-            classify(Step::WebTicket, &oauth("invalid_request")).kind,
+            classify(Step::WebTicket, &oauth(OAuthError::InvalidRequest)).kind,
             FailureKind::Application
         );
         let foreign = ApiError::UntrustedRedirect {

@@ -55,7 +55,7 @@ pub fn conference_uri(discover: &AnonDiscover, token: &str) -> Option<(String, C
         let found = discover
             .properties
             .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
+            .find(|(k, _)| k.eq_ignore_ascii_case(key.as_str()))
             .and_then(|(_, v)| v.as_str())
             .map(str::trim)
             .filter(|s| s.starts_with("sip:"));

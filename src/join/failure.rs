@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::status::Step;
+use crate::api::wire::{UcwaCode, UcwaSubcode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -209,34 +210,40 @@ impl FailureInfo {
 }
 
 /// Classify a failed `onlineMeetingInvitation` (its `reason` subcode/code), docs/protocol.md §9.2.
-pub fn kind_for_join_reason(code: &str, subcode: Option<&str>) -> FailureKind {
-    match subcode.unwrap_or_default() {
-        "Denied" | "Declined" => FailureKind::LobbyDenied,
-        "Timeout" | "Expired" => FailureKind::LobbyTimeout,
-        "DestinationNotFound" | "ConversationNotFound" => FailureKind::MeetingNotFound,
-        "NotAllowed"
-        | "InviteesOnly"
-        | "AttendeeNotAllowed"
-        | "AnonymousNotAllowed"
-        | "TooManyParticipants"
-        | "TooManyLobbyParticipants" => FailureKind::NotAllowed,
-        "Ejected" | "Removed" => FailureKind::Removed,
-        "Ended" | "TemporarilyUnavailable" => FailureKind::MeetingEnded,
+pub fn kind_for_join_reason(code: &UcwaCode, subcode: Option<&UcwaSubcode>) -> FailureKind {
+    use UcwaSubcode as S;
+    match subcode {
+        Some(S::Denied | S::Declined) => FailureKind::LobbyDenied,
+        Some(S::Timeout | S::Expired) => FailureKind::LobbyTimeout,
+        Some(S::DestinationNotFound | S::ConversationNotFound) => FailureKind::MeetingNotFound,
+        Some(
+            S::NotAllowed
+            | S::InviteesOnly
+            | S::AttendeeNotAllowed
+            | S::AnonymousNotAllowed
+            | S::TooManyParticipants
+            | S::TooManyLobbyParticipants,
+        ) => FailureKind::NotAllowed,
+        Some(S::Ejected | S::Removed) => FailureKind::Removed,
+        Some(S::Ended | S::TemporarilyUnavailable) => FailureKind::MeetingEnded,
         _ => match code {
-            "Forbidden" => FailureKind::NotAllowed,
-            "NotFound" => FailureKind::MeetingNotFound,
-            "Timeout" => FailureKind::LobbyTimeout,
-            "ServiceFailure" | "ServiceUnavailable" | "RemoteFailure" => FailureKind::ServerError,
+            UcwaCode::Forbidden => FailureKind::NotAllowed,
+            UcwaCode::NotFound => FailureKind::MeetingNotFound,
+            UcwaCode::Timeout => FailureKind::LobbyTimeout,
+            UcwaCode::ServiceFailure | UcwaCode::ServiceUnavailable | UcwaCode::RemoteFailure => {
+                FailureKind::ServerError
+            }
             _ => FailureKind::Protocol,
         },
     }
 }
 
 /// Classify the end of a meeting the guest had joined (conversation or localParticipant gone).
-pub fn kind_for_removal(subcode: Option<&str>) -> FailureKind {
-    match subcode.unwrap_or_default() {
-        "Ejected" | "Removed" => FailureKind::Removed,
-        "InactiveApplicationExpired" | "Timeout" | "Expired" => FailureKind::Inactive,
+pub fn kind_for_removal(subcode: Option<&UcwaSubcode>) -> FailureKind {
+    use UcwaSubcode as S;
+    match subcode {
+        Some(S::Ejected | S::Removed) => FailureKind::Removed,
+        Some(S::InactiveApplicationExpired | S::Timeout | S::Expired) => FailureKind::Inactive,
         _ => FailureKind::MeetingEnded,
     }
 }
@@ -320,33 +327,42 @@ mod tests {
     #[test]
     fn join_reasons_map_to_classes() {
         assert_eq!(
-            kind_for_join_reason("Forbidden", Some("Denied")),
+            kind_for_join_reason(&UcwaCode::Forbidden, Some(&UcwaSubcode::Denied)),
             FailureKind::LobbyDenied
         );
         assert_eq!(
-            kind_for_join_reason("Timeout", Some("Timeout")),
+            kind_for_join_reason(&UcwaCode::Timeout, Some(&UcwaSubcode::Timeout)),
             FailureKind::LobbyTimeout
         );
         assert_eq!(
-            kind_for_join_reason("Forbidden", Some("NotAllowed")),
+            kind_for_join_reason(&UcwaCode::Forbidden, Some(&UcwaSubcode::NotAllowed)),
             FailureKind::NotAllowed
         );
         assert_eq!(
-            kind_for_join_reason("Forbidden", None),
+            kind_for_join_reason(&UcwaCode::Forbidden, None),
             FailureKind::NotAllowed
         );
         assert_eq!(
-            kind_for_join_reason("NotFound", Some("DestinationNotFound")),
+            kind_for_join_reason(&UcwaCode::NotFound, Some(&UcwaSubcode::DestinationNotFound)),
             FailureKind::MeetingNotFound
         );
         assert_eq!(
-            kind_for_join_reason("Weird", Some("SomethingNew")),
+            kind_for_join_reason(
+                &UcwaCode::from("Weird"),
+                Some(&UcwaSubcode::from("SomethingNew"))
+            ),
             FailureKind::Protocol
         );
-        assert_eq!(kind_for_removal(Some("Ejected")), FailureKind::Removed);
-        assert_eq!(kind_for_removal(Some("Ended")), FailureKind::MeetingEnded);
         assert_eq!(
-            kind_for_removal(Some("InactiveApplicationExpired")),
+            kind_for_removal(Some(&UcwaSubcode::Ejected)),
+            FailureKind::Removed
+        );
+        assert_eq!(
+            kind_for_removal(Some(&UcwaSubcode::Ended)),
+            FailureKind::MeetingEnded
+        );
+        assert_eq!(
+            kind_for_removal(Some(&UcwaSubcode::InactiveApplicationExpired)),
             FailureKind::Inactive
         );
         assert_eq!(kind_for_removal(None), FailureKind::MeetingEnded);

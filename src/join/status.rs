@@ -425,6 +425,7 @@ impl JoinStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::wire::Role;
     use crate::join::failure::{FailureInfo, FailureKind};
 
     fn run(events: &[JoinEvent]) -> JoinStatus {
@@ -488,7 +489,7 @@ mod tests {
                 participant: Participant {
                     id: "1".into(),
                     name: "Ann".into(),
-                    role: Some("Leader".into()),
+                    role: Some(Role::Leader.to_string()),
                     me: false,
                 },
             },
@@ -510,7 +511,7 @@ mod tests {
             (StepState::Done, Some(12), Some(200), 1)
         );
         assert_eq!(s.roster.len(), 1);
-        assert_eq!(s.roster[0].role.as_deref(), Some("Leader"));
+        assert_eq!(s.roster[0].role.as_deref(), Some(Role::Leader.as_str()));
         assert_eq!(s.subject.as_deref(), Some("Plan"));
         assert_eq!(s.left_cleanly, Some(true));
         assert_eq!(s.ran_steps().count(), 1);

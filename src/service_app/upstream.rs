@@ -16,11 +16,11 @@ use url::Url;
 use super::config::ServiceAppConfig;
 use super::error::{ApiError, Code};
 use super::validate::is_loopback;
-use crate::api::wire::UcwaError;
 use crate::api::wire::platform::{
     AadErrorResponse, AadTokenResponse, AnonTokenRequest, AnonTokenResponse, HalResource,
 };
 use crate::api::wire::service_app::TokenResponse;
+use crate::api::wire::{Rel, UcwaError, UcwaSubcode};
 use crate::secret::Secret;
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -183,7 +183,7 @@ impl Upstream {
         }
         let href = answer
             .links
-            .href("discover")
+            .href(Rel::Discover)
             .ok_or_else(|| malformed(step, "the answer has no discover link"))?;
         // Verbatim: the discover context in it may be encoded twice and must stay that way.
         let discover_uri = if Url::parse(href).is_ok() {
@@ -270,10 +270,10 @@ impl Upstream {
         }
         if status.is_client_error() {
             let err: AadErrorResponse = serde_json::from_slice(&body).unwrap_or_default();
-            let what = if err.error.is_empty() {
+            let what = if err.error.as_str().is_empty() {
                 String::new()
             } else {
-                format!(", {}", cut(&err.error))
+                format!(", {}", cut(err.error.as_str()))
             };
             return Err(ApiError::new(
                 Code::UpstreamRefused,
@@ -313,9 +313,9 @@ impl Upstream {
     async fn discover(&self, aad: &Secret, generation: u64) -> Result<Url, Failure> {
         let mut url = self.discover_url.clone();
         for (step, rel) in [
-            ("discover", "applications"),
-            ("applications", "application"),
-            ("capabilities", "anonApplicationTokens"),
+            ("discover", Rel::Applications),
+            ("applications", Rel::Application),
+            ("capabilities", Rel::AnonApplicationTokens),
         ] {
             let rb = self
                 .http
@@ -325,7 +325,7 @@ impl Upstream {
             let (base, resource): (Url, HalResource) =
                 self.platform_json(rb, step, generation).await?;
             let href = resource.links.href(rel).ok_or_else(|| {
-                let hint = if rel == "anonApplicationTokens" {
+                let hint = if rel == Rel::AnonApplicationTokens {
                     " (the application lacks the guest-join permission or admin consent)"
                 } else {
                     ""
@@ -359,8 +359,8 @@ impl Upstream {
             let err: UcwaError = serde_json::from_slice(&body).unwrap_or_default();
             let mut detail = format!("HTTP {}", status.as_u16());
             for (label, value) in [
-                ("code", Some(&err.code).filter(|c| !c.is_empty())),
-                ("subcode", err.subcode.as_ref()),
+                ("code", Some(err.code.as_str()).filter(|c| !c.is_empty())),
+                ("subcode", err.subcode.as_ref().map(UcwaSubcode::as_str)),
             ] {
                 if let Some(v) = value {
                     detail.push_str(&format!(", {label} {}", cut(v)));

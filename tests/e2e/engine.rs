@@ -429,7 +429,7 @@ async fn roster_follows_joins_and_departures() {
             ScriptedParticipant::new("Carl Leader", Role::Leader, None),
         )
         .unwrap();
-    common::until(&rec, "Carl", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Carl Leader" && participant.role.as_deref() == Some("Leader")))).await;
+    common::until(&rec, "Carl", |evs| evs.iter().any(|e| matches!(e, JoinEvent::ParticipantJoined { participant } if participant.name == "Carl Leader" && participant.role.as_deref() == Some(Role::Leader.wire().as_str())))).await;
     assert_eq!(
         demo.control()
             .remove_participant(URL, "Bob Attendee")

@@ -53,7 +53,7 @@ fn the_demo_server_joined_directly_gets_into_the_meeting() {
         h.state().phase() == Phase::InMeeting
     });
     wait_for(&mut h, "Gus Guest (you)");
-    h.get_by_role_and_label(Role::Button, "Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "You left the meeting");
     // The timeline is the direct flow's: autodiscover and the web ticket, no service application.
     assert!(step_row(&h, "Autodiscover", "done"));
@@ -100,7 +100,7 @@ fn a_server_link_offers_the_direct_mode_and_joins_through_the_lobby() {
         h.state().phase() == Phase::InMeeting
     });
     wait_for(&mut h, "Lobby demo meeting");
-    h.get_by_role_and_label(Role::Button, "Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "You left the meeting");
     assert!(step_row(&h, "Lobby", "done"));
     assert!(step_row(&h, "Web ticket", "done"));

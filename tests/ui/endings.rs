@@ -62,7 +62,7 @@ fn leave_while_reconnecting_ends_the_session() {
     let app = j.demo.control().applications()[0].id.clone();
     j.demo.control().drop_channel(&app, true).unwrap();
     wait_for(&mut j.h, "Reconnecting… attempt");
-    j.h.get_by_label("Leave").click();
+    press_leave(&mut j.h);
     wait_for(&mut j.h, "You left the meeting");
     assert!(j.h.query_by_label("Rejoin").is_some());
     j.demo.control().clear_faults();

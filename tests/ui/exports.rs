@@ -17,7 +17,7 @@ use crate::support::*;
 
 fn leave(j: &mut Joined) {
     wait_for(&mut j.h, "Participants (");
-    j.h.get_by_role_and_label(Role::Button, "Leave").click();
+    press_leave(&mut j.h);
     wait_for(&mut j.h, "You left the meeting");
 }
 

@@ -115,6 +115,6 @@ fn first_run_uses_the_built_in_demo() {
         h.state().phase() == Phase::InMeeting
     });
     wait_for(&mut h, "Lobby demo meeting");
-    h.get_by_role_and_label(Role::Button, "Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "You left the meeting");
 }

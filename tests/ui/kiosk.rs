@@ -110,7 +110,7 @@ fn the_preset_meeting_joins_with_one_press_and_the_ending_returns_to_start() {
         "no guest or meeting in the status file: {text}"
     );
 
-    h.get_by_label("Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "Thank you");
     frames(&mut h);
     assert!(shows(&h, "Returning to start in 10 s — touch to stay"));
@@ -369,7 +369,7 @@ fn a_network_drop_shows_a_calm_reconnecting_screen_and_recovers() {
                 && !shows(h, "The connection dropped for a moment")
         },
     );
-    h.get_by_label("Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "Thank you");
     until_deleted(Some(&mut h), &demo);
     drop(h);

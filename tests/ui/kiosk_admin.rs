@@ -197,7 +197,7 @@ fn settings_wait_for_the_call_to_end() {
     assert_eq!(h.state().phase(), guest_join::join::Phase::InMeeting);
     h.get_by_label("Back").click();
     h.run();
-    h.get_by_label("Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "Thank you");
     until_deleted(Some(&mut h), &demo);
     drop(h);
@@ -267,7 +267,7 @@ fn a_booth_on_a_direct_profile_joins_with_one_press() {
         "{journal:?}"
     );
     assert!(!journal.iter().any(|j| j.route == "anon_tokens"));
-    h.get_by_label("Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "Thank you");
     clock.advance(Duration::from_secs(10));
     frames(&mut h);

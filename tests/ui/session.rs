@@ -86,7 +86,7 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
     let settled = (0..5).any(|_| h.try_run().is_ok());
     assert!(settled, "the meeting screen keeps asking for repaints");
 
-    h.get_by_role_and_label(Role::Button, "Leave").click();
+    press_leave(&mut h);
     wait_for(&mut h, "You left the meeting");
     assert!(shows(&h, "Rejoin") && shows(&h, "Copy diagnostics"));
     until_deleted(Some(&mut h), &demo);

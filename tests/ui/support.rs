@@ -118,6 +118,25 @@ pub fn step_until(
     }
 }
 
+/// Press Leave. A click lands where the button was drawn in the last frame; when an engine
+/// event moves the button (a participant or a message arriving above it) before the click is
+/// processed, the click misses, as a person's would, and a person presses again: so does this,
+/// until the session has left the meeting phase (at most 5 presses).
+pub fn press_leave(h: &mut Harness<'_, GuestApp>) {
+    for _ in 0..5 {
+        h.get_by_role_and_label(Role::Button, "Leave").click();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(2) {
+            h.step();
+            if h.state().phase() != guest_join::join::Phase::InMeeting {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    panic!("Leave did not take after 5 presses");
+}
+
 pub fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }

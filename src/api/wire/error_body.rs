@@ -3,15 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error_code::{UcwaCode, UcwaSubcode};
 use super::hal::Link;
 
 /// `{"code": "Conflict", "subcode": "AlreadyExists", "message": "..."}`; only `code` is mandatory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct UcwaError {
     #[serde(default)]
-    pub code: String,
+    pub code: UcwaCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subcode: Option<String>,
+    pub subcode: Option<UcwaSubcode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -23,10 +24,10 @@ pub struct UcwaError {
 }
 
 impl UcwaError {
-    pub fn new(code: &str, subcode: Option<&str>, message: &str) -> Self {
+    pub fn new(code: UcwaCode, subcode: Option<UcwaSubcode>, message: &str) -> Self {
         Self {
-            code: code.to_string(),
-            subcode: subcode.map(str::to_string),
+            code,
+            subcode,
             message: Some(message.to_string()),
             ..Self::default()
         }

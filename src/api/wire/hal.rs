@@ -1,28 +1,12 @@
-//! HAL-like links and embedded resources (docs/protocol.md §2.2).
-//!
-//! Rels are compared after dropping the Trusted Application API prefixes `service:` and
-//! `ms:rtc:saas:`, so `service:discover`, `ms:rtc:saas:discover` and `discover` are one rel.
+//! HAL-like links and embedded resources (docs/protocol.md §2.2), looked up and written by
+//! [`Rel`] (compared as `rel.rs` says: exactly, after dropping a Trusted Application API prefix).
 
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The rel prefixes the Trusted Application API used over time (GA and pre-GA).
-pub const REL_PREFIXES: [&str; 2] = ["service:", "ms:rtc:saas:"];
-
-/// `rel` without a `service:` / `ms:rtc:saas:` prefix.
-pub fn bare_rel(rel: &str) -> &str {
-    REL_PREFIXES
-        .iter()
-        .find_map(|p| rel.strip_prefix(p))
-        .unwrap_or(rel)
-}
-
-/// True when two rels name the same thing once prefixes are dropped.
-pub fn rel_eq(a: &str, b: &str) -> bool {
-    bare_rel(a) == bare_rel(b)
-}
+use super::rel::{Rel, RelName, rel_eq};
 
 /// One link: `{"href": "...", "title"?: "...", "revision"?: "2"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,9 +52,9 @@ pub struct RelLink {
 }
 
 impl RelLink {
-    pub fn new(rel: impl Into<String>, href: impl Into<String>) -> Self {
+    pub fn new(rel: impl Into<RelName>, href: impl Into<String>) -> Self {
         Self {
-            rel: rel.into(),
+            rel: rel.into().to_string(),
             href: href.into(),
             title: None,
         }
@@ -81,8 +65,13 @@ impl RelLink {
         self
     }
 
-    pub fn is(&self, rel: &str) -> bool {
-        rel_eq(&self.rel, rel)
+    pub fn is(&self, rel: Rel) -> bool {
+        rel.matches(&self.rel)
+    }
+
+    /// The rel this link carries, `None` when it is not one of [`Rel`].
+    pub fn rel(&self) -> Option<Rel> {
+        Rel::parse(&self.rel)
     }
 }
 
@@ -105,24 +94,25 @@ impl Links {
     }
 
     /// Builder: add a single link.
-    pub fn with(mut self, rel: &str, link: Link) -> Self {
+    pub fn with(mut self, rel: impl Into<RelName>, link: Link) -> Self {
         self.insert(rel, link);
         self
     }
 
-    pub fn insert(&mut self, rel: &str, link: Link) {
-        self.0.insert(rel.to_string(), LinkValue::One(link));
+    pub fn insert(&mut self, rel: impl Into<RelName>, link: Link) {
+        self.0.insert(rel.into().to_string(), LinkValue::One(link));
     }
 
-    pub fn insert_many(&mut self, rel: &str, links: Vec<Link>) {
-        self.0.insert(rel.to_string(), LinkValue::Many(links));
+    pub fn insert_many(&mut self, rel: impl Into<RelName>, links: Vec<Link>) {
+        self.0
+            .insert(rel.into().to_string(), LinkValue::Many(links));
     }
 
     /// The first link for `rel`, matching with or without a TAP prefix.
-    pub fn get(&self, rel: &str) -> Option<&Link> {
+    pub fn get(&self, rel: Rel) -> Option<&Link> {
         self.0
             .iter()
-            .find(|(k, _)| rel_eq(k, rel))
+            .find(|(k, _)| rel.matches(k))
             .and_then(|(_, v)| match v {
                 LinkValue::One(l) => Some(l),
                 LinkValue::Many(ls) => ls.first(),
@@ -130,10 +120,10 @@ impl Links {
     }
 
     /// Every link for `rel`.
-    pub fn all(&self, rel: &str) -> Vec<&Link> {
+    pub fn all(&self, rel: Rel) -> Vec<&Link> {
         self.0
             .iter()
-            .filter(|(k, _)| rel_eq(k, rel))
+            .filter(|(k, _)| rel.matches(k))
             .flat_map(|(_, v)| match v {
                 LinkValue::One(l) => vec![l],
                 LinkValue::Many(ls) => ls.iter().collect(),
@@ -141,11 +131,11 @@ impl Links {
             .collect()
     }
 
-    pub fn href(&self, rel: &str) -> Option<&str> {
+    pub fn href(&self, rel: Rel) -> Option<&str> {
         self.get(rel).map(|l| l.href.as_str())
     }
 
-    pub fn has(&self, rel: &str) -> bool {
+    pub fn has(&self, rel: Rel) -> bool {
         self.get(rel).is_some()
     }
 
@@ -175,30 +165,36 @@ impl Embedded {
         Self::default()
     }
 
-    pub fn with<T: Serialize>(mut self, rel: &str, resource: &T) -> Self {
+    pub fn with<T: Serialize>(mut self, rel: impl Into<RelName>, resource: &T) -> Self {
         self.insert(rel, resource);
         self
     }
 
-    pub fn insert<T: Serialize>(&mut self, rel: &str, resource: &T) {
+    pub fn insert<T: Serialize>(&mut self, rel: impl Into<RelName>, resource: &T) {
         // Serialising our own wire types cannot fail (no maps with non-string keys).
         if let Ok(v) = serde_json::to_value(resource) {
-            self.0.insert(rel.to_string(), v);
+            self.0.insert(rel.into().to_string(), v);
         }
     }
 
-    pub fn raw(&self, rel: &str) -> Option<&serde_json::Value> {
+    pub fn raw(&self, rel: Rel) -> Option<&serde_json::Value> {
+        self.0.iter().find(|(k, _)| rel.matches(k)).map(|(_, v)| v)
+    }
+
+    /// The resource embedded under `rel` as an event's link writes it: any string, since an
+    /// event may name a rel this client does not know (the one place a rel is not a [`Rel`]).
+    pub(super) fn raw_by_name(&self, rel: &str) -> Option<&serde_json::Value> {
         self.0.iter().find(|(k, _)| rel_eq(k, rel)).map(|(_, v)| v)
     }
 
     /// Decode the embedded resource for `rel` (with or without a TAP prefix).
     /// `None` when absent; `Some(Err)` when present but not of the expected shape.
-    pub fn get<T: DeserializeOwned>(&self, rel: &str) -> Option<Result<T, serde_json::Error>> {
+    pub fn get<T: DeserializeOwned>(&self, rel: Rel) -> Option<Result<T, serde_json::Error>> {
         self.raw(rel).map(|v| T::deserialize(v))
     }
 
     /// Decode every element of an embedded array (or the single object) for `rel`.
-    pub fn get_all<T: DeserializeOwned>(&self, rel: &str) -> Vec<Result<T, serde_json::Error>> {
+    pub fn get_all<T: DeserializeOwned>(&self, rel: Rel) -> Vec<Result<T, serde_json::Error>> {
         match self.raw(rel) {
             Some(serde_json::Value::Array(items)) => items.iter().map(T::deserialize).collect(),
             Some(v) => vec![T::deserialize(v)],
@@ -238,11 +234,13 @@ mod tests {
             r#"{"ms:rtc:saas:discover":{"href":"a"},"service:applications":{"href":"b"},"self":{"href":"c"}}"#,
         )
         .unwrap();
-        assert_eq!(links.href("discover"), Some("a"));
-        assert_eq!(links.href("service:discover"), Some("a"));
-        assert_eq!(links.href("ms:rtc:saas:applications"), Some("b"));
-        assert_eq!(links.href("self"), Some("c"));
-        assert_eq!(links.href("events"), None);
+        assert_eq!(links.href(Rel::Discover), Some("a"));
+        assert_eq!(links.href(Rel::Applications), Some("b"));
+        assert_eq!(links.href(Rel::SelfLink), Some("c"));
+        assert_eq!(links.href(Rel::Events), None);
+        let written = Links::new().with(Rel::Discover.prefixed("service:"), Link::new("d"));
+        assert!(written.0.contains_key("service:discover"));
+        assert_eq!(written.href(Rel::Discover), Some("d"));
     }
 
     #[test]
@@ -251,9 +249,9 @@ mod tests {
             r#"{"failedDeliveryParticipant":[{"href":"p1"},{"href":"p2","title":"B"}],"startMessaging":{"href":"m","revision":2}}"#,
         )
         .unwrap();
-        assert_eq!(links.all("failedDeliveryParticipant").len(), 2);
+        assert_eq!(links.all(Rel::FailedDeliveryParticipant).len(), 2);
         assert_eq!(
-            links.get("startMessaging").unwrap().revision.as_deref(),
+            links.get(Rel::StartMessaging).unwrap().revision.as_deref(),
             Some("2")
         );
     }
@@ -267,9 +265,9 @@ mod tests {
         let e: Embedded =
             serde_json::from_str(r#"{"ms:rtc:saas:conversation":{"state":"InLobby"}}"#).unwrap();
         assert_eq!(
-            e.get::<S>("conversation").unwrap().unwrap().state,
+            e.get::<S>(Rel::Conversation).unwrap().unwrap().state,
             "InLobby"
         );
-        assert!(e.get::<S>("messaging").is_none());
+        assert!(e.get::<S>(Rel::Messaging).is_none());
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::UcwaDate;
 use super::hal::{Embedded, Links};
+use super::oauth_error::OAuthError;
 
 /// AAD v1 token response (client credentials).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,7 +38,7 @@ impl std::fmt::Debug for AadTokenResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct AadErrorResponse {
     #[serde(default)]
-    pub error: String,
+    pub error: OAuthError,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_description: Option<String>,
 }

@@ -9,11 +9,12 @@ use serde::de::DeserializeOwned;
 
 use super::data_uri;
 use super::events::EventBatch;
-use super::hal::{Link, bare_rel};
+use super::hal::Link;
 use super::platform::{
     AdhocMeeting, AnonTokenRequest, AnonTokenResponse, HalResource, WebhookCallbackResponse,
 };
 use super::psat;
+use super::rel::Rel;
 use super::ucwa::*;
 use super::webticket::{WebTicketError, WebTicketToken};
 use super::{UcwaError, error_body::ServiceError};
@@ -43,20 +44,24 @@ fn decode_events(text: &str) -> Result<(), String> {
         return Err("no sender blocks".into());
     }
     for (_, ev) in batch.events() {
-        let rel = bare_rel(&ev.link.rel);
-        let checked = match rel {
-            "conversation" => ev.resource::<Conversation>().map(|r| r.map(drop)),
-            "participant" | "localParticipant" => ev.resource::<Participant>().map(|r| r.map(drop)),
-            "onlineMeetingInvitation" => ev
+        let rel = &ev.link.rel;
+        let checked = match ev.link.rel() {
+            Some(Rel::Conversation) => ev.resource::<Conversation>().map(|r| r.map(drop)),
+            Some(Rel::Participant | Rel::LocalParticipant) => {
+                ev.resource::<Participant>().map(|r| r.map(drop))
+            }
+            Some(Rel::OnlineMeetingInvitation) => ev
                 .resource::<OnlineMeetingInvitation>()
                 .map(|r| r.map(drop)),
-            "onlineMeeting" => ev.resource::<OnlineMeeting>().map(|r| r.map(drop)),
-            "messaging" => ev.resource::<Messaging>().map(|r| r.map(drop)),
-            "messagingInvitation" => ev.resource::<MessagingInvitation>().map(|r| r.map(drop)),
-            "communication" => ev.resource::<Communication>().map(|r| r.map(drop)),
-            "message" => ev.resource::<Message>().map(|r| {
+            Some(Rel::OnlineMeeting) => ev.resource::<OnlineMeeting>().map(|r| r.map(drop)),
+            Some(Rel::Messaging) => ev.resource::<Messaging>().map(|r| r.map(drop)),
+            Some(Rel::MessagingInvitation) => {
+                ev.resource::<MessagingInvitation>().map(|r| r.map(drop))
+            }
+            Some(Rel::Communication) => ev.resource::<Communication>().map(|r| r.map(drop)),
+            Some(Rel::Message) => ev.resource::<Message>().map(|r| {
                 r.and_then(|m| {
-                    for body in ["plainMessage", "htmlMessage"] {
+                    for body in [Rel::PlainMessage, Rel::HtmlMessage] {
                         if let Some(l) = m.links.get(body) {
                             data_uri::decode(&l.href).map_err(serde::de::Error::custom)?;
                         }
@@ -79,7 +84,7 @@ fn decode_file(name: &str, text: &str) -> Result<(), String> {
         s if s.starts_with("events-") || s.starts_with("ta-event-") => decode_events(text),
         "ta-anonApplicationToken-response" => {
             let t: AnonTokenResponse = decode(text)?;
-            t.links.href("discover").ok_or("no discover link")?;
+            t.links.href(Rel::Discover).ok_or("no discover link")?;
             psat::decode_unverified(&t.token).map_err(|e| e.to_string())?;
             Ok(())
         }
@@ -106,11 +111,11 @@ fn decode_file(name: &str, text: &str) -> Result<(), String> {
         | "ucwa-anonApplications-created"
         | "ucwa-application-created" => {
             let a: Application = decode(text)?;
-            a.links.href("events").ok_or("no events link")?;
-            if let Some(c) = a.embedded.get::<Communication>("communication") {
+            a.links.href(Rel::Events).ok_or("no events link")?;
+            if let Some(c) = a.embedded.get::<Communication>(Rel::Communication) {
                 c.map_err(|e| e.to_string())?;
             }
-            if let Some(m) = a.embedded.get::<Me>("me") {
+            if let Some(m) = a.embedded.get::<Me>(Rel::Me) {
                 m.map_err(|e| e.to_string())?;
             }
             Ok(())
@@ -118,7 +123,7 @@ fn decode_file(name: &str, text: &str) -> Result<(), String> {
         "anon-discover-response" => {
             let d: AnonDiscover = decode(text)?;
             d.links
-                .href("anonApplications")
+                .href(Rel::AnonApplications)
                 .ok_or("no anonApplications link")?;
             Ok(())
         }

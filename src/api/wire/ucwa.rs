@@ -8,9 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use super::date::UcwaDate;
 use super::hal::{Embedded, Links, lenient_string};
+use super::operation::{Direction, OperationStatus};
+use super::rel::Rel;
+use super::role::Role;
+use super::state::{ConversationState, InvitationState, ModalityState};
 
-/// Keys under which a discover document may carry the conference URI (§A.7, §11 D3).
-pub const CONFERENCE_URI_KEYS: [&str; 3] = ["conferenceId", "onlineMeetingUri", "conferenceUri"];
+/// Keys under which a discover document may carry the conference URI (§A.7, §11 D3), as a
+/// property (name compared case-insensitively) or a link.
+pub const CONFERENCE_URI_KEYS: [Rel; 3] =
+    [Rel::ConferenceId, Rel::OnlineMeetingUri, Rel::ConferenceUri];
 
 /// Guest discover response (`GET <DiscoverUri>`): links plus, for meeting tokens, the conference
 /// URI under an unpublished key. Extra properties are kept so the client can search them.
@@ -143,9 +149,9 @@ pub struct OnlineMeetingInvitationRequest {
 #[serde(rename_all = "camelCase")]
 pub struct OnlineMeetingInvitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<InvitationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,7 +183,7 @@ pub struct OnlineMeetingInvitation {
 #[serde(rename_all = "camelCase")]
 pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<ConversationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,7 +221,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizer: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Role>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_network: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -259,7 +265,7 @@ pub struct OnlineMeeting {
 #[serde(rename_all = "camelCase")]
 pub struct Messaging {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<ModalityState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negotiated_message_formats: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,9 +279,9 @@ pub struct Messaging {
 #[serde(rename_all = "camelCase")]
 pub struct MessagingInvitation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<InvitationState>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,9 +309,9 @@ pub struct MessagingInvitation {
 #[serde(rename_all = "camelCase")]
 pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<OperationStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_stamp: Option<UcwaDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::hal::lenient_string;
+use super::oauth_error::OAuthError;
 
 /// The grant type of an anonymous meeting join.
 pub const ANON_MEETING_GRANT: &str = "urn:microsoft.rtc:anonmeeting";
@@ -65,27 +66,15 @@ impl std::fmt::Debug for WebTicketToken {
 /// `400 {"error": "invalid_grant" | "unsupported_grant_type" | ...}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct WebTicketError {
-    pub error: String,
+    pub error: OAuthError,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ms_rtc_passiveauthuri: Option<String>,
 }
 
 impl WebTicketError {
-    /// What an OAuth `error` code of the WebTicket service means (docs/protocol.md §B.3, §9.2).
-    pub fn meaning(code: &str) -> &'static str {
-        match code {
-            "invalid_grant" => "the conference key or address was not accepted",
-            "unsupported_grant_type" => "anonymous meeting join is not allowed",
-            "invalid_request" => "the grant request was incomplete",
-            "invalid_scope" => "the requested scope was refused",
-            "server_error" => "the web ticket service failed",
-            _ => "the grant was refused",
-        }
-    }
-
-    pub fn new(error: &str) -> Self {
+    pub fn new(error: OAuthError) -> Self {
         Self {
-            error: error.to_string(),
+            error,
             ms_rtc_passiveauthuri: None,
         }
     }

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::{Control, ControlError};
+use crate::api::wire::{UcwaCode, UcwaSubcode};
 use crate::emulator::Emu;
 use crate::emulator::config::{Fault, ScriptedParticipant, duration_ms};
 use crate::emulator::http::{ApiError, Req, json};
@@ -96,8 +97,8 @@ pub(super) fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, ApiErro
     serde_json::from_slice(text).map_err(|e| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "BadRequest",
-            Some("DeserializationFailure"),
+            UcwaCode::BadRequest,
+            Some(UcwaSubcode::DeserializationFailure),
             &format!("Bad control request: {e}"),
         )
     })
@@ -111,7 +112,7 @@ impl From<ControlError> for ApiError {
     fn from(e: ControlError) -> Self {
         match e {
             ControlError::Invalid(m) => {
-                ApiError::new(StatusCode::BAD_REQUEST, "BadRequest", None, &m)
+                ApiError::new(StatusCode::BAD_REQUEST, UcwaCode::BadRequest, None, &m)
             }
             other => ApiError::not_found(&other.to_string()),
         }

@@ -34,28 +34,28 @@ async fn create_application_has_the_traced_shape() {
     let claims = crate::api::wire::psat::decode_unverified(&tok.token).unwrap();
     assert_eq!(app.expires.unwrap().unix_ms, claims.exp * 1000);
     let base = format!("/ucwa/psanon/v1/applications/{id}");
-    assert_eq!(app.links.href("self"), Some(base.as_str()));
-    for rel in ["policies", "batch"] {
+    assert_eq!(app.links.href(Rel::SelfLink), Some(base.as_str()));
+    for rel in [Rel::Policies, Rel::Batch] {
         assert_eq!(app.links.href(rel), Some(format!("{base}/{rel}").as_str()));
     }
-    let events = app.links.href("events").unwrap();
+    let events = app.links.href(Rel::Events).unwrap();
     assert!(
         events.starts_with(&format!("{base}/events?ack=")) && events.contains("&key="),
         "{events}"
     );
-    let me: Me = app.embedded.get("me").unwrap().unwrap();
+    let me: Me = app.embedded.get(Rel::Me).unwrap().unwrap();
     assert_eq!(me.name.as_deref(), Some("Jo Guest"));
     assert!(me.uri.unwrap().ends_with("@anonymous.invalid"));
-    let comm: Communication = app.embedded.get("communication").unwrap().unwrap();
+    let comm: Communication = app.embedded.get(Rel::Communication).unwrap().unwrap();
     assert_eq!(
-        comm.links.href("joinOnlineMeeting"),
+        comm.links.href(Rel::JoinOnlineMeeting),
         Some(format!("{base}/communication/onlineMeetingInvitations").as_str())
     );
     assert_eq!(
-        comm.links.href("conversations"),
+        comm.links.href(Rel::Conversations),
         Some(format!("{base}/communication/conversations?filter=active").as_str())
     );
-    assert!(comm.links.has("mediaPolicies"));
+    assert!(comm.links.has(Rel::MediaPolicies));
     assert!(
         comm.extra
             .values()
@@ -93,7 +93,7 @@ async fn create_application_validates_the_body() {
             .await;
         assert_eq!(resp.status, StatusCode::BAD_REQUEST);
         let e = resp.error();
-        assert_eq!(e.subcode.as_deref(), Some("ParameterValidationFailure"));
+        assert_eq!(e.subcode, Some(UcwaSubcode::ParameterValidationFailure));
         assert_eq!(e.parameters.unwrap()[0]["name"], param);
     }
 }
@@ -133,7 +133,7 @@ async fn pool_requires_a_valid_token_and_an_allowed_origin() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
-    assert_eq!(resp.error().code, "Forbidden");
+    assert_eq!(resp.error().code, UcwaCode::Forbidden);
     assert!(resp.header("access-control-allow-origin").is_none());
 }
 
@@ -141,7 +141,7 @@ async fn pool_requires_a_valid_token_and_an_allowed_origin() {
 async fn get_and_delete_application() {
     let h = Harness::new();
     let g = h.guest(OPEN, "Del").await;
-    let me = g.href("self");
+    let me = g.href(Rel::SelfLink);
     let resp = h.pool(&g, Method::GET, &me, None).await;
     assert_eq!(resp.status, StatusCode::OK);
     let again: Application = resp.decode();
@@ -149,7 +149,7 @@ async fn get_and_delete_application() {
     // Another session's token cannot see it.
     let other = h.anon_token("someone-else", OPEN).await.token;
     let resp = h.pool_as(Method::GET, &me, &other, ORIGIN, None).await;
-    assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
 
     assert_eq!(
         h.pool(&g, Method::DELETE, &me, None).await.status,
@@ -158,7 +158,7 @@ async fn get_and_delete_application() {
     for _ in 0..2 {
         let resp = h.pool(&g, Method::GET, &me, None).await;
         assert_eq!(resp.status, StatusCode::NOT_FOUND);
-        assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
     }
     assert_eq!(
         h.pool(&g, Method::DELETE, &me, None).await.status,
@@ -177,15 +177,20 @@ async fn anonymous_users_may_not_report_activity() {
             .pool(
                 &g,
                 Method::POST,
-                &format!("{}/me/{op}", g.href("self")),
+                &format!("{}/me/{op}", g.href(Rel::SelfLink)),
                 None,
             )
             .await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN);
-        assert_eq!(resp.error().subcode.as_deref(), Some("AnonymousNotAllowed"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::AnonymousNotAllowed));
     }
     let resp = h
-        .pool(&g, Method::GET, &format!("{}/me", g.href("self")), None)
+        .pool(
+            &g,
+            Method::GET,
+            &format!("{}/me", g.href(Rel::SelfLink)),
+            None,
+        )
         .await;
     assert_eq!(resp.decode::<Me>().name.as_deref(), Some("Anon"));
 }
@@ -202,20 +207,20 @@ async fn unknown_routes_are_ucwa_not_found() {
                 .unwrap()
                 .starts_with("application/json")
         );
-        assert_eq!(resp.error().code, "NotFound");
+        assert_eq!(resp.error().code, UcwaCode::NotFound);
     }
     let resp = h
         .pool(
             &g,
             Method::GET,
-            &format!("{}/communication/conversations/nope", g.href("self")),
+            &format!("{}/communication/conversations/nope", g.href(Rel::SelfLink)),
             None,
         )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
     let resp = h.platform(Method::GET, "/favicon.ico", None, None).await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
-    assert_eq!(resp.error().code, "NotFound");
+    assert_eq!(resp.error().code, UcwaCode::NotFound);
 }
 
 #[tokio::test]
@@ -225,24 +230,30 @@ async fn expired_tokens_get_401() {
     let b = h.guest(OPEN, "Bob").await;
     assert_eq!(h.control().expire_tokens(Some("session-Ann")), 1);
     assert_eq!(
-        h.pool(&a, Method::GET, &a.href("self"), None).await.status,
+        h.pool(&a, Method::GET, &a.href(Rel::SelfLink), None)
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        h.pool(&b, Method::GET, &b.href("self"), None).await.status,
+        h.pool(&b, Method::GET, &b.href(Rel::SelfLink), None)
+            .await
+            .status,
         StatusCode::OK
     );
     // A new token for the same session works (rejoin).
     let fresh = h.anon_token("session-Ann", OPEN).await.token;
     assert_eq!(
-        h.pool_as(Method::GET, &a.href("self"), &fresh, ORIGIN, None)
+        h.pool_as(Method::GET, &a.href(Rel::SelfLink), &fresh, ORIGIN, None)
             .await
             .status,
         StatusCode::OK
     );
     h.control().expire_tokens(None);
     assert_eq!(
-        h.pool(&b, Method::GET, &b.href("self"), None).await.status,
+        h.pool(&b, Method::GET, &b.href(Rel::SelfLink), None)
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
 }
@@ -253,7 +264,7 @@ async fn only_the_latest_thousand_ended_applications_are_kept() {
     let mut ids = Vec::new();
     for i in 0..1_002 {
         let g = h.guest(OPEN, &format!("Guest {i}")).await;
-        let me = g.href("self");
+        let me = g.href(Rel::SelfLink);
         assert_eq!(
             h.pool(&g, Method::DELETE, &me, None).await.status,
             StatusCode::NO_CONTENT

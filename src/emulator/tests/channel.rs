@@ -35,7 +35,7 @@ async fn acks_walk_the_batches_and_timeouts_give_empty_batches() {
         summary(&b1),
         vec![s3("communication", "communication", "updated")]
     );
-    assert_eq!(b1.links.href("self"), Some(first.as_str()));
+    assert_eq!(b1.links.href(Rel::SelfLink), Some(first.as_str()));
     assert_eq!(ack_of(&g.next), start + 1);
     assert!(g.next.contains("&key="));
     // Asking again for the same ack gives the same batch (nothing acknowledged yet).
@@ -65,8 +65,8 @@ async fn a_newer_pget_replaces_the_parked_one() {
     assert_eq!(old.status, StatusCode::CONFLICT);
     let e = old.error();
     assert_eq!(
-        (e.code.as_str(), e.subcode.as_deref()),
-        ("Conflict", Some("PGetReplaced"))
+        (e.code, e.subcode),
+        (UcwaCode::Conflict, Some(UcwaSubcode::PGetReplaced))
     );
     assert_eq!(newer.status, StatusCode::OK);
 }
@@ -113,8 +113,8 @@ async fn stale_and_future_acks_resync() {
         assert_eq!(resp.status, StatusCode::OK);
         let b: EventBatch = resp.decode();
         assert!(b.sender.is_empty());
-        let resync = b.links.href("resync").expect("resync link");
-        assert!(b.links.href("next").is_none());
+        let resync = b.links.href(Rel::Resync).expect("resync link");
+        assert!(b.links.href(Rel::Next).is_none());
         // The resync link points at the first unacknowledged batch (the second one).
         assert_eq!(ack_of(resync), ack_of(&first) + 1);
         let again: EventBatch = h.pool(&g, Method::GET, resync, None).await.decode();
@@ -139,12 +139,15 @@ async fn silent_channels_expire_the_application() {
     h.batch(&mut g).await;
     tokio::time::sleep(Duration::from_millis(120)).await;
     h.emu.reap();
-    let resp = h.pool(&g, Method::GET, &g.href("self"), None).await;
+    let resp = h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None).await;
     assert_eq!(resp.status, StatusCode::GONE);
     let e = resp.error();
     assert_eq!(
-        (e.code.as_str(), e.subcode.as_deref()),
-        ("Gone", Some("InactiveApplicationExpired"))
+        (e.code, e.subcode),
+        (
+            UcwaCode::Gone,
+            Some(UcwaSubcode::InactiveApplicationExpired)
+        )
     );
     let resp = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     assert_eq!(resp.status, StatusCode::GONE);
@@ -172,7 +175,7 @@ async fn a_parked_pget_keeps_the_application_alive() {
     );
     // Deleting the application releases the parked GET with 404.
     assert_eq!(
-        h.pool(&g, Method::DELETE, &g.href("self"), None)
+        h.pool(&g, Method::DELETE, &g.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::NO_CONTENT

@@ -40,8 +40,8 @@ async fn ucwa_and_malformed_fault_bodies() {
     ]);
     let resp = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     assert_eq!(resp.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert_eq!(resp.error().code, "ServiceFailure");
-    let resp = h.pool(&g, Method::GET, &g.href("self"), None).await;
+    assert_eq!(resp.error().code, UcwaCode::ServiceFailure);
+    let resp = h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None).await;
     assert_eq!(resp.status, StatusCode::BAD_GATEWAY);
     assert!(
         resp.header("content-type")
@@ -53,13 +53,17 @@ async fn ucwa_and_malformed_fault_bodies() {
     assert!(!h.batch(&mut g).await.is_empty());
     c.add_fault(Fault::fail("*", 1, 429, FaultBody::Ucwa));
     assert_eq!(
-        h.pool(&g, Method::GET, &g.href("self"), None).await.status,
+        h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None)
+            .await
+            .status,
         StatusCode::TOO_MANY_REQUESTS
     );
     c.add_fault(Fault::fail("get_application", 5, 503, FaultBody::Ucwa));
     c.clear_faults();
     assert_eq!(
-        h.pool(&g, Method::GET, &g.href("self"), None).await.status,
+        h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None)
+            .await
+            .status,
         StatusCode::OK
     );
     let faulted: Vec<_> = c
@@ -99,7 +103,7 @@ async fn journal_names_routes_and_keeps_no_tokens() {
     let tok = h.anon_token("s-journal", OPEN).await;
     let href = tok
         .links
-        .href("discover")
+        .href(Rel::Discover)
         .unwrap()
         .replace("http://platform.test", "");
     let req = axum::http::Request::get(&href)
@@ -110,7 +114,8 @@ async fn journal_names_routes_and_keeps_no_tokens() {
     let mut g = h.guest_with_token(&tok.token, "Journal").await;
     h.batch(&mut g).await;
     h.join(&g, OPEN, "op").await;
-    h.pool(&g, Method::DELETE, &g.href("self"), None).await;
+    h.pool(&g, Method::DELETE, &g.href(Rel::SelfLink), None)
+        .await;
     let journal = h.control().journal();
     let routes: Vec<&str> = journal.iter().map(|j| j.route.as_str()).collect();
     assert_eq!(

@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 
 use super::*;
+use crate::api::wire::Role as WireRole;
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant,
@@ -13,7 +14,10 @@ use crate::emulator::http::unix_now;
 async fn join_errors() {
     let h = Harness::new();
     let g = h.guest(OPEN, "Err").await;
-    let href = format!("{}/communication/onlineMeetingInvitations", g.href("self"));
+    let href = format!(
+        "{}/communication/onlineMeetingInvitations",
+        g.href(Rel::SelfLink)
+    );
     // Conference URI other than the token's.
     let body =
         serde_json::json!({"onlineMeetingUri": h.confid(MANUAL), "anonymousDisplayName": "Err"});
@@ -35,8 +39,8 @@ async fn join_errors() {
         )
         .await;
     assert_eq!(
-        resp.error().subcode.as_deref(),
-        Some("ParameterValidationFailure")
+        resp.error().subcode,
+        Some(UcwaSubcode::ParameterValidationFailure)
     );
     // A token for a conference that does not exist.
     let now = unix_now();
@@ -54,12 +58,15 @@ async fn join_errors() {
         .pool(
             &g2,
             Method::POST,
-            &format!("{}/communication/onlineMeetingInvitations", g2.href("self")),
+            &format!(
+                "{}/communication/onlineMeetingInvitations",
+                g2.href(Rel::SelfLink)
+            ),
             Some(serde_json::json!({"onlineMeetingUri": ghost})),
         )
         .await;
     assert_eq!(resp.status, StatusCode::NOT_FOUND);
-    assert_eq!(resp.error().subcode.as_deref(), Some("DestinationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::DestinationNotFound));
     // A second join while the first is live.
     assert_eq!(h.join(&g, OPEN, "one").await.status, StatusCode::CREATED);
     let resp = h.join(&g, OPEN, "two").await;
@@ -77,7 +84,7 @@ async fn open_meeting_detailed_sequence() {
     let location = resp.header("location").unwrap().to_string();
     assert!(location.starts_with(&format!(
         "{}/communication/onlineMeetingInvitations/",
-        g.href("self")
+        g.href(Rel::SelfLink)
     )));
 
     let b1 = h.batch(&mut g).await;
@@ -90,11 +97,11 @@ async fn open_meeting_detailed_sequence() {
     );
     let (_, started) = b1.events().next().unwrap();
     let inv: OnlineMeetingInvitation = started.resource().unwrap().unwrap();
-    assert_eq!(inv.state.as_deref(), Some("Connecting"));
+    assert_eq!(inv.state, Some(InvitationState::Connecting));
     assert_eq!(inv.operation_id.as_deref(), Some("op-open"));
-    assert_eq!(inv.links.href("self"), Some(location.as_str()));
+    assert_eq!(inv.links.href(Rel::SelfLink), Some(location.as_str()));
     let conv: Conversation = b1.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Connecting"));
+    assert_eq!(conv.state, Some(ConversationState::Connecting));
 
     let b2 = h.batch(&mut g).await;
     assert_eq!(
@@ -112,12 +119,12 @@ async fn open_meeting_detailed_sequence() {
     let events: Vec<&Event> = b2.events().map(|(_, e)| e).collect();
     let me: Participant = events[0].resource().unwrap().unwrap();
     assert_eq!(
-        (me.in_lobby, me.anonymous, me.role.as_deref()),
-        (Some(false), Some(true), Some("Attendee"))
+        (me.in_lobby, me.anonymous, me.role),
+        (Some(false), Some(true), Some(WireRole::Attendee))
     );
     assert_eq!(events[1].link.title.as_deref(), Some("Olga Organizer"));
     let olga: Participant = events[1].resource().unwrap().unwrap();
-    assert_eq!(olga.role.as_deref(), Some("Leader"));
+    assert_eq!(olga.role, Some(WireRole::Leader));
     let om: OnlineMeeting = events[3].resource().unwrap().unwrap();
     assert_eq!(
         events[3].in_.as_ref().map(|l| l.rel.as_str()),
@@ -127,37 +134,37 @@ async fn open_meeting_detailed_sequence() {
     assert_eq!(om.conference_id.as_deref(), Some("OPEN0001"));
     assert_eq!(om.organizer_name.as_deref(), Some("Olga Organizer"));
     let msg: Messaging = events[4].resource().unwrap().unwrap();
-    assert_eq!(msg.state.as_deref(), Some("Disconnected"));
-    assert!(msg.links.has("addMessaging"));
+    assert_eq!(msg.state, Some(ModalityState::Disconnected));
+    assert!(msg.links.has(Rel::AddMessaging));
     let conv: Conversation = events[5].resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Conferenced"));
+    assert_eq!(conv.state, Some(ConversationState::Conferenced));
     assert!(events[6].succeeded());
     let inv: OnlineMeetingInvitation = events[6].resource().unwrap().unwrap();
     assert_eq!(
-        (inv.state.as_deref(), inv.operation_id.as_deref()),
-        (Some("Connected"), Some("op-open"))
+        (inv.state.as_ref(), inv.operation_id.as_deref()),
+        (Some(&InvitationState::Connected), Some("op-open"))
     );
 
     // The resources answer GETs.
     let resp = h.pool(&g, Method::GET, &location, None).await;
     assert_eq!(
-        resp.decode::<OnlineMeetingInvitation>().state.as_deref(),
-        Some("Connected")
+        resp.decode::<OnlineMeetingInvitation>().state,
+        Some(InvitationState::Connected)
     );
-    let conv_href = inv.links.href("conversation").unwrap().to_string();
+    let conv_href = inv.links.href(Rel::Conversation).unwrap().to_string();
     let conv: Conversation = h.pool(&g, Method::GET, &conv_href, None).await.decode();
     assert_eq!(
-        (conv.state.as_deref(), conv.participant_count),
-        (Some("Conferenced"), Some(3))
+        (conv.state, conv.participant_count),
+        (Some(ConversationState::Conferenced), Some(3))
     );
     for rel in [
-        "participants",
-        "onlineMeeting",
-        "messaging",
-        "localParticipant",
-        "leaders",
-        "attendees",
-        "lobby",
+        Rel::Participants,
+        Rel::OnlineMeeting,
+        Rel::Messaging,
+        Rel::LocalParticipant,
+        Rel::Leaders,
+        Rel::Attendees,
+        Rel::Lobby,
     ] {
         let href = conv.links.href(rel).unwrap().to_string();
         assert_eq!(
@@ -170,7 +177,7 @@ async fn open_meeting_detailed_sequence() {
         .pool(
             &g,
             Method::GET,
-            conv.links.href("participants").unwrap(),
+            conv.links.href(Rel::Participants).unwrap(),
             None,
         )
         .await
@@ -182,7 +189,7 @@ async fn open_meeting_detailed_sequence() {
             Method::GET,
             &format!(
                 "{}/communication/conversations?filter=active",
-                g.href("self")
+                g.href(Rel::SelfLink)
             ),
             None,
         )
@@ -218,7 +225,7 @@ async fn lobby_then_admit_through_control() {
     let me: Participant = b2.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(me.in_lobby, Some(true));
     let conv: Conversation = b2.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("InLobby"));
+    assert_eq!(conv.state, Some(ConversationState::InLobby));
     let info = &h.control().meetings()[1];
     assert_eq!(info.lobby, ["Lobby Guest"]);
     // Nothing happens until a leader decides: the next P-GET times out empty.
@@ -252,17 +259,22 @@ async fn lobby_failure(
     );
     let completed = last.events().next().unwrap().1.clone();
     let inv: OnlineMeetingInvitation = completed.resource().unwrap().unwrap();
-    assert_eq!(inv.state.as_deref(), Some("Failed"));
+    assert_eq!(inv.state, Some(InvitationState::Failed));
     // The conversation is gone; the invitation still answers.
-    let conv_href = inv.links.href("conversation").unwrap();
+    let conv_href = inv.links.href(Rel::Conversation).unwrap();
     assert_eq!(
         h.pool(&g, Method::GET, conv_href, None).await.status,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        h.pool(&g, Method::GET, inv.links.href("self").unwrap(), None)
-            .await
-            .status,
+        h.pool(
+            &g,
+            Method::GET,
+            inv.links.href(Rel::SelfLink).unwrap(),
+            None
+        )
+        .await
+        .status,
         StatusCode::OK
     );
     (completed, batches)
@@ -277,8 +289,8 @@ async fn lobby_deny_through_control() {
     .await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref()),
-        ("Forbidden", Some("Denied"))
+        (r.code, r.subcode),
+        (UcwaCode::Forbidden, Some(UcwaSubcode::Denied))
     );
     assert!(h.control().meetings()[1].lobby.is_empty());
 }
@@ -287,18 +299,18 @@ async fn lobby_deny_through_control() {
 async fn lobby_policies_decide_by_themselves() {
     let h = Harness::new();
     let (e, _) = lobby_failure(&h, DENY, |_| {}).await;
-    assert_eq!(e.reason.unwrap().subcode.as_deref(), Some("Denied"));
+    assert_eq!(e.reason.unwrap().subcode, Some(UcwaSubcode::Denied));
     let (e, _) = lobby_failure(&h, TIMEOUT, |_| {}).await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref()),
-        ("Timeout", Some("Timeout"))
+        (r.code, r.subcode),
+        (UcwaCode::Timeout, Some(UcwaSubcode::Timeout))
     );
     let (e, _) = lobby_failure(&h, MANUAL, |h| {
         h.control().lobby_timeout(MANUAL, Some("Waiting")).unwrap();
     })
     .await;
-    assert_eq!(e.reason.unwrap().subcode.as_deref(), Some("Timeout"));
+    assert_eq!(e.reason.unwrap().subcode, Some(UcwaSubcode::Timeout));
 
     let mut g = h.guest(ADMIT, "Patient").await;
     assert_eq!(h.join(&g, ADMIT, "op").await.status, StatusCode::CREATED);
@@ -316,10 +328,10 @@ async fn locked_meetings_refuse() {
     let (e, batches) = lobby_failure(&h, LOCKED, |_| {}).await;
     let r = e.reason.unwrap();
     assert_eq!(
-        (r.code.as_str(), r.subcode.as_deref(), r.message.as_deref()),
+        (r.code, r.subcode, r.message.as_deref()),
         (
-            "Forbidden",
-            Some("NotAllowed"),
+            UcwaCode::Forbidden,
+            Some(UcwaSubcode::NotAllowed),
             Some("The meeting is locked")
         )
     );
@@ -349,7 +361,7 @@ async fn collapsed_style_jumps_straight_to_completed() {
     assert_eq!(s.iter().filter(|x| x.1 == "participant").count(), 2);
     assert!(s.contains(&s3("conversation", "localParticipant", "added")));
     let conv: Conversation = b.events().next().unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(conv.state.as_deref(), Some("Conferenced"));
+    assert_eq!(conv.state, Some(ConversationState::Conferenced));
     assert!(b.events().last().unwrap().1.succeeded());
     assert!(h.batch(&mut g).await.is_empty());
 }
@@ -364,7 +376,7 @@ async fn leaving_deletes_the_conversation_then_the_application() {
         .resource()
         .unwrap()
         .unwrap();
-    let conv = inv.links.href("conversation").unwrap().to_string();
+    let conv = inv.links.href(Rel::Conversation).unwrap().to_string();
     assert_eq!(
         h.pool(&g, Method::DELETE, &conv, None).await.status,
         StatusCode::NO_CONTENT
@@ -389,7 +401,7 @@ async fn leaving_deletes_the_conversation_then_the_application() {
     let info = &h.control().applications()[0];
     assert!(info.conversation_deleted.is_some() && info.ended.is_none());
     assert_eq!(
-        h.pool(&g, Method::DELETE, &g.href("self"), None)
+        h.pool(&g, Method::DELETE, &g.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::NO_CONTENT
@@ -421,9 +433,8 @@ async fn leaving_the_lobby_cancels_the_invitation() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Canceled")
+            .subcode,
+        Some(UcwaSubcode::Canceled)
     );
     assert!(h.control().meetings()[1].lobby.is_empty());
 }

@@ -33,7 +33,7 @@ async fn post_text(h: &Harness, g: &Guest, href: &str, content_type: &str, text:
 async fn add_messaging_connects_and_greetings_arrive() {
     let h = Harness::new();
     let (mut g, m) = in_meeting(&h, "Chatty").await;
-    let add = m.links.href("addMessaging").unwrap().to_string();
+    let add = m.links.href(Rel::AddMessaging).unwrap().to_string();
     let resp = h
         .pool(
             &g,
@@ -56,8 +56,8 @@ async fn add_messaging_connects_and_greetings_arrive() {
     );
     let inv: MessagingInvitation = b1.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(
-        (inv.state.as_deref(), inv.operation_id.as_deref()),
-        (Some("Connecting"), Some("im-1"))
+        (inv.state.as_ref(), inv.operation_id.as_deref()),
+        (Some(&InvitationState::Connecting), Some("im-1"))
     );
     let b2 = h.batch(&mut g).await;
     assert_eq!(
@@ -69,16 +69,16 @@ async fn add_messaging_connects_and_greetings_arrive() {
         ]
     );
     let connected: Messaging = b2.events().next().unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(connected.state.as_deref(), Some("Connected"));
+    assert_eq!(connected.state, Some(ModalityState::Connected));
     for rel in [
-        "sendMessage",
-        "setIsTyping",
-        "typingParticipants",
-        "stopMessaging",
+        Rel::SendMessage,
+        Rel::SetIsTyping,
+        Rel::TypingParticipants,
+        Rel::StopMessaging,
     ] {
         assert!(connected.links.has(rel), "{rel}");
     }
-    assert!(!connected.links.has("addMessaging"));
+    assert!(!connected.links.has(Rel::AddMessaging));
     assert_eq!(
         connected
             .negotiated_message_formats
@@ -100,12 +100,12 @@ async fn add_messaging_connects_and_greetings_arrive() {
     let e = b3.events().next().unwrap().1;
     assert!(e.succeeded());
     let msg: Message = e.resource().unwrap().unwrap();
-    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(msg.direction, Some(Direction::Incoming));
     assert_eq!(
-        msg.links.get("participant").unwrap().title.as_deref(),
+        msg.links.get(Rel::Participant).unwrap().title.as_deref(),
         Some("Olga Organizer")
     );
-    let text = data_uri::decode(msg.links.href("plainMessage").unwrap()).unwrap();
+    let text = data_uri::decode(msg.links.href(Rel::PlainMessage).unwrap()).unwrap();
     assert_eq!(text.text, "Welcome! Glad you could make it.");
     assert_eq!(
         h.pool(&g, Method::GET, &e.link.href, None)
@@ -117,9 +117,8 @@ async fn add_messaging_connects_and_greetings_arrive() {
         h.pool(&g, Method::GET, &location, None)
             .await
             .decode::<MessagingInvitation>()
-            .state
-            .as_deref(),
-        Some("Connected")
+            .state,
+        Some(InvitationState::Connected)
     );
     // A second addMessaging conflicts.
     assert_eq!(
@@ -134,7 +133,7 @@ async fn add_messaging_connects_and_greetings_arrive() {
 async fn send_message_typing_and_terminate() {
     let h = Harness::new();
     let (mut g, m) = in_meeting(&h, "Sender").await;
-    let conv_messaging = m.links.href("self").unwrap().to_string();
+    let conv_messaging = m.links.href(Rel::SelfLink).unwrap().to_string();
     let send = format!("{conv_messaging}/messages");
     // Not connected yet.
     assert_eq!(
@@ -152,7 +151,7 @@ async fn send_message_typing_and_terminate() {
     h.pool(
         &g,
         Method::POST,
-        m.links.href("addMessaging").unwrap(),
+        m.links.href(Rel::AddMessaging).unwrap(),
         Some(serde_json::json!({"operationId": "im"})),
     )
     .await;
@@ -161,9 +160,9 @@ async fn send_message_typing_and_terminate() {
         .iter()
         .flat_map(|b| b.events().map(|(_, e)| e))
         .filter_map(|e| e.resource::<Messaging>().and_then(Result::ok))
-        .find(|m| m.state.as_deref() == Some("Connected"))
+        .find(|m| m.state == Some(ModalityState::Connected))
         .unwrap();
-    let send = connected.links.href("sendMessage").unwrap().to_string();
+    let send = connected.links.href(Rel::SendMessage).unwrap().to_string();
 
     let resp = post_text(
         &h,
@@ -186,11 +185,11 @@ async fn send_message_typing_and_terminate() {
     assert_eq!(e.link.href, location);
     let msg: Message = e.resource().unwrap().unwrap();
     assert_eq!(
-        (msg.direction.as_deref(), msg.operation_id.as_deref()),
-        (Some("Outgoing"), Some("send-1"))
+        (msg.direction.as_ref(), msg.operation_id.as_deref()),
+        (Some(&Direction::Outgoing), Some("send-1"))
     );
     assert_eq!(
-        data_uri::decode(msg.links.href("plainMessage").unwrap())
+        data_uri::decode(msg.links.href(Rel::PlainMessage).unwrap())
             .unwrap()
             .text,
         "Hello, 100% sure & ok"
@@ -212,17 +211,17 @@ async fn send_message_typing_and_terminate() {
         .resource()
         .unwrap()
         .unwrap();
-    assert!(msg.links.has("htmlMessage"));
+    assert!(msg.links.has(Rel::HtmlMessage));
     let resp = post_text(&h, &g, &send, "application/json", "{}").await;
     assert_eq!(resp.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(resp.error().code, "UnsupportedMediaType");
+    assert_eq!(resp.error().code, UcwaCode::UnsupportedMediaType);
 
-    let typing = connected.links.href("setIsTyping").unwrap();
+    let typing = connected.links.href(Rel::SetIsTyping).unwrap();
     assert_eq!(
         h.pool(&g, Method::POST, typing, None).await.status,
         StatusCode::NO_CONTENT
     );
-    let stop = connected.links.href("stopMessaging").unwrap();
+    let stop = connected.links.href(Rel::StopMessaging).unwrap();
     assert_eq!(
         h.pool(&g, Method::POST, stop, None).await.status,
         StatusCode::NO_CONTENT
@@ -236,8 +235,8 @@ async fn send_message_typing_and_terminate() {
         ]
     );
     let m: Messaging = b.events().nth(1).unwrap().1.resource().unwrap().unwrap();
-    assert_eq!(m.state.as_deref(), Some("Disconnected"));
-    assert!(m.links.has("addMessaging"));
+    assert_eq!(m.state, Some(ModalityState::Disconnected));
+    assert!(m.links.has(Rel::AddMessaging));
     assert_eq!(
         post_text(&h, &g, &send, "text/plain", "after").await.status,
         StatusCode::CONFLICT
@@ -253,7 +252,7 @@ async fn messages_reach_other_guests_and_control_can_talk() {
         h.pool(
             &g,
             Method::POST,
-            m.links.href("addMessaging").unwrap(),
+            m.links.href(Rel::AddMessaging).unwrap(),
             Some(serde_json::json!({})),
         )
         .await;
@@ -284,9 +283,9 @@ async fn messages_reach_other_guests_and_control_can_talk() {
         .resource()
         .unwrap()
         .unwrap();
-    assert_eq!(msg.direction.as_deref(), Some("Incoming"));
+    assert_eq!(msg.direction, Some(Direction::Incoming));
     assert_eq!(
-        msg.links.get("participant").unwrap().title.as_deref(),
+        msg.links.get(Rel::Participant).unwrap().title.as_deref(),
         Some("Ann")
     );
     h.batch(&mut ann).await; // Ann's own outgoing completion
@@ -309,7 +308,7 @@ async fn messages_reach_other_guests_and_control_can_talk() {
             .unwrap()
             .unwrap();
         assert_eq!(
-            data_uri::decode(msg.links.href("plainMessage").unwrap())
+            data_uri::decode(msg.links.href(Rel::PlainMessage).unwrap())
                 .unwrap()
                 .text,
             "Any questions?"

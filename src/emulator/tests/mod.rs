@@ -33,7 +33,10 @@ use super::{Control, Emu, platform_router, pool_router};
 use crate::api::wire::events::{Event, EventBatch};
 use crate::api::wire::platform::{AadTokenResponse, AnonTokenResponse};
 use crate::api::wire::ucwa::Application;
-use crate::api::wire::{UcwaError, bare_rel};
+use crate::api::wire::{
+    ConversationState, Direction, InvitationState, ModalityState, OAuthError, OperationStatus, Rel,
+    UcwaCode, UcwaError, UcwaSubcode, bare_rel,
+};
 
 pub(crate) const ORIGIN: &str = "https://contoso.example";
 pub(crate) const KEY: &[u8] = b"emulator-test-signing-key";
@@ -123,7 +126,7 @@ pub(crate) struct Guest {
 }
 
 impl Guest {
-    pub fn href(&self, rel: &str) -> String {
+    pub fn href(&self, rel: Rel) -> String {
         self.app.links.href(rel).unwrap_or_default().to_string()
     }
 }
@@ -291,7 +294,7 @@ impl Harness {
             String::from_utf8_lossy(&resp.body)
         );
         let app: Application = resp.decode();
-        let next = app.links.href("events").unwrap().to_string();
+        let next = app.links.href(Rel::Events).unwrap().to_string();
         Guest {
             token: token.to_string(),
             origin: ORIGIN.to_string(),
@@ -311,7 +314,7 @@ impl Harness {
             String::from_utf8_lossy(&resp.body)
         );
         let batch: EventBatch = resp.decode();
-        g.next = batch.links.href("next").expect("next link").to_string();
+        g.next = batch.links.href(Rel::Next).expect("next link").to_string();
         batch
     }
 
@@ -368,11 +371,11 @@ impl Harness {
         let href = g
             .app
             .embedded
-            .get::<crate::api::wire::ucwa::Communication>("communication")
+            .get::<crate::api::wire::ucwa::Communication>(Rel::Communication)
             .unwrap()
             .unwrap()
             .links
-            .href("joinOnlineMeeting")
+            .href(Rel::JoinOnlineMeeting)
             .unwrap()
             .to_string();
         let body = serde_json::json!({"onlineMeetingUri": self.confid(url), "operationId": op, "importance": "Normal"});

@@ -161,8 +161,8 @@ impl OnPrem {
             String::from_utf8_lossy(&resp.body)
         );
         let app: Application = resp.decode();
-        assert_eq!(resp.header("location"), app.links.href("self"));
-        let next = app.links.href("events").unwrap().to_string();
+        assert_eq!(resp.header("location"), app.links.href(Rel::SelfLink));
+        let next = app.links.href(Rel::Events).unwrap().to_string();
         Anon {
             token: token.to_string(),
             app,
@@ -174,11 +174,11 @@ impl OnPrem {
         let href = a
             .app
             .embedded
-            .get::<crate::api::wire::ucwa::Communication>("communication")
+            .get::<crate::api::wire::ucwa::Communication>(Rel::Communication)
             .unwrap()
             .unwrap()
             .links
-            .href("joinOnlineMeeting")
+            .href(Rel::JoinOnlineMeeting)
             .unwrap()
             .to_string();
         let body = serde_json::json!({"onlineMeetingUri": conference_uri, "anonymousDisplayName": name, "operationId": "op-1"});
@@ -192,7 +192,7 @@ impl OnPrem {
             let resp = self.get(&self.web, &a.next.clone(), Some(&a.token)).await;
             assert_eq!(resp.status, StatusCode::OK, "{:?}", resp.body);
             let b: EventBatch = resp.decode();
-            a.next = b.links.href("next").expect("next link").to_string();
+            a.next = b.links.href(Rel::Next).expect("next link").to_string();
             let done = b.events().any(|(_, e)| {
                 bare_rel(&e.link.rel) == rel && serde_json::to_value(e.kind).unwrap() == kind
             });
@@ -221,14 +221,18 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
     let root = o.get(&o.discover, "/", None).await;
     assert_eq!(root.status, StatusCode::OK);
     let root: HalResource = root.decode();
-    let user = root.links.href("user").unwrap().to_string();
+    let user = root.links.href(Rel::User).unwrap().to_string();
     assert_eq!(
         user,
         "http://lyncweb.test/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=contoso.example"
     );
-    assert!(root.links.href("xframe").unwrap().starts_with(WEB));
+    assert!(root.links.href(Rel::Xframe).unwrap().starts_with(WEB));
     let self_doc = o
-        .get(&o.web, &local(root.links.href("self").unwrap()), None)
+        .get(
+            &o.web,
+            &local(root.links.href(Rel::SelfLink).unwrap()),
+            None,
+        )
         .await;
     assert_eq!(self_doc.status, StatusCode::OK);
     assert_eq!(self_doc.decode::<HalResource>().links, root.links);
@@ -246,11 +250,11 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         .await;
     assert_eq!(me.status, StatusCode::OK);
     let me: HalResource = me.decode();
-    let apps = me.links.href("applications").unwrap();
+    let apps = me.links.href(Rel::Applications).unwrap();
     assert_eq!(apps, format!("{WEB}ucwa/oauth/v1/applications"));
     // §B.6: the application, in the on-premises URL space.
     let mut a = o.application(&ticket.access_token).await;
-    let self_href = a.app.links.href("self").unwrap().to_string();
+    let self_href = a.app.links.href(Rel::SelfLink).unwrap().to_string();
     assert!(
         self_href.starts_with("/ucwa/oauth/v1/applications/"),
         "{self_href}"
@@ -269,8 +273,8 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
             .await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN, "{op}");
         assert_eq!(
-            resp.error().subcode.as_deref(),
-            Some("AnonymousNotAllowed"),
+            resp.error().subcode,
+            Some(UcwaSubcode::AnonymousNotAllowed),
             "{op}"
         );
     }
@@ -290,7 +294,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         .until(&mut a, "onlineMeetingInvitation", "completed")
         .await;
     let done = find(&batches, "onlineMeetingInvitation", "completed");
-    assert_eq!(done.status.as_deref(), Some("Success"), "{done:#?}");
+    assert_eq!(done.status, Some(OperationStatus::Success), "{done:#?}");
     let control = Control::new(o.emu.clone());
     let meeting = control
         .meetings()
@@ -318,7 +322,7 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
         );
     }
     let xframe = o
-        .get(&o.web, &local(root.links.href("xframe").unwrap()), None)
+        .get(&o.web, &local(root.links.href(Rel::Xframe).unwrap()), None)
         .await;
     assert_eq!(xframe.status, StatusCode::OK);
     assert_eq!(o.routes().last().map(String::as_str), Some("xframe"));
@@ -351,7 +355,7 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
     let mut g = o.grant_for(OPEN);
     g.password = Some("WRONGKEY".into());
     let resp = o.grant(&g).await;
-    assert_eq!(error(&resp).error, "invalid_grant");
+    assert_eq!(error(&resp).error, OAuthError::InvalidGrant);
     assert!(
         resp.header("x-ms-diagnostics")
             .unwrap()
@@ -361,15 +365,21 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
         "sip:nobody@contoso.example;gruu;opaque=app:conf:focus:id:NOPE0001",
         "NOPE0001",
     );
-    assert_eq!(error(&o.grant(&unknown).await).error, "invalid_grant");
+    assert_eq!(
+        error(&o.grant(&unknown).await).error,
+        OAuthError::InvalidGrant
+    );
     let mut no_key = o.grant_for(OPEN);
     no_key.password = None;
-    assert_eq!(error(&o.grant(&no_key).await).error, "invalid_request");
+    assert_eq!(
+        error(&o.grant(&no_key).await).error,
+        OAuthError::InvalidRequest
+    );
     let mut other = o.grant_for(OPEN);
     other.grant_type = "password".into();
     assert_eq!(
         error(&o.grant(&other).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
     let json_body = Request::post("/WebTicket/oauthtoken")
         .header("content-type", "application/json")
@@ -377,13 +387,13 @@ async fn wrong_key_unknown_meeting_and_bad_forms_are_refused() {
         .unwrap();
     assert_eq!(
         error(&send(&o.web, json_body).await).error,
-        "invalid_request"
+        OAuthError::InvalidRequest
     );
     // An ended meeting grants nothing.
     Control::new(o.emu.clone()).end_meeting(OPEN).unwrap();
     assert_eq!(
         error(&o.grant(&o.grant_for(OPEN)).await).error,
-        "invalid_grant"
+        OAuthError::InvalidGrant
     );
     assert!(o.emu.lock().tickets.is_empty());
 }
@@ -395,7 +405,7 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
     control.set_anonymous_join(ADMIT, false).unwrap();
     assert_eq!(control.anonymous_join(ADMIT), Ok(false));
     let resp = o.grant(&o.grant_for(ADMIT)).await;
-    assert_eq!(error(&resp).error, "unsupported_grant_type");
+    assert_eq!(error(&resp).error, OAuthError::UnsupportedGrantType);
     assert!(
         resp.header("x-ms-diagnostics")
             .unwrap()
@@ -421,7 +431,7 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
     assert!(challenge.grant_types.iter().any(|g| g == "password"));
     assert_eq!(
         error(&off.grant(&off.grant_for(OPEN)).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
 }
 
@@ -446,7 +456,7 @@ async fn the_control_switch_over_json() {
     assert_eq!(resp.json()["anonymous_join"], false);
     assert_eq!(
         error(&o.grant(&o.grant_for(OPEN)).await).error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
     let unknown = send(
         &o.platform,
@@ -469,7 +479,7 @@ async fn renewal_keeps_the_identity_and_its_application() {
     let o = on_prem();
     let first = o.ticket(OPEN).await;
     let a = o.application(&first.access_token).await;
-    let self_href = a.app.links.href("self").unwrap().to_string();
+    let self_href = a.app.links.href(Rel::SelfLink).unwrap().to_string();
     let renewed = o
         .grant(&o.grant_for(OPEN).renewing(&first.access_token))
         .await;
@@ -487,11 +497,11 @@ async fn renewal_keeps_the_identity_and_its_application() {
     assert_eq!(got.status, StatusCode::NOT_FOUND);
     // Renewing an unknown ticket, or for another meeting, is refused.
     let bogus = o.grant(&o.grant_for(OPEN).renewing("cwt=not-issued")).await;
-    assert_eq!(error(&bogus).error, "invalid_grant");
+    assert_eq!(error(&bogus).error, OAuthError::InvalidGrant);
     let elsewhere = o
         .grant(&o.grant_for(MANUAL).renewing(&first.access_token))
         .await;
-    assert_eq!(error(&elsewhere).error, "invalid_grant");
+    assert_eq!(error(&elsewhere).error, OAuthError::InvalidGrant);
     // Expired tickets: the user resource challenges again and renewal is refused.
     for t in o.emu.lock().tickets.values_mut() {
         t.exp = 0;
@@ -505,7 +515,7 @@ async fn renewal_keeps_the_identity_and_its_application() {
     let late = o
         .grant(&o.grant_for(OPEN).renewing(&renewed.access_token))
         .await;
-    assert_eq!(error(&late).error, "invalid_grant");
+    assert_eq!(error(&late).error, OAuthError::InvalidGrant);
 }
 
 #[tokio::test]

@@ -215,7 +215,7 @@ async fn the_meeting_without_guest_access_refuses_the_grant() {
     let refused = s.grant_for_direct(DEMO_DIRECT_NO_GUESTS_URL).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     let e: WebTicketError = refused.decode();
-    assert_eq!(e.error, "unsupported_grant_type");
+    assert_eq!(e.error, OAuthError::UnsupportedGrantType);
     // Every other direct demo meeting grants a ticket.
     for url in DEMO_DIRECT_MEETING_URLS {
         if url != DEMO_DIRECT_NO_GUESTS_URL {
@@ -252,7 +252,7 @@ async fn a_meeting_spec_can_refuse_guests_from_the_start() {
         .await;
     assert_eq!(
         resp.decode::<WebTicketError>().error,
-        "unsupported_grant_type"
+        OAuthError::UnsupportedGrantType
     );
 }
 

@@ -36,7 +36,7 @@ async fn real_listeners_cross_from_lyncdiscover_to_the_pool_web_services() {
         .json()
         .await
         .unwrap();
-    let user = Url::parse(root.links.href("user").unwrap()).unwrap();
+    let user = Url::parse(root.links.href(Rel::User).unwrap()).unwrap();
     assert_eq!(user.origin(), web.origin());
     let challenged = http.get(user.clone()).send().await.unwrap();
     assert_eq!(challenged.status(), StatusCode::UNAUTHORIZED);
@@ -68,7 +68,7 @@ async fn real_listeners_cross_from_lyncdiscover_to_the_pool_web_services() {
         .json()
         .await
         .unwrap();
-    let apps = Url::parse(me.links.href("applications").unwrap()).unwrap();
+    let apps = Url::parse(me.links.href(Rel::Applications).unwrap()).unwrap();
     let created = http
         .post(apps)
         .header("authorization", &bearer)

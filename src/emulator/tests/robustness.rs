@@ -13,7 +13,7 @@ async fn bad_requests_get_clear_4xx_answers() {
     h.join(&g, OPEN, "op").await;
     let batches = h.batches_until(&mut g, |e| e.succeeded()).await;
     let conv = find(&batches, "conversation", "added").link.href.clone();
-    let app = g.href("self");
+    let app = g.href(Rel::SelfLink);
     let pool_paths = [
         "/ucwa/psanon/v1/applications".to_string(),
         app.clone(),
@@ -89,7 +89,7 @@ async fn bad_requests_get_clear_4xx_answers() {
                             "{what}"
                         );
                         if is_pool || !path.contains("oauth2") {
-                            assert!(!resp.error().code.is_empty(), "{what}");
+                            assert!(!resp.error().code.as_str().is_empty(), "{what}");
                         }
                     }
                 }

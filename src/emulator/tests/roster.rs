@@ -3,6 +3,7 @@
 use axum::http::{Method, StatusCode};
 
 use super::*;
+use crate::api::wire::Role as WireRole;
 use crate::api::wire::ucwa::Participant;
 use crate::emulator::config::Role;
 
@@ -39,7 +40,7 @@ async fn guests_see_each_other_arrive_and_leave() {
     );
     // Bob's application goes away: Alice sees him leave.
     assert_eq!(
-        h.pool(&b, Method::DELETE, &b.href("self"), None)
+        h.pool(&b, Method::DELETE, &b.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::NO_CONTENT
@@ -73,8 +74,8 @@ async fn control_adds_and_removes_participants() {
     );
     let carol: Participant = b.events().next().unwrap().1.resource().unwrap().unwrap();
     assert_eq!(
-        (carol.name.as_deref(), carol.role.as_deref()),
-        (Some("Carol Expert"), Some("Leader"))
+        (carol.name.as_deref(), carol.role),
+        (Some("Carol Expert"), Some(WireRole::Leader))
     );
     let href = b.events().next().unwrap().1.link.href.clone();
     assert_eq!(
@@ -129,7 +130,7 @@ async fn ending_the_meeting_removes_everyone() {
     );
     for (_, e) in b.events() {
         let r = e.reason.as_ref().unwrap();
-        assert_eq!(r.subcode.as_deref(), Some("Ended"));
+        assert_eq!(r.subcode, Some(UcwaSubcode::Ended));
     }
     let w = h.batches_until(&mut waiting, |e| e.failed()).await;
     assert_eq!(
@@ -137,9 +138,8 @@ async fn ending_the_meeting_removes_everyone() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Ended")
+            .subcode,
+        Some(UcwaSubcode::Ended)
     );
     // An ended meeting cannot be joined.
     let late = h.guest(MANUAL, "Late").await;
@@ -163,9 +163,8 @@ async fn eject_removes_one_guest() {
             .reason
             .as_ref()
             .unwrap()
-            .subcode
-            .as_deref(),
-        Some("Ejected")
+            .subcode,
+        Some(UcwaSubcode::Ejected)
     );
     let ab = h.batch(&mut a).await;
     assert_eq!(

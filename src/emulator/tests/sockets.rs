@@ -52,7 +52,7 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
         .await
         .unwrap();
     let mut apps_url = discover_url
-        .join(discover.links.href("applications").unwrap())
+        .join(discover.links.href(Rel::Applications).unwrap())
         .unwrap();
     apps_url
         .query_pairs_mut()
@@ -65,7 +65,7 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
         .await
         .unwrap();
     let app_url = apps_url
-        .join(apps.links.href("application").unwrap())
+        .join(apps.links.href(Rel::Application).unwrap())
         .unwrap();
     let caps: HalResource = get(app_url.clone())
         .send()
@@ -75,7 +75,7 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
         .await
         .unwrap();
     let tokens_url = app_url
-        .join(caps.links.href("anonApplicationTokens").unwrap())
+        .join(caps.links.href(Rel::AnonApplicationTokens).unwrap())
         .unwrap();
     let body = serde_json::json!({"applicationSessionId": "live", "allowedOrigins": ORIGIN, "meetingUrl": OPEN});
     let tok: AnonTokenResponse = http
@@ -89,7 +89,7 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
         .await
         .unwrap();
     // The guest: discover (context double-encoded in the href, sent verbatim).
-    let href = tok.links.href("discover").unwrap();
+    let href = tok.links.href(Rel::Discover).unwrap();
     let resp = http
         .get(href)
         .header(ORIGIN_HEADER, ORIGIN)
@@ -98,7 +98,7 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
         .unwrap();
     assert_eq!(resp.status(), 200);
     let d: AnonDiscover = resp.json().await.unwrap();
-    let anon_apps = Url::parse(d.links.href("anonApplications").unwrap()).unwrap();
+    let anon_apps = Url::parse(d.links.href(Rel::AnonApplications).unwrap()).unwrap();
     assert_eq!(anon_apps.port(), emu.pool_url().port());
     assert_ne!(emu.pool_url().port(), emu.platform_url().port());
     let resp = http
@@ -112,8 +112,12 @@ async fn live_guest(cfg: EmulatorConfig) -> Live {
     assert_eq!(resp.status(), 201);
     let app: Application = resp.json().await.unwrap();
     Live {
-        app_url: anon_apps.join(app.links.href("self").unwrap()).unwrap(),
-        events_url: anon_apps.join(app.links.href("events").unwrap()).unwrap(),
+        app_url: anon_apps
+            .join(app.links.href(Rel::SelfLink).unwrap())
+            .unwrap(),
+        events_url: anon_apps
+            .join(app.links.href(Rel::Events).unwrap())
+            .unwrap(),
         emu,
         http,
         token: tok.token,
@@ -139,7 +143,7 @@ impl Live {
             .await
             .unwrap();
         self.events_url
-            .join(first.links.href("next").unwrap())
+            .join(first.links.href(Rel::Next).unwrap())
             .unwrap()
     }
 
@@ -245,7 +249,7 @@ async fn dropping_the_channel_aborts_the_parked_pget() {
     let resp = live.get(live.app_url.clone()).send().await.unwrap();
     assert_eq!(resp.status(), 404);
     let e: UcwaError = resp.json().await.unwrap();
-    assert_eq!(e.subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(e.subcode, Some(UcwaSubcode::ApplicationNotFound));
     assert_eq!(
         live.emu.control().applications()[0].state,
         crate::emulator::AppState::Lost

@@ -56,7 +56,7 @@ async fn faithful_mode_mints_a_working_token() {
         .unwrap();
     assert_eq!(h.send(Side::Platform, req).await.status, StatusCode::OK);
     let g = h.guest_with_token(token, "Standin Guest").await;
-    assert!(!g.href("self").is_empty());
+    assert!(!g.href(Rel::SelfLink).is_empty());
     let journal = h.control().journal();
     let entry = journal
         .iter()

@@ -37,22 +37,22 @@ async fn aad_token_accepts_the_configured_credentials_only() {
         (
             good.replace("emulator-client-secret", "wrong"),
             StatusCode::UNAUTHORIZED,
-            "invalid_client",
+            OAuthError::InvalidClient,
         ),
         (
             good.replace(id.as_str(), "someone-else"),
             StatusCode::BAD_REQUEST,
-            "invalid_client",
+            OAuthError::InvalidClient,
         ),
         (
             good.replace("client_credentials", "password"),
             StatusCode::BAD_REQUEST,
-            "unsupported_grant_type",
+            OAuthError::UnsupportedGrantType,
         ),
         (
             good.replace("&resource=https%3A%2F%2Fapi.skypeforbusiness.com", ""),
             StatusCode::BAD_REQUEST,
-            "invalid_request",
+            OAuthError::InvalidRequest,
         ),
     ];
     for (form, status, error) in cases {
@@ -95,10 +95,10 @@ async fn platform_discover_needs_an_aad_token() {
     assert_eq!(d.rel.as_deref(), Some("service:discover"));
     assert!(d.links.0.contains_key("service:applications"));
     assert_eq!(
-        d.links.href("applications"),
+        d.links.href(Rel::Applications),
         Some("http://platform.test/platformService/v1/applications")
     );
-    assert!(d.links.has("myApplications"));
+    assert!(d.links.has(Rel::MyApplications));
 }
 
 #[tokio::test]
@@ -132,13 +132,13 @@ async fn applications_challenge_forbid_and_link() {
         )
         .await;
     assert_eq!(resp.status, StatusCode::FORBIDDEN);
-    assert_eq!(resp.error().subcode.as_deref(), Some("ApplicationNotFound"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ApplicationNotFound));
 
     let resp = h.platform(Method::GET, path, Some(&aad), None).await;
     assert_eq!(resp.status, StatusCode::OK);
     let apps: HalResource = resp.decode();
     assert_eq!(apps.rel.as_deref(), Some("service:applications"));
-    let href = apps.links.href("application").unwrap();
+    let href = apps.links.href(Rel::Application).unwrap();
     assert_eq!(
         href,
         format!(
@@ -180,22 +180,22 @@ async fn capabilities_list_tokens_communication_and_adhoc() {
     assert_eq!(resp.status, StatusCode::OK);
     let caps: HalResource = resp.decode();
     assert_eq!(
-        caps.links.href("anonApplicationTokens"),
+        caps.links.href(Rel::AnonApplicationTokens),
         Some(h.tokens_path().as_str())
     );
-    let comm: HalResource = caps.embedded.get("communication").unwrap().unwrap();
+    let comm: HalResource = caps.embedded.get(Rel::Communication).unwrap().unwrap();
     assert!(
         comm.links
-            .href("joinOnlineMeeting")
+            .href(Rel::JoinOnlineMeeting)
             .unwrap()
             .contains("/communication/onlineMeetingInvitations?endpointId=")
     );
     assert_eq!(comm.etag.as_deref(), Some("4294967295"));
-    let adhoc: HalResource = caps.embedded.get("adhocMeetings").unwrap().unwrap();
+    let adhoc: HalResource = caps.embedded.get(Rel::AdhocMeetings).unwrap().unwrap();
     assert!(
         adhoc
             .links
-            .href("self")
+            .href(Rel::SelfLink)
             .unwrap()
             .contains("/adhocMeetings?endpointId=")
     );
@@ -243,7 +243,7 @@ async fn anon_token_claims_and_double_encoded_discover_link() {
     );
     assert_eq!(claims.exp - claims.nbf, 8 * 3600);
     assert_eq!(tok.expiry_time.unix_ms, claims.exp * 1000);
-    let discover = tok.links.href("discover").unwrap();
+    let discover = tok.links.href(Rel::Discover).unwrap();
     assert!(
         discover.starts_with(
             "http://platform.test/platformService/discover?anonymousMeetingJoinContext=psat%253deyJ"
@@ -297,8 +297,11 @@ async fn anon_token_validation_errors() {
         );
         let e = resp.error();
         assert_eq!(
-            (e.code.as_str(), e.subcode.as_deref()),
-            ("BadRequest", Some("ParameterValidationFailure"))
+            (e.code, e.subcode),
+            (
+                UcwaCode::BadRequest,
+                Some(UcwaSubcode::ParameterValidationFailure)
+            )
         );
         assert_eq!(e.parameters.unwrap()[0]["name"], param);
     }
@@ -332,8 +335,8 @@ async fn anon_token_validation_errors() {
         .unwrap();
     let resp = h.send(Side::Platform, req).await;
     assert_eq!(
-        resp.error().subcode.as_deref(),
-        Some("DeserializationFailure")
+        resp.error().subcode,
+        Some(UcwaSubcode::DeserializationFailure)
     );
 }
 
@@ -349,7 +352,7 @@ async fn discover(h: &Harness, query: &str, origin: Option<&str>) -> Resp {
 async fn anon_discover_decodes_every_context_form() {
     let h = Harness::new();
     let tok = h.anon_token("s-2", OPEN).await;
-    let href = tok.links.href("discover").unwrap();
+    let href = tok.links.href(Rel::Discover).unwrap();
     let query = href.split_once('?').unwrap().1.to_string();
     let once = format!(
         "anonymousMeetingJoinContext={}",
@@ -363,11 +366,16 @@ async fn anon_discover_decodes_every_context_form() {
         let d: AnonDiscover = resp.decode();
         assert_eq!(d.rel.as_deref(), Some("service:discover"));
         assert_eq!(
-            d.links.href("anonApplications"),
+            d.links.href(Rel::AnonApplications),
             Some("http://pool.test/ucwa/psanon/v1/applications")
         );
         assert_eq!(d.properties["conferenceId"], h.confid(OPEN));
-        assert!(d.links.href("self").unwrap().contains("discover?anonymous"));
+        assert!(
+            d.links
+                .href(Rel::SelfLink)
+                .unwrap()
+                .contains("discover?anonymous")
+        );
     }
 }
 
@@ -379,7 +387,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     for origin in [Some("https://evil.example"), None] {
         let resp = discover(&h, &q, origin).await;
         assert_eq!(resp.status, StatusCode::FORBIDDEN);
-        assert_eq!(resp.error().code, "Forbidden");
+        assert_eq!(resp.error().code, UcwaCode::Forbidden);
         assert!(resp.header("access-control-allow-origin").is_none());
     }
     let now = unix_now();
@@ -400,7 +408,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     )
     .await;
     assert_eq!(resp.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(resp.error().subcode.as_deref(), Some("ExpiredToken"));
+    assert_eq!(resp.error().subcode, Some(UcwaSubcode::ExpiredToken));
     let forged = psat::mint(
         &psat::decode_unverified(&tok.token).unwrap(),
         b"another key",
@@ -411,7 +419,7 @@ async fn anon_discover_refuses_foreign_origins_and_bad_tokens() {
     ] {
         let resp = discover(&h, &q, Some(ORIGIN)).await;
         assert_eq!(resp.status, StatusCode::UNAUTHORIZED, "{q}");
-        assert_eq!(resp.error().subcode.as_deref(), Some("InvalidToken"));
+        assert_eq!(resp.error().subcode, Some(UcwaSubcode::InvalidToken));
     }
 }
 
@@ -440,7 +448,7 @@ async fn adhoc_meetings_are_joinable() {
             .unwrap()
             .ends_with(&format!("focus:id:{}", m.conference_id.unwrap()))
     );
-    assert!(m.links.href("joinAdhocMeeting").is_some());
+    assert!(m.links.href(Rel::JoinAdhocMeeting).is_some());
     let mut g = h.guest(&url, "Adhoc Guest").await;
     assert_eq!(h.join(&g, &url, "op").await.status, StatusCode::CREATED);
     let batches = h.batches_until(&mut g, |e| e.succeeded()).await;

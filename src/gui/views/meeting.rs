@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use crate::api::wire::Role;
 use crate::gui::actions::UiAction;
 use crate::gui::state::{Connection, SessionView};
 use crate::join::Phase;
@@ -13,7 +14,7 @@ use super::{dot, ok_color, warn_color};
 fn is_leader(p: &Participant) -> bool {
     p.role
         .as_deref()
-        .is_some_and(|r| r.eq_ignore_ascii_case("leader"))
+        .is_some_and(|r| r.eq_ignore_ascii_case(Role::Leader.as_str()))
 }
 
 /// The roster in display order: leaders first, otherwise as the meeting listed them.

@@ -9,7 +9,7 @@ use url::Url;
 
 use crate::api::retry::may_repeat;
 use crate::api::ucwa::{self, UcwaAuth};
-use crate::api::wire::UcwaDate;
+use crate::api::wire::{ModalityState, UcwaDate};
 
 use super::super::status::{ChatLine, Delivery, JoinEvent};
 use super::{Command, Session};
@@ -48,7 +48,7 @@ impl Session<'_> {
     /// The messaging modality changed.
     pub(super) fn on_messaging(
         &mut self,
-        state: Option<String>,
+        state: Option<ModalityState>,
         add: Option<Url>,
         send: Option<Url>,
         typing: Option<Url>,
@@ -60,8 +60,8 @@ impl Session<'_> {
         if typing.is_some() {
             self.chat.typing = typing;
         }
-        match state.as_deref() {
-            Some("Connected") => {
+        match state {
+            Some(ModalityState::Connected) => {
                 if !self.chat.connected {
                     self.chat.connected = true;
                     self.emit(JoinEvent::ChatAvailable { available: true });
@@ -70,7 +70,7 @@ impl Session<'_> {
                     self.actions.push(Action::Send { id, text });
                 }
             }
-            Some("Disconnected") => {
+            Some(ModalityState::Disconnected) => {
                 if self.chat.connected {
                     self.chat.connected = false;
                     self.chat.add_requested = false;

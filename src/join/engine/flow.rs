@@ -11,9 +11,9 @@ use crate::api::error::ApiError;
 use crate::api::http::host_of;
 use crate::api::service;
 use crate::api::ucwa::{self, UcwaAuth, resolve};
-use crate::api::wire::UcwaDate;
 use crate::api::wire::service_app::TokenRequest;
 use crate::api::wire::ucwa::{ApplicationRequest, Communication, OnlineMeetingInvitationRequest};
+use crate::api::wire::{Rel, UcwaDate};
 
 use super::super::channel::{self};
 use super::super::conference::conference_uri;
@@ -72,7 +72,7 @@ impl Session<'_> {
             .await?;
         let anon_apps = discover
             .links
-            .href("anonApplications")
+            .href(Rel::AnonApplications)
             .map(|h| resolve(&resp.url, h));
         let anon_apps = match anon_apps {
             Some(Ok(u)) => u,
@@ -126,21 +126,21 @@ impl Session<'_> {
             .await?;
         let self_url = app
             .links
-            .href("self")
+            .href(Rel::SelfLink)
             .and_then(|h| resolve(&resp.url, h).ok())
             .or_else(|| resp.location());
         self.application = self_url;
-        let events = app.links.href("events").map(|h| resolve(&resp.url, h));
+        let events = app.links.href(Rel::Events).map(|h| resolve(&resp.url, h));
         let join_url = app
             .embedded
-            .get::<Communication>("communication")
+            .get::<Communication>(Rel::Communication)
             .and_then(Result::ok)
             .and_then(|c| {
                 c.links
-                    .href("joinOnlineMeeting")
+                    .href(Rel::JoinOnlineMeeting)
                     .map(|h| resolve(&resp.url, h))
                     .or_else(|| {
-                        c.links.href("self").map(|h| {
+                        c.links.href(Rel::SelfLink).map(|h| {
                             resolve(
                                 &resp.url,
                                 &format!("{}/onlineMeetingInvitations", h.trim_end_matches('/')),

@@ -2,6 +2,7 @@
 //! roster, server-side ends and channel loss.
 
 use crate::api::error::ApiError;
+use crate::api::wire::{UcwaCode, UcwaSubcode};
 
 use super::super::channel::{ChannelLoss, ChannelMsg};
 use super::super::failure::{FailureInfo, FailureKind, kind_for_join_reason, kind_for_removal};
@@ -119,8 +120,8 @@ impl Session<'_> {
                 Ok(())
             }
             ChannelMsg::Lost(loss) => {
-                let inactive =
-                    loss.error().and_then(ApiError::subcode) == Some("InactiveApplicationExpired");
+                let inactive = loss.error().and_then(ApiError::ucwa_subcode)
+                    == Some(&UcwaSubcode::InactiveApplicationExpired);
                 let kind = match (&loss, self.status.joined) {
                     (ChannelLoss::ApplicationGone(_), _) if inactive => FailureKind::Inactive,
                     (ChannelLoss::Unauthorized(_), _)
@@ -203,7 +204,7 @@ impl Session<'_> {
                 self.maybe_add_messaging();
             }
             Observation::JoinFailed { reason } => {
-                let kind = kind_for_join_reason(&reason.code, reason.subcode.as_deref());
+                let kind = kind_for_join_reason(&reason.code, reason.subcode.as_ref());
                 let step = if self.status.phase == Phase::InLobby {
                     Step::Lobby
                 } else {
@@ -216,8 +217,8 @@ impl Session<'_> {
                     .unwrap_or_else(|| kind.title().to_string());
                 let info = FailureInfo::new(kind, Some(step), message).with_codes(
                     None,
-                    Some(&reason.code),
-                    reason.subcode.as_deref(),
+                    Some(reason.code.as_str()),
+                    reason.subcode.as_ref().map(UcwaSubcode::as_str),
                 );
                 self.fail_step(step, &info);
                 return Err(Stop::Failed(info));
@@ -226,11 +227,11 @@ impl Session<'_> {
                 let code = reason.as_ref().map(|r| r.code.clone());
                 let subcode = reason.as_ref().and_then(|r| r.subcode.clone());
                 let (kind, step) = if self.status.joined {
-                    (kind_for_removal(subcode.as_deref()), Step::InMeeting)
+                    (kind_for_removal(subcode.as_ref()), Step::InMeeting)
                 } else {
                     let k = reason
                         .as_ref()
-                        .map(|r| kind_for_join_reason(&r.code, r.subcode.as_deref()))
+                        .map(|r| kind_for_join_reason(&r.code, r.subcode.as_ref()))
                         .unwrap_or(FailureKind::Protocol);
                     (
                         k,
@@ -247,8 +248,8 @@ impl Session<'_> {
                     .unwrap_or_else(|| kind.title().to_string());
                 let info = FailureInfo::new(kind, Some(step), message).with_codes(
                     None,
-                    code.as_deref(),
-                    subcode.as_deref(),
+                    code.as_ref().map(UcwaCode::as_str),
+                    subcode.as_ref().map(UcwaSubcode::as_str),
                 );
                 if !self.status.joined {
                     self.fail_step(step, &info);
@@ -288,7 +289,11 @@ impl Session<'_> {
                 delivered,
                 reason,
             } => {
-                let reason = reason.map(|r| r.message.filter(|m| !m.is_empty()).unwrap_or(r.code));
+                let reason = reason.map(|r| {
+                    r.message
+                        .filter(|m| !m.is_empty())
+                        .unwrap_or_else(|| r.code.to_string())
+                });
                 self.on_message_outcome(operation_id, delivered, reason);
             }
             Observation::Typing { name, typing } => self.emit(JoinEvent::Typing { name, typing }),

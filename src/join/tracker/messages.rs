@@ -3,7 +3,7 @@
 use url::Url;
 
 use crate::api::wire::ucwa::Message;
-use crate::api::wire::{Event, EventType, data_uri};
+use crate::api::wire::{Direction, Event, EventType, OperationStatus, Rel, data_uri};
 
 use super::super::chat_text;
 use super::{MeetingTracker, Observation, participant_id};
@@ -16,19 +16,12 @@ impl MeetingTracker {
             });
             return;
         };
-        let outgoing = m
-            .direction
-            .as_deref()
-            .is_some_and(|d| d.eq_ignore_ascii_case("Outgoing"));
+        let outgoing = m.direction == Some(Direction::Outgoing);
         if outgoing {
             if event.kind == EventType::Completed {
                 out.push(Observation::MessageOutcome {
                     operation_id: m.operation_id.clone(),
-                    delivered: !event.failed()
-                        && !m
-                            .status
-                            .as_deref()
-                            .is_some_and(|s| s.eq_ignore_ascii_case("Failed")),
+                    delivered: !event.failed() && m.status != Some(OperationStatus::Failed),
                     reason: event.reason.clone(),
                 });
             }
@@ -39,9 +32,9 @@ impl MeetingTracker {
         }
         let body = m
             .links
-            .get("plainMessage")
+            .get(Rel::PlainMessage)
             .map(|l| (l, false))
-            .or_else(|| m.links.get("htmlMessage").map(|l| (l, true)));
+            .or_else(|| m.links.get(Rel::HtmlMessage).map(|l| (l, true)));
         let Some((link, html)) = body else {
             out.push(Observation::Ignored {
                 what: "an incoming message without a body".into(),
@@ -58,7 +51,7 @@ impl MeetingTracker {
                 return;
             }
         };
-        let sender = m.links.get("participant");
+        let sender = m.links.get(Rel::Participant);
         let from = sender
             .and_then(|l| l.title.clone())
             .filter(|t| !t.trim().is_empty())

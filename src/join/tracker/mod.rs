@@ -10,7 +10,9 @@ use url::Url;
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
-use crate::api::wire::{Event, EventBatch, EventType, UcwaError, bare_rel};
+use crate::api::wire::{
+    ConversationState, Event, EventBatch, EventType, ModalityState, Rel, Role, UcwaCode, UcwaError,
+};
 
 use super::status::Participant;
 
@@ -37,7 +39,7 @@ pub enum Observation {
     },
     /// The messaging modality changed; its links resolved.
     Messaging {
-        state: Option<String>,
+        state: Option<ModalityState>,
         add: Option<Url>,
         send: Option<Url>,
         typing: Option<Url>,
@@ -140,10 +142,10 @@ impl MeetingTracker {
                 continue;
             };
             let sender_url = base.join(&sender.href).ok();
-            match bare_rel(&event.link.rel) {
-                "onlineMeetingInvitation" => self.on_invitation(event, &href, &mut out),
-                "conversation" => self.on_conversation(event, &href, &mut out),
-                "localParticipant" => {
+            match event.link.rel() {
+                Some(Rel::OnlineMeetingInvitation) => self.on_invitation(event, &href, &mut out),
+                Some(Rel::Conversation) => self.on_conversation(event, &href, &mut out),
+                Some(Rel::LocalParticipant) => {
                     if self.is_foreign(sender_url.as_ref()) {
                         out.push(Observation::Ignored {
                             what: "localParticipant of another conversation".into(),
@@ -152,7 +154,7 @@ impl MeetingTracker {
                         self.on_local_participant(event, &href, &mut out);
                     }
                 }
-                "participant" => {
+                Some(Rel::Participant) => {
                     if self.is_foreign(sender_url.as_ref()) {
                         out.push(Observation::Ignored {
                             what: "participant of another conversation".into(),
@@ -161,24 +163,24 @@ impl MeetingTracker {
                         self.on_participant(event, &href, &mut out);
                     }
                 }
-                "messaging" | "message" if self.is_foreign(sender_url.as_ref()) => {
+                Some(Rel::Messaging | Rel::Message) if self.is_foreign(sender_url.as_ref()) => {
                     out.push(Observation::Ignored {
                         what: format!("{} of another conversation", event.link.rel),
                     });
                 }
-                "messaging" => {
+                Some(Rel::Messaging) => {
                     if let Some(Ok(m)) = event.resource::<Messaging>() {
-                        let link = |rel: &str| m.links.href(rel).and_then(|h| href.join(h).ok());
+                        let link = |rel: Rel| m.links.href(rel).and_then(|h| href.join(h).ok());
                         out.push(Observation::Messaging {
                             state: m.state.clone(),
-                            add: link("addMessaging"),
-                            send: link("sendMessage"),
-                            typing: link("setIsTyping"),
+                            add: link(Rel::AddMessaging),
+                            send: link(Rel::SendMessage),
+                            typing: link(Rel::SetIsTyping),
                         });
                     }
                 }
-                "message" => self.on_message(event, &href, &mut out),
-                "onlineMeeting" => {
+                Some(Rel::Message) => self.on_message(event, &href, &mut out),
+                Some(Rel::OnlineMeeting) => {
                     if let Some(Ok(m)) = event.resource::<OnlineMeeting>()
                         && (m.subject.is_some() || m.organizer_name.is_some())
                     {
@@ -231,25 +233,25 @@ impl MeetingTracker {
         }
         if let Some(conv) = resource
             .as_ref()
-            .and_then(|r| r.links.href("conversation"))
+            .and_then(|r| r.links.href(Rel::Conversation))
             .and_then(|h| href.join(h).ok())
         {
             self.adopt_conversation(conv);
         }
-        let state = resource
+        let failed_state = resource
             .as_ref()
-            .and_then(|r| r.state.as_deref())
-            .unwrap_or_default();
-        let failed_state = matches!(state, "Failed" | "Declined" | "Cancelled");
+            .and_then(|r| r.state.as_ref())
+            .is_some_and(|s| s.is_failed());
         if event.kind == EventType::Completed || failed_state {
             if event.succeeded() && !failed_state {
                 self.admit(out);
             } else if !self.failed && !self.joined {
                 self.failed = true;
-                let reason = event
-                    .reason
-                    .clone()
-                    .unwrap_or_else(|| UcwaError::new("Unknown", None, "The join did not succeed"));
+                let reason = event.reason.clone().unwrap_or_else(|| {
+                    // No reason given: the code says just that.
+                    let code = UcwaCode::Unknown("Unknown".into());
+                    UcwaError::new(code, None, "The join did not succeed")
+                });
                 out.push(Observation::JoinFailed { reason });
             }
         }
@@ -269,10 +271,10 @@ impl MeetingTracker {
                     .resource::<Conversation>()
                     .and_then(Result::ok)
                     .and_then(|c| c.state);
-                match state.as_deref() {
-                    Some("InLobby") => self.lobby(out),
-                    Some("Conferenced") | Some("Connected") => self.admit(out),
-                    Some("Disconnected") => self.end(event.reason.clone(), out),
+                match state {
+                    Some(ConversationState::InLobby) => self.lobby(out),
+                    Some(s) if s.is_admitted() => self.admit(out),
+                    Some(ConversationState::Disconnected) => self.end(event.reason.clone(), out),
                     _ => {}
                 }
             }
@@ -297,11 +299,12 @@ impl MeetingTracker {
                             .unwrap_or_default();
                         let role = resource
                             .and_then(|p| p.role)
-                            .or_else(|| Some("Attendee".into()));
+                            .unwrap_or(Role::Attendee)
+                            .to_string();
                         let me = Participant {
                             id: id.clone(),
                             name,
-                            role,
+                            role: Some(role),
                             me: true,
                         };
                         if self.roster.get(&id) != Some(&me) {
@@ -324,9 +327,9 @@ impl MeetingTracker {
         // Lobby, attendees and leaders are views; typingParticipants says who types; the roster
         // is the plain participant events.
         if let Some(view) = &event.in_
-            && bare_rel(&view.rel) != "participants"
+            && !view.is(Rel::Participants)
         {
-            if bare_rel(&view.rel) == "typingParticipants"
+            if view.is(Rel::TypingParticipants)
                 && matches!(event.kind, EventType::Added | EventType::Deleted)
             {
                 let name = self
@@ -369,7 +372,7 @@ impl MeetingTracker {
                     .unwrap_or_else(|| id.clone());
                 let role = resource
                     .as_ref()
-                    .and_then(|p| p.role.clone())
+                    .and_then(|p| p.role.as_ref().map(Role::to_string))
                     .or_else(|| known.as_ref().and_then(|k| k.role.clone()));
                 let p = Participant {
                     me: false,

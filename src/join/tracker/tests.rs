@@ -1,5 +1,7 @@
 use super::*;
-use crate::api::wire::{RelLink, SenderBlock};
+use crate::api::wire::{
+    Direction, InvitationState, OperationStatus, RelLink, SenderBlock, UcwaSubcode,
+};
 
 const COMM: &str = "/ucwa/psanon/v1/applications/1/communication";
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/7";
@@ -15,29 +17,29 @@ fn batch(blocks: Vec<SenderBlock>) -> EventBatch {
     }
 }
 
-fn omi(kind: EventType, op: &str, state: &str) -> Event {
+fn omi(kind: EventType, op: &str, state: InvitationState) -> Event {
     let r = OnlineMeetingInvitation {
         operation_id: Some(op.into()),
-        state: Some(state.into()),
+        state: Some(state),
         links: crate::api::wire::Links::new()
-            .with("conversation", crate::api::wire::Link::new(CONV)),
+            .with(Rel::Conversation, crate::api::wire::Link::new(CONV)),
         ..Default::default()
     };
     Event::new(
         kind,
         RelLink::new(
-            "onlineMeetingInvitation",
+            Rel::OnlineMeetingInvitation,
             format!("{COMM}/onlineMeetingInvitations/5"),
         ),
     )
-    .embed("onlineMeetingInvitation", &r)
+    .embed(Rel::OnlineMeetingInvitation, &r)
 }
 
-fn conv(kind: EventType, state: &str) -> Event {
-    Event::new(kind, RelLink::new("conversation", CONV)).embed(
-        "conversation",
+fn conv(kind: EventType, state: ConversationState) -> Event {
+    Event::new(kind, RelLink::new(Rel::Conversation, CONV)).embed(
+        Rel::Conversation,
         &Conversation {
-            state: Some(state.into()),
+            state: Some(state),
             ..Default::default()
         },
     )
@@ -46,10 +48,10 @@ fn conv(kind: EventType, state: &str) -> Event {
 fn local(in_lobby: bool) -> Event {
     Event::new(
         EventType::Added,
-        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+        RelLink::new(Rel::LocalParticipant, format!("{CONV}/participants/me")),
     )
     .embed(
-        "participant",
+        Rel::Participant,
         &WireParticipant {
             in_lobby: Some(in_lobby),
             local: Some(true),
@@ -61,7 +63,7 @@ fn local(in_lobby: bool) -> Event {
 fn person(kind: EventType, id: &str, name: &str) -> Event {
     Event::new(
         kind,
-        RelLink::new("participant", format!("{CONV}/participants/{id}")).with_title(name),
+        RelLink::new(Rel::Participant, format!("{CONV}/participants/{id}")).with_title(name),
     )
 }
 
@@ -69,35 +71,36 @@ fn person(kind: EventType, id: &str, name: &str) -> Event {
 fn lobby_then_admitted_then_roster() {
     let mut t = MeetingTracker::new("op1");
     let b1 = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
         vec![
-            omi(EventType::Started, "op1", "Connecting"),
-            conv(EventType::Added, "Connecting"),
+            omi(EventType::Started, "op1", InvitationState::Connecting),
+            conv(EventType::Added, ConversationState::Connecting),
         ],
     )]);
     assert!(t.observe(&b1, &base()).is_empty());
     let b2 = batch(vec![
-        SenderBlock::new("conversation", CONV, vec![local(true)]),
+        SenderBlock::new(Rel::Conversation, CONV, vec![local(true)]),
         SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
-            vec![conv(EventType::Updated, "InLobby")],
+            vec![conv(EventType::Updated, ConversationState::InLobby)],
         ),
     ]);
     assert_eq!(t.observe(&b2, &base()), vec![Observation::Lobby]);
     let b3 = batch(vec![
         SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             CONV,
             vec![local(false), person(EventType::Added, "sip:ann@x", "Ann")],
         ),
         SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
             vec![
-                conv(EventType::Updated, "Conferenced"),
-                omi(EventType::Completed, "op1", "Connected").status("Success"),
+                conv(EventType::Updated, ConversationState::Conferenced),
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
             ],
         ),
     ]);
@@ -112,7 +115,7 @@ fn lobby_then_admitted_then_roster() {
     );
     assert_eq!(obs.len(), 3, "{obs:?}");
     let b4 = batch(vec![SenderBlock::new(
-        "conversation",
+        Rel::Conversation,
         CONV,
         vec![person(EventType::Deleted, "sip:ann@x", "")],
     )]);
@@ -129,9 +132,12 @@ fn lobby_then_admitted_then_roster() {
 fn a_batch_that_jumps_straight_to_completed() {
     let mut t = MeetingTracker::new("op1");
     let b = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
-        vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+        vec![
+            omi(EventType::Completed, "op1", InvitationState::Connected)
+                .status(OperationStatus::Success),
+        ],
     )]);
     assert_eq!(t.observe(&b, &base()), vec![Observation::Admitted]);
     assert!(
@@ -144,25 +150,35 @@ fn a_batch_that_jumps_straight_to_completed() {
 fn denial_and_foreign_operations() {
     let mut t = MeetingTracker::new("op1");
     let other = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
-        vec![omi(EventType::Completed, "op2", "Failed").status("Failure")],
+        vec![
+            omi(EventType::Completed, "op2", InvitationState::Failed)
+                .status(OperationStatus::Failure),
+        ],
     )]);
     assert!(matches!(
         t.observe(&other, &base())[0],
         Observation::Ignored { .. }
     ));
-    let denied = omi(EventType::Completed, "op1", "Failed")
-        .status("Failure")
-        .reason(UcwaError::new("Forbidden", Some("Denied"), "denied"));
+    let denied = omi(EventType::Completed, "op1", InvitationState::Failed)
+        .status(OperationStatus::Failure)
+        .reason(UcwaError::new(
+            UcwaCode::Forbidden,
+            Some(UcwaSubcode::Denied),
+            "denied",
+        ));
     let b = batch(vec![SenderBlock::new(
-        "communication",
+        Rel::Communication,
         COMM,
-        vec![denied, conv(EventType::Deleted, "")],
+        vec![
+            denied,
+            conv(EventType::Deleted, ConversationState::default()),
+        ],
     )]);
     let obs = t.observe(&b, &base());
     assert!(
-        matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode.as_deref() == Some("Denied"))
+        matches!(&obs[0], Observation::JoinFailed { reason } if reason.subcode == Some(UcwaSubcode::Denied))
     );
     assert!(matches!(&obs[1], Observation::Ended { .. }));
 }
@@ -172,26 +188,33 @@ fn server_side_end_after_joining() {
     let mut t = MeetingTracker::new("op1");
     t.observe(
         &batch(vec![SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
-            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+            vec![
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
+            ],
         )]),
         &base(),
     );
     let gone = Event::new(
         EventType::Deleted,
-        RelLink::new("localParticipant", format!("{CONV}/participants/me")),
+        RelLink::new(Rel::LocalParticipant, format!("{CONV}/participants/me")),
     )
-    .reason(UcwaError::new("Gone", Some("Ejected"), "removed"));
+    .reason(UcwaError::new(
+        UcwaCode::Gone,
+        Some(UcwaSubcode::Ejected),
+        "removed",
+    ));
     let obs = t.observe(
-        &batch(vec![SenderBlock::new("conversation", CONV, vec![gone])]),
+        &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![gone])]),
         &base(),
     );
     assert!(
-        matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode.as_deref() == Some("Ejected"))
+        matches!(&obs[0], Observation::Ended { reason: Some(r) } if r.subcode == Some(UcwaSubcode::Ejected))
     );
     let foreign = batch(vec![SenderBlock::new(
-        "conversation",
+        Rel::Conversation,
         "/ucwa/psanon/v1/applications/1/communication/conversations/99",
         vec![person(EventType::Added, "x", "X")],
     )]);
@@ -202,21 +225,21 @@ fn server_side_end_after_joining() {
 }
 
 fn message_event(from: Option<crate::api::wire::Link>, body: crate::api::wire::Link) -> Event {
-    let mut links = crate::api::wire::Links::new().with("plainMessage", body);
+    let mut links = crate::api::wire::Links::new().with(Rel::PlainMessage, body);
     if let Some(f) = from {
-        links.insert("participant", f);
+        links.insert(Rel::Participant, f);
     }
     let m = crate::api::wire::ucwa::Message {
-        direction: Some("Incoming".into()),
+        direction: Some(Direction::Incoming),
         links,
         ..Default::default()
     };
     Event::new(
         EventType::Completed,
-        RelLink::new("message", format!("{CONV}/messaging/messages/1")),
+        RelLink::new(Rel::Message, format!("{CONV}/messaging/messages/1")),
     )
-    .embed("message", &m)
-    .status("Success")
+    .embed(Rel::Message, &m)
+    .status(OperationStatus::Success)
 }
 
 #[test]
@@ -224,9 +247,12 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     let mut t = MeetingTracker::new("op1");
     t.observe(
         &batch(vec![SenderBlock::new(
-            "communication",
+            Rel::Communication,
             COMM,
-            vec![omi(EventType::Completed, "op1", "Connected").status("Success")],
+            vec![
+                omi(EventType::Completed, "op1", InvitationState::Connected)
+                    .status(OperationStatus::Success),
+            ],
         )]),
         &base(),
     );
@@ -235,7 +261,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
         crate::api::wire::Link::new("data:text/plain;base64,%%%"),
     );
     let obs = t.observe(
-        &batch(vec![SenderBlock::new("conversation", CONV, vec![bad])]),
+        &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![bad])]),
         &base(),
     );
     assert!(
@@ -250,7 +276,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     unknown.link.href = format!("{CONV}/messaging/messages/2");
     let obs = t.observe(
         &batch(vec![SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             CONV,
             vec![unknown.clone()],
         )]),
@@ -269,7 +295,11 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     );
     assert!(
         t.observe(
-            &batch(vec![SenderBlock::new("conversation", CONV, vec![unknown])]),
+            &batch(vec![SenderBlock::new(
+                Rel::Conversation,
+                CONV,
+                vec![unknown]
+            )]),
             &base()
         )
         .is_empty(),
@@ -280,7 +310,7 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     let other_conv = "/ucwa/psanon/v1/applications/1/communication/conversations/99";
     let obs = t.observe(
         &batch(vec![SenderBlock::new(
-            "conversation",
+            Rel::Conversation,
             other_conv,
             vec![foreign],
         )]),

@@ -19,9 +19,9 @@ use crate::api::exchange::ExchangeRecord;
 use crate::api::http::{HttpClient, Response, host_of};
 use crate::api::service::{ServiceToken, request_token};
 use crate::api::ucwa;
-use crate::api::wire::UcwaDate;
 use crate::api::wire::psat;
 use crate::api::wire::service_app::TokenRequest;
+use crate::api::wire::{Rel, UcwaDate};
 use crate::redact::{Redactor, mask_tokens};
 use crate::secret::Secret;
 
@@ -393,7 +393,7 @@ async fn discover(http: &HttpClient, t: &Target, token: &ServiceToken) -> Check 
         Ok((doc, resp)) => {
             let apps = doc
                 .links
-                .href("anonApplications")
+                .href(Rel::AnonApplications)
                 .and_then(|h| ucwa::resolve(&resp.url, h).ok());
             let conference = crate::join::conference::conference_uri(&doc, token.token.expose());
             match (apps, conference) {

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::error_body::UcwaError;
 use super::hal::{Embedded, Links, RelLink};
+use super::operation::OperationStatus;
+use super::rel::{Rel, RelName};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct EventBatch {
@@ -32,11 +34,11 @@ pub enum ChannelNext<'a> {
 
 impl EventBatch {
     pub fn continuation(&self) -> ChannelNext<'_> {
-        if let Some(h) = self.links.href("resync") {
+        if let Some(h) = self.links.href(Rel::Resync) {
             ChannelNext::Resync(h)
-        } else if let Some(h) = self.links.href("resume") {
+        } else if let Some(h) = self.links.href(Rel::Resume) {
             ChannelNext::Resume(h)
-        } else if let Some(h) = self.links.href("next") {
+        } else if let Some(h) = self.links.href(Rel::Next) {
             ChannelNext::Next(h)
         } else {
             ChannelNext::None
@@ -66,9 +68,9 @@ pub struct SenderBlock {
 }
 
 impl SenderBlock {
-    pub fn new(rel: &str, href: &str, events: Vec<Event>) -> Self {
+    pub fn new(rel: impl Into<RelName>, href: &str, events: Vec<Event>) -> Self {
         Self {
-            rel: rel.into(),
+            rel: rel.into().to_string(),
             href: href.into(),
             events,
         }
@@ -99,7 +101,7 @@ pub struct Event {
     #[serde(rename = "type", default)]
     pub kind: EventType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub status: Option<OperationStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<UcwaError>,
     #[serde(
@@ -124,13 +126,13 @@ impl Event {
         self
     }
 
-    pub fn embed<T: Serialize>(mut self, rel: &str, resource: &T) -> Self {
+    pub fn embed<T: Serialize>(mut self, rel: impl Into<RelName>, resource: &T) -> Self {
         self.embedded.insert(rel, resource);
         self
     }
 
-    pub fn status(mut self, status: &str) -> Self {
-        self.status = Some(status.to_string());
+    pub fn status(mut self, status: OperationStatus) -> Self {
+        self.status = Some(status);
         self
     }
 
@@ -143,23 +145,24 @@ impl Event {
     /// (a `localParticipant` event embeds its resource under `participant`).
     pub fn resource<T: serde::de::DeserializeOwned>(&self) -> Option<Result<T, serde_json::Error>> {
         self.embedded
-            .get(&self.link.rel)
+            .raw_by_name(&self.link.rel)
+            .map(T::deserialize)
             .or_else(|| match self.embedded.0.len() {
                 1 => self.embedded.0.values().next().map(T::deserialize),
                 _ => None,
             })
     }
 
+    /// `status` says `Success` (in any case).
     pub fn succeeded(&self) -> bool {
-        self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("success"))
+        self.status == Some(OperationStatus::Success)
     }
 
+    /// `status` says `Failure` or `Failed` (in any case).
     pub fn failed(&self) -> bool {
         self.status
-            .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case("failure") || s.eq_ignore_ascii_case("failed"))
+            .as_ref()
+            .is_some_and(OperationStatus::is_failure)
     }
 }
 

@@ -11,7 +11,7 @@ use url::Url;
 use super::*;
 use crate::api::error::ApiError;
 use crate::api::response::Response;
-use crate::api::wire::{Link, LinkValue, Links, RelLink, UcwaError};
+use crate::api::wire::{Link, LinkValue, Links, OperationStatus, RelLink, UcwaError, UcwaSubcode};
 
 /// Object keys an event channel uses, plus arbitrary ones.
 fn key() -> impl Strategy<Value = String> {
@@ -135,10 +135,10 @@ fn event() -> impl Strategy<Value = Event> {
             link,
             in_,
             kind,
-            status: status.map(str::to_string),
+            status: status.map(OperationStatus::from),
             reason: reason.map(|(code, subcode)| UcwaError {
-                code,
-                subcode,
+                code: code.into(),
+                subcode: subcode.map(UcwaSubcode::from),
                 ..UcwaError::default()
             }),
             embedded: Embedded(embedded),
