@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::api::wire::rel::{REL_PREFIXES, Rel, RelName};
-use crate::api::wire::{self};
+use crate::api::wire::{self, Route};
 
 /// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -185,11 +185,56 @@ impl FaultBody {
     }
 }
 
+/// The requests a fault hits: one route, or (`*` in JSON) every route but `control`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultRoute {
+    Any,
+    Only(Route),
+}
+
+impl FaultRoute {
+    const ANY: &'static str = "*";
+
+    /// Whether a request of `route` is hit.
+    pub fn matches(self, route: Route) -> bool {
+        match self {
+            FaultRoute::Any => route != Route::Control,
+            FaultRoute::Only(r) => r == route,
+        }
+    }
+}
+
+impl From<Route> for FaultRoute {
+    fn from(route: Route) -> Self {
+        FaultRoute::Only(route)
+    }
+}
+
+impl Serialize for FaultRoute {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FaultRoute::Any => s.serialize_str(Self::ANY),
+            FaultRoute::Only(r) => r.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FaultRoute {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        if name == Self::ANY {
+            return Ok(FaultRoute::Any);
+        }
+        let route = Route::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&name))?;
+        Ok(FaultRoute::Only(route))
+    }
+}
+
 /// A per-route fault: added latency and/or failing the next `fail_next` requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fault {
-    /// A route name (see the journal), or `*` for every route except `control`.
-    pub route: String,
+    /// A route (see the journal), or `*` for every route except `control`.
+    pub route: FaultRoute,
     #[serde(default, rename = "latency_ms", with = "duration_ms")]
     pub latency: Duration,
     #[serde(default)]
@@ -206,9 +251,9 @@ fn default_fault_status() -> u16 {
 
 impl Fault {
     /// Fail the next `n` requests of `route` with `status` and `body`.
-    pub fn fail(route: &str, n: u32, status: u16, body: FaultBody) -> Self {
+    pub fn fail(route: impl Into<FaultRoute>, n: u32, status: u16, body: FaultBody) -> Self {
         Self {
-            route: route.to_string(),
+            route: route.into(),
             latency: Duration::ZERO,
             fail_next: n,
             status,
@@ -217,9 +262,9 @@ impl Fault {
     }
 
     /// Add `latency` to every request of `route`.
-    pub fn latency(route: &str, latency: Duration) -> Self {
+    pub fn latency(route: impl Into<FaultRoute>, latency: Duration) -> Self {
         Self {
-            route: route.to_string(),
+            route: route.into(),
             latency,
             fail_next: 0,
             status: default_fault_status(),
@@ -227,8 +272,8 @@ impl Fault {
         }
     }
 
-    pub(crate) fn matches(&self, route: &str) -> bool {
-        self.route == route || (self.route == "*" && route != "control")
+    pub(crate) fn matches(&self, route: Route) -> bool {
+        self.route.matches(route)
     }
 }
 

@@ -169,7 +169,7 @@ mod tests {
     use http_body_util::BodyExt;
 
     fn fault(status: u16, body: FaultBody) -> Fault {
-        Fault::fail("events", 1, status, body)
+        Fault::fail(crate::api::wire::Route::Events, 1, status, body)
     }
 
     #[tokio::test]

@@ -6,12 +6,13 @@ use serde::Serialize;
 
 use super::config::Fault;
 use super::config::duration_ms;
+use crate::api::wire::Route;
 
 /// One HTTP exchange as the emulator saw it. Never holds a token: the path has no query string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JournalEntry {
-    /// Stable snake_case route name, e.g. `create_application`, `events`, `control`, `unknown`.
-    pub route: String,
+    /// The route, e.g. `create_application`, `events`, `control`, `unknown` in JSON.
+    pub route: Route,
     pub method: String,
     /// Path without the query string.
     pub path: String,
@@ -39,8 +40,8 @@ pub(crate) struct FaultPlan {
 impl FaultPlan {
     /// The latency to add for `route` and, when a fault with remaining failures matches, the
     /// fault to answer with (its counter is decremented).
-    pub fn take(&mut self, route: &str) -> (Duration, Option<Fault>) {
-        if route == "control" {
+    pub fn take(&mut self, route: Route) -> (Duration, Option<Fault>) {
+        if route == Route::Control {
             return (Duration::ZERO, None);
         }
         let mut latency = self.latency;
@@ -62,24 +63,24 @@ impl FaultPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emulator::config::FaultBody;
+    use crate::emulator::config::{FaultBody, FaultRoute};
 
     #[test]
     fn plan_counts_down_and_adds_latency() {
         let mut plan = FaultPlan {
             latency: Duration::from_millis(5),
             faults: vec![
-                Fault::fail("events", 2, 500, FaultBody::Html),
-                Fault::latency("*", Duration::from_millis(7)),
+                Fault::fail(Route::Events, 2, 500, FaultBody::Html),
+                Fault::latency(FaultRoute::Any, Duration::from_millis(7)),
             ],
         };
-        let (l, f) = plan.take("events");
+        let (l, f) = plan.take(Route::Events);
         assert_eq!(l, Duration::from_millis(12));
         assert_eq!(f.map(|f| f.status), Some(500));
-        assert!(plan.take("events").1.is_some());
-        assert!(plan.take("events").1.is_none());
+        assert!(plan.take(Route::Events).1.is_some());
+        assert!(plan.take(Route::Events).1.is_none());
         assert_eq!(plan.faults.len(), 1);
-        assert_eq!(plan.take("control"), (Duration::ZERO, None));
-        assert_eq!(plan.take("aad_token").0, Duration::from_millis(12));
+        assert_eq!(plan.take(Route::Control), (Duration::ZERO, None));
+        assert_eq!(plan.take(Route::AadToken).0, Duration::from_millis(12));
     }
 }

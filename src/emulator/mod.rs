@@ -55,7 +55,7 @@ use url::Url;
 
 pub use config::{
     DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DiscoverAnswer, EmulatorConfig, EventStyle, Fault,
-    FaultBody, LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD,
+    FaultBody, FaultRoute, LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD,
     ScriptedParticipant,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
@@ -71,8 +71,8 @@ pub use start::{EmulatorHandle, start, start_on};
 pub use tls::TlsIdentity;
 pub use world::{AppState, ChatLine};
 
-use crate::api::wire::UcwaCode;
 use crate::api::wire::psat::{self, PsatClaims};
+use crate::api::wire::{Route, UcwaCode};
 use fault_response::{fault_response, relabel};
 use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
 use world::{Meeting, World};
@@ -344,7 +344,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
                 None,
                 "The request body is too large.",
             );
-            (e.into_response(), "unknown", false, None)
+            (e.into_response(), Route::Unknown, false, None)
         }
         Ok(bytes) => {
             let r = Req::new(parts.method, &parts.uri, parts.headers, bytes);
@@ -398,13 +398,13 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         .get::<Session>()
         .map(|s| s.0.clone())
         .or(hint);
-    tracing::debug!(route, %method, %path, status = resp.status().as_u16(), faulted, "emulator request");
+    tracing::debug!(%route, %method, %path, status = resp.status().as_u16(), faulted, "emulator request");
     let mut w = emu.lock();
     if w.journal.len() >= JOURNAL_CAP {
         w.journal.drain(..JOURNAL_CAP / 10);
     }
     w.journal.push(JournalEntry {
-        route: route.to_string(),
+        route,
         method,
         path,
         status: resp.status().as_u16(),

@@ -13,7 +13,7 @@ use super::config::DiscoverAnswer;
 use super::http::{ApiError, Req, html, json};
 use super::{Emu, Session, onprem_ticket, ucwa_routes};
 use crate::api::wire::platform::HalResource;
-use crate::api::wire::{Link, Links, Rel};
+use crate::api::wire::{Link, Links, Rel, Route};
 
 /// Which on-premises listener a request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,37 +28,39 @@ const ROOT: [&str; 3] = ["autodiscover", "autodiscoverservice.svc", "root"];
 
 /// Route names of the on-premises listeners (journal and fault matching). The application
 /// routes keep flow A's names.
-pub(crate) fn route_name(r: &Req, side: OnPremSide) -> &'static str {
+pub(crate) fn route_name(r: &Req, side: OnPremSide) -> Route {
     if r.method.as_str() == "OPTIONS" {
-        return "preflight";
+        return Route::Preflight;
     }
     let segs: Vec<&str> = r.segs.iter().map(String::as_str).collect();
     let method = r.method.as_str();
     match (side, method, segs.as_slice()) {
-        (OnPremSide::Discover, "GET", []) => "lyncdiscover",
-        (OnPremSide::Discover, _, _) => "unknown",
-        (OnPremSide::Web, "GET", s) if s == ROOT => "autodiscover_root",
+        (OnPremSide::Discover, "GET", []) => Route::Lyncdiscover,
+        (OnPremSide::Discover, _, _) => Route::Unknown,
+        (OnPremSide::Web, "GET", s) if s == ROOT => Route::AutodiscoverRoot,
         (OnPremSide::Web, "GET", [a, b, c, "oauth", "user"]) if [*a, *b, *c] == ROOT => {
-            "autodiscover_user"
+            Route::AutodiscoverUser
         }
-        (OnPremSide::Web, "GET", ["autodiscover", "xframe", "xframe.html"]) => "xframe",
-        (OnPremSide::Web, "POST", ["webticket", "oauthtoken"]) => "webticket",
+        (OnPremSide::Web, "GET", ["autodiscover", "xframe", "xframe.html"]) => Route::Xframe,
+        (OnPremSide::Web, "POST", ["webticket", "oauthtoken"]) => Route::Webticket,
         (OnPremSide::Web, _, ["ucwa", "oauth", "v1", "applications", rest @ ..]) => {
             ucwa_routes::app_route_name(method, rest)
         }
-        (OnPremSide::Web, _, _) => "unknown",
+        (OnPremSide::Web, _, _) => Route::Unknown,
     }
 }
 
-pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
+pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     match route {
-        "preflight" => super::preflight(r),
-        "lyncdiscover" => json(StatusCode::OK, &discover(emu)),
-        "autodiscover_root" => json(StatusCode::OK, &root(emu)),
-        "xframe" => html(StatusCode::OK, "XFrame"),
-        "webticket" => onprem_ticket::grant(emu, r),
-        "autodiscover_user" => user(emu, r),
-        "unknown" => ApiError::not_found("The requested resource does not exist.").into_response(),
+        Route::Preflight => super::preflight(r),
+        Route::Lyncdiscover => json(StatusCode::OK, &discover(emu)),
+        Route::AutodiscoverRoot => json(StatusCode::OK, &root(emu)),
+        Route::Xframe => html(StatusCode::OK, "XFrame"),
+        Route::Webticket => onprem_ticket::grant(emu, r),
+        Route::AutodiscoverUser => user(emu, r),
+        Route::Unknown => {
+            ApiError::not_found("The requested resource does not exist.").into_response()
+        }
         _ => {
             let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {
                 Some(Ok(c)) => c,

@@ -57,10 +57,6 @@ impl ServiceStandinMode {
     ];
 }
 
-/// The route names the platform listener gives the stand-in (journal, faults).
-pub(crate) const ROUTE_TOKEN: &str = "service_standin";
-pub(crate) const ROUTE_HEALTH: &str = "service_standin_health";
-
 /// `GET /serviceapp/health`.
 pub(crate) fn health() -> Response {
     json(

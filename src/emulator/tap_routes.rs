@@ -13,26 +13,28 @@ use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
 use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
 use super::world::Meeting;
 use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
-use crate::api::wire::{Embedded, Link, Links, OAuthError, Rel, UcwaCode, UcwaDate, UcwaSubcode};
+use crate::api::wire::{
+    Embedded, Link, Links, OAuthError, Rel, Route, UcwaCode, UcwaDate, UcwaSubcode,
+};
 
 /// Route names of the platform listener (journal and fault matching).
-pub(crate) fn route_name(r: &Req) -> &'static str {
+pub(crate) fn route_name(r: &Req) -> Route {
     let segs: Vec<&str> = r.segs.iter().map(String::as_str).collect();
     match (r.method.as_str(), segs.as_slice()) {
-        (_, ["control", ..]) => "control",
-        ("OPTIONS", _) => "preflight",
-        ("POST", ["serviceapp", "getanontokenjob"]) => super::service_standin::ROUTE_TOKEN,
-        ("GET", ["serviceapp", "health"]) => super::service_standin::ROUTE_HEALTH,
-        ("POST", [_, "oauth2", "token"]) => "aad_token",
+        (_, ["control", ..]) => Route::Control,
+        ("OPTIONS", _) => Route::Preflight,
+        ("POST", ["serviceapp", "getanontokenjob"]) => Route::ServiceStandin,
+        ("GET", ["serviceapp", "health"]) => Route::ServiceStandinHealth,
+        ("POST", [_, "oauth2", "token"]) => Route::AadToken,
         ("GET", ["platformservice", "discover"]) => {
             if context_param(r).is_some() {
-                "anon_discover"
+                Route::AnonDiscover
             } else {
-                "platform_discover"
+                Route::PlatformDiscover
             }
         }
-        ("GET", ["platformservice", "v1", "applications"]) => "applications",
-        ("GET", ["platformservice", "v1", "applications", _]) => "application",
+        ("GET", ["platformservice", "v1", "applications"]) => Route::Applications,
+        ("GET", ["platformservice", "v1", "applications", _]) => Route::Application,
         (
             "POST",
             [
@@ -42,9 +44,11 @@ pub(crate) fn route_name(r: &Req) -> &'static str {
                 _,
                 "anonapplicationtokens",
             ],
-        ) => "anon_tokens",
-        ("POST", ["platformservice", "v1", "applications", _, "adhocmeetings"]) => "adhoc_meetings",
-        _ => "unknown",
+        ) => Route::AnonTokens,
+        ("POST", ["platformservice", "v1", "applications", _, "adhocmeetings"]) => {
+            Route::AdhocMeetings
+        }
+        _ => Route::Unknown,
     }
 }
 
@@ -54,19 +58,19 @@ pub(crate) fn context_param(r: &Req) -> Option<(&'static str, &str)> {
         .find_map(|name| r.q(name).map(|v| (name, v)))
 }
 
-pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
+pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     let result = match route {
-        "control" => return super::control::handle_http(emu, r),
-        "preflight" => return super::preflight(r),
-        super::service_standin::ROUTE_TOKEN => return super::service_standin::token_job(emu, r),
-        super::service_standin::ROUTE_HEALTH => return super::service_standin::health(),
-        "aad_token" => return aad_token(emu, r),
-        "anon_discover" => super::anon_routes::anon_discover(emu, r),
-        "platform_discover" => with_aad(emu, r, platform_discover),
-        "applications" => with_aad(emu, r, applications),
-        "application" => with_aad(emu, r, capabilities),
-        "anon_tokens" => with_aad(emu, r, super::anon_routes::anon_tokens),
-        "adhoc_meetings" => with_aad(emu, r, adhoc_meetings),
+        Route::Control => return super::control::handle_http(emu, r),
+        Route::Preflight => return super::preflight(r),
+        Route::ServiceStandin => return super::service_standin::token_job(emu, r),
+        Route::ServiceStandinHealth => return super::service_standin::health(),
+        Route::AadToken => return aad_token(emu, r),
+        Route::AnonDiscover => super::anon_routes::anon_discover(emu, r),
+        Route::PlatformDiscover => with_aad(emu, r, platform_discover),
+        Route::Applications => with_aad(emu, r, applications),
+        Route::Application => with_aad(emu, r, capabilities),
+        Route::AnonTokens => with_aad(emu, r, super::anon_routes::anon_tokens),
+        Route::AdhocMeetings => with_aad(emu, r, adhoc_meetings),
         _ => Err(ApiError::not_found(
             "The requested resource does not exist.",
         )),

@@ -17,33 +17,33 @@ use crate::api::wire::events::EventType;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
-use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaSubcode};
+use crate::api::wire::{Link, Links, Rel, Route, UcwaCode, UcwaSubcode};
 
 /// Route names of the pool listener (journal and fault matching).
-pub(crate) fn route_name(r: &Req) -> &'static str {
+pub(crate) fn route_name(r: &Req) -> Route {
     if r.method.as_str() == "OPTIONS" {
-        return "preflight";
+        return Route::Preflight;
     }
     let segs: Vec<&str> = r.segs.iter().map(String::as_str).collect();
     let ["ucwa", "psanon", "v1", "applications", rest @ ..] = segs.as_slice() else {
-        return "unknown";
+        return Route::Unknown;
     };
     app_route_name(r.method.as_str(), rest)
 }
 
 /// Route names under an applications collection (`rest` follows `.../applications`); shared
 /// with the on-premises `/ucwa/oauth/v1/applications`.
-pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
+pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> Route {
     match (method, rest) {
-        ("POST", []) => "create_application",
-        ("GET", [_]) => "get_application",
-        ("DELETE", [_]) => "delete_application",
-        ("GET", [_, "events"]) => "events",
-        ("POST", [_, "batch"]) => "batch",
-        ("POST", [_, "me", "reportmyactivity"]) => "report_activity",
-        ("POST", [_, "me", "makemeavailable"]) => "make_me_available",
-        ("POST", [_, "communication", "onlinemeetinginvitations"]) => "join_meeting",
-        ("DELETE", [_, "communication", "conversations", _]) => "delete_conversation",
+        ("POST", []) => Route::CreateApplication,
+        ("GET", [_]) => Route::GetApplication,
+        ("DELETE", [_]) => Route::DeleteApplication,
+        ("GET", [_, "events"]) => Route::Events,
+        ("POST", [_, "batch"]) => Route::Batch,
+        ("POST", [_, "me", "reportmyactivity"]) => Route::ReportActivity,
+        ("POST", [_, "me", "makemeavailable"]) => Route::MakeMeAvailable,
+        ("POST", [_, "communication", "onlinemeetinginvitations"]) => Route::JoinMeeting,
+        ("DELETE", [_, "communication", "conversations", _]) => Route::DeleteConversation,
         (
             "POST",
             [
@@ -54,7 +54,7 @@ pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
                 "messaging",
                 "messaginginvitations",
             ],
-        ) => "add_messaging",
+        ) => Route::AddMessaging,
         (
             "POST",
             [
@@ -65,7 +65,7 @@ pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
                 "messaging",
                 "messages",
             ],
-        ) => "send_message",
+        ) => Route::SendMessage,
         (
             "POST",
             [
@@ -76,7 +76,7 @@ pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
                 "messaging",
                 "typing",
             ],
-        ) => "typing",
+        ) => Route::Typing,
         (
             "POST",
             [
@@ -87,9 +87,9 @@ pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> &'static str {
                 "messaging",
                 "terminate",
             ],
-        ) => "stop_messaging",
-        ("GET", [_, ..]) => "get_resource",
-        _ => "unknown",
+        ) => Route::StopMessaging,
+        ("GET", [_, ..]) => Route::GetResource,
+        _ => Route::Unknown,
     }
 }
 
@@ -114,10 +114,10 @@ fn token_challenge(emu: &Emu, problem: Option<TokenProblem>) -> Response {
     resp
 }
 
-pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
+pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     match route {
-        "preflight" => return super::preflight(r),
-        "unknown" => {
+        Route::Preflight => return super::preflight(r),
+        Route::Unknown => {
             return ApiError::not_found("The requested resource does not exist.").into_response();
         }
         _ => {}
@@ -141,14 +141,14 @@ pub(crate) async fn handle(emu: &Arc<Emu>, route: &str, r: &Req) -> Response {
 /// its event channel, the join and the in-meeting resources.
 pub(crate) async fn serve_app(
     emu: &Arc<Emu>,
-    route: &str,
+    route: Route,
     r: &Req,
     claims: &PsatClaims,
 ) -> Response {
     let app_id = r.segs.get(4).cloned().unwrap_or_default();
     let asi = claims.asi.clone();
     let mut resp = match route {
-        "events" => events(emu, &app_id, &asi, r).await,
+        Route::Events => events(emu, &app_id, &asi, r).await,
         _ => route_sync(emu, route, &app_id, claims, r).unwrap_or_else(IntoResponse::into_response),
     };
     resp.extensions_mut().insert(Session(asi));
@@ -157,7 +157,7 @@ pub(crate) async fn serve_app(
 
 fn route_sync(
     emu: &Arc<Emu>,
-    route: &str,
+    route: Route,
     app_id: &str,
     claims: &PsatClaims,
     r: &Req,
@@ -165,8 +165,8 @@ fn route_sync(
     let asi = claims.asi.as_str();
     let conv_id = r.segs.get(7).map(String::as_str).unwrap_or("");
     match route {
-        "create_application" => create_application(emu, claims, r),
-        "get_application" => {
+        Route::CreateApplication => create_application(emu, claims, r),
+        Route::GetApplication => {
             let w = emu.lock();
             let app = w.app(app_id, asi)?;
             Ok(json(
@@ -174,14 +174,14 @@ fn route_sync(
                 &res::application(app, app.channel.first_unacked),
             ))
         }
-        "delete_application" => {
+        Route::DeleteApplication => {
             let mut w = emu.lock();
             w.app(app_id, asi)?;
             remove_app(&mut w, app_id, AppState::Deleted, emu.elapsed());
             Ok(empty(StatusCode::NO_CONTENT))
         }
-        "join_meeting" => join_meeting(emu, app_id, asi, r),
-        "delete_conversation" => {
+        Route::JoinMeeting => join_meeting(emu, app_id, asi, r),
+        Route::DeleteConversation => {
             let mut w = emu.lock();
             let app = w.app_mut(app_id, asi)?;
             if app.live_conv().is_none_or(|c| c.id != conv_id) {
@@ -191,18 +191,18 @@ fn route_sync(
             meeting::leave(&mut w, app_id, Exit::ClientDelete);
             Ok(empty(StatusCode::NO_CONTENT))
         }
-        "add_messaging" => messaging::add_messaging(emu, app_id, asi, conv_id, r),
-        "send_message" => messaging::send_message(emu, app_id, asi, conv_id, r),
-        "typing" => messaging::typing(emu, app_id, asi, conv_id),
-        "stop_messaging" => messaging::stop_messaging(emu, app_id, asi, conv_id),
-        "report_activity" | "make_me_available" => {
+        Route::AddMessaging => messaging::add_messaging(emu, app_id, asi, conv_id, r),
+        Route::SendMessage => messaging::send_message(emu, app_id, asi, conv_id, r),
+        Route::Typing => messaging::typing(emu, app_id, asi, conv_id),
+        Route::StopMessaging => messaging::stop_messaging(emu, app_id, asi, conv_id),
+        Route::ReportActivity | Route::MakeMeAvailable => {
             emu.lock().app(app_id, asi)?;
             Err(ApiError::forbidden(
                 Some(UcwaSubcode::AnonymousNotAllowed),
                 "The operation is not allowed for anonymous users.",
             ))
         }
-        "batch" => {
+        Route::Batch => {
             emu.lock().app(app_id, asi)?;
             Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -211,7 +211,7 @@ fn route_sync(
                 "Batch requests are not supported by this server.",
             ))
         }
-        "get_resource" => get_resource(emu, app_id, asi, r),
+        Route::GetResource => get_resource(emu, app_id, asi, r),
         _ => Err(ApiError::not_found(
             "The requested resource does not exist.",
         )),

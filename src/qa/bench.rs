@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::api::http::HttpClient;
+use crate::api::wire::Route;
 use crate::cli::BenchArgs;
 use crate::demo::{self, Demo};
 use crate::emulator::{Control, EmulatorConfig, JournalEntry, demo_meetings};
@@ -39,7 +40,7 @@ pub const TARGET_RATIO: f64 = 1.05;
 /// One exchange of the critical path: the emulator's route name (as in its journal) and what it is.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PathStep {
-    pub route: &'static str,
+    pub route: Route,
     pub what: &'static str,
 }
 
@@ -47,28 +48,28 @@ pub struct PathStep {
 /// each carrying the emulator's latency once. K = its length.
 pub const CRITICAL_PATH: [PathStep; 6] = [
     PathStep {
-        route: "anon_tokens",
+        route: Route::AnonTokens,
         what: "anonApplicationTokens POST (service application -> Trusted Application API)",
     },
     PathStep {
-        route: "anon_discover",
+        route: Route::AnonDiscover,
         what: "discover GET (guest -> platform service)",
     },
     PathStep {
-        route: "create_application",
+        route: Route::CreateApplication,
         what: "application POST (guest -> UCWA pool)",
     },
     PathStep {
-        route: "join_meeting",
+        route: Route::JoinMeeting,
         what: "onlineMeetingInvitation POST, and beside it the events GET parked before it \
                (it brings the housekeeping batch of the new application)",
     },
     PathStep {
-        route: "events",
+        route: Route::Events,
         what: "events GET of the batch 'invitation started' (one batch per GET)",
     },
     PathStep {
-        route: "events",
+        route: Route::Events,
         what: "events GET of the admission batch (conversation Conferenced, invitation completed)",
     },
 ];
@@ -83,7 +84,7 @@ pub const NOT_COUNTED: [&str; 3] = [
 
 /// The longest chain of journal entries where each starts after the previous one ended
 /// (`slack` absorbs clock rounding), as route names in order.
-pub fn sequential_chain(entries: &[JournalEntry], slack: Duration) -> Vec<String> {
+pub fn sequential_chain(entries: &[JournalEntry], slack: Duration) -> Vec<Route> {
     let mut sorted: Vec<&JournalEntry> = entries.iter().collect();
     sorted.sort_by_key(|e| e.at);
     // best[i] = (length of the longest chain ending at i, previous index)
@@ -97,7 +98,7 @@ pub fn sequential_chain(entries: &[JournalEntry], slack: Duration) -> Vec<String
     let mut at = (0..sorted.len()).max_by_key(|&i| (best[i].0, std::cmp::Reverse(i)));
     let mut chain = Vec::new();
     while let Some(i) = at {
-        chain.push(sorted[i].route.clone());
+        chain.push(sorted[i].route);
         at = best[i].1;
     }
     chain.reverse();
@@ -179,7 +180,7 @@ async fn one_join(
         .and_then(|(_, s)| s.lock().ok().map(|s| s.clone()))
         .unwrap_or_default()
         .into_iter()
-        .filter(|e| e.route != "control" && e.session.as_deref().is_none_or(|s| s == asi))
+        .filter(|e| e.route != Route::Control && e.session.as_deref().is_none_or(|s| s == asi))
         .collect();
     RunResult {
         time_to_joined: sink.joined_ms.lock().ok().and_then(|j| *j),
@@ -214,7 +215,7 @@ pub struct JoinFigures {
     /// K as the emulator's journal shows it for one measured join (the longest chain of
     /// exchanges that ran one after the other), with its routes.
     pub k_journal: usize,
-    pub k_journal_routes: Vec<String>,
+    pub k_journal_routes: Vec<Route>,
     pub floor_ms: u64,
     /// Nearest-rank median (the lower middle value for an even number of runs).
     pub median_ms: Option<u64>,
@@ -289,7 +290,11 @@ fn print_join_section(j: &JoinFigures) {
     println!(
         "  The emulator's journal of one join {check}: {} sequential exchanges ({})",
         j.k_journal,
-        j.k_journal_routes.join(" -> ")
+        j.k_journal_routes
+            .iter()
+            .map(|r| r.as_str())
+            .collect::<Vec<_>>()
+            .join(" -> ")
     );
     let ms = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
     println!(
@@ -497,9 +502,9 @@ fn figures(
 mod tests {
     use super::*;
 
-    fn entry(route: &str, at: u64, elapsed: u64) -> JournalEntry {
+    fn entry(route: Route, at: u64, elapsed: u64) -> JournalEntry {
         JournalEntry {
-            route: route.to_string(),
+            route,
             method: "GET".into(),
             path: "/".into(),
             status: 200,
@@ -514,22 +519,25 @@ mod tests {
     #[test]
     fn the_chain_skips_exchanges_that_overlap() {
         let journal = [
-            entry("anon_tokens", 0, 50),
-            entry("anon_discover", 51, 50),
-            entry("create_application", 102, 50),
+            entry(Route::AnonTokens, 0, 50),
+            entry(Route::AnonDiscover, 51, 50),
+            entry(Route::CreateApplication, 102, 50),
             // Parked beside the invitation POST: both start at once.
-            entry("events", 153, 51),
-            entry("join_meeting", 153, 50),
-            entry("events", 205, 50),
-            entry("events", 256, 50),
+            entry(Route::Events, 153, 51),
+            entry(Route::JoinMeeting, 153, 50),
+            entry(Route::Events, 205, 50),
+            entry(Route::Events, 256, 50),
         ];
         let chain = sequential_chain(&journal, Duration::from_millis(25));
         assert_eq!(chain.len(), 6, "{chain:?}");
-        assert_eq!(chain[0], "anon_tokens");
-        assert_eq!(chain[5], "events");
+        assert_eq!(chain[0], Route::AnonTokens);
+        assert_eq!(chain[5], Route::Events);
         assert!(sequential_chain(&[], Duration::ZERO).is_empty());
         // Two exchanges at the same time are one step of the chain.
-        let both = [entry("a", 0, 50), entry("b", 1, 50)];
+        let both = [
+            entry(Route::Events, 0, 50),
+            entry(Route::JoinMeeting, 1, 50),
+        ];
         assert_eq!(sequential_chain(&both, Duration::from_millis(25)).len(), 1);
     }
 }

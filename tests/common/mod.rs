@@ -222,7 +222,7 @@ pub fn received(rec: &Recorder) -> Vec<(String, String)> {
 }
 
 /// The emulator's journal as (route, status), in order.
-pub fn routes(demo: &Demo) -> Vec<(String, u16)> {
+pub fn routes(demo: &Demo) -> Vec<(guest_join::api::wire::Route, u16)> {
     demo.control()
         .journal()
         .into_iter()

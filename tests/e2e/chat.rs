@@ -1,6 +1,7 @@
 //! Chat in the meeting against the emulator: both ways, HTML and base64 bodies, oversize and
 //! hostile messages, delivery failure, typing, and chat surviving a rejoin.
 
+use guest_join::api::wire::Route;
 use guest_join::emulator::{LobbyPolicy, MessageFormat};
 use guest_join::join::status::{Delivery, JoinEvent};
 use guest_join::join::{Phase, SessionControl};
@@ -123,7 +124,7 @@ async fn a_failed_delivery_is_shown_and_typing_is_sent() {
         demo.control()
             .journal()
             .iter()
-            .any(|j| j.route == "typing" && j.status == 204)
+            .any(|j| j.route == Route::Typing && j.status == 204)
     })
     .await;
     control.leave();
@@ -139,7 +140,7 @@ async fn a_failed_delivery_is_shown_and_typing_is_sent() {
         demo.control()
             .journal()
             .iter()
-            .filter(|j| j.route == "typing")
+            .filter(|j| j.route == Route::Typing)
             .count(),
         1,
         "typing notices are throttled"

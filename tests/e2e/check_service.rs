@@ -4,6 +4,7 @@
 
 use std::process::Output;
 
+use guest_join::api::wire::Route;
 use guest_join::demo::Demo;
 use guest_join::emulator::{LobbyPolicy, ServiceStandinMode};
 use serde_json::Value;
@@ -120,7 +121,7 @@ async fn an_html_body_fails_the_content_type_and_json_checks() {
         demo.control()
             .journal()
             .iter()
-            .any(|e| e.route == "service_standin" && e.status == 200)
+            .any(|e| e.route == Route::ServiceStandin && e.status == 200)
     );
     demo.shutdown().await;
 }

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use guest_join::api::wire::Route;
 use guest_join::demo::Demo;
 use guest_join::emulator::{
     DiscoverAnswer, EmulatorConfig, LobbyPolicy, MeetingSpec, OnPremConfig,
@@ -51,8 +52,8 @@ fn request(demo: &Demo, meeting: &str) -> JoinRequest {
     req
 }
 
-fn count(demo: &Demo, route: &str) -> usize {
-    routes(demo).iter().filter(|(r, _)| r == route).count()
+fn count(demo: &Demo, route: Route) -> usize {
+    routes(demo).iter().filter(|(r, _)| *r == route).count()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -116,12 +117,12 @@ async fn joins_an_open_meeting_directly_with_the_same_roster_and_chat_as_flow_a(
 
     // Flow B's route through the server, and no service application anywhere.
     let r = routes(&demo);
-    let order: Vec<&str> = [
-        "lyncdiscover",
-        "autodiscover_user",
-        "webticket",
-        "create_application",
-        "join_meeting",
+    let order: Vec<Route> = [
+        Route::Lyncdiscover,
+        Route::AutodiscoverUser,
+        Route::Webticket,
+        Route::CreateApplication,
+        Route::JoinMeeting,
     ]
     .into_iter()
     .filter(|want| r.iter().any(|(route, _)| route == want))
@@ -129,12 +130,12 @@ async fn joins_an_open_meeting_directly_with_the_same_roster_and_chat_as_flow_a(
     assert_eq!(order.len(), 5, "{r:?}");
     assert!(
         r.iter()
-            .any(|(route, status)| route == "autodiscover_user" && *status == 401),
+            .any(|(route, status)| *route == Route::AutodiscoverUser && *status == 401),
         "the challenge came first: {r:?}"
     );
-    assert_eq!(count(&demo, "anon_tokens"), 0, "{r:?}");
-    assert_eq!(count(&demo, "create_application"), 1);
-    assert_eq!(count(&demo, "delete_application"), 1);
+    assert_eq!(count(&demo, Route::AnonTokens), 0, "{r:?}");
+    assert_eq!(count(&demo, Route::CreateApplication), 1);
+    assert_eq!(count(&demo, Route::DeleteApplication), 1);
     assert!(demo.control().meetings()[0].guests.is_empty());
 }
 
@@ -187,7 +188,7 @@ async fn a_wrong_conference_key_is_its_own_failure() {
     assert_eq!(failure.http_status, Some(400));
     assert_eq!(failure.code.as_deref(), Some("invalid_grant"));
     assert_eq!(status.step(Step::WebTicket).state, StepState::Failed);
-    assert_eq!(count(&demo, "create_application"), 0);
+    assert_eq!(count(&demo, Route::CreateApplication), 0);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -208,7 +209,7 @@ async fn anonymous_join_turned_off_is_its_own_failure() {
         "{}",
         failure.message
     );
-    assert_eq!(count(&demo, "webticket"), 0);
+    assert_eq!(count(&demo, Route::Webticket), 0);
 
     // For one meeting: the grant is refused with unsupported_grant_type.
     let demo = start().await;
@@ -219,7 +220,7 @@ async fn anonymous_join_turned_off_is_its_own_failure() {
     assert_eq!(failure.step, Some(Step::WebTicket));
     assert_eq!(failure.code.as_deref(), Some("unsupported_grant_type"));
     assert_eq!(failure.kind.exit_code(), 5);
-    assert_eq!(count(&demo, "create_application"), 0);
+    assert_eq!(count(&demo, Route::CreateApplication), 0);
     // The other meeting still lets guests in.
     let (status, _) = common::join(&request(&demo, LOBBY), &SessionControl::new(), true).await;
     assert!(status.joined, "{:?}", status.failure);
@@ -267,11 +268,11 @@ async fn renews_the_web_ticket_in_place_during_a_long_meeting() {
             .any(|e| matches!(e, JoinEvent::Reconnecting { .. }))
     );
     assert_eq!(
-        count(&demo, "create_application"),
+        count(&demo, Route::CreateApplication),
         1,
         "the same application throughout"
     );
-    assert!(count(&demo, "webticket") >= 3);
+    assert!(count(&demo, Route::Webticket) >= 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -283,7 +284,7 @@ async fn follows_a_redirect_within_the_domain_and_refuses_a_foreign_one() {
         .unwrap();
     let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
     assert!(status.joined, "{:?}", status.failure);
-    assert_eq!(count(&demo, "autodiscover_root"), 1);
+    assert_eq!(count(&demo, Route::AutodiscoverRoot), 1);
 
     // A redirect to another host (the same listener under another name, so a wrong follow
     // would show in the journal) is refused before any request goes there.
@@ -293,7 +294,7 @@ async fn follows_a_redirect_within_the_domain_and_refuses_a_foreign_one() {
     demo.control()
         .set_lyncdiscover_answer(DiscoverAnswer::RedirectTo(foreign.to_string()))
         .unwrap();
-    let tickets = count(&demo, "webticket");
+    let tickets = count(&demo, Route::Webticket);
     let (status, _) = common::join(&request(&demo, OPEN), &SessionControl::new(), true).await;
     let failure = status.failure.clone().expect("refused");
     assert_eq!(failure.kind, FailureKind::Discovery);
@@ -305,11 +306,11 @@ async fn follows_a_redirect_within_the_domain_and_refuses_a_foreign_one() {
         failure.message
     );
     assert_eq!(
-        count(&demo, "autodiscover_root"),
+        count(&demo, Route::AutodiscoverRoot),
         1,
         "nothing went to the foreign host"
     );
-    assert_eq!(count(&demo, "webticket"), tickets);
+    assert_eq!(count(&demo, Route::Webticket), tickets);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use guest_join::api::wire::Route;
 use guest_join::emulator::{
     EventStyle, Fault, FaultBody, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
 };
@@ -31,11 +32,11 @@ fn assert_left_in_order(demo: &guest_join::demo::Demo) {
     let r = routes(demo);
     let conv = r
         .iter()
-        .position(|(route, _)| route == "delete_conversation")
+        .position(|(route, _)| *route == Route::DeleteConversation)
         .expect("conversation deleted");
     let app = r
         .iter()
-        .position(|(route, _)| route == "delete_application")
+        .position(|(route, _)| *route == Route::DeleteApplication)
         .expect("application deleted");
     assert!(
         conv < app,
@@ -202,7 +203,12 @@ async fn unknown_meeting_is_not_found() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_application_503_then_success_is_retried() {
     let mut config = common::test_config(vec![meeting(LobbyPolicy::Open, EventStyle::Detailed)]);
-    config.faults = vec![Fault::fail("create_application", 1, 503, FaultBody::Ucwa)];
+    config.faults = vec![Fault::fail(
+        Route::CreateApplication,
+        1,
+        503,
+        FaultBody::Ucwa,
+    )];
     let demo = common::start(config).await;
     let (status, events) = common::join(
         &common::request(&demo, URL, "Retry"),
@@ -222,7 +228,7 @@ async fn create_application_503_then_success_is_retried() {
     )));
     let creates: Vec<u16> = routes(&demo)
         .into_iter()
-        .filter(|(r, _)| r == "create_application")
+        .filter(|(r, _)| *r == Route::CreateApplication)
         .map(|(_, s)| s)
         .collect();
     assert_eq!(
@@ -272,7 +278,7 @@ async fn cancel_during_the_long_poll_deletes_the_application() {
     assert!(
         routes(&demo)
             .iter()
-            .any(|(r, s)| r == "delete_application" && *s == 204)
+            .any(|(r, s)| *r == Route::DeleteApplication && *s == 204)
     );
     assert_no_live_application(&demo);
     assert!(demo.control().meetings()[0].lobby.is_empty());

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use guest_join::api::wire::Route;
 use guest_join::api::{HttpClient, HttpOptions};
 use guest_join::emulator::{AppState, EmulatorConfig, Fault, FaultBody, LobbyPolicy};
 use guest_join::join::status::JoinEvent;
@@ -37,15 +38,15 @@ impl StepUnderTest {
         StepUnderTest::InMeeting,
     ];
 
-    /// The emulator journal's route name.
-    fn route(self) -> &'static str {
+    /// The emulator journal's route.
+    fn route(self) -> Route {
         match self {
-            StepUnderTest::ServiceApp => "service_standin",
-            StepUnderTest::Discover => "anon_discover",
-            StepUnderTest::CreateApplication => "create_application",
-            StepUnderTest::EventChannel => "events",
-            StepUnderTest::JoinRequest => "join_meeting",
-            StepUnderTest::InMeeting => "send_message",
+            StepUnderTest::ServiceApp => Route::ServiceStandin,
+            StepUnderTest::Discover => Route::AnonDiscover,
+            StepUnderTest::CreateApplication => Route::CreateApplication,
+            StepUnderTest::EventChannel => Route::Events,
+            StepUnderTest::JoinRequest => Route::JoinMeeting,
+            StepUnderTest::InMeeting => Route::SendMessage,
         }
     }
 
@@ -96,7 +97,7 @@ impl Injected {
     ];
 
     /// The emulator fault: the next request of `route` only.
-    fn fault(self, route: &str) -> Fault {
+    fn fault(self, route: Route) -> Fault {
         let (status, body) = match self {
             Injected::Refused => (200, FaultBody::Refused),
             Injected::Reset => (200, FaultBody::Reset),
@@ -211,13 +212,13 @@ fn markdown_table() -> String {
     t
 }
 
-fn config(fault: Fault) -> EmulatorConfig {
+fn config(faults: Vec<Fault>) -> EmulatorConfig {
     let mut cfg = common::test_config(vec![common::empty_meeting(
         URL,
         "Faults",
         LobbyPolicy::Open,
     )]);
-    cfg.faults = vec![fault];
+    cfg.faults = faults;
     cfg
 }
 
@@ -240,7 +241,7 @@ struct CellResult {
 }
 
 async fn run_cell(step: StepUnderTest, fault: Injected) -> CellResult {
-    let demo = common::start(config(fault.fault(step.route()))).await;
+    let demo = common::start(config(vec![fault.fault(step.route())])).await;
     let mut req = common::request(&demo, URL, "Fay");
     req.source = ServiceProfile {
         token_url: demo.emulator().service_standin_url(),
@@ -372,7 +373,7 @@ async fn every_step_times_every_fault() {
 /// retried on every step (the request never left), then the join fails as unreachable.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn service_app_on_a_closed_port_is_unreachable() {
-    let demo = common::start(config(Fault::fail("none", 0, 503, FaultBody::Ucwa))).await;
+    let demo = common::start(config(Vec::new())).await;
     let closed = common::closed_port();
     let mut req = common::request(&demo, URL, "Fay");
     req.source = ServiceProfile {

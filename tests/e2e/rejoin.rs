@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use guest_join::api::wire::Route;
 use guest_join::emulator::{Fault, FaultBody, LobbyPolicy, Role, ScriptedParticipant};
 use guest_join::join::status::JoinEvent;
 use guest_join::join::{FailureKind, Phase, SessionControl};
@@ -70,7 +71,7 @@ fn assert_same_session(demo: &guest_join::demo::Demo, session_id: &str, apps: us
         .control()
         .journal()
         .iter()
-        .filter(|j| j.route == "anon_tokens" && j.session.as_deref() == Some(session_id))
+        .filter(|j| j.route == Route::AnonTokens && j.session.as_deref() == Some(session_id))
         .count();
     assert_eq!(
         tokens, apps,
@@ -180,7 +181,7 @@ async fn three_failed_rejoin_attempts_end_in_a_clear_failure() {
     let (rec, _control, session, _) = start(&demo, "Fay");
     joined(&rec).await;
     demo.control().add_fault(Fault::fail(
-        "create_application",
+        Route::CreateApplication,
         1000,
         503,
         FaultBody::Ucwa,

@@ -1,6 +1,7 @@
 //! Stop signals as service managers and CI systems send them: the real binary leaves the meeting,
 //! deletes its application, writes its outputs marked as interrupted and exits 128 + the signal.
 
+use guest_join::api::wire::Route;
 use guest_join::emulator::LobbyPolicy;
 use rustix::process::{Pid, Signal, kill_process};
 
@@ -64,13 +65,13 @@ async fn sigterm_during_a_stay_leaves_cleans_up_and_says_so() {
 
     // The emulator saw the guest leave: the conversation deleted, then the application.
     let journal = demo.control().journal();
-    let position = |route: &str| {
+    let position = |route: Route| {
         journal
             .iter()
             .position(|j| j.route == route && j.method == "DELETE" && j.status < 300)
             .unwrap_or_else(|| panic!("no {route} in {journal:#?}\nstdout: {lines:#?}"))
     };
-    assert!(position("delete_conversation") < position("delete_application"));
+    assert!(position(Route::DeleteConversation) < position(Route::DeleteApplication));
     for app in demo.control().applications() {
         assert!(
             app.ended.is_some() && !app.in_meeting,

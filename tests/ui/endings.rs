@@ -8,6 +8,7 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 
+use guest_join::api::wire::Route;
 use guest_join::emulator::{Fault, FaultBody, LobbyPolicy};
 use guest_join::join::Phase;
 
@@ -31,7 +32,7 @@ fn a_connection_lost_for_good_ends_with_its_own_title() {
     until_phase(&mut j.h, Phase::InMeeting);
     wait_for(&mut j.h, "Ada Guest (you)");
     j.demo.control().add_fault(Fault::fail(
-        "create_application",
+        Route::CreateApplication,
         1000,
         503,
         FaultBody::Ucwa,
@@ -54,7 +55,7 @@ fn leave_while_reconnecting_ends_the_session() {
     until_phase(&mut j.h, Phase::InMeeting);
     wait_for(&mut j.h, "Ada Guest (you)");
     j.demo.control().add_fault(Fault::fail(
-        "create_application",
+        Route::CreateApplication,
         1000,
         503,
         FaultBody::Ucwa,

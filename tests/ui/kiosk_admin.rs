@@ -9,6 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use guest_join::api::wire::Route;
 use guest_join::config::kiosk_pin::PinHash;
 use guest_join::config::{Config, KioskConfig, Profile};
 use guest_join::gui::kiosk::{ManualClock, SETTINGS_IDLE_SECS, SharedClock};
@@ -263,10 +264,10 @@ fn a_booth_on_a_direct_profile_joins_with_one_press() {
     wait_for(&mut h, "Booth Guest (you)");
     let journal = demo.control().journal();
     assert!(
-        journal.iter().any(|j| j.route == "webticket"),
+        journal.iter().any(|j| j.route == Route::Webticket),
         "{journal:?}"
     );
-    assert!(!journal.iter().any(|j| j.route == "anon_tokens"));
+    assert!(!journal.iter().any(|j| j.route == Route::AnonTokens));
     press_leave(&mut h);
     wait_for(&mut h, "Thank you");
     clock.advance(Duration::from_secs(10));

@@ -116,7 +116,7 @@ mod opt_ms {
 /// | `POST /control/replace-channel` | `{application}` | `{affected}` (409 PGetReplaced to the parked P-GET) |
 /// | `POST /control/resync` | `{application}` | `{affected: 1}` |
 /// | `POST /control/latency` | `{latency_ms}` | `{affected: 0}` |
-/// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces) | `[Fault]` |
+/// | `GET`/`POST`/`DELETE /control/faults` | `[Fault]` (POST replaces; a `route` that names no route, `*` aside, is refused with 400) | `[Fault]` |
 /// | `GET`/`DELETE /control/journal` | — | `[JournalEntry]` |
 /// | `GET /control/applications` | — | `[ApplicationInfo]` |
 /// | `GET /control/anonymous-join?meeting=`, `POST /control/anonymous-join` | `{meeting, allowed}` (POST) | `{meeting, anonymous_join}` (on-premises WebTicket grant) |

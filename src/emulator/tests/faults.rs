@@ -5,12 +5,12 @@ use std::time::Instant;
 use axum::http::{Method, StatusCode};
 
 use super::*;
-use crate::emulator::config::{Fault, FaultBody};
+use crate::emulator::config::{Fault, FaultBody, FaultRoute};
 
 #[tokio::test]
 async fn fail_next_n_with_html_then_recover() {
     let h = Harness::with(EmulatorConfig {
-        faults: vec![Fault::fail("aad_token", 2, 503, FaultBody::Html)],
+        faults: vec![Fault::fail(Route::AadToken, 2, 503, FaultBody::Html)],
         ..config()
     });
     for _ in 0..2 {
@@ -35,8 +35,8 @@ async fn ucwa_and_malformed_fault_bodies() {
     let mut g = h.guest(OPEN, "Faulty").await;
     let c = h.control();
     c.set_faults(vec![
-        Fault::fail("events", 1, 500, FaultBody::Ucwa),
-        Fault::fail("get_application", 1, 502, FaultBody::MalformedJson),
+        Fault::fail(Route::Events, 1, 500, FaultBody::Ucwa),
+        Fault::fail(Route::GetApplication, 1, 502, FaultBody::MalformedJson),
     ]);
     let resp = h.pool(&g, Method::GET, &g.next.clone(), None).await;
     assert_eq!(resp.status, StatusCode::INTERNAL_SERVER_ERROR);
@@ -51,14 +51,14 @@ async fn ucwa_and_malformed_fault_bodies() {
     assert!(serde_json::from_slice::<Value>(&resp.body).is_err());
     // The channel is intact after the injected failure.
     assert!(!h.batch(&mut g).await.is_empty());
-    c.add_fault(Fault::fail("*", 1, 429, FaultBody::Ucwa));
+    c.add_fault(Fault::fail(FaultRoute::Any, 1, 429, FaultBody::Ucwa));
     assert_eq!(
         h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None)
             .await
             .status,
         StatusCode::TOO_MANY_REQUESTS
     );
-    c.add_fault(Fault::fail("get_application", 5, 503, FaultBody::Ucwa));
+    c.add_fault(Fault::fail(Route::GetApplication, 5, 503, FaultBody::Ucwa));
     c.clear_faults();
     assert_eq!(
         h.pool(&g, Method::GET, &g.href(Rel::SelfLink), None)
@@ -72,7 +72,10 @@ async fn ucwa_and_malformed_fault_bodies() {
         .filter(|j| j.faulted)
         .map(|j| j.route)
         .collect();
-    assert_eq!(faulted, ["events", "get_application", "get_application"]);
+    assert_eq!(
+        faulted,
+        [Route::Events, Route::GetApplication, Route::GetApplication]
+    );
 }
 
 #[tokio::test]
@@ -80,7 +83,7 @@ async fn latency_is_added_per_route_and_globally() {
     let h = Harness::new();
     let c = h.control();
     c.add_fault(Fault::latency(
-        "platform_discover",
+        Route::PlatformDiscover,
         Duration::from_millis(150),
     ));
     let started = Instant::now();
@@ -117,17 +120,17 @@ async fn journal_names_routes_and_keeps_no_tokens() {
     h.pool(&g, Method::DELETE, &g.href(Rel::SelfLink), None)
         .await;
     let journal = h.control().journal();
-    let routes: Vec<&str> = journal.iter().map(|j| j.route.as_str()).collect();
+    let routes: Vec<Route> = journal.iter().map(|j| j.route).collect();
     assert_eq!(
         routes,
         [
-            "aad_token",
-            "anon_tokens",
-            "anon_discover",
-            "create_application",
-            "events",
-            "join_meeting",
-            "delete_application"
+            Route::AadToken,
+            Route::AnonTokens,
+            Route::AnonDiscover,
+            Route::CreateApplication,
+            Route::Events,
+            Route::JoinMeeting,
+            Route::DeleteApplication
         ]
     );
     for j in &journal {
@@ -196,12 +199,12 @@ async fn control_over_http() {
         StatusCode::BAD_REQUEST
     );
 
-    let faults =
-        serde_json::json!([{"route": "events", "fail_next": 1, "status": 504, "body": "html"}]);
+    let faults = serde_json::json!([{"route": Route::Events, "fail_next": 1, "status": 504, "body": "html"}]);
     let resp = h
         .platform(Method::POST, "/control/faults", None, Some(faults))
         .await;
     assert_eq!(resp.json()[0]["status"], 504);
+    assert_eq!(resp.json()[0]["route"], "events");
     assert_eq!(
         h.pool(&g, Method::GET, &g.next.clone(), None).await.status,
         StatusCode::GATEWAY_TIMEOUT
@@ -248,4 +251,41 @@ async fn control_over_http() {
             .iter()
             .any(|j| j["route"] == "control")
     );
+}
+
+#[tokio::test]
+async fn the_control_api_refuses_a_fault_on_a_misspelt_route() {
+    let h = Harness::new();
+    let c = h.control();
+    c.add_fault(Fault::latency(Route::Events, Duration::from_millis(5)));
+    let typo = serde_json::json!([{"route": "evnts", "fail_next": 1}]);
+    let resp = h
+        .platform(Method::POST, "/control/faults", None, Some(typo))
+        .await;
+    assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+    let e = resp.error();
+    assert_eq!(
+        (e.code, e.subcode),
+        (
+            UcwaCode::BadRequest,
+            Some(UcwaSubcode::DeserializationFailure)
+        )
+    );
+    let message = e.message.unwrap_or_default();
+    assert!(
+        message.contains("unknown route \"evnts\"") && message.contains("events"),
+        "{message}"
+    );
+    // The faults in force are untouched; `*` still names every route.
+    assert_eq!(
+        h.emu.lock().plan.faults,
+        [Fault::latency(Route::Events, Duration::from_millis(5))]
+    );
+    let any = serde_json::json!([{"route": "*", "latency_ms": 1}]);
+    let resp = h
+        .platform(Method::POST, "/control/faults", None, Some(any))
+        .await;
+    assert_eq!(resp.status, StatusCode::OK);
+    assert_eq!(resp.json()[0]["route"], "*");
+    assert_eq!(h.emu.lock().plan.faults[0].route, FaultRoute::Any);
 }

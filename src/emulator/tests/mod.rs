@@ -35,7 +35,7 @@ use crate::api::wire::platform::{AadTokenResponse, AnonTokenResponse};
 use crate::api::wire::ucwa::Application;
 use crate::api::wire::{
     ConversationState, Direction, InvitationState, ModalityState, OAuthError, OperationStatus, Rel,
-    UcwaCode, UcwaError, UcwaSubcode, bare_rel,
+    Route, UcwaCode, UcwaError, UcwaSubcode, bare_rel,
 };
 
 pub(crate) const ORIGIN: &str = "https://contoso.example";

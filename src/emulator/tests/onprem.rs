@@ -204,13 +204,8 @@ impl OnPrem {
         panic!("no {rel} {kind} in {out:#?}");
     }
 
-    pub(super) fn routes(&self) -> Vec<String> {
-        self.emu
-            .lock()
-            .journal
-            .iter()
-            .map(|j| j.route.clone())
-            .collect()
+    pub(super) fn routes(&self) -> Vec<Route> {
+        self.emu.lock().journal.iter().map(|j| j.route).collect()
     }
 }
 
@@ -305,27 +300,24 @@ async fn flow_b_from_lyncdiscover_to_the_meeting() {
     // Each route's journal name, in order.
     let routes = o.routes();
     for expected in [
-        "lyncdiscover",
-        "autodiscover_root",
-        "autodiscover_user",
-        "webticket",
-        "create_application",
-        "get_application",
-        "report_activity",
-        "make_me_available",
-        "join_meeting",
-        "events",
+        Route::Lyncdiscover,
+        Route::AutodiscoverRoot,
+        Route::AutodiscoverUser,
+        Route::Webticket,
+        Route::CreateApplication,
+        Route::GetApplication,
+        Route::ReportActivity,
+        Route::MakeMeAvailable,
+        Route::JoinMeeting,
+        Route::Events,
     ] {
-        assert!(
-            routes.iter().any(|r| r == expected),
-            "{expected} in {routes:?}"
-        );
+        assert!(routes.contains(&expected), "{expected} in {routes:?}");
     }
     let xframe = o
         .get(&o.web, &local(root.links.href(Rel::Xframe).unwrap()), None)
         .await;
     assert_eq!(xframe.status, StatusCode::OK);
-    assert_eq!(o.routes().last().map(String::as_str), Some("xframe"));
+    assert_eq!(o.routes().last(), Some(&Route::Xframe));
 }
 
 #[tokio::test]
@@ -553,5 +545,5 @@ async fn tickets_and_psats_do_not_cross_surfaces() {
     assert_eq!(nothing.status, StatusCode::NOT_FOUND);
     let unknown = o.get(&o.web, "/nothing/here", None).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
-    assert_eq!(o.routes().last().map(String::as_str), Some("unknown"));
+    assert_eq!(o.routes().last(), Some(&Route::Unknown));
 }

@@ -83,7 +83,7 @@ async fn lyncdiscover_answers_the_root_by_default() {
             .unwrap()
             .starts_with(&format!("{POOL_ROOT}/oauth/user?"))
     );
-    assert_eq!(s.routes(), ["lyncdiscover"]);
+    assert_eq!(s.routes(), [Route::Lyncdiscover]);
 }
 
 #[tokio::test]
@@ -94,11 +94,11 @@ async fn lyncdiscover_redirects_to_the_pool_or_anywhere_as_configured() {
     let followed = get(&s.web, "/Autodiscover/AutodiscoverService.svc/root").await;
     assert_eq!(followed.status, StatusCode::OK);
     assert!(followed.json()["_links"]["user"]["href"].is_string());
-    assert_eq!(s.routes(), ["lyncdiscover", "autodiscover_root"]);
+    assert_eq!(s.routes(), [Route::Lyncdiscover, Route::AutodiscoverRoot]);
 
     let s = surface(DiscoverAnswer::RedirectTo(FOREIGN.into()));
     assert_eq!(s.lyncdiscover().await, redirect_body(FOREIGN));
-    assert_eq!(s.routes(), ["lyncdiscover"]);
+    assert_eq!(s.routes(), [Route::Lyncdiscover]);
 }
 
 #[tokio::test]
@@ -289,13 +289,13 @@ async fn a_followed_foreign_redirect_shows_in_the_journal() {
     assert_eq!(answer, redirect_body(&foreign));
     let followed = http.get(&foreign).send().await.unwrap();
     assert_eq!(followed.status(), StatusCode::OK);
-    let routes: Vec<String> = emu
+    let routes: Vec<Route> = emu
         .control()
         .journal()
         .into_iter()
         .map(|j| j.route)
         .collect();
-    assert_eq!(routes, ["lyncdiscover", "autodiscover_root"]);
+    assert_eq!(routes, [Route::Lyncdiscover, Route::AutodiscoverRoot]);
     emu.shutdown().await;
 }
 

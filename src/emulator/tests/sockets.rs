@@ -173,7 +173,7 @@ async fn the_whole_flow_crosses_both_listeners() {
     assert!(resp.headers().get("x-ms-correlation-id").is_some());
     let batch: EventBatch = resp.json().await.unwrap();
     assert!(!batch.is_empty());
-    let routes: Vec<String> = live
+    let routes: Vec<Route> = live
         .emu
         .control()
         .journal()
@@ -183,14 +183,14 @@ async fn the_whole_flow_crosses_both_listeners() {
     assert_eq!(
         routes,
         [
-            "aad_token",
-            "platform_discover",
-            "applications",
-            "application",
-            "anon_tokens",
-            "anon_discover",
-            "create_application",
-            "events"
+            Route::AadToken,
+            Route::PlatformDiscover,
+            Route::Applications,
+            Route::Application,
+            Route::AnonTokens,
+            Route::AnonDiscover,
+            Route::CreateApplication,
+            Route::Events
         ]
     );
     live.emu.shutdown().await;

@@ -60,7 +60,7 @@ async fn faithful_mode_mints_a_working_token() {
     let journal = h.control().journal();
     let entry = journal
         .iter()
-        .find(|e| e.route == "service_standin")
+        .find(|e| e.route == Route::ServiceStandin)
         .expect("journalled");
     assert_eq!(
         (entry.status, entry.session.as_deref()),
