@@ -113,7 +113,7 @@ fn reconnecting_keeps_the_meeting_view_and_comes_back() {
         Duration::from_secs(30),
         |h| h.state().phase() == Phase::InMeeting && !shows(h, "Reconnecting"),
     );
-    assert!(shows(&j.h, "Connected"));
+    assert!(shows(&j.h, "Connection good"));
     assert!(shows(&j.h, "Welcome to the review"));
     assert!(shows(&j.h, "Bob Attendee"));
     assert!(shows(&j.h, "Ada Guest (you)"));

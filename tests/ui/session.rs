@@ -73,7 +73,7 @@ fn whole_app_form_timeline_lobby_meeting_leave() {
     demo.control().admit(URL, None).unwrap();
     wait_for(&mut h, "Participants (");
     assert!(shows(&h, "Quarterly review"));
-    assert!(shows(&h, "Connected"));
+    assert!(shows(&h, "Connection good"));
     wait_for(&mut h, "Bob Attendee");
     demo.control()
         .add_participant(

@@ -53,7 +53,7 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiActio
             (Phase::Reconnecting, _) | (_, Connection::Reconnecting) => {
                 ("Reconnecting…", warn_color(ui))
             }
-            (_, Connection::Connected) => ("Connected", ok_color(ui)),
+            (_, Connection::Connected) => ("Connection good", ok_color(ui)),
         };
         dot(ui, color);
         ui.label(RichText::new(text).color(color));
