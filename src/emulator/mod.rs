@@ -17,31 +17,24 @@
 //! # Ok(()) }
 //! ```
 
-mod anon_routes;
-mod batch;
-mod channel;
 mod config;
 mod control;
-mod conv_resources;
-mod demo_meetings;
-mod fault_response;
-mod http;
-mod journal;
-mod meeting;
-mod messaging;
-mod onprem_routes;
-mod onprem_ticket;
-mod resources;
-mod roster_batch;
-mod service_standin;
+mod onprem;
+mod platform;
+mod pool;
 mod start;
-mod tap_routes;
-mod tls;
-mod ucwa_routes;
+mod transport;
 mod world;
 
 #[cfg(test)]
 mod tests;
+
+// The files keep their short paths (`crate::emulator::channel`, …) inside the emulator.
+use onprem::{onprem_routes, onprem_ticket};
+use platform::{anon_routes, service_standin, trusted_app_routes};
+use pool::{batch, channel, conv_resources, messaging, resources, roster_batch, ucwa_routes};
+use transport::{fault_response, http, journal, tls};
+use world::{demo_meetings, meeting};
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -74,7 +67,7 @@ pub use world::{AppState, ChatLine};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::{Route, UcwaCode};
 use fault_response::{fault_response, relabel};
-use http::{ApiError, Req, normalize_origin, set_header, token_hash, unix_now};
+use http::{Req, UcwaErrorReply, normalize_origin, set_header, token_hash, unix_now};
 use world::{Meeting, World};
 
 /// The journal keeps at most this many entries (the oldest tenth is dropped when full).
@@ -85,7 +78,7 @@ const MAX_BODY: usize = 256 * 1024;
 
 /// The ApplicationSessionId a handler resolved, for the journal (response extension).
 #[derive(Debug, Clone)]
-pub(crate) struct Session(pub String);
+pub(crate) struct JournalSession(pub String);
 
 /// Why a psat was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,9 +198,9 @@ impl Emu {
     }
 
     /// The request's `Origin` when it is one of `ao` (`;`-joined), else 403.
-    pub fn check_origin(&self, r: &Req, ao: &str) -> Result<String, ApiError> {
+    pub fn check_origin(&self, r: &Req, ao: &str) -> Result<String, UcwaErrorReply> {
         let origin = r.origin().ok_or_else(|| {
-            ApiError::forbidden(
+            UcwaErrorReply::forbidden(
                 None,
                 "The request has no Origin header; the token requires one.",
             )
@@ -220,7 +213,7 @@ impl Emu {
         if allowed {
             Ok(origin.to_string())
         } else {
-            Err(ApiError::forbidden(
+            Err(UcwaErrorReply::forbidden(
                 None,
                 "The origin is not allowed for this token.",
             ))
@@ -338,7 +331,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
         .map(str::to_string);
     let (mut resp, route, faulted, hint) = match axum::body::to_bytes(body, MAX_BODY).await {
         Err(_) => {
-            let e = ApiError::new(
+            let e = UcwaErrorReply::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 UcwaCode::EntityTooLarge,
                 None,
@@ -353,7 +346,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
                 .and_then(|t| psat::decode_unverified(t).ok())
                 .map(|c| c.asi);
             let route = match side {
-                Side::Platform => tap_routes::route_name(&r),
+                Side::Platform => trusted_app_routes::route_name(&r),
                 Side::Pool => ucwa_routes::route_name(&r),
                 Side::OnPrem(s) => onprem_routes::route_name(&r, s),
             };
@@ -370,7 +363,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
                 }
                 fault => {
                     let resp = match side {
-                        Side::Platform => tap_routes::handle(&emu, route, &r).await,
+                        Side::Platform => trusted_app_routes::handle(&emu, route, &r).await,
                         Side::Pool => ucwa_routes::handle(&emu, route, &r).await,
                         Side::OnPrem(_) => onprem_routes::handle(&emu, route, &r).await,
                     };
@@ -395,7 +388,7 @@ async fn dispatch(emu: Arc<Emu>, req: Request, side: Side) -> Response {
     }
     let session = resp
         .extensions()
-        .get::<Session>()
+        .get::<JournalSession>()
         .map(|s| s.0.clone())
         .or(hint);
     tracing::debug!(%route, %method, %path, status = resp.status().as_u16(), faulted, "emulator request");

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use crate::config::{self, Config};
 use crate::join::Step;
 
-use super::app::{Banner, BannerKind, GuestApp, Session};
+use super::app::{Banner, BannerKind, CurrentSession, GuestApp};
 use super::export::{self, ExportKind, ExportTarget};
-use super::session::{self, EngineMsg};
+use super::session::{self, BackendMsg};
 use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
 use crate::launch::{JoinSource, Plan};
 
@@ -142,7 +142,7 @@ impl GuestApp {
                 .application_session_id
                 .clone()
                 .unwrap_or_default();
-            export::ask_path(&self.engine, s.view.id, kind, &asid, self.ui_tx.clone());
+            export::ask_path(&self.backend, s.view.id, kind, &asid, self.ui_tx.clone());
         }
     }
 
@@ -150,7 +150,7 @@ impl GuestApp {
     pub(super) fn on_export_path(&mut self, session: u64, kind: ExportKind, target: ExportTarget) {
         if let Some(s) = self.session.as_ref().filter(|s| s.view.id == session) {
             export::write(
-                &self.engine,
+                &self.backend,
                 session,
                 kind,
                 Arc::clone(&s.task.record),
@@ -243,8 +243,8 @@ impl GuestApp {
             service_label,
         )
         .for_flow(plan.source.flow());
-        let task = session::start(&self.engine, id, plan, self.ui_tx.clone());
-        self.session = Some(Session { task, view });
+        let task = session::start(&self.backend, id, plan, self.ui_tx.clone());
+        self.session = Some(CurrentSession { task, view });
         self.form.note = None;
         self.screen = Screen::Session;
     }
@@ -313,7 +313,7 @@ impl GuestApp {
         let written = Arc::clone(&self.saved_generation);
         let config: Config = self.config.clone();
         let ui = self.ui_tx.clone();
-        self.engine.handle.spawn_blocking(move || {
+        self.backend.handle.spawn_blocking(move || {
             let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
             if *last > generation {
                 return;
@@ -329,7 +329,7 @@ impl GuestApp {
                     config::save(&config, &path).map_err(|e| format!("{}: {e}", path.display()));
             }
             *last = generation;
-            ui.send(EngineMsg::Saved { result });
+            ui.send(BackendMsg::Saved { result });
         });
     }
 

@@ -12,7 +12,7 @@ use crate::join::status::JoinEvent;
 
 use super::actions::{UiAction, initial_form};
 use super::kiosk::{self, KioskState, SharedClock};
-use super::session::{Engine, EngineMsg, SessionTask, UiSender};
+use super::session::{Backend, BackendMsg, SessionTask, UiSender};
 use super::state::{FormState, Screen, SessionView, SettingsDraft};
 use super::views;
 
@@ -59,18 +59,18 @@ pub struct Banner {
 }
 
 /// A running or finished session: the engine task (dropping it cancels) and its view.
-pub struct Session {
+pub struct CurrentSession {
     pub task: SessionTask,
     pub view: SessionView,
 }
 
 pub struct GuestApp {
-    pub(super) engine: Engine,
+    pub(super) backend: Backend,
     pub(super) ui_tx: UiSender,
-    rx: Receiver<EngineMsg>,
+    rx: Receiver<BackendMsg>,
     pub(super) screen: Screen,
     pub(super) form: FormState,
-    pub(super) session: Option<Session>,
+    pub(super) session: Option<CurrentSession>,
     /// The session last cancelled, whose clean-up is still reported.
     pub(super) cancelled: Option<u64>,
     pub(super) next_id: u64,
@@ -98,7 +98,7 @@ fn transport_options(
 }
 
 impl GuestApp {
-    pub fn new(ctx: &egui::Context, init: AppInit, mut engine: Engine) -> Self {
+    pub fn new(ctx: &egui::Context, init: AppInit, mut backend: Backend) -> Self {
         let (tx, rx) = channel();
         let AppInit {
             loaded,
@@ -126,8 +126,8 @@ impl GuestApp {
             kind: BannerKind::Warning,
             text: w.clone(),
         }));
-        engine.set_transport(transport_options(&loaded.config, &env));
-        if let Err(e) = &engine.http {
+        backend.set_transport(transport_options(&loaded.config, &env));
+        if let Err(e) = &backend.http {
             banners.push(Banner {
                 kind: BannerKind::Error,
                 text: format!("Network set-up failed: {e}"),
@@ -140,7 +140,7 @@ impl GuestApp {
         };
         let mut app = Self {
             ui_tx: UiSender::new(tx, ctx.clone()),
-            engine,
+            backend,
             rx,
             screen: Screen::Form,
             form,
@@ -184,9 +184,9 @@ impl GuestApp {
 
     /// Rebuild the HTTP client from the saved proxy and CA file; a problem becomes a banner.
     pub(super) fn apply_transport(&mut self) {
-        self.engine
+        self.backend
             .set_transport(transport_options(&self.config, &self.env));
-        if let Err(e) = &self.engine.http {
+        if let Err(e) = &self.backend.http {
             self.banners.push(Banner {
                 kind: BannerKind::Error,
                 text: format!("Network set-up failed: {e}"),
@@ -220,7 +220,7 @@ impl GuestApp {
         let now = Instant::now();
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
-                EngineMsg::Event { session, event } => match &mut self.session {
+                BackendMsg::Event { session, event } => match &mut self.session {
                     Some(s) if s.view.id == session => s.view.apply(&event, now),
                     _ if self.cancelled == Some(session) => {
                         if let JoinEvent::Cancelled { cleaned_up } = event {
@@ -234,18 +234,18 @@ impl GuestApp {
                     }
                     _ => {}
                 },
-                EngineMsg::Finished { session } => {
+                BackendMsg::Finished { session } => {
                     if let Some(s) = self.session.as_mut().filter(|s| s.view.id == session) {
                         s.view.finished = true;
                     }
                 }
-                EngineMsg::Saved { result } => self.on_saved(result),
-                EngineMsg::ExportPath {
+                BackendMsg::Saved { result } => self.on_saved(result),
+                BackendMsg::ExportPath {
                     session,
                     kind,
                     target,
                 } => self.on_export_path(session, kind, target),
-                EngineMsg::Exported {
+                BackendMsg::Exported {
                     session,
                     kind,
                     result,

@@ -13,7 +13,7 @@ use crate::diagnostics::{BundleInput, ConfigView, har, write_bundle};
 use crate::join::JoinStatus;
 
 use super::dialogs::{SaveChoice, SaveRequest, unused_path};
-use super::session::{Engine, EngineMsg, UiSender};
+use super::session::{Backend, BackendMsg, UiSender};
 
 /// Where an export goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,20 +130,20 @@ impl SessionRecord {
     }
 }
 
-/// Show the save dialog on the runtime; a chosen path comes back as `EngineMsg::ExportPath`,
+/// Show the save dialog on the runtime; a chosen path comes back as `BackendMsg::ExportPath`,
 /// a cancelled dialog sends nothing. Without any dialog on this desktop the file goes to the
 /// dialog's fallback folder under an unused name, and the note says so.
-pub fn ask_path(engine: &Engine, session: u64, kind: ExportKind, asid: &str, ui: UiSender) {
-    let dialog = Arc::clone(&engine.dialog);
+pub fn ask_path(backend: &Backend, session: u64, kind: ExportKind, asid: &str, ui: UiSender) {
+    let dialog = Arc::clone(&backend.dialog);
     let req = kind.request(asid);
-    engine.handle.spawn(async move {
+    backend.handle.spawn(async move {
         let file_name = req.file_name.clone();
         let (path, fallback) = match dialog.save(req).await {
             SaveChoice::Chosen(path) => (path, false),
             SaveChoice::Cancelled => return,
             SaveChoice::Unavailable => (unused_path(&dialog.fallback_dir(), &file_name), true),
         };
-        ui.send(EngineMsg::ExportPath {
+        ui.send(BackendMsg::ExportPath {
             session,
             kind,
             target: ExportTarget { path, fallback },
@@ -151,9 +151,9 @@ pub fn ask_path(engine: &Engine, session: u64, kind: ExportKind, asid: &str, ui:
     });
 }
 
-/// Write the file off the UI thread; the outcome comes back as `EngineMsg::Exported`.
+/// Write the file off the UI thread; the outcome comes back as `BackendMsg::Exported`.
 pub fn write(
-    engine: &Engine,
+    backend: &Backend,
     session: u64,
     kind: ExportKind,
     record: Arc<SessionRecord>,
@@ -161,12 +161,12 @@ pub fn write(
     target: ExportTarget,
     ui: UiSender,
 ) {
-    engine.handle.spawn_blocking(move || {
+    backend.handle.spawn_blocking(move || {
         let result = record
             .write(kind, &status, &target.path)
             .map_err(|e| format!("{}: {e}", target.path.display()))
             .map(|()| target);
-        ui.send(EngineMsg::Exported {
+        ui.send(BackendMsg::Exported {
             session,
             kind,
             result,

@@ -19,7 +19,7 @@ use tokio::runtime::Handle;
 
 pub use app::{AppInit, GuestApp};
 pub use dialogs::{SaveChoice, SaveDialog, SaveRequest};
-pub use session::Engine;
+pub use session::Backend;
 pub use views::chat::init_local_offset;
 
 use crate::config;
@@ -87,11 +87,11 @@ pub fn init_from(options: GuiOptions) -> AppInit {
 /// Ctrl-C, SIGTERM or SIGHUP close the window the normal way (a kiosk too: that is how its
 /// service manager stops it), so a running session is cancelled and cleans up like it does when
 /// the window is closed.
-fn close_on_signal(engine: &Engine, ctx: egui::Context) {
-    let stopping = engine.stopping.clone();
-    let _entered = engine.handle.enter();
+fn close_on_signal(backend: &Backend, ctx: egui::Context) {
+    let stopping = backend.stopping.clone();
+    let _entered = backend.handle.enter();
     let mut signals = crate::stop_signal::StopSignals::new();
-    engine.handle.spawn(async move {
+    backend.handle.spawn(async move {
         let Some(signal) = signals.recv().await else {
             return;
         };
@@ -106,16 +106,16 @@ fn close_on_signal(engine: &Engine, ctx: egui::Context) {
 pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
     let init = init_from(options);
     let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
-    let engine = Engine::new(runtime.clone());
-    let tracker = engine.tracker.clone();
-    let demo = engine.demo.clone();
-    let stopping = engine.stopping.clone();
+    let backend = Backend::new(runtime.clone());
+    let tracker = backend.tracker.clone();
+    let demo = backend.demo.clone();
+    let stopping = backend.stopping.clone();
     let result = eframe::run_native(
         "guest-join",
         native_options_for(kiosk),
         Box::new(move |cc| {
-            close_on_signal(&engine, cc.egui_ctx.clone());
-            let app = GuestApp::new(&cc.egui_ctx, init, engine);
+            close_on_signal(&backend, cc.egui_ctx.clone());
+            let app = GuestApp::new(&cc.egui_ctx, init, backend);
             if let Some(report) = app.kiosk().and_then(|k| k.crash_report()) {
                 kiosk::status::install_crash_hook(report);
             }

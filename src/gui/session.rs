@@ -20,7 +20,7 @@ use super::export::{ExportKind, ExportTarget, SessionRecord};
 
 /// A message from the runtime to the UI.
 #[derive(Debug)]
-pub enum EngineMsg {
+pub enum BackendMsg {
     /// An engine event of session `session`.
     Event { session: u64, event: JoinEvent },
     /// The session's task returned (its clean-up is over).
@@ -44,16 +44,16 @@ pub enum EngineMsg {
 /// Sends to the UI, then asks for a repaint: the window repaints only when something happened.
 #[derive(Clone)]
 pub struct UiSender {
-    tx: Sender<EngineMsg>,
+    tx: Sender<BackendMsg>,
     ctx: egui::Context,
 }
 
 impl UiSender {
-    pub fn new(tx: Sender<EngineMsg>, ctx: egui::Context) -> Self {
+    pub fn new(tx: Sender<BackendMsg>, ctx: egui::Context) -> Self {
         Self { tx, ctx }
     }
 
-    pub fn send(&self, msg: EngineMsg) {
+    pub fn send(&self, msg: BackendMsg) {
         // The receiver is gone only when the window closed; then nobody needs the message.
         if self.tx.send(msg).is_ok() {
             self.ctx.request_repaint();
@@ -71,7 +71,7 @@ struct Sink {
 impl EventSink for Sink {
     fn emit(&self, event: &JoinEvent) {
         self.events.push(event);
-        self.ui.send(EngineMsg::Event {
+        self.ui.send(BackendMsg::Event {
             session: self.session,
             event: event.clone(),
         });
@@ -82,7 +82,7 @@ impl EventSink for Sink {
 /// demo slot, a tracker of running tasks (so closing the window can wait for clean-up) and
 /// the save dialog.
 #[derive(Clone)]
-pub struct Engine {
+pub struct Backend {
     pub handle: Handle,
     pub http: Result<HttpClient, String>,
     pub demo: DemoSlot,
@@ -93,7 +93,7 @@ pub struct Engine {
     pub stopping: Arc<std::sync::OnceLock<crate::stop_signal::StopSignal>>,
 }
 
-impl Engine {
+impl Backend {
     /// With the desktop's save dialog.
     pub fn new(handle: Handle) -> Self {
         Self::with_dialog(handle, Arc::new(RfdDialog))
@@ -113,7 +113,7 @@ impl Engine {
     }
 }
 
-impl Engine {
+impl Backend {
     /// Use a client made with these options (the effective proxy and CA file) for the sessions
     /// started from now on; `Err` keeps the reason, which a join then reports.
     pub fn set_transport(&mut self, opts: Result<crate::api::HttpOptions, String>) {
@@ -138,18 +138,18 @@ impl Drop for SessionTask {
 
 /// Start session `id` on the runtime: the shared runner does the work, the window is told
 /// every event.
-pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask {
+pub fn start(backend: &Backend, id: u64, plan: Plan, ui: UiSender) -> SessionTask {
     let control = SessionControl::new();
     let task_control = control.clone();
     let record = Arc::new(SessionRecord::new(format!(
         "guest-join session on {}",
         plan.meeting.host()
     )));
-    let http = engine
+    let http = backend
         .http
         .clone()
         .map(|h| h.with_recorder(Arc::clone(&record.traffic)));
-    let demo = engine.demo.clone();
+    let demo = backend.demo.clone();
     let task_record = Arc::clone(&record);
     let fut = async move {
         let sink = Arc::new(Sink {
@@ -167,9 +167,9 @@ pub fn start(engine: &Engine, id: u64, plan: Plan, ui: UiSender) -> SessionTask 
                 task_record.set_config(config)
             })
             .await;
-        ui.send(EngineMsg::Finished { session: id });
+        ui.send(BackendMsg::Finished { session: id });
     };
-    engine.tracker.spawn_on(fut, &engine.handle);
+    backend.tracker.spawn_on(fut, &backend.handle);
     SessionTask {
         id,
         control,

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::wire::ServiceError;
+use crate::api::wire::ServiceError as ServiceErrorBody;
 
 /// Every `Code` the reference service application answers with. The strings are a stable
 /// contract: clients and scripts match on them.
@@ -123,14 +123,14 @@ impl std::fmt::Display for Code {
 
 /// A refused request. The message is shown to the guest's operator: it never contains secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiError {
+pub struct ErrorAnswer {
     pub code: Code,
     pub message: String,
     /// Seconds, for `429` (`Retry-After`).
     pub retry_after: Option<u64>,
 }
 
-impl ApiError {
+impl ErrorAnswer {
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
             code,
@@ -140,9 +140,9 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for ErrorAnswer {
     fn into_response(self) -> Response {
-        let body = ServiceError {
+        let body = ServiceErrorBody {
             error: self.message,
             code: Some(self.code.as_str().to_string()),
         };

@@ -37,7 +37,7 @@ use tokio::task::JoinHandle;
 use url::Url;
 
 pub use config::{ConfigError, ConfigErrorKind, ServiceAppConfig};
-pub use error::{ApiError, Code};
+pub use error::{Code, ErrorAnswer};
 pub use routes::{HEALTH_PATH, MAX_BODY_BYTES, TOKEN_PATH};
 pub use validate::MeetingUrlPattern;
 

@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use super::ServiceAppState;
 use super::client_addr::client_ip;
 use super::cors;
-use super::error::{ApiError, Code};
+use super::error::{Code, ErrorAnswer};
 use super::validate::{body_kind, keys_equal, parse_body};
 use crate::api::wire::service_app::ServiceHealth;
 
@@ -76,7 +76,7 @@ async fn health_method() -> Response {
 }
 
 fn method_not_allowed(message: &str, allow: &'static str) -> Response {
-    let mut response = ApiError::new(Code::MethodNotAllowed, message).into_response();
+    let mut response = ErrorAnswer::new(Code::MethodNotAllowed, message).into_response();
     response
         .headers_mut()
         .insert(header::ALLOW, HeaderValue::from_static(allow));
@@ -87,7 +87,7 @@ async fn fallback(State(state): State<ServiceAppState>, req: Request) -> Respons
     if req.uri().path().eq_ignore_ascii_case(TOKEN_PATH) {
         return token_job(State(state), req).await;
     }
-    ApiError::new(
+    ErrorAnswer::new(
         Code::NotFound,
         format!("No such resource. The token URL is {TOKEN_PATH} (POST)."),
     )
@@ -104,10 +104,10 @@ async fn token_job(State(state): State<ServiceAppState>, req: Request) -> Respon
     }
 }
 
-async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiError> {
+async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ErrorAnswer> {
     let inner = &state.inner;
     let client = req.extensions().get::<Client>().and_then(|c| c.ip);
-    inner.limiter.check(client).map_err(|secs| ApiError {
+    inner.limiter.check(client).map_err(|secs| ErrorAnswer {
         code: Code::RateLimited,
         message: format!("Too many token requests from this address; retry in {secs} s."),
         retry_after: Some(secs),
@@ -121,7 +121,7 @@ async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiErro
             .and_then(|v| v.to_str().ok()),
     )?;
     let too_large = || {
-        ApiError::new(
+        ErrorAnswer::new(
             Code::BodyTooLarge,
             format!("The body is larger than {MAX_BODY_BYTES} bytes."),
         )
@@ -138,7 +138,7 @@ async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiErro
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large()
         } else {
-            ApiError::new(Code::MalformedBody, "The body could not be read.")
+            ErrorAnswer::new(Code::MalformedBody, "The body could not be read.")
         }
     })?;
     let fields = parse_body(kind, &body)?;
@@ -147,9 +147,9 @@ async fn mint(state: &ServiceAppState, req: Request) -> Result<Response, ApiErro
     Ok((StatusCode::OK, Json(token)).into_response())
 }
 
-fn check_service_key(headers: &HeaderMap, expected: &str) -> Result<(), ApiError> {
+fn check_service_key(headers: &HeaderMap, expected: &str) -> Result<(), ErrorAnswer> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Err(ApiError::new(
+        return Err(ErrorAnswer::new(
             Code::MissingServiceKey,
             "This service requires a service key: send Authorization: Bearer <key>.",
         ));
@@ -162,7 +162,7 @@ fn check_service_key(headers: &HeaderMap, expected: &str) -> Result<(), ApiError
         .map(|(_, key)| key.trim());
     match presented {
         Some(key) if keys_equal(key.as_bytes(), expected.as_bytes()) => Ok(()),
-        _ => Err(ApiError::new(
+        _ => Err(ErrorAnswer::new(
             Code::InvalidServiceKey,
             "The service key is not valid.",
         )),

@@ -14,7 +14,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use super::config::ServiceAppConfig;
-use super::error::{ApiError, Code};
+use super::error::{Code, ErrorAnswer};
 use super::validate::is_loopback;
 use crate::api::wire::platform::{
     AadErrorResponse, AadTokenResponse, AnonTokenRequest, AnonTokenResponse, HalResource,
@@ -72,14 +72,14 @@ struct TokensLink {
 }
 
 /// What one request uses: a snapshot of the cache.
-struct Session {
+struct CacheSnapshot {
     generation: u64,
     aad: Secret,
     tokens_url: Url,
 }
 
 enum Failure {
-    Api(ApiError),
+    Api(ErrorAnswer),
     /// The platform answered 401 to the AAD token of `generation`.
     Unauthorized {
         generation: u64,
@@ -87,8 +87,8 @@ enum Failure {
     },
 }
 
-impl From<ApiError> for Failure {
-    fn from(e: ApiError) -> Self {
+impl From<ErrorAnswer> for Failure {
+    fn from(e: ErrorAnswer) -> Self {
         Failure::Api(e)
     }
 }
@@ -131,7 +131,7 @@ impl Upstream {
 
     /// Mint a guest token: docs/protocol.md §A.1–A.6, retrying once with fresh caches after a
     /// platform 401.
-    pub async fn mint(&self, request: &AnonTokenRequest) -> Result<TokenResponse, ApiError> {
+    pub async fn mint(&self, request: &AnonTokenRequest) -> Result<TokenResponse, ErrorAnswer> {
         let run = async {
             match self.attempt(request).await {
                 Err(Failure::Unauthorized { generation, step }) => {
@@ -141,7 +141,7 @@ impl Upstream {
                     );
                     self.invalidate(generation).await;
                     match self.attempt(request).await {
-                        Err(Failure::Unauthorized { step, .. }) => Err(ApiError::new(
+                        Err(Failure::Unauthorized { step, .. }) => Err(ErrorAnswer::new(
                             Code::UpstreamRefused,
                             format!(
                                 "The Trusted Application API refused a fresh Azure AD token at \
@@ -160,7 +160,7 @@ impl Upstream {
         tokio::time::timeout(OVERALL_TIMEOUT, run)
             .await
             .unwrap_or_else(|_| {
-                Err(ApiError::new(
+                Err(ErrorAnswer::new(
                     Code::UpstreamUnavailable,
                     "Azure AD or the Trusted Application API did not answer in time.",
                 ))
@@ -200,7 +200,7 @@ impl Upstream {
     }
 
     /// The cached AAD token and `anonApplicationTokens` link, refreshed when stale.
-    async fn session(&self) -> Result<Session, Failure> {
+    async fn session(&self) -> Result<CacheSnapshot, Failure> {
         let mut cache = self.cache.lock().await;
         let now = Instant::now();
         let cached = cache
@@ -235,7 +235,7 @@ impl Upstream {
                 url
             }
         };
-        Ok(Session {
+        Ok(CacheSnapshot {
             generation,
             aad,
             tokens_url,
@@ -251,7 +251,7 @@ impl Upstream {
     }
 
     /// §A.1: client credentials.
-    async fn fetch_aad_token(&self) -> Result<AadToken, ApiError> {
+    async fn fetch_aad_token(&self) -> Result<AadToken, ErrorAnswer> {
         let step = "Azure AD";
         let form = [
             ("grant_type", "client_credentials"),
@@ -275,7 +275,7 @@ impl Upstream {
             } else {
                 format!(", {}", cut(err.error.as_str()))
             };
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::UpstreamRefused,
                 format!(
                     "Azure AD refused the service application's credentials (HTTP {}{what}).",
@@ -369,7 +369,7 @@ impl Upstream {
             if let Some(m) = err.message.as_deref().filter(|m| !m.trim().is_empty()) {
                 detail.push_str(&format!(": {}", cut(m)));
             }
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::UpstreamRefused,
                 format!("The Trusted Application API refused the {step} request ({detail})."),
             )
@@ -386,7 +386,7 @@ impl Upstream {
         &self,
         rb: RequestBuilder,
         step: &'static str,
-    ) -> Result<(StatusCode, Url, Vec<u8>), ApiError> {
+    ) -> Result<(StatusCode, Url, Vec<u8>), ErrorAnswer> {
         let started = Instant::now();
         let mut response = rb.send().await.map_err(|e| transport(step, &e))?;
         let status = response.status();
@@ -410,7 +410,7 @@ impl Upstream {
 }
 
 /// Resolve a (possibly relative) href against the URL of the answer that carried it.
-fn resolve(base: &Url, href: &str, step: &str) -> Result<Url, ApiError> {
+fn resolve(base: &Url, href: &str, step: &str) -> Result<Url, ErrorAnswer> {
     let url = base
         .join(href.trim())
         .map_err(|_| malformed(step, "a link is not a valid URL"))?;
@@ -435,12 +435,12 @@ fn with_endpoint_id(mut url: Url, endpoint_sip: &str) -> Url {
     url
 }
 
-fn decode<T: DeserializeOwned>(body: &[u8], step: &str) -> Result<T, ApiError> {
+fn decode<T: DeserializeOwned>(body: &[u8], step: &str) -> Result<T, ErrorAnswer> {
     serde_json::from_slice(body)
         .map_err(|e| malformed(step, &format!("the answer is not the expected JSON ({e})")))
 }
 
-fn transport(step: &str, e: &reqwest::Error) -> ApiError {
+fn transport(step: &str, e: &reqwest::Error) -> ErrorAnswer {
     let kind = if e.is_timeout() {
         "timed out"
     } else if e.is_connect() {
@@ -461,15 +461,15 @@ fn transport(step: &str, e: &reqwest::Error) -> ApiError {
     unavailable(step, &format!("{kind}{cause}"))
 }
 
-fn unavailable(step: &str, detail: &str) -> ApiError {
-    ApiError::new(
+fn unavailable(step: &str, detail: &str) -> ErrorAnswer {
+    ErrorAnswer::new(
         Code::UpstreamUnavailable,
         format!("{step} is unavailable ({detail}). Try again later."),
     )
 }
 
-fn malformed(step: &str, detail: &str) -> ApiError {
-    ApiError::new(
+fn malformed(step: &str, detail: &str) -> ErrorAnswer {
+    ErrorAnswer::new(
         Code::UpstreamMalformed,
         format!("Unexpected answer from {step}: {detail}."),
     )

@@ -3,7 +3,7 @@
 
 use url::{Host, Url};
 
-use super::error::{ApiError, Code};
+use super::error::{Code, ErrorAnswer};
 use crate::api::wire::platform::AnonTokenRequest;
 use crate::api::wire::service_app::{
     FIELD_ALLOWED_ORIGINS, FIELD_APPLICATION_SESSION_ID, FIELD_MEETING_URL, TokenRequest,
@@ -22,7 +22,7 @@ pub enum BodyKind {
 }
 
 /// `application/x-www-form-urlencoded` or `application/json` (also `…+json`), parameters ignored.
-pub fn body_kind(content_type: Option<&str>) -> Result<BodyKind, ApiError> {
+pub fn body_kind(content_type: Option<&str>) -> Result<BodyKind, ErrorAnswer> {
     let essence = content_type
         .and_then(|ct| ct.split(';').next())
         .map(|s| s.trim().to_ascii_lowercase())
@@ -31,7 +31,7 @@ pub fn body_kind(content_type: Option<&str>) -> Result<BodyKind, ApiError> {
         "application/x-www-form-urlencoded" => Ok(BodyKind::Form),
         "application/json" => Ok(BodyKind::Json),
         s if s.starts_with("application/") && s.ends_with("+json") => Ok(BodyKind::Json),
-        _ => Err(ApiError::new(
+        _ => Err(ErrorAnswer::new(
             Code::UnsupportedContentType,
             format!(
                 "Send the fields as application/x-www-form-urlencoded or application/json (got {}).",
@@ -46,7 +46,7 @@ pub fn body_kind(content_type: Option<&str>) -> Result<BodyKind, ApiError> {
 }
 
 /// The three fields as sent; an absent field is an empty string.
-pub fn parse_body(kind: BodyKind, body: &[u8]) -> Result<TokenRequest, ApiError> {
+pub fn parse_body(kind: BodyKind, body: &[u8]) -> Result<TokenRequest, ErrorAnswer> {
     let mut fields = Fields::default();
     match kind {
         BodyKind::Form => {
@@ -57,7 +57,7 @@ pub fn parse_body(kind: BodyKind, body: &[u8]) -> Result<TokenRequest, ApiError>
         BodyKind::Json => {
             let map: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(body)
                 .map_err(|e| {
-                    ApiError::new(
+                    ErrorAnswer::new(
                         Code::MalformedBody,
                         format!("The body is not a JSON object: {e}."),
                     )
@@ -67,7 +67,7 @@ pub fn parse_body(kind: BodyKind, body: &[u8]) -> Result<TokenRequest, ApiError>
                     serde_json::Value::String(s) => fields.set(&name, s)?,
                     serde_json::Value::Null => {}
                     _ if field_slot(&name).is_some() => {
-                        return Err(ApiError::new(
+                        return Err(ErrorAnswer::new(
                             Code::MalformedBody,
                             format!("{} must be a string.", quote(&name)),
                         ));
@@ -102,12 +102,12 @@ struct Fields([Option<String>; 3]);
 impl Fields {
     /// Unknown names are ignored; a known name given twice is refused (which value would win is
     /// exactly the kind of ambiguity an allow-list check must not have).
-    fn set(&mut self, name: &str, value: String) -> Result<(), ApiError> {
+    fn set(&mut self, name: &str, value: String) -> Result<(), ErrorAnswer> {
         let Some(slot) = field_slot(name) else {
             return Ok(());
         };
         if self.0[slot].is_some() {
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::DuplicateField,
                 format!("{} was sent more than once.", FIELD_NAMES[slot]),
             ));
@@ -128,14 +128,14 @@ pub struct Policy {
 
 impl Policy {
     /// Check every field; the result is the body to POST to `anonApplicationTokens`.
-    pub fn validate(&self, req: &TokenRequest) -> Result<AnonTokenRequest, ApiError> {
+    pub fn validate(&self, req: &TokenRequest) -> Result<AnonTokenRequest, ErrorAnswer> {
         for (name, value) in [
             (FIELD_APPLICATION_SESSION_ID, &req.application_session_id),
             (FIELD_ALLOWED_ORIGINS, &req.allowed_origins),
             (FIELD_MEETING_URL, &req.meeting_url),
         ] {
             if value.len() > self.max_field_len {
-                return Err(ApiError::new(
+                return Err(ErrorAnswer::new(
                     Code::FieldTooLong,
                     format!(
                         "{name} is {} bytes long; at most {} are accepted.",
@@ -155,17 +155,17 @@ impl Policy {
         })
     }
 
-    fn validate_origins(&self, value: &str) -> Result<String, ApiError> {
+    fn validate_origins(&self, value: &str) -> Result<String, ErrorAnswer> {
         let mut out: Vec<String> = Vec::new();
         for raw in value.split(';').map(str::trim).filter(|s| !s.is_empty()) {
             let origin = normalize_origin(raw).map_err(|why| {
-                ApiError::new(
+                ErrorAnswer::new(
                     Code::InvalidOrigin,
                     format!("The origin {} {why}.", quote(raw)),
                 )
             })?;
             if !self.allowed_origins.contains(&origin) {
-                return Err(ApiError::new(
+                return Err(ErrorAnswer::new(
                     Code::OriginNotAllowed,
                     format!("This service does not mint tokens for the origin {origin}."),
                 ));
@@ -175,7 +175,7 @@ impl Policy {
             }
         }
         if out.is_empty() {
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::MissingAllowedOrigins,
                 format!("{FIELD_ALLOWED_ORIGINS} is required (the web origin the guest uses)."),
             ));
@@ -183,16 +183,16 @@ impl Policy {
         Ok(out.join(";"))
     }
 
-    fn validate_meeting_url(&self, value: &str) -> Result<String, ApiError> {
+    fn validate_meeting_url(&self, value: &str) -> Result<String, ErrorAnswer> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::MissingMeetingUrl,
                 format!("{FIELD_MEETING_URL} is required (the meeting's https join link)."),
             ));
         }
         let invalid = |why: &str| {
-            ApiError::new(
+            ErrorAnswer::new(
                 Code::InvalidMeetingUrl,
                 format!("{FIELD_MEETING_URL} {} {why}.", quote(value)),
             )
@@ -208,7 +208,7 @@ impl Policy {
             return Err(invalid("must not contain a user name or password"));
         }
         if !self.meeting_urls.iter().any(|p| p.matches(&url)) {
-            return Err(ApiError::new(
+            return Err(ErrorAnswer::new(
                 Code::MeetingUrlNotAllowed,
                 "This service does not mint tokens for that meeting URL.",
             ));
@@ -217,9 +217,9 @@ impl Policy {
     }
 }
 
-fn validate_session_id(value: &str) -> Result<String, ApiError> {
+fn validate_session_id(value: &str) -> Result<String, ErrorAnswer> {
     if value.is_empty() {
-        return Err(ApiError::new(
+        return Err(ErrorAnswer::new(
             Code::MissingApplicationSessionId,
             format!(
                 "{FIELD_APPLICATION_SESSION_ID} is required (one per guest session, e.g. a UUID)."
@@ -231,7 +231,7 @@ fn validate_session_id(value: &str) -> Result<String, ApiError> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !ok {
-        return Err(ApiError::new(
+        return Err(ErrorAnswer::new(
             Code::InvalidApplicationSessionId,
             format!(
                 "{FIELD_APPLICATION_SESSION_ID} must be 1 to {MAX_SESSION_ID_CHARS} characters \

@@ -13,7 +13,7 @@ use guest_join::config::kiosk_pin::PinHash;
 use guest_join::config::{Config, KioskConfig};
 use guest_join::emulator::LobbyPolicy;
 use guest_join::gui::kiosk::{ManualClock, SharedClock};
-use guest_join::gui::{AppInit, Engine, GuestApp};
+use guest_join::gui::{AppInit, Backend, GuestApp};
 use guest_join::join::Phase;
 
 use crate::support::*;
@@ -34,7 +34,7 @@ pub(crate) fn kiosk_harness(
             let mut app = GuestApp::new(
                 &cc.egui_ctx,
                 AppInit::with_config(config),
-                Engine::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
+                Backend::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
             );
             app.set_kiosk_clock(shared);
             app
@@ -308,7 +308,7 @@ fn a_kiosk_never_writes_the_config_file_and_reports_repeated_failures_calmly() {
             GuestApp::new(
                 &cc.egui_ctx,
                 init,
-                Engine::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
+                Backend::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
             )
         });
     h.run();

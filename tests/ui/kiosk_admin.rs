@@ -13,7 +13,7 @@ use guest_join::api::wire::Route;
 use guest_join::config::kiosk_pin::PinHash;
 use guest_join::config::{Config, KioskConfig, Profile};
 use guest_join::gui::kiosk::{ManualClock, SETTINGS_IDLE_SECS, SharedClock};
-use guest_join::gui::{Engine, GuestApp};
+use guest_join::gui::{Backend, GuestApp};
 
 use crate::kiosk::{PIN, frames, kiosk, kiosk_harness, no_guest_left};
 use crate::support::*;
@@ -38,7 +38,7 @@ fn from_file(
             let mut app = GuestApp::new(
                 &cc.egui_ctx,
                 init,
-                Engine::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
+                Backend::with_dialog(handle, Arc::new(FakeDialog::cancelling())),
             );
             app.set_kiosk_clock(shared);
             app

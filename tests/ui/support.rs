@@ -13,7 +13,7 @@ use guest_join::config::{Config, Profile};
 use guest_join::demo::Demo;
 use guest_join::emulator::{LobbyPolicy, MeetingSpec};
 use guest_join::gui::dialogs::BoxFuture;
-use guest_join::gui::{AppInit, Engine, GuestApp, SaveChoice, SaveDialog, SaveRequest};
+use guest_join::gui::{AppInit, Backend, GuestApp, SaveChoice, SaveDialog, SaveRequest};
 
 use crate::common;
 
@@ -42,7 +42,7 @@ pub fn harness_with_dialog(
     Harness::builder()
         .with_size(egui::vec2(820.0, 1000.0))
         .build_eframe(move |cc| {
-            GuestApp::new(&cc.egui_ctx, init, Engine::with_dialog(handle, dialog))
+            GuestApp::new(&cc.egui_ctx, init, Backend::with_dialog(handle, dialog))
         })
 }
 

@@ -12,7 +12,7 @@ use super::{Control, ControlError};
 use crate::api::wire::{UcwaCode, UcwaSubcode};
 use crate::emulator::Emu;
 use crate::emulator::config::{Fault, ScriptedParticipant, duration_ms};
-use crate::emulator::http::{ApiError, Req, json};
+use crate::emulator::http::{Req, UcwaErrorReply, json};
 use crate::emulator::messaging::MessageFormat;
 use crate::emulator::service_standin::ServiceStandinMode;
 
@@ -88,14 +88,14 @@ fn standin(c: &Control) -> Response {
     )
 }
 
-pub(super) fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, ApiError> {
+pub(super) fn body<T: serde::de::DeserializeOwned>(r: &Req) -> Result<T, UcwaErrorReply> {
     let text = if r.body.iter().all(u8::is_ascii_whitespace) {
         &b"{}"[..]
     } else {
         &r.body[..]
     };
     serde_json::from_slice(text).map_err(|e| {
-        ApiError::new(
+        UcwaErrorReply::new(
             StatusCode::BAD_REQUEST,
             UcwaCode::BadRequest,
             Some(UcwaSubcode::DeserializationFailure),
@@ -108,13 +108,13 @@ fn affected(n: usize) -> Response {
     json(StatusCode::OK, &serde_json::json!({ "affected": n }))
 }
 
-impl From<ControlError> for ApiError {
+impl From<ControlError> for UcwaErrorReply {
     fn from(e: ControlError) -> Self {
         match e {
             ControlError::Invalid(m) => {
-                ApiError::new(StatusCode::BAD_REQUEST, UcwaCode::BadRequest, None, &m)
+                UcwaErrorReply::new(StatusCode::BAD_REQUEST, UcwaCode::BadRequest, None, &m)
             }
-            other => ApiError::not_found(&other.to_string()),
+            other => UcwaErrorReply::not_found(&other.to_string()),
         }
     }
 }
@@ -123,7 +123,7 @@ impl From<ControlError> for ApiError {
 pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
     let c = Control::new(emu.clone());
     let segs: Vec<&str> = r.segs.iter().skip(1).map(String::as_str).collect();
-    let result: Result<Response, ApiError> = (|| {
+    let result: Result<Response, UcwaErrorReply> = (|| {
         Ok(match (r.method.as_str(), segs.as_slice()) {
             ("GET", ["meetings"]) => json(StatusCode::OK, &c.meetings()),
             ("POST", ["meetings"]) => json(StatusCode::CREATED, &c.add_meeting(body(r)?)?),
@@ -220,7 +220,7 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
                 c.set_service_standin(s.mode);
                 standin(&c)
             }
-            _ => return Err(ApiError::not_found("Unknown control route.")),
+            _ => return Err(UcwaErrorReply::not_found("Unknown control route.")),
         })
     })();
     result.unwrap_or_else(IntoResponse::into_response)

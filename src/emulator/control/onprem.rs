@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::Control;
 use super::ControlError;
 use crate::emulator::config::DiscoverAnswer;
-use crate::emulator::http::{ApiError, Req, json};
+use crate::emulator::http::{Req, UcwaErrorReply, json};
 
 impl Control {
     /// Let the WebTicket grant `urn:microsoft.rtc:anonmeeting` for `meeting` (join URL,
@@ -92,7 +92,7 @@ impl TryFrom<DiscoverAnswerJson> for DiscoverAnswer {
 }
 
 /// `GET` and `POST /control/lyncdiscover`.
-pub(super) fn lyncdiscover_http(c: &Control, r: &Req) -> Result<Response, ApiError> {
+pub(super) fn lyncdiscover_http(c: &Control, r: &Req) -> Result<Response, UcwaErrorReply> {
     if r.method.as_str() != "GET" {
         let j: DiscoverAnswerJson = super::http::body(r)?;
         c.set_lyncdiscover_answer(j.try_into()?)?;
@@ -108,7 +108,7 @@ struct SetAnonymousJoin {
     allowed: bool,
 }
 
-fn state(c: &Control, meeting: &str) -> Result<Response, ApiError> {
+fn state(c: &Control, meeting: &str) -> Result<Response, UcwaErrorReply> {
     let allowed = c.anonymous_join(meeting)?;
     Ok(json(
         StatusCode::OK,
@@ -117,10 +117,10 @@ fn state(c: &Control, meeting: &str) -> Result<Response, ApiError> {
 }
 
 /// `GET` and `POST /control/anonymous-join`.
-pub(super) fn http(c: &Control, r: &Req) -> Result<Response, ApiError> {
+pub(super) fn http(c: &Control, r: &Req) -> Result<Response, UcwaErrorReply> {
     if r.method.as_str() == "GET" {
         let meeting = r.q("meeting").ok_or_else(|| {
-            ApiError::from(ControlError::Invalid(
+            UcwaErrorReply::from(ControlError::Invalid(
                 "The meeting query parameter is required.".into(),
             ))
         })?;

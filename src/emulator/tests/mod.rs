@@ -13,7 +13,7 @@ mod robustness;
 mod roster;
 mod sockets;
 mod standin;
-mod tap;
+mod trusted_app;
 
 use std::sync::Arc;
 use std::time::Duration;

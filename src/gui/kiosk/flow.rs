@@ -73,7 +73,7 @@ impl GuestApp {
         };
         if !ctx.input(|i| i.viewport().close_requested())
             || k.exit_requested
-            || self.engine.stopping.get().is_some()
+            || self.backend.stopping.get().is_some()
         {
             return;
         }
@@ -292,7 +292,7 @@ impl GuestApp {
             p if p.is_terminal() => BoothState::Ending,
             _ => BoothState::Joining,
         };
-        k.status.set(state, &self.engine.handle);
+        k.status.set(state, &self.backend.handle);
         let now = k.clock.now();
         let at_start = !has_session && !k.entry && k.admin.is_none();
         let next = match k.countdown {

@@ -35,7 +35,7 @@ use crate::config::{Config, EnvOverrides, Loaded, Profile};
 use crate::demo::Demo;
 use crate::emulator::{EmulatorConfig, LobbyPolicy, demo_meetings};
 use crate::gui::probe::{BareApp, Counters, run_window};
-use crate::gui::{AppInit, Engine, GuestApp};
+use crate::gui::{AppInit, Backend, GuestApp};
 
 use watch::{Plan, Watched};
 
@@ -250,11 +250,11 @@ pub fn probe(
         ProbeWindow::App => {
             let demo = ProbeDemo::start()?;
             demo_cost = Some((demo.start_ms, demo.rss_kib));
-            let engine = Engine::new(runtime.handle().clone());
-            let tracker = engine.tracker.clone();
+            let backend = Backend::new(runtime.handle().clone());
+            let tracker = backend.tracker.clone();
             let init = app_init(&demo);
             let shown = run_window(
-                move |ctx| GuestApp::new(ctx, init, engine),
+                move |ctx| GuestApp::new(ctx, init, backend),
                 counters,
                 events_tx,
                 on_first_frame,

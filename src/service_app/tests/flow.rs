@@ -3,7 +3,7 @@
 use axum::http::StatusCode;
 use futures_util::future::join_all;
 
-use super::fake_tap::*;
+use super::fake_trusted_app::*;
 use super::*;
 use crate::api::wire::service_app::TokenResponse;
 use crate::service_app::start;

@@ -4,7 +4,7 @@
 
 mod config;
 mod cors;
-mod fake_tap;
+mod fake_trusted_app;
 mod flow;
 mod proxy;
 mod validation;

@@ -6,16 +6,16 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::http::{
-    ApiError, Req, decode_fully, encode_component, is_local_origin, json, normalize_origin,
-    set_header, token_hash, unix_now,
-};
-use super::tap_routes::{check_app, context_param, discover_links};
-use super::{Emu, Session, TokenProblem};
 use crate::api::wire::platform::{AnonTokenRequest, AnonTokenResponse};
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::ucwa::AnonDiscover;
 use crate::api::wire::{Link, Links, Rel, UcwaCode, UcwaDate, UcwaError, UcwaSubcode};
+use crate::emulator::http::{
+    Req, UcwaErrorReply, decode_fully, encode_component, is_local_origin, json, normalize_origin,
+    set_header, token_hash, unix_now,
+};
+use crate::emulator::trusted_app_routes::{check_app, context_param, discover_links};
+use crate::emulator::{Emu, JournalSession, TokenProblem};
 
 /// `allowedOrigins` → `;`-joined origins with paths stripped, or the reason it is invalid.
 fn parse_origins(raw: &str) -> Result<String, String> {
@@ -53,25 +53,26 @@ pub(crate) fn mint_guest_token(
     allowed_origins: &str,
     meeting_url: Option<&str>,
     expired: bool,
-) -> Result<Minted, ApiError> {
+) -> Result<Minted, UcwaErrorReply> {
     let asi = asi.trim();
     if asi.is_empty() {
-        return Err(ApiError::invalid(
+        return Err(UcwaErrorReply::invalid(
             "applicationSessionId",
             "The applicationSessionId property is required.",
         ));
     }
     if asi.len() > 256 {
-        return Err(ApiError::invalid(
+        return Err(UcwaErrorReply::invalid(
             "applicationSessionId",
             "The applicationSessionId is too long.",
         ));
     }
-    let ao = parse_origins(allowed_origins).map_err(|m| ApiError::invalid("allowedOrigins", &m))?;
+    let ao = parse_origins(allowed_origins)
+        .map_err(|m| UcwaErrorReply::invalid("allowedOrigins", &m))?;
     let confid = match meeting_url.map(str::trim) {
         None => None,
         Some("") => {
-            return Err(ApiError::invalid(
+            return Err(UcwaErrorReply::invalid(
                 "meetingUrl",
                 "The meetingUrl property must be a meeting join URL.",
             ));
@@ -85,7 +86,7 @@ pub(crate) fn mint_guest_token(
                 None => w.conference_uri_for_url(url, &emu.cfg.tenant),
             };
             let uri = uri.ok_or_else(|| {
-                let mut e = ApiError::new(
+                let mut e = UcwaErrorReply::new(
                     StatusCode::BAD_REQUEST,
                     UcwaCode::BadRequest,
                     Some(UcwaSubcode::DestinationNotFound),
@@ -120,7 +121,7 @@ pub(crate) fn mint_guest_token(
     let token = psat::mint(&claims, &emu.cfg.signing_key);
     emu.lock().psats.insert(
         token_hash(&token),
-        super::world::PsatRecord {
+        crate::emulator::world::PsatRecord {
             asi: asi.to_string(),
             revoked: false,
         },
@@ -139,7 +140,7 @@ pub(crate) fn mint_guest_token(
     })
 }
 
-pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
     check_app(emu, r)?;
     let req: AnonTokenRequest = r.body_as(
         &["applicationSessionId", "allowedOrigins", "meetingUrl"],
@@ -168,14 +169,14 @@ pub(crate) fn anon_tokens(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError>
         rel: Some(pre.rel(Rel::AnonApplicationToken).into()),
     };
     let mut resp = json(StatusCode::OK, &body);
-    resp.extensions_mut().insert(Session(minted.asi));
+    resp.extensions_mut().insert(JournalSession(minted.asi));
     Ok(resp)
 }
 
 /// The guest's `GET /platformService/discover?anonymousMeetingJoinContext=...`.
-pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
     let Some((param, value)) = context_param(r) else {
-        return Err(ApiError::not_found(
+        return Err(UcwaErrorReply::not_found(
             "The requested resource does not exist.",
         ));
     };
@@ -231,6 +232,6 @@ pub(crate) fn anon_discover(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiErro
     let mut resp = json(StatusCode::OK, &body);
     set_header(&mut resp, "access-control-allow-origin", &origin);
     set_header(&mut resp, "vary", "Origin");
-    resp.extensions_mut().insert(Session(claims.asi));
+    resp.extensions_mut().insert(JournalSession(claims.asi));
     Ok(resp)
 }

@@ -5,7 +5,7 @@
 
 use crate::api::wire::SenderBlock;
 
-use super::roster_batch::RosterBatch;
+use crate::emulator::roster_batch::RosterBatch;
 
 /// One part of a batch: sender blocks built when the events happened, or coalesced roster
 /// changes of other participants, rendered when the batch is handed out.

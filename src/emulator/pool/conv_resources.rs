@@ -12,9 +12,9 @@ use crate::api::wire::{
     ConversationState, Direction, Embedded, Link, Links, ModalityState, Rel, UcwaDate,
 };
 
-use super::config::Role;
-use super::resources::{Paths, Person, ev};
-use super::world::{App, Conv, Meeting, MsgRec, Phase};
+use crate::emulator::config::Role;
+use crate::emulator::resources::{Paths, Person, ev};
+use crate::emulator::world::{App, Conv, Meeting, MsgRec, Phase};
 
 pub(crate) fn invitation(app: &App, conv: &Conv, meeting: &Meeting) -> OnlineMeetingInvitation {
     let p = Paths::new(&app.id);

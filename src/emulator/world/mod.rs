@@ -1,11 +1,14 @@
 //! The emulated world: meetings, guest applications and their conversations, issued tokens.
 
+pub(in crate::emulator) mod demo_meetings;
+pub(in crate::emulator) mod meeting;
+
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use super::channel::Channel;
 use super::config::{MeetingSpec, Role};
-use super::http::ApiError;
+use super::http::UcwaErrorReply;
 use super::journal::{FaultPlan, JournalEntry};
 use crate::api::wire::{ConversationState, Direction, InvitationState, ModalityState};
 
@@ -310,18 +313,20 @@ impl World {
     }
 
     /// The live application `id` as seen by a request with session `asi`.
-    pub fn app(&self, id: &str, asi: &str) -> Result<&App, ApiError> {
+    pub fn app(&self, id: &str, asi: &str) -> Result<&App, UcwaErrorReply> {
         let app = self.apps.get(id).filter(|a| a.asi == asi);
         match app.map(|a| a.state) {
-            Some(AppState::Alive) => app.ok_or_else(ApiError::app_not_found),
-            Some(AppState::Expired) => Err(ApiError::app_expired()),
-            _ => Err(ApiError::app_not_found()),
+            Some(AppState::Alive) => app.ok_or_else(UcwaErrorReply::app_not_found),
+            Some(AppState::Expired) => Err(UcwaErrorReply::app_expired()),
+            _ => Err(UcwaErrorReply::app_not_found()),
         }
     }
 
-    pub fn app_mut(&mut self, id: &str, asi: &str) -> Result<&mut App, ApiError> {
+    pub fn app_mut(&mut self, id: &str, asi: &str) -> Result<&mut App, UcwaErrorReply> {
         self.app(id, asi)?;
-        self.apps.get_mut(id).ok_or_else(ApiError::app_not_found)
+        self.apps
+            .get_mut(id)
+            .ok_or_else(UcwaErrorReply::app_not_found)
     }
 
     /// An application with its (current or last) conversation and that conversation's meeting.

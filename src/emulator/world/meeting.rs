@@ -6,16 +6,18 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 
-use super::config::{EventStyle, LobbyPolicy};
-use super::http::{ApiError, check_operation_id, hex_id};
-use super::resources::{self as res, GroupBuilder, GuestView, Paths, Person, local_person};
-use super::world::{Conv, MsgState, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::OnlineMeetingInvitationRequest;
 use crate::api::wire::{
     ConversationState, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaError,
     UcwaSubcode,
 };
+use crate::emulator::config::{EventStyle, LobbyPolicy};
+use crate::emulator::http::{UcwaErrorReply, check_operation_id, hex_id};
+use crate::emulator::resources::{
+    self as res, GroupBuilder, GuestView, Paths, Person, local_person,
+};
+use crate::emulator::world::{Conv, MsgState, Phase, World};
 
 /// A lobby decision taken later by a timer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,17 +93,17 @@ pub(crate) fn join(
     app_id: &str,
     asi: &str,
     req: &OnlineMeetingInvitationRequest,
-) -> Result<JoinOutcome, ApiError> {
+) -> Result<JoinOutcome, UcwaErrorReply> {
     let app = w.app(app_id, asi)?;
     if app.live_conv().is_some() {
-        return Err(ApiError::conflict(
+        return Err(UcwaErrorReply::conflict(
             Some(UcwaSubcode::AlreadyExists),
             "The application is already joining or in a meeting.",
         ));
     }
     let uri = req.online_meeting_uri.trim();
     if uri.is_empty() {
-        return Err(ApiError::invalid(
+        return Err(UcwaErrorReply::invalid(
             "onlineMeetingUri",
             "The onlineMeetingUri property is required.",
         ));
@@ -111,7 +113,7 @@ pub(crate) fn join(
         .as_deref()
         .is_some_and(|c| c.eq_ignore_ascii_case(uri))
     {
-        return Err(ApiError::forbidden(
+        return Err(UcwaErrorReply::forbidden(
             None,
             "The target conference URI does not match the conference URI provisioned in anonymous web ticket.",
         ));
@@ -120,7 +122,7 @@ pub(crate) fn join(
         .meeting_by_uri(uri)
         .filter(|m| w.meetings.get(*m).is_some_and(|x| !x.ended))
         .ok_or_else(|| {
-            ApiError::new(
+            UcwaErrorReply::new(
                 StatusCode::NOT_FOUND,
                 UcwaCode::NotFound,
                 Some(UcwaSubcode::DestinationNotFound),
@@ -135,13 +137,13 @@ pub(crate) fn join(
         .or(app.name.as_deref())
         .map(str::to_string)
         .ok_or_else(|| {
-            ApiError::invalid(
+            UcwaErrorReply::invalid(
                 "anonymousDisplayName",
                 "The anonymousDisplayName property is required for anonymous users.",
             )
         })?;
     if name.chars().count() > 250 {
-        return Err(ApiError::invalid(
+        return Err(UcwaErrorReply::invalid(
             "anonymousDisplayName",
             "The display name is longer than 250 characters.",
         ));

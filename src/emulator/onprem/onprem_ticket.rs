@@ -8,13 +8,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use base64::Engine as _;
 
-use super::http::{Req, append_header, hex_id, html, json, set_header, token_hash, unix_now};
-use super::{Emu, Session, TokenProblem};
 use crate::api::wire::OAuthError;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::webticket::{
     ANON_MEETING_GRANT, MsRtcOAuthChallenge, WebTicketError, WebTicketGrant, WebTicketToken,
 };
+use crate::emulator::http::{
+    Req, append_header, hex_id, html, json, set_header, token_hash, unix_now,
+};
+use crate::emulator::{Emu, JournalSession, TokenProblem};
 
 /// An issued anonymous web ticket.
 pub(crate) struct Ticket {
@@ -154,6 +156,6 @@ pub(crate) fn grant(emu: &Arc<Emu>, r: &Req) -> Response {
     drop(w);
     let mut resp = json(StatusCode::OK, &WebTicketToken::new(token, lifetime));
     set_header(&mut resp, "cache-control", "no-store");
-    resp.extensions_mut().insert(Session(asi));
+    resp.extensions_mut().insert(JournalSession(asi));
     resp
 }

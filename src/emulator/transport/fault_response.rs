@@ -10,9 +10,9 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use tokio_util::sync::CancellationToken;
 
-use super::config::{Fault, FaultBody, STALL_HOLD};
-use super::http::{ApiError, html, json};
 use crate::api::wire::{UcwaCode, UcwaSubcode};
+use crate::emulator::config::{Fault, FaultBody, STALL_HOLD};
+use crate::emulator::http::{UcwaErrorReply, html, json};
 
 /// How long a reset or truncated body waits after its first part, so the part is on the wire
 /// before the connection goes.
@@ -120,8 +120,8 @@ fn cut_body(part: Bytes, fail: bool) -> Body {
     Body::from_stream(stream)
 }
 
-fn ucwa_error_value(status: StatusCode) -> ApiError {
-    let mut e = ApiError::new(
+fn ucwa_error_value(status: StatusCode) -> UcwaErrorReply {
+    let mut e = UcwaErrorReply::new(
         status,
         ucwa_code(status),
         None,

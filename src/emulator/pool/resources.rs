@@ -11,12 +11,12 @@ use crate::api::wire::{
 
 use std::sync::Arc;
 
-use super::batch::{Group, Part};
-use super::config::Role;
-use super::roster_batch::RosterBatch;
-use super::world::{App, Conv, Meeting, Member, World};
+use crate::emulator::batch::{Group, Part};
+use crate::emulator::config::Role;
+use crate::emulator::roster_batch::RosterBatch;
+use crate::emulator::world::{App, Conv, Meeting, Member, World};
 
-pub(crate) use super::conv_resources::*;
+pub(crate) use crate::emulator::conv_resources::*;
 
 /// The anonymous applications collection on the pool.
 pub(crate) const POOL_APPS: &str = "/ucwa/psanon/v1/applications";

@@ -6,15 +6,17 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::Emu;
-use super::http::{ApiError, Req, check_operation_id, created, empty, hex_id, unix_now_ms};
-use super::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
-use super::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 use crate::api::wire::events::EventType;
 use crate::api::wire::ucwa::MessagingRequest;
 use crate::api::wire::{
     Direction, InvitationState, ModalityState, OperationStatus, UcwaCode, UcwaSubcode,
 };
+use crate::emulator::Emu;
+use crate::emulator::http::{
+    Req, UcwaErrorReply, check_operation_id, created, empty, hex_id, unix_now_ms,
+};
+use crate::emulator::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
+use crate::emulator::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 
 /// The live conversation `conv_id` of the application.
 fn conv_mut<'a>(
@@ -22,16 +24,16 @@ fn conv_mut<'a>(
     app_id: &str,
     asi: &str,
     conv_id: &str,
-) -> Result<&'a mut Conv, ApiError> {
+) -> Result<&'a mut Conv, UcwaErrorReply> {
     w.app_mut(app_id, asi)?
         .conv
         .as_mut()
         .filter(|c| c.id == conv_id && c.phase != Phase::Ended)
-        .ok_or_else(|| ApiError::not_found("The conversation does not exist."))
+        .ok_or_else(|| UcwaErrorReply::not_found("The conversation does not exist."))
 }
 
-fn not_connected() -> ApiError {
-    ApiError::conflict(None, "Messaging is not connected in this conversation.")
+fn not_connected() -> UcwaErrorReply {
+    UcwaErrorReply::conflict(None, "Messaging is not connected in this conversation.")
 }
 
 fn push(w: &mut World, app_id: &str, g: GroupBuilder) {
@@ -47,7 +49,7 @@ pub(crate) fn add_messaging(
     asi: &str,
     conv_id: &str,
     r: &Req,
-) -> Result<Response, ApiError> {
+) -> Result<Response, UcwaErrorReply> {
     let req: MessagingRequest = r.body_as(
         &[
             "operationId",
@@ -64,13 +66,13 @@ pub(crate) fn add_messaging(
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     if conv.phase != Phase::InMeeting {
-        return Err(ApiError::conflict(
+        return Err(UcwaErrorReply::conflict(
             None,
             "The conversation is not connected to the meeting yet.",
         ));
     }
     if conv.messaging.state != ModalityState::Disconnected {
-        return Err(ApiError::conflict(
+        return Err(UcwaErrorReply::conflict(
             Some(UcwaSubcode::AlreadyExists),
             "Messaging is already connected in this conversation.",
         ));
@@ -209,12 +211,12 @@ pub(crate) fn send_message(
     asi: &str,
     conv_id: &str,
     r: &Req,
-) -> Result<Response, ApiError> {
+) -> Result<Response, UcwaErrorReply> {
     let html = match r.content_type().as_deref() {
         Some("text/plain") => false,
         Some("text/html") => true,
         _ => {
-            return Err(ApiError::new(
+            return Err(UcwaErrorReply::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 UcwaCode::UnsupportedMediaType,
                 None,
@@ -223,7 +225,7 @@ pub(crate) fn send_message(
         }
     };
     let text = String::from_utf8(r.body.to_vec())
-        .map_err(|_| ApiError::invalid("body", "The message is not valid UTF-8."))?;
+        .map_err(|_| UcwaErrorReply::invalid("body", "The message is not valid UTF-8."))?;
     let op_id = r.q("operationId").map(str::to_string);
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
@@ -275,7 +277,7 @@ pub(crate) fn typing(
     app_id: &str,
     asi: &str,
     conv_id: &str,
-) -> Result<Response, ApiError> {
+) -> Result<Response, UcwaErrorReply> {
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     if conv.messaging.state != ModalityState::Connected {
@@ -290,7 +292,7 @@ pub(crate) fn stop_messaging(
     app_id: &str,
     asi: &str,
     conv_id: &str,
-) -> Result<Response, ApiError> {
+) -> Result<Response, UcwaErrorReply> {
     let mut w = emu.lock();
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     if conv.messaging.state == ModalityState::Disconnected {

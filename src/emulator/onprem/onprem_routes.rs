@@ -9,11 +9,11 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::config::DiscoverAnswer;
-use super::http::{ApiError, Req, html, json};
-use super::{Emu, Session, onprem_ticket, ucwa_routes};
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::{Link, Links, Rel, Route};
+use crate::emulator::config::DiscoverAnswer;
+use crate::emulator::http::{Req, UcwaErrorReply, html, json};
+use crate::emulator::{Emu, JournalSession, onprem_ticket, ucwa_routes};
 
 /// Which on-premises listener a request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +52,14 @@ pub(crate) fn route_name(r: &Req, side: OnPremSide) -> Route {
 
 pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     match route {
-        Route::Preflight => super::preflight(r),
+        Route::Preflight => crate::emulator::preflight(r),
         Route::Lyncdiscover => json(StatusCode::OK, &discover(emu)),
         Route::AutodiscoverRoot => json(StatusCode::OK, &root(emu)),
         Route::Xframe => html(StatusCode::OK, "XFrame"),
         Route::Webticket => onprem_ticket::grant(emu, r),
         Route::AutodiscoverUser => user(emu, r),
         Route::Unknown => {
-            ApiError::not_found("The requested resource does not exist.").into_response()
+            UcwaErrorReply::not_found("The requested resource does not exist.").into_response()
         }
         _ => {
             let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {
@@ -131,6 +131,6 @@ fn user(emu: &Arc<Emu>, r: &Req) -> Response {
         ..HalResource::default()
     };
     let mut resp = json(StatusCode::OK, &body);
-    resp.extensions_mut().insert(Session(claims.asi));
+    resp.extensions_mut().insert(JournalSession(claims.asi));
     resp
 }

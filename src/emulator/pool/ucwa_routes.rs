@@ -6,18 +6,20 @@ use std::sync::Arc;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::channel::{Channel, events};
-use super::config::Role;
-use super::http::{ApiError, Req, created, digits, empty, hex_id, json, set_header};
-use super::meeting::{self, Exit};
-use super::resources::{self as res, Paths, local_person};
-use super::world::{App, AppState, Phase};
-use super::{Emu, Session, TokenProblem, messaging, remove_app};
 use crate::api::wire::events::EventType;
 use crate::api::wire::platform::HalResource;
 use crate::api::wire::psat::PsatClaims;
 use crate::api::wire::ucwa::{ApplicationRequest, OnlineMeetingInvitationRequest};
 use crate::api::wire::{Link, Links, Rel, Route, UcwaCode, UcwaSubcode};
+use crate::emulator::channel::{Channel, events};
+use crate::emulator::config::Role;
+use crate::emulator::http::{
+    Req, UcwaErrorReply, created, digits, empty, hex_id, json, set_header,
+};
+use crate::emulator::meeting::{self, Exit};
+use crate::emulator::resources::{self as res, Paths, local_person};
+use crate::emulator::world::{App, AppState, Phase};
+use crate::emulator::{Emu, JournalSession, TokenProblem, messaging, remove_app};
 
 /// Route names of the pool listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> Route {
@@ -116,9 +118,10 @@ fn token_challenge(emu: &Emu, problem: Option<TokenProblem>) -> Response {
 
 pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     match route {
-        Route::Preflight => return super::preflight(r),
+        Route::Preflight => return crate::emulator::preflight(r),
         Route::Unknown => {
-            return ApiError::not_found("The requested resource does not exist.").into_response();
+            return UcwaErrorReply::not_found("The requested resource does not exist.")
+                .into_response();
         }
         _ => {}
     }
@@ -151,7 +154,7 @@ pub(crate) async fn serve_app(
         Route::Events => events(emu, &app_id, &asi, r).await,
         _ => route_sync(emu, route, &app_id, claims, r).unwrap_or_else(IntoResponse::into_response),
     };
-    resp.extensions_mut().insert(Session(asi));
+    resp.extensions_mut().insert(JournalSession(asi));
     resp
 }
 
@@ -161,7 +164,7 @@ fn route_sync(
     app_id: &str,
     claims: &PsatClaims,
     r: &Req,
-) -> Result<Response, ApiError> {
+) -> Result<Response, UcwaErrorReply> {
     let asi = claims.asi.as_str();
     let conv_id = r.segs.get(7).map(String::as_str).unwrap_or("");
     match route {
@@ -185,7 +188,9 @@ fn route_sync(
             let mut w = emu.lock();
             let app = w.app_mut(app_id, asi)?;
             if app.live_conv().is_none_or(|c| c.id != conv_id) {
-                return Err(ApiError::not_found("The conversation does not exist."));
+                return Err(UcwaErrorReply::not_found(
+                    "The conversation does not exist.",
+                ));
             }
             app.conv_deleted_by_client = Some(emu.elapsed());
             meeting::leave(&mut w, app_id, Exit::ClientDelete);
@@ -197,14 +202,14 @@ fn route_sync(
         Route::StopMessaging => messaging::stop_messaging(emu, app_id, asi, conv_id),
         Route::ReportActivity | Route::MakeMeAvailable => {
             emu.lock().app(app_id, asi)?;
-            Err(ApiError::forbidden(
+            Err(UcwaErrorReply::forbidden(
                 Some(UcwaSubcode::AnonymousNotAllowed),
                 "The operation is not allowed for anonymous users.",
             ))
         }
         Route::Batch => {
             emu.lock().app(app_id, asi)?;
-            Err(ApiError::new(
+            Err(UcwaErrorReply::new(
                 StatusCode::BAD_REQUEST,
                 UcwaCode::BadRequest,
                 Some(UcwaSubcode::OperationNotSupported),
@@ -212,13 +217,17 @@ fn route_sync(
             ))
         }
         Route::GetResource => get_resource(emu, app_id, asi, r),
-        _ => Err(ApiError::not_found(
+        _ => Err(UcwaErrorReply::not_found(
             "The requested resource does not exist.",
         )),
     }
 }
 
-fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Response, ApiError> {
+fn create_application(
+    emu: &Arc<Emu>,
+    claims: &PsatClaims,
+    r: &Req,
+) -> Result<Response, UcwaErrorReply> {
     let req: ApplicationRequest = r.body_as(
         &["anonymousDisplayName", "culture", "userAgent", "endpointId"],
         &["culture", "userAgent"],
@@ -227,7 +236,7 @@ fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Re
     let user_agent = req.user_agent.trim();
     for (param, value, max) in [("culture", culture, 100), ("userAgent", user_agent, 100)] {
         if value.chars().count() > max {
-            return Err(ApiError::invalid(
+            return Err(UcwaErrorReply::invalid(
                 param,
                 &format!("The {param} is longer than {max} characters."),
             ));
@@ -240,7 +249,7 @@ fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Re
         .filter(|n| !n.is_empty())
         .map(str::to_string);
     if name.as_ref().is_some_and(|n| n.chars().count() > 250) {
-        return Err(ApiError::invalid(
+        return Err(UcwaErrorReply::invalid(
             "anonymousDisplayName",
             "The display name is longer than 250 characters.",
         ));
@@ -298,7 +307,12 @@ fn create_application(emu: &Arc<Emu>, claims: &PsatClaims, r: &Req) -> Result<Re
     Ok(resp)
 }
 
-fn join_meeting(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Response, ApiError> {
+fn join_meeting(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    r: &Req,
+) -> Result<Response, UcwaErrorReply> {
     let fields = [
         "onlineMeetingUri",
         "anonymousDisplayName",
@@ -338,12 +352,17 @@ fn collection(rel: Rel, self_href: String, item_rel: Rel, items: Vec<Link>) -> R
     .respond()
 }
 
-fn get_resource(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Result<Response, ApiError> {
+fn get_resource(
+    emu: &Arc<Emu>,
+    app_id: &str,
+    asi: &str,
+    r: &Req,
+) -> Result<Response, UcwaErrorReply> {
     let w = emu.lock();
     let app = w.app(app_id, asi)?;
     let p = Paths::new(app_id);
     let rest: Vec<&str> = r.segs.iter().skip(5).map(String::as_str).collect();
-    let missing = || ApiError::not_found("The requested resource does not exist.");
+    let missing = || UcwaErrorReply::not_found("The requested resource does not exist.");
     let ok = |v: &dyn erased::Json| Ok(v.respond());
     match rest.as_slice() {
         ["me"] => return ok(&res::me(app)),

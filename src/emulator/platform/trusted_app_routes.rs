@@ -8,14 +8,16 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::Emu;
-use super::config::{EventStyle, LobbyPolicy, MeetingSpec};
-use super::http::{ApiError, Req, encode_component, html, json, str_field, token_hash, unix_now};
-use super::world::Meeting;
 use crate::api::wire::platform::{AadErrorResponse, AadTokenResponse, AdhocMeeting, HalResource};
 use crate::api::wire::{
     Embedded, Link, Links, OAuthError, Rel, Route, UcwaCode, UcwaDate, UcwaSubcode,
 };
+use crate::emulator::Emu;
+use crate::emulator::config::{EventStyle, LobbyPolicy, MeetingSpec};
+use crate::emulator::http::{
+    Req, UcwaErrorReply, encode_component, html, json, str_field, token_hash, unix_now,
+};
+use crate::emulator::world::Meeting;
 
 /// Route names of the platform listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> Route {
@@ -60,28 +62,28 @@ pub(crate) fn context_param(r: &Req) -> Option<(&'static str, &str)> {
 
 pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
     let result = match route {
-        Route::Control => return super::control::handle_http(emu, r),
-        Route::Preflight => return super::preflight(r),
-        Route::ServiceStandin => return super::service_standin::token_job(emu, r),
-        Route::ServiceStandinHealth => return super::service_standin::health(),
+        Route::Control => return crate::emulator::control::handle_http(emu, r),
+        Route::Preflight => return crate::emulator::preflight(r),
+        Route::ServiceStandin => return crate::emulator::service_standin::token_job(emu, r),
+        Route::ServiceStandinHealth => return crate::emulator::service_standin::health(),
         Route::AadToken => return aad_token(emu, r),
-        Route::AnonDiscover => super::anon_routes::anon_discover(emu, r),
+        Route::AnonDiscover => crate::emulator::anon_routes::anon_discover(emu, r),
         Route::PlatformDiscover => with_aad(emu, r, platform_discover),
         Route::Applications => with_aad(emu, r, applications),
         Route::Application => with_aad(emu, r, capabilities),
-        Route::AnonTokens => with_aad(emu, r, super::anon_routes::anon_tokens),
+        Route::AnonTokens => with_aad(emu, r, crate::emulator::anon_routes::anon_tokens),
         Route::AdhocMeetings => with_aad(emu, r, adhoc_meetings),
-        _ => Err(ApiError::not_found(
+        _ => Err(UcwaErrorReply::not_found(
             "The requested resource does not exist.",
         )),
     };
     result.unwrap_or_else(IntoResponse::into_response)
 }
 
-type Handler = fn(&Arc<Emu>, &Req) -> Result<Response, ApiError>;
+type Handler = fn(&Arc<Emu>, &Req) -> Result<Response, UcwaErrorReply>;
 
 /// Run `f` when the request carries a live AAD token, else answer the 401 challenge.
-fn with_aad(emu: &Arc<Emu>, r: &Req, f: Handler) -> Result<Response, ApiError> {
+fn with_aad(emu: &Arc<Emu>, r: &Req, f: Handler) -> Result<Response, UcwaErrorReply> {
     let now = unix_now();
     let ok = r.bearer().is_some_and(|t| {
         emu.lock()
@@ -106,8 +108,8 @@ fn challenge(emu: &Emu) -> Response {
         "MsRtcOAuth href=\"{}WebTicket/oauthtoken\",grant_type=\"urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password\"",
         emu.platform
     );
-    super::http::append_header(&mut resp, "www-authenticate", &bearer);
-    super::http::append_header(&mut resp, "www-authenticate", &msrtc);
+    crate::emulator::http::append_header(&mut resp, "www-authenticate", &bearer);
+    crate::emulator::http::append_header(&mut resp, "www-authenticate", &msrtc);
     resp
 }
 
@@ -216,7 +218,7 @@ fn aad_token(emu: &Arc<Emu>, r: &Req) -> Response {
     )
 }
 
-fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, ApiError> {
+fn platform_discover(emu: &Arc<Emu>, _r: &Req) -> Result<Response, UcwaErrorReply> {
     let pre = emu.cfg.rel_prefix;
     let links = discover_links(emu, format!("{}platformservice/discover", emu.platform));
     Ok(json(
@@ -244,13 +246,13 @@ pub(crate) fn discover_links(emu: &Emu, self_href: String) -> Links {
 }
 
 /// 403 ApplicationNotFound unless `endpointId` names the configured endpoint.
-fn check_endpoint(emu: &Emu, r: &Req) -> Result<(), ApiError> {
+fn check_endpoint(emu: &Emu, r: &Req) -> Result<(), UcwaErrorReply> {
     if r.q("endpointId")
         .is_some_and(|e| e.trim().eq_ignore_ascii_case(&emu.cfg.endpoint_sip))
     {
         Ok(())
     } else {
-        Err(ApiError::forbidden(
+        Err(UcwaErrorReply::forbidden(
             Some(UcwaSubcode::ApplicationNotFound),
             "No application is registered for this endpoint and token.",
         ))
@@ -258,12 +260,12 @@ fn check_endpoint(emu: &Emu, r: &Req) -> Result<(), ApiError> {
 }
 
 /// Checks for routes under `/platformservice/v1/applications/{appId}`.
-pub(crate) fn check_app(emu: &Emu, r: &Req) -> Result<(), ApiError> {
+pub(crate) fn check_app(emu: &Emu, r: &Req) -> Result<(), UcwaErrorReply> {
     check_endpoint(emu, r)?;
     if r.segs.get(3).is_some_and(|id| *id == emu.tap_app_id) {
         Ok(())
     } else {
-        Err(ApiError::new(
+        Err(UcwaErrorReply::new(
             StatusCode::NOT_FOUND,
             UcwaCode::NotFound,
             Some(UcwaSubcode::ApplicationNotFound),
@@ -272,7 +274,7 @@ pub(crate) fn check_app(emu: &Emu, r: &Req) -> Result<(), ApiError> {
     }
 }
 
-fn applications(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+fn applications(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
     check_endpoint(emu, r)?;
     let pre = emu.cfg.rel_prefix;
     let href = format!(
@@ -292,7 +294,7 @@ fn applications(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     ))
 }
 
-fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
     check_app(emu, r)?;
     let pre = emu.cfg.rel_prefix;
     let base = format!("/platformservice/v1/applications/{}", emu.tap_app_id);
@@ -364,7 +366,7 @@ fn capabilities(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     ))
 }
 
-fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
+fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
     check_app(emu, r)?;
     let obj = r.json_object(&["subject", "accessLevel", "description"])?;
     let subject = str_field(&obj, "subject")
@@ -378,7 +380,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
         "locked" => LobbyPolicy::Locked,
         "invited" | "sameenterprise" | "none" => LobbyPolicy::Manual,
         _ => {
-            return Err(ApiError::invalid(
+            return Err(UcwaErrorReply::invalid(
                 "accessLevel",
                 "accessLevel must be Everyone, Invited, SameEnterprise, Locked or None.",
             ));
@@ -412,7 +414,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, ApiError> {
     drop(w);
     let pre = emu.cfg.rel_prefix;
     let expires = UcwaDate::from_unix_ms(
-        super::http::unix_now_ms()
+        crate::emulator::http::unix_now_ms()
             + i64::try_from(Duration::from_secs(8 * 3600).as_millis()).unwrap_or(0),
     );
     let base = format!("/platformservice/v1/applications/{}", emu.tap_app_id);

@@ -10,14 +10,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use tokio::sync::Notify;
 
-use super::Emu;
-use super::batch::{Batch, Group, MAX_BATCH_EVENTS, Part};
-use super::http::{ApiError, Req, aborted, json};
-use super::resources::{Paths, Person};
-use super::roster_batch::RosterBatch;
-use super::world::AppState;
 use crate::api::wire::events::EventType;
 use crate::api::wire::{EventBatch, Link, Links, Rel, UcwaSubcode};
+use crate::emulator::Emu;
+use crate::emulator::batch::{Batch, Group, MAX_BATCH_EVENTS, Part};
+use crate::emulator::http::{Req, UcwaErrorReply, aborted, json};
+use crate::emulator::resources::{Paths, Person};
+use crate::emulator::roster_batch::RosterBatch;
+use crate::emulator::world::AppState;
 
 pub(crate) struct Channel {
     pub key: String,
@@ -209,8 +209,11 @@ fn hold_for(timeout: Option<&str>, cap: Duration) -> Duration {
 /// `GET {app}/events?ack=N&key=K[&timeout=T]`.
 pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> Response {
     let Some(ack) = r.q("ack").and_then(|v| v.trim().parse::<u64>().ok()) else {
-        return ApiError::invalid("ack", "The ack parameter is required and must be a number.")
-            .into_response();
+        return UcwaErrorReply::invalid(
+            "ack",
+            "The ack parameter is required and must be a number.",
+        )
+        .into_response();
     };
     let hold = hold_for(r.q("timeout"), emu.cfg.poll_hold);
     let paths = Paths::new(app_id);
@@ -222,7 +225,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         };
         let ch = &mut app.channel;
         if r.q("key").is_some_and(|k| k != ch.key) {
-            return ApiError::invalid(
+            return UcwaErrorReply::invalid(
                 "key",
                 "The key parameter does not match this event channel.",
             )
@@ -250,7 +253,7 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         };
         let mut w = emu.lock();
         let Some(app) = w.apps.get_mut(app_id).filter(|a| a.asi == asi) else {
-            return ApiError::app_not_found().into_response();
+            return UcwaErrorReply::app_not_found().into_response();
         };
         if app.channel.abort == Some(my_gen) {
             app.channel.abort = None;
@@ -260,12 +263,12 @@ pub(crate) async fn events(emu: &Arc<Emu>, app_id: &str, asi: &str, r: &Req) -> 
         }
         match app.state {
             AppState::Alive => {}
-            AppState::Expired => return ApiError::app_expired().into_response(),
-            _ => return ApiError::app_not_found().into_response(),
+            AppState::Expired => return UcwaErrorReply::app_expired().into_response(),
+            _ => return UcwaErrorReply::app_not_found().into_response(),
         }
         let ch = &mut app.channel;
         if ch.generation != my_gen {
-            return ApiError::conflict(
+            return UcwaErrorReply::conflict(
                 Some(UcwaSubcode::PGetReplaced),
                 "A newer pending GET replaced this one.",
             )
@@ -315,7 +318,7 @@ mod tests {
             pid: pid.into(),
             name: pid.into(),
             uri: format!("sip:{pid}@example.invalid"),
-            role: super::super::config::Role::Attendee,
+            role: crate::emulator::config::Role::Attendee,
             anonymous: true,
             organizer: false,
         })

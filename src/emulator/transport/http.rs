@@ -101,12 +101,12 @@ impl Req {
 
     /// The body as a JSON object whose keys are renamed to the spelling in `fields` when they
     /// match case-insensitively. An empty body is an empty object.
-    pub fn json_object(&self, fields: &[&str]) -> Result<Map<String, Value>, ApiError> {
+    pub fn json_object(&self, fields: &[&str]) -> Result<Map<String, Value>, UcwaErrorReply> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(Map::new());
         }
         let value: Value = serde_json::from_slice(&self.body).map_err(|e| {
-            ApiError::new(
+            UcwaErrorReply::new(
                 StatusCode::BAD_REQUEST,
                 UcwaCode::BadRequest,
                 Some(UcwaSubcode::DeserializationFailure),
@@ -114,7 +114,7 @@ impl Req {
             )
         })?;
         let Value::Object(obj) = value else {
-            return Err(ApiError::new(
+            return Err(UcwaErrorReply::new(
                 StatusCode::BAD_REQUEST,
                 UcwaCode::BadRequest,
                 Some(UcwaSubcode::DeserializationFailure),
@@ -142,16 +142,16 @@ impl Req {
         &self,
         fields: &[&str],
         required: &[&str],
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, UcwaErrorReply> {
         let obj = self.json_object(fields)?;
         if let Some(missing) = required.iter().find(|f| str_field(&obj, f).is_none()) {
-            return Err(ApiError::invalid(
+            return Err(UcwaErrorReply::invalid(
                 missing,
                 &format!("The {missing} property is required."),
             ));
         }
         serde_json::from_value(Value::Object(obj)).map_err(|e| {
-            ApiError::new(
+            UcwaErrorReply::new(
                 StatusCode::BAD_REQUEST,
                 UcwaCode::BadRequest,
                 Some(UcwaSubcode::DeserializationFailure),
@@ -162,9 +162,9 @@ impl Req {
 }
 
 /// Operation ids are at most 50 characters (docs/protocol.md §2.3).
-pub(crate) fn check_operation_id(op: Option<&str>) -> Result<(), ApiError> {
+pub(crate) fn check_operation_id(op: Option<&str>) -> Result<(), UcwaErrorReply> {
     if op.is_some_and(|o| o.chars().count() > 50) {
-        Err(ApiError::invalid(
+        Err(UcwaErrorReply::invalid(
             "operationId",
             "The operationId is longer than 50 characters.",
         ))
@@ -183,12 +183,12 @@ pub(crate) fn str_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Option<&
 
 /// An error answered as a UCWA error body.
 #[derive(Debug, Clone)]
-pub(crate) struct ApiError {
+pub(crate) struct UcwaErrorReply {
     pub status: StatusCode,
     pub body: Box<UcwaError>,
 }
 
-impl ApiError {
+impl UcwaErrorReply {
     pub fn new(
         status: StatusCode,
         code: UcwaCode,
@@ -244,7 +244,7 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for UcwaErrorReply {
     fn into_response(self) -> Response {
         json(self.status, &self.body)
     }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use super::config::{EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
+use crate::emulator::config::{EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
 
 /// Host of the demo meetings: a reserved, unresolvable name, so demo URLs never leave the machine.
 pub const DEMO_MEETING_HOST: &str = "meet.demo.guest-join.invalid";

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::api::wire::events::EventType;
 use crate::api::wire::{Rel, SenderBlock};
 
-use super::resources::{Paths, Person, roster_event};
+use crate::emulator::resources::{Paths, Person, roster_event};
 
 /// One participant's latest change.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 //! answers the contract with a real psat minted by the emulator (the same code as
 //! `anonApplicationTokens`); the other modes misbehave on purpose, so `check-service` and
 //! `join --service` can be pointed at a broken service. The mode is set through
-//! [`Control::set_service_standin`](super::Control::set_service_standin) or
+//! [`Control::set_service_standin`](crate::emulator::Control::set_service_standin) or
 //! `POST /control/service-standin`.
 
 use std::sync::Arc;
@@ -12,14 +12,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::anon_routes::mint_guest_token;
-use super::http::{Req, html, json, set_header, str_field};
-use super::{Emu, Session};
 use crate::api::wire::service_app::{
     FIELD_ALLOWED_ORIGINS, FIELD_APPLICATION_SESSION_ID, FIELD_MEETING_URL, ServiceHealth,
     TokenResponse,
 };
 use crate::api::wire::{ServiceError, UcwaDate};
+use crate::emulator::anon_routes::mint_guest_token;
+use crate::emulator::http::{Req, html, json, set_header, str_field};
+use crate::emulator::{Emu, JournalSession};
 
 /// The token route's path (under the platform listener's root).
 pub const STANDIN_TOKEN_PATH: &str = "serviceapp/GetAnonTokenJob";
@@ -139,7 +139,7 @@ pub(crate) fn token_job(emu: &Arc<Emu>, r: &Req) -> Response {
         }
         _ => json(StatusCode::OK, &answer),
     };
-    resp.extensions_mut().insert(Session(minted.asi));
+    resp.extensions_mut().insert(JournalSession(minted.asi));
     resp
 }
 

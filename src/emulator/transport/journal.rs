@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::config::Fault;
-use super::config::duration_ms;
 use crate::api::wire::Route;
+use crate::emulator::config::Fault;
+use crate::emulator::config::duration_ms;
 
 /// One HTTP exchange as the emulator saw it. Never holds a token: the path has no query string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
