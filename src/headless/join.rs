@@ -1,19 +1,23 @@
 //! `guest-join join`: validate the inputs, run one session with the engine, stay, leave, print,
 //! and exit with the code of the outcome (docs/design.md §3).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use tokio::sync::watch;
+use tokio::task::JoinHandle;
 use url::Url;
 
+use crate::api::HttpClient;
 use crate::api::http::check_transport;
 use crate::cli::JoinArgs;
+use crate::demo::Demo;
 use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::{JoinEvent, Phase};
 use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, MeetingLink, SessionControl,
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinRequest, JoinStatus, MeetingLink,
+    SessionControl,
 };
 use crate::stop_signal::{StopSignal, StopSignals};
 
@@ -171,36 +175,31 @@ fn fail_before_start(args: &JoinArgs, exports: &Exports, error: &FailureInfo) ->
     report_bad_input(error, args.json)
 }
 
-/// Run `join` and return the process exit code.
-pub async fn run(args: JoinArgs) -> i32 {
-    if args.unredacted {
-        eprintln!("{UNREDACTED_WARNING}");
-    }
-    let exports = Exports::new(&args);
-    let v = match validate(&args) {
-        Ok(v) => v,
-        Err(e) => return fail_before_start(&args, &exports, &e),
-    };
+/// What a session needs once the inputs are valid: the request, the HTTP client (recording
+/// for the exports when they are wanted) and the built-in demo if asked for.
+struct Prepared {
+    request: JoinRequest,
+    http: HttpClient,
+    demo: Option<Demo>,
+}
+
+/// Validate the arguments, start the demo if asked, and build the request and the client.
+async fn prepare(args: &JoinArgs, exports: &Exports) -> Result<Prepared, FailureInfo> {
+    let v = validate(args)?;
     let demo = if args.target.demo {
-        match target::start_demo(&v.origin).await {
-            Ok(d) => Some(d),
-            Err(info) => return fail_before_start(&args, &exports, &info),
-        }
+        Some(target::start_demo(&v.origin).await?)
     } else {
         None
     };
     if let Some(hint) = target::direct_mode_hint(&v.meeting, &args.target) {
         eprintln!("{hint}");
     }
-    let source = match Target::token_source(
+    let source = Target::token_source(
         demo.as_ref(),
         v.service,
         args.target.service_key.as_deref(),
         args.target.direct.then_some(v.autodiscover),
-    ) {
-        Ok(s) => s,
-        Err(info) => return fail_before_start(&args, &exports, &info),
-    };
+    )?;
     let request = Target {
         meeting: v.meeting,
         source,
@@ -209,13 +208,34 @@ pub async fn run(args: JoinArgs) -> i32 {
         join_deadline: Duration::from_secs(args.timeout),
     }
     .request(v.name);
-
-    let http = match target::http_client(&args.transport) {
-        Ok(h) if exports.wanted() => h.with_recorder(exports.recorder.clone()),
-        Ok(h) => h,
-        Err(info) => return fail_before_start(&args, &exports, &info),
+    let http = target::http_client(&args.transport)?;
+    let http = if exports.wanted() {
+        http.with_recorder(exports.recorder.clone())
+    } else {
+        http
     };
-    let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
+    Ok(Prepared {
+        request,
+        http,
+        demo,
+    })
+}
+
+/// Run `join` and return the process exit code.
+pub async fn run(args: JoinArgs) -> i32 {
+    if args.unredacted {
+        eprintln!("{UNREDACTED_WARNING}");
+    }
+    let exports = Exports::new(&args);
+    let Prepared {
+        request,
+        http,
+        demo,
+    } = match prepare(&args, &exports).await {
+        Ok(p) => p,
+        Err(e) => return fail_before_start(&args, &exports, &e),
+    };
+    let (phase_tx, phase_rx) = watch::channel(Phase::Idle);
     let (outcomes_tx, outcomes_rx) = watch::channel(0usize);
     let printer: Box<dyn EventSink> = if args.json {
         Box::new(JsonLines)
@@ -230,48 +250,10 @@ pub async fn run(args: JoinArgs) -> i32 {
         order: std::sync::Mutex::new(()),
     });
     let control = SessionControl::new();
-
-    // Once in the meeting: send --chat messages, wait for their outcomes, stay, then leave.
     let stay = Duration::from_secs(args.stay);
-    let stayer = {
-        let control = control.clone();
-        let mut rx = phase_rx.clone();
-        let mut outcomes = outcomes_rx;
-        let chat = args.chat.clone();
-        tokio::spawn(async move {
-            if rx.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
-                for text in &chat {
-                    control.send_chat(text);
-                }
-                if !chat.is_empty() {
-                    let all = chat.len();
-                    tokio::time::timeout(CHAT_WAIT, outcomes.wait_for(|n| *n >= all))
-                        .await
-                        .ok();
-                }
-                tokio::time::sleep(stay).await;
-                control.leave();
-            }
-        })
-    };
-    // Ctrl-C, SIGTERM, SIGHUP: leave when in the meeting, cancel otherwise (both clean up); the
-    // outputs say which signal stopped the run, and it sets the exit code.
-    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
-    let interrupter = {
-        let control = control.clone();
-        let interrupted = interrupted.clone();
-        let mut signals = StopSignals::new();
-        tokio::spawn(async move {
-            while let Some(signal) = signals.recv().await {
-                interrupted.get_or_init(|| signal);
-                if *phase_rx.borrow_and_update() == Phase::InMeeting {
-                    control.leave();
-                } else {
-                    control.cancel();
-                }
-            }
-        })
-    };
+    let stayer = spawn_stayer(&control, phase_rx.clone(), outcomes_rx, &args.chat, stay);
+    let interrupted = Arc::new(OnceLock::<StopSignal>::new());
+    let interrupter = spawn_interrupter(&control, phase_rx, interrupted.clone());
 
     let status = crate::join::run(&http, &request, sink.clone(), &control).await;
     stayer.abort();
@@ -280,11 +262,78 @@ pub async fn run(args: JoinArgs) -> i32 {
         d.shutdown().await;
     }
     let interrupted = interrupted.get().copied();
-    let mut exit_override = None;
+    let files_written = write_files(&args, &exports, &request, &http, &status, interrupted);
+    let exit_code = print_result(args.json, &status, interrupted);
+    if files_written || exit_code != 0 {
+        exit_code
+    } else {
+        1
+    }
+}
+
+/// Once in the meeting: send the `--chat` messages, wait for their outcomes, stay, then leave.
+fn spawn_stayer(
+    control: &SessionControl,
+    mut phase: watch::Receiver<Phase>,
+    mut outcomes: watch::Receiver<usize>,
+    chat: &[String],
+    stay: Duration,
+) -> JoinHandle<()> {
+    let control = control.clone();
+    let chat = chat.to_vec();
+    tokio::spawn(async move {
+        if phase.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
+            for text in &chat {
+                control.send_chat(text);
+            }
+            if !chat.is_empty() {
+                let all = chat.len();
+                tokio::time::timeout(CHAT_WAIT, outcomes.wait_for(|n| *n >= all))
+                    .await
+                    .ok();
+            }
+            tokio::time::sleep(stay).await;
+            control.leave();
+        }
+    })
+}
+
+/// Ctrl-C, SIGTERM, SIGHUP: leave when in the meeting, cancel otherwise (both clean up). The
+/// first signal is kept in `interrupted`: the outputs name it, and it sets the exit code.
+fn spawn_interrupter(
+    control: &SessionControl,
+    mut phase: watch::Receiver<Phase>,
+    interrupted: Arc<OnceLock<StopSignal>>,
+) -> JoinHandle<()> {
+    let control = control.clone();
+    let mut signals = StopSignals::new();
+    tokio::spawn(async move {
+        while let Some(signal) = signals.recv().await {
+            interrupted.get_or_init(|| signal);
+            if *phase.borrow_and_update() == Phase::InMeeting {
+                control.leave();
+            } else {
+                control.cancel();
+            }
+        }
+    })
+}
+
+/// Write the HAR, the diagnostics bundle and the JUnit report that were asked for; false when
+/// one of them could not be written (the reason is on stderr).
+fn write_files(
+    args: &JoinArgs,
+    exports: &Exports,
+    request: &JoinRequest,
+    http: &HttpClient,
+    status: &JoinStatus,
+    interrupted: Option<StopSignal>,
+) -> bool {
+    let mut written = true;
     if exports.wanted() {
         let config = ConfigView::of_request(
             args.target.service_label(),
-            &request,
+            request,
             http.options(),
             exports.mode(),
         );
@@ -296,22 +345,25 @@ pub async fn run(args: JoinArgs) -> i32 {
         if let Some(signal) = interrupted {
             title.push_str(&format!(", interrupted by {}", signal.name()));
         }
-        if !exports.write(&title, &config, &status) {
-            exit_override = Some(1);
-        }
+        written &= exports.write(&title, &config, status);
     }
     if let Some(path) = &args.junit {
-        let written = super::junit::report(&status, request.meeting.host(), interrupted)
+        let junit = super::junit::report(status, request.meeting.host(), interrupted)
             .to_string()
             .map_err(|e| e.to_string())
             .and_then(|xml| std::fs::write(path, xml).map_err(|e| e.to_string()));
-        if let Err(e) = written {
+        if let Err(e) = junit {
             eprintln!("error: cannot write the JUnit file {}: {e}", path.display());
-            exit_override = Some(1);
+            written = false;
         }
     }
-    let line = result_line(&status).interrupted_by(interrupted);
-    if args.json {
+    written
+}
+
+/// Print the result (a JSON line, or a sentence) and return the exit code of the outcome.
+fn print_result(json: bool, status: &JoinStatus, interrupted: Option<StopSignal>) -> i32 {
+    let line = result_line(status).interrupted_by(interrupted);
+    if json {
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
         }
@@ -329,10 +381,7 @@ pub async fn run(args: JoinArgs) -> i32 {
             line.outcome, line.exit_code
         );
     }
-    match exit_override {
-        Some(code) if line.exit_code == 0 => code,
-        _ => line.exit_code,
-    }
+    line.exit_code
 }
 
 #[cfg(test)]
