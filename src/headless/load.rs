@@ -10,16 +10,17 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tokio::sync::{Semaphore, watch};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use crate::api::http::HttpClient;
 use crate::cli::LoadArgs;
+use crate::demo::Demo;
 use crate::join::status::StepState;
 use crate::join::{
     DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl,
@@ -204,7 +205,7 @@ struct Progress {
 }
 
 /// Every second, to stderr, for people watching a terminal.
-fn spawn_progress(progress: Arc<Progress>, count: u32) -> Option<tokio::task::JoinHandle<()>> {
+fn spawn_progress(progress: Arc<Progress>, count: u32) -> Option<JoinHandle<()>> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
@@ -342,100 +343,54 @@ fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("--name: {e}")))
 }
 
+/// Validate the arguments, start the demo if asked: the target, the demo and the client.
+async fn prepare(args: &LoadArgs) -> Result<(Target, Option<Demo>, HttpClient), FailureInfo> {
+    let meeting = target::parse_meeting(
+        args.target.meeting.as_deref(),
+        args.target.demo,
+        args.target.direct,
+    )?;
+    let service = target::parse_service(args.target.service.as_deref())?;
+    let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
+    let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
+    guest_name(&args.name, args.count)?;
+    let demo = match args.target.demo {
+        true => Some(target::start_demo(&origin).await?),
+        false => None,
+    };
+    let source = Target::token_source(
+        demo.as_ref(),
+        service,
+        args.target.service_key.as_deref(),
+        args.target.direct.then_some(autodiscover),
+    )?;
+    let target = Target {
+        meeting,
+        source,
+        origin,
+        culture: super::join::default_culture(),
+        join_deadline: Duration::from_secs(args.timeout),
+    };
+    Ok((target, demo, target::http_client(&args.transport)?))
+}
+
 /// Run `load` and return the process exit code.
 pub async fn run(args: LoadArgs) -> i32 {
-    let prepared = async {
-        let meeting = target::parse_meeting(
-            args.target.meeting.as_deref(),
-            args.target.demo,
-            args.target.direct,
-        )?;
-        let service = target::parse_service(args.target.service.as_deref())?;
-        let autodiscover = target::parse_autodiscover(args.target.autodiscover.as_deref())?;
-        let origin = target::parse_origin_or_default(args.target.origin.as_deref())?;
-        guest_name(&args.name, args.count)?;
-        let demo = match args.target.demo {
-            true => Some(target::start_demo(&origin).await?),
-            false => None,
-        };
-        let source = Target::token_source(
-            demo.as_ref(),
-            service,
-            args.target.service_key.as_deref(),
-            args.target.direct.then_some(autodiscover),
-        )?;
-        let target = Target {
-            meeting,
-            source,
-            origin,
-            culture: super::join::default_culture(),
-            join_deadline: Duration::from_secs(args.timeout),
-        };
-        Ok::<_, FailureInfo>((target, demo, target::http_client(&args.transport)?))
-    };
-    let (target, demo, http) = match prepared.await {
+    let (target, demo, http) = match prepare(&args).await {
         Ok(p) => p,
         Err(e) => return report_error(&e, args.json),
     };
     let open_file_limit = raise_open_file_limit();
-
     let stop = CancellationToken::new();
-    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
-    let interrupter = {
-        let stop = stop.clone();
-        let interrupted = interrupted.clone();
-        let mut signals = StopSignals::new();
-        tokio::spawn(async move {
-            if let Some(signal) = signals.recv().await {
-                eprintln!(
-                    "load: {} received; stopping, every guest under way leaves",
-                    signal.name()
-                );
-                interrupted.get_or_init(|| signal);
-                stop.cancel();
-            }
-        })
-    };
+    let interrupted = Arc::new(OnceLock::<StopSignal>::new());
+    let interrupter = spawn_interrupter(stop.clone(), interrupted.clone());
     let progress = Arc::new(Progress::default());
     let ticker = spawn_progress(progress.clone(), args.count);
     let started_at = Instant::now();
-    let stay = Duration::from_secs(args.stay);
-    let concurrency = args.concurrency.min(args.count);
-    let permits = Arc::new(Semaphore::new(concurrency as usize));
-    let mut tally = Tally::default();
-    let mut running = JoinSet::new();
-    let record = |tally: &mut Tally, r: Result<GuestResult, tokio::task::JoinError>| {
-        if r.as_ref().is_ok_and(|g| g.joined) {
-            progress.joined.fetch_add(1, Ordering::Relaxed);
-        }
-        tally.add(r);
-        progress.finished.fetch_add(1, Ordering::Relaxed);
+    let mut tally = match run_guests(&args, &target, &http, &stop, &progress).await {
+        Ok(t) => t,
+        Err(e) => return report_error(&e, args.json),
     };
-    for i in 1..=args.count {
-        let permit = tokio::select! {
-            p = permits.clone().acquire_owned() => p,
-            _ = stop.cancelled() => break,
-        };
-        let Ok(permit) = permit else { break };
-        while let Some(r) = running.try_join_next() {
-            record(&mut tally, r);
-        }
-        let name = match guest_name(&args.name, i) {
-            Ok(n) => n,
-            Err(e) => return report_error(&e, args.json),
-        };
-        let request = target.request(name);
-        progress.started.fetch_add(1, Ordering::Relaxed);
-        let (http, stop) = (http.clone(), stop.clone());
-        running.spawn(async move {
-            let result = guest(http, request, stay, stop).await;
-            drop(permit);
-            result
-        });
-    }
-    while let Some(r) = running.join_next().await {
-        record(&mut tally, r);
-    }
     let wall = started_at.elapsed();
     interrupter.abort();
     if let Some(t) = ticker {
@@ -448,7 +403,7 @@ pub async fn run(args: LoadArgs) -> i32 {
         command: "load",
         meeting_host: target.meeting.host().to_string(),
         count: args.count,
-        concurrency,
+        concurrency: args.concurrency.min(args.count),
         stay_s: args.stay,
         started: progress.started.load(Ordering::Relaxed),
         joined: tally.joined,
@@ -480,6 +435,69 @@ pub async fn run(args: LoadArgs) -> i32 {
         print_human(&report);
     }
     report.exit_code
+}
+
+/// The first stop signal stops the run (every guest under way leaves) and is kept in
+/// `interrupted`, which sets the exit code.
+fn spawn_interrupter(
+    stop: CancellationToken,
+    interrupted: Arc<OnceLock<StopSignal>>,
+) -> JoinHandle<()> {
+    let mut signals = StopSignals::new();
+    tokio::spawn(async move {
+        if let Some(signal) = signals.recv().await {
+            eprintln!(
+                "load: {} received; stopping, every guest under way leaves",
+                signal.name()
+            );
+            interrupted.get_or_init(|| signal);
+            stop.cancel();
+        }
+    })
+}
+
+/// Start the guests, at most `--concurrency` at a time, until all have ended or `stop` fires,
+/// and count what became of each.
+async fn run_guests(
+    args: &LoadArgs,
+    target: &Target,
+    http: &HttpClient,
+    stop: &CancellationToken,
+    progress: &Progress,
+) -> Result<Tally, FailureInfo> {
+    let stay = Duration::from_secs(args.stay);
+    let permits = Arc::new(Semaphore::new(args.concurrency.min(args.count) as usize));
+    let mut tally = Tally::default();
+    let mut running = JoinSet::new();
+    let record = |tally: &mut Tally, r: Result<GuestResult, tokio::task::JoinError>| {
+        if r.as_ref().is_ok_and(|g| g.joined) {
+            progress.joined.fetch_add(1, Ordering::Relaxed);
+        }
+        tally.add(r);
+        progress.finished.fetch_add(1, Ordering::Relaxed);
+    };
+    for i in 1..=args.count {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => p,
+            _ = stop.cancelled() => break,
+        };
+        let Ok(permit) = permit else { break };
+        while let Some(r) = running.try_join_next() {
+            record(&mut tally, r);
+        }
+        let request = target.request(guest_name(&args.name, i)?);
+        progress.started.fetch_add(1, Ordering::Relaxed);
+        let (http, stop) = (http.clone(), stop.clone());
+        running.spawn(async move {
+            let result = guest(http, request, stay, stop).await;
+            drop(permit);
+            result
+        });
+    }
+    while let Some(r) = running.join_next().await {
+        record(&mut tally, r);
+    }
+    Ok(tally)
 }
 
 #[cfg(test)]
