@@ -10,19 +10,19 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tokio::sync::{Semaphore, watch};
-use tokio::task::JoinSet;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use crate::api::http::HttpClient;
 use crate::cli::LoadArgs;
 use crate::join::status::StepState;
 use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl,
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl, TokenSource,
 };
 use crate::stop_signal::{StopSignal, StopSignals};
 
@@ -196,7 +196,7 @@ struct Progress {
 }
 
 /// Every second, to stderr, for people watching a terminal.
-fn spawn_progress(progress: Arc<Progress>, count: u32) -> Option<tokio::task::JoinHandle<()>> {
+fn spawn_progress(progress: Arc<Progress>, count: u32) -> Option<JoinHandle<()>> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
@@ -334,33 +334,40 @@ fn guest_name(prefix: &str, i: u32) -> Result<DisplayName, FailureInfo> {
         .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("--name: {e}")))
 }
 
+/// Check the arguments and resolve the settings; the demo starts in `demo` when asked for.
+/// The plan (its name is the last guest's, to check the prefix), the tokens' source and the
+/// client.
+async fn prepare(
+    args: &LoadArgs,
+    demo: &DemoSlot,
+) -> Result<(Plan, TokenSource, HttpClient), FailureInfo> {
+    let meeting = target::parse_meeting(
+        args.target.meeting.as_deref(),
+        args.target.demo,
+        args.target.direct,
+    )?;
+    let source = target::source(&args.target)?;
+    let flags = Flags {
+        origin: args.target.origin.clone(),
+        culture: None,
+    };
+    let settings = target::settings(&flags, &args.transport)?;
+    let plan = Plan {
+        meeting,
+        name: guest_name(&args.name, args.count)?,
+        source,
+        origin: settings.effective.origin.0,
+        culture: settings.effective.culture.0,
+        join_deadline: Some(Duration::from_secs(args.timeout)),
+    };
+    let tokens = target::token_source(&plan.source, demo, &plan.origin).await?;
+    Ok((plan, tokens, settings.http))
+}
+
 /// Run `load` and return the process exit code.
 pub async fn run(args: LoadArgs) -> i32 {
     let demo = DemoSlot::default();
-    let prepared = async {
-        let meeting = target::parse_meeting(
-            args.target.meeting.as_deref(),
-            args.target.demo,
-            args.target.direct,
-        )?;
-        let source = target::source(&args.target)?;
-        let flags = Flags {
-            origin: args.target.origin.clone(),
-            culture: None,
-        };
-        let settings = target::settings(&flags, &args.transport)?;
-        let plan = Plan {
-            meeting,
-            name: guest_name(&args.name, args.count)?,
-            source,
-            origin: settings.effective.origin.0,
-            culture: settings.effective.culture.0,
-            join_deadline: Some(Duration::from_secs(args.timeout)),
-        };
-        let tokens = target::token_source(&plan.source, &demo, &plan.origin).await?;
-        Ok::<_, FailureInfo>((plan, tokens, settings.http))
-    };
-    let (plan, tokens, http) = match prepared.await {
+    let (plan, tokens, http) = match prepare(&args, &demo).await {
         Ok(p) => p,
         Err(e) => {
             demo.shutdown().await;
@@ -368,64 +375,20 @@ pub async fn run(args: LoadArgs) -> i32 {
         }
     };
     let open_file_limit = raise_open_file_limit();
-
     let stop = CancellationToken::new();
-    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
-    let interrupter = {
-        let stop = stop.clone();
-        let interrupted = interrupted.clone();
-        let mut signals = StopSignals::new();
-        tokio::spawn(async move {
-            if let Some(signal) = signals.recv().await {
-                eprintln!(
-                    "load: {} received; stopping, every guest under way leaves",
-                    signal.name()
-                );
-                interrupted.get_or_init(|| signal);
-                stop.cancel();
-            }
-        })
-    };
+    let interrupted = Arc::new(OnceLock::<StopSignal>::new());
+    let interrupter = spawn_interrupter(stop.clone(), interrupted.clone());
     let progress = Arc::new(Progress::default());
     let ticker = spawn_progress(progress.clone(), args.count);
     let started_at = Instant::now();
-    let stay = Duration::from_secs(args.stay);
-    let concurrency = args.concurrency.min(args.count);
-    let permits = Arc::new(Semaphore::new(concurrency as usize));
-    let mut tally = Tally::default();
-    let mut running = JoinSet::new();
-    let record = |tally: &mut Tally, r: Result<GuestResult, tokio::task::JoinError>| {
-        if r.as_ref().is_ok_and(|g| g.joined) {
-            progress.joined.fetch_add(1, Ordering::Relaxed);
+    let guests = run_guests(&args, (&plan, &tokens), &http, &stop, &progress).await;
+    let mut tally = match guests {
+        Ok(t) => t,
+        Err(e) => {
+            demo.shutdown().await;
+            return report_error(&e, args.json);
         }
-        tally.add(r);
-        progress.finished.fetch_add(1, Ordering::Relaxed);
     };
-    for i in 1..=args.count {
-        let permit = tokio::select! {
-            p = permits.clone().acquire_owned() => p,
-            _ = stop.cancelled() => break,
-        };
-        let Ok(permit) = permit else { break };
-        while let Some(r) = running.try_join_next() {
-            record(&mut tally, r);
-        }
-        let name = match guest_name(&args.name, i) {
-            Ok(n) => n,
-            Err(e) => return report_error(&e, args.json),
-        };
-        let request = plan.request_as(name, tokens.clone());
-        progress.started.fetch_add(1, Ordering::Relaxed);
-        let (http, stop) = (http.clone(), stop.clone());
-        running.spawn(async move {
-            let result = guest(http, request, stay, stop).await;
-            drop(permit);
-            result
-        });
-    }
-    while let Some(r) = running.join_next().await {
-        record(&mut tally, r);
-    }
     let wall = started_at.elapsed();
     interrupter.abort();
     if let Some(t) = ticker {
@@ -436,7 +399,7 @@ pub async fn run(args: LoadArgs) -> i32 {
         command: "load",
         meeting_host: plan.meeting.host().to_string(),
         count: args.count,
-        concurrency,
+        concurrency: args.concurrency.min(args.count),
         stay_s: args.stay,
         started: progress.started.load(Ordering::Relaxed),
         joined: tally.joined,
@@ -468,6 +431,69 @@ pub async fn run(args: LoadArgs) -> i32 {
         print_human(&report);
     }
     report.exit_code
+}
+
+/// The first stop signal stops the run (every guest under way leaves) and is kept in
+/// `interrupted`, which sets the exit code.
+fn spawn_interrupter(
+    stop: CancellationToken,
+    interrupted: Arc<OnceLock<StopSignal>>,
+) -> JoinHandle<()> {
+    let mut signals = StopSignals::new();
+    tokio::spawn(async move {
+        if let Some(signal) = signals.recv().await {
+            eprintln!(
+                "load: {} received; stopping, every guest under way leaves",
+                signal.name()
+            );
+            interrupted.get_or_init(|| signal);
+            stop.cancel();
+        }
+    })
+}
+
+/// Start the guests, at most `--concurrency` at a time, until all have ended or `stop` fires,
+/// and count what became of each.
+async fn run_guests(
+    args: &LoadArgs,
+    (plan, tokens): (&Plan, &TokenSource),
+    http: &HttpClient,
+    stop: &CancellationToken,
+    progress: &Progress,
+) -> Result<Tally, FailureInfo> {
+    let stay = Duration::from_secs(args.stay);
+    let permits = Arc::new(Semaphore::new(args.concurrency.min(args.count) as usize));
+    let mut tally = Tally::default();
+    let mut running = JoinSet::new();
+    let record = |tally: &mut Tally, r: Result<GuestResult, tokio::task::JoinError>| {
+        if r.as_ref().is_ok_and(|g| g.joined) {
+            progress.joined.fetch_add(1, Ordering::Relaxed);
+        }
+        tally.add(r);
+        progress.finished.fetch_add(1, Ordering::Relaxed);
+    };
+    for i in 1..=args.count {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => p,
+            _ = stop.cancelled() => break,
+        };
+        let Ok(permit) = permit else { break };
+        while let Some(r) = running.try_join_next() {
+            record(&mut tally, r);
+        }
+        let request = plan.request_as(guest_name(&args.name, i)?, tokens.clone());
+        progress.started.fetch_add(1, Ordering::Relaxed);
+        let (http, stop) = (http.clone(), stop.clone());
+        running.spawn(async move {
+            let result = guest(http, request, stay, stop).await;
+            drop(permit);
+            result
+        });
+    }
+    while let Some(r) = running.join_next().await {
+        record(&mut tally, r);
+    }
+    Ok(tally)
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Checks of exported files written independently of the code under test: a HAR 1.2
 //! validator that walks the JSON against the spec's required fields, and a zip reader.
-#![allow(dead_code)]
 
 use std::io::Read;
 

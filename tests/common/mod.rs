@@ -1,7 +1,10 @@
 //! Shared by the test binaries: an in-process environment (emulator + reference service
 //! application on 127.0.0.1:0), its meetings, and helpers to run the engine against it; the
 //! built binary (`binary`), the search for secrets (`secrets`), reading exports (`exports`).
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of what is shared"
+)]
 
 pub mod binary;
 pub mod exports;

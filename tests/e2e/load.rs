@@ -4,7 +4,7 @@
 use crate::common::binary::{run_binary, stderr, stdout};
 
 fn report(out: &std::process::Output) -> serde_json::Value {
-    let text = stdout(&out);
+    let text = stdout(out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1, "one JSON object expected:\n{text}");
     serde_json::from_str(lines[0]).unwrap_or_else(|e| panic!("not JSON: {e}: {text}"))

@@ -1,6 +1,12 @@
 //! The engine and the built binary against the in-process emulator and reference service
 //! application, one scenario per test. One test binary (each relinks the whole crate).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap or expect is a failed test"
+)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

@@ -19,8 +19,8 @@ struct Written(Vec<(String, String)>);
 impl Written {
     fn of(out: &std::process::Output, files: &[(&str, &std::path::Path)]) -> Self {
         let mut all = vec![
-            ("stdout".to_string(), stdout(&out)),
-            ("stderr".to_string(), stderr(&out)),
+            ("stdout".to_string(), stdout(out)),
+            ("stderr".to_string(), stderr(out)),
         ];
         for (name, path) in files {
             let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -3,6 +3,12 @@
 //! Xvfb. Async progress is awaited with `step_until` (step + short sleep), never with timed
 //! assertions. One test binary (each relinks the whole crate).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap or expect is a failed test"
+)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

@@ -5,14 +5,16 @@ mod exports;
 mod junit;
 pub mod output;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use tokio::sync::watch;
+use tokio::task::JoinHandle;
 
 use crate::api::HttpClient;
 use crate::cli::JoinArgs;
 use crate::config::Flags;
+use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
 use crate::join::status::{JoinEvent, Phase};
 use crate::join::{DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, SessionControl};
@@ -136,7 +138,7 @@ pub async fn run(args: JoinArgs) -> i32 {
     } else {
         http
     };
-    let (phase_tx, mut phase_rx) = watch::channel(Phase::Idle);
+    let (phase_tx, phase_rx) = watch::channel(Phase::Idle);
     let (outcomes_tx, outcomes_rx) = watch::channel(0usize);
     let printer: Box<dyn EventSink> = if args.json {
         Box::new(JsonLines)
@@ -151,48 +153,10 @@ pub async fn run(args: JoinArgs) -> i32 {
         order: std::sync::Mutex::new(()),
     });
     let control = SessionControl::new();
-
-    // Once in the meeting: send --chat messages, wait for their outcomes, stay, then leave.
     let stay = Duration::from_secs(args.stay);
-    let stayer = {
-        let control = control.clone();
-        let mut rx = phase_rx.clone();
-        let mut outcomes = outcomes_rx;
-        let chat = args.chat.clone();
-        tokio::spawn(async move {
-            if rx.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
-                for text in &chat {
-                    control.send_chat(text);
-                }
-                if !chat.is_empty() {
-                    let all = chat.len();
-                    tokio::time::timeout(CHAT_WAIT, outcomes.wait_for(|n| *n >= all))
-                        .await
-                        .ok();
-                }
-                tokio::time::sleep(stay).await;
-                control.leave();
-            }
-        })
-    };
-    // Ctrl-C, SIGTERM, SIGHUP: leave when in the meeting, cancel otherwise (both clean up); the
-    // outputs say which signal stopped the run, and it sets the exit code.
-    let interrupted = Arc::new(std::sync::OnceLock::<StopSignal>::new());
-    let interrupter = {
-        let control = control.clone();
-        let interrupted = interrupted.clone();
-        let mut signals = StopSignals::new();
-        tokio::spawn(async move {
-            while let Some(signal) = signals.recv().await {
-                interrupted.get_or_init(|| signal);
-                if *phase_rx.borrow_and_update() == Phase::InMeeting {
-                    control.leave();
-                } else {
-                    control.cancel();
-                }
-            }
-        })
-    };
+    let stayer = spawn_stayer(&control, phase_rx.clone(), outcomes_rx, &args.chat, stay);
+    let interrupted = Arc::new(OnceLock::<StopSignal>::new());
+    let interrupter = spawn_interrupter(&control, phase_rx, interrupted.clone());
 
     let demo = DemoSlot::default();
     let runner = Runner {
@@ -208,36 +172,103 @@ pub async fn run(args: JoinArgs) -> i32 {
     interrupter.abort();
     demo.shutdown().await;
     let interrupted = interrupted.get().copied();
-    let mut exit_override = None;
+    let files_written = write_files(&args, &exports, &plan, config, &status, interrupted);
+    let exit_code = print_result(args.json, &status, interrupted);
+    if files_written || exit_code != 0 {
+        exit_code
+    } else {
+        1
+    }
+}
+
+/// Once in the meeting: send the `--chat` messages, wait for their outcomes, stay, then leave.
+fn spawn_stayer(
+    control: &SessionControl,
+    mut phase: watch::Receiver<Phase>,
+    mut outcomes: watch::Receiver<usize>,
+    chat: &[String],
+    stay: Duration,
+) -> JoinHandle<()> {
+    let control = control.clone();
+    let chat = chat.to_vec();
+    tokio::spawn(async move {
+        if phase.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
+            for text in &chat {
+                control.send_chat(text);
+            }
+            if !chat.is_empty() {
+                let all = chat.len();
+                tokio::time::timeout(CHAT_WAIT, outcomes.wait_for(|n| *n >= all))
+                    .await
+                    .ok();
+            }
+            tokio::time::sleep(stay).await;
+            control.leave();
+        }
+    })
+}
+
+/// Ctrl-C, SIGTERM, SIGHUP: leave when in the meeting, cancel otherwise (both clean up). The
+/// first signal is kept in `interrupted`: the outputs name it, and it sets the exit code.
+fn spawn_interrupter(
+    control: &SessionControl,
+    mut phase: watch::Receiver<Phase>,
+    interrupted: Arc<OnceLock<StopSignal>>,
+) -> JoinHandle<()> {
+    let control = control.clone();
+    let mut signals = StopSignals::new();
+    tokio::spawn(async move {
+        while let Some(signal) = signals.recv().await {
+            interrupted.get_or_init(|| signal);
+            if *phase.borrow_and_update() == Phase::InMeeting {
+                control.leave();
+            } else {
+                control.cancel();
+            }
+        }
+    })
+}
+
+/// Write the HAR, the diagnostics bundle and the JUnit report that were asked for; false when
+/// one of them could not be written (the reason is on stderr).
+fn write_files(
+    args: &JoinArgs,
+    exports: &Exports,
+    plan: &Plan,
+    config: Option<ConfigView>,
+    status: &JoinStatus,
+    interrupted: Option<StopSignal>,
+) -> bool {
+    let mut written = true;
     if exports.wanted() {
-        let config = config.unwrap_or_else(|| exports.partial_config(&args));
+        let config = config.unwrap_or_else(|| exports.partial_config(args));
         let mut title = format!(
             "guest-join join {} (session {})",
             plan.meeting.host(),
-            status
-                .application_session_id
-                .as_deref()
-                .unwrap_or("not started")
+            status.application_session_id.as_deref().unwrap_or("not started")
         );
         if let Some(signal) = interrupted {
             title.push_str(&format!(", interrupted by {}", signal.name()));
         }
-        if !exports.write(&title, &config, &status) {
-            exit_override = Some(1);
-        }
+        written &= exports.write(&title, &config, status);
     }
     if let Some(path) = &args.junit {
-        let written = self::junit::report(&status, plan.meeting.host(), interrupted)
+        let junit = self::junit::report(status, plan.meeting.host(), interrupted)
             .to_string()
             .map_err(|e| e.to_string())
             .and_then(|xml| std::fs::write(path, xml).map_err(|e| e.to_string()));
-        if let Err(e) = written {
+        if let Err(e) = junit {
             eprintln!("error: cannot write the JUnit file {}: {e}", path.display());
-            exit_override = Some(1);
+            written = false;
         }
     }
-    let line = result_line(&status).interrupted_by(interrupted);
-    if args.json {
+    written
+}
+
+/// Print the result (a JSON line, or a sentence) and return the exit code of the outcome.
+fn print_result(json: bool, status: &JoinStatus, interrupted: Option<StopSignal>) -> i32 {
+    let line = result_line(status).interrupted_by(interrupted);
+    if json {
         if let Ok(text) = serde_json::to_string(&line) {
             println!("{text}");
         }
@@ -255,8 +286,5 @@ pub async fn run(args: JoinArgs) -> i32 {
             line.outcome, line.exit_code
         );
     }
-    match exit_override {
-        Some(code) if line.exit_code == 0 => code,
-        _ => line.exit_code,
-    }
+    line.exit_code
 }

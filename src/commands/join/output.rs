@@ -44,183 +44,194 @@ impl EventSink for Human {
             Err(poisoned) => poisoned.into_inner(),
         };
         status.apply(event);
-        match event {
-            JoinEvent::SessionStarted {
-                application_session_id,
-                meeting_host,
-                flow,
-            } => {
-                let how = match flow {
-                    Flow::ServiceApplication => "",
-                    Flow::Direct => " directly (Skype for Business Server)",
-                };
-                Self::line(&format!(
-                    "Joining a meeting on {meeting_host}{how} (session {application_session_id})"
-                ));
-            }
-            JoinEvent::StepDone {
-                step,
-                ms,
-                http_status,
-            } => {
-                let http = http_status
-                    .map(|s| format!("  HTTP {s}"))
-                    .unwrap_or_default();
-                let retries = status.step(*step).retries;
-                let retried = if retries > 0 {
-                    format!(
-                        "  after {retries} retr{}",
-                        if retries == 1 { "y" } else { "ies" }
-                    )
-                } else {
-                    String::new()
-                };
-                Self::line(&format!(
-                    "  ok    {:<20} {:>6} ms{http}{retried}",
-                    step.label(),
-                    ms
-                ));
-            }
-            JoinEvent::StepFailed {
-                step,
-                ms,
-                http_status,
-                code,
-                subcode,
-            } => {
-                let http = http_status
-                    .map(|s| format!("  HTTP {s}"))
-                    .unwrap_or_default();
-                let codes = match (code, subcode) {
-                    (Some(c), Some(s)) => format!("  {c}/{s}"),
-                    (Some(c), None) => format!("  {c}"),
-                    _ => String::new(),
-                };
-                Self::line(&format!(
-                    "  FAIL  {:<20} {:>6} ms{http}{codes}",
-                    step.label(),
-                    ms
-                ));
-            }
-            JoinEvent::StepStopped { step, ms } => {
-                Self::line(&format!("  stop  {:<20} {:>6} ms", step.label(), ms));
-            }
-            JoinEvent::StepRetry {
-                step,
-                attempt,
-                delay_ms,
-                reason,
-                ..
-            } => {
-                Self::line(&format!(
-                    "  retry {:<20} attempt {attempt} failed ({reason}); next in {delay_ms} ms",
-                    step.label()
-                ));
-            }
-            JoinEvent::Phase {
-                phase: Phase::InLobby,
-            } => Self::line("  ...   Waiting in the lobby for the organizer to let you in"),
-            JoinEvent::Phase {
-                phase: Phase::InMeeting,
-            } => {
-                let subject = status
-                    .subject
-                    .as_deref()
-                    .map(|s| format!(" \"{s}\""))
-                    .unwrap_or_default();
-                Self::line(&format!("In the meeting{subject}"));
-            }
-            JoinEvent::Phase {
-                phase: Phase::Leaving,
-            } => Self::line("Leaving the meeting"),
-            JoinEvent::MeetingInfo {
-                subject: Some(s), ..
-            } if status.joined => Self::line(&format!("  Meeting: {s}")),
-            JoinEvent::ParticipantJoined { participant } if participant.me => {
-                Self::line(&format!("  +     {} (you)", participant.name));
-            }
-            JoinEvent::ParticipantJoined { participant } => {
-                let role = participant
-                    .role
-                    .as_deref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default();
-                Self::line(&format!("  +     {}{role}", participant.name));
-            }
-            JoinEvent::ParticipantLeft { name, .. } => Self::line(&format!("  -     {name} left")),
-            JoinEvent::Reconnecting {
-                attempt,
-                max_attempts,
-                reason,
-            } => {
-                Self::line(&format!(
-                    "Reconnecting (attempt {attempt} of {max_attempts}): {reason}"
-                ));
-            }
-            JoinEvent::TokenRenewed { expires_in_s } => {
-                let lasts = expires_in_s
-                    .map(|s| format!("; the new one lasts {s} s"))
-                    .unwrap_or_default();
-                Self::line(&format!("Web ticket renewed{lasts}"));
-            }
-            JoinEvent::Reconnected { attempts } => {
-                Self::line(&format!(
-                    "Back in the meeting after {attempts} attempt(s), same session"
-                ));
-            }
-            JoinEvent::ChatMessage { message } if !message.outgoing => {
-                Self::line(&format!(
-                    "  chat  {}: {}",
-                    message.from,
-                    message.text.replace('\n', "\n        ")
-                ));
-            }
-            JoinEvent::ChatDelivery {
-                id,
-                delivered,
-                reason,
-            } => {
-                let text = status
-                    .chat
-                    .iter()
-                    .find(|l| l.id == *id)
-                    .map(|l| l.text.clone())
-                    .unwrap_or_default();
-                let outcome = match (delivered, reason) {
-                    (true, _) => "delivered".to_string(),
-                    (false, Some(r)) => format!("NOT delivered: {r}"),
-                    (false, None) => "NOT delivered".to_string(),
-                };
-                Self::line(&format!("  chat  you: {text}  ({outcome})"));
-            }
-            JoinEvent::ChannelInterrupted { reason } => Self::line(&format!(
-                "  !     connection interrupted ({reason}); reconnecting"
-            )),
-            JoinEvent::ChannelRecovered { attempts } => Self::line(&format!(
-                "  ok    connection restored after {attempts} attempt(s)"
-            )),
-            JoinEvent::Failed { error } => {
-                Self::line(&format!("{} [{}]", error.kind.title(), error.id));
-                Self::line(&format!("  {}", error.message));
-                Self::line(&format!("  {}", error.kind.remedy()));
-            }
-            JoinEvent::Left { cleanly } if status.joined || !cleanly => {
-                Self::line(if *cleanly {
-                    "Left the meeting cleanly"
-                } else {
-                    "Left, but the meeting service did not confirm everything was removed"
-                });
-            }
-            JoinEvent::Cancelled { cleaned_up } => {
-                Self::line(if *cleaned_up {
-                    "Cancelled; nothing was left behind"
-                } else {
-                    "Cancelled; clean-up did not fully succeed"
-                });
-            }
-            _ => {}
+        if let Some(text) = describe(&status, event) {
+            Self::line(&text);
         }
     }
+}
+
+/// What [`Human`] prints for `event` (one or more lines), read together with the status the
+/// event has already been applied to; `None` for events it does not print.
+fn describe(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
+    step_line(status, event)
+        .or_else(|| meeting_line(status, event))
+        .or_else(|| connection_line(event))
+        .or_else(|| ending_line(status, event))
+}
+
+/// `  HTTP 200`, or nothing without a status.
+fn http_suffix(http_status: Option<u16>) -> String {
+    http_status
+        .map(|s| format!("  HTTP {s}"))
+        .unwrap_or_default()
+}
+
+/// The session's start and each step's progress.
+fn step_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
+    Some(match event {
+        JoinEvent::SessionStarted {
+            application_session_id,
+            meeting_host,
+            flow,
+        } => {
+            let how = match flow {
+                Flow::ServiceApplication => "",
+                Flow::Direct => " directly (Skype for Business Server)",
+            };
+            format!("Joining a meeting on {meeting_host}{how} (session {application_session_id})")
+        }
+        JoinEvent::StepDone {
+            step,
+            ms,
+            http_status,
+        } => {
+            let http = http_suffix(*http_status);
+            let retried = match status.step(*step).retries {
+                0 => String::new(),
+                1 => "  after 1 retry".to_string(),
+                n => format!("  after {n} retries"),
+            };
+            format!("  ok    {:<20} {ms:>6} ms{http}{retried}", step.label())
+        }
+        JoinEvent::StepFailed {
+            step,
+            ms,
+            http_status,
+            code,
+            subcode,
+        } => {
+            let http = http_suffix(*http_status);
+            let codes = match (code, subcode) {
+                (Some(c), Some(s)) => format!("  {c}/{s}"),
+                (Some(c), None) => format!("  {c}"),
+                _ => String::new(),
+            };
+            format!("  FAIL  {:<20} {ms:>6} ms{http}{codes}", step.label())
+        }
+        JoinEvent::StepStopped { step, ms } => format!("  stop  {:<20} {ms:>6} ms", step.label()),
+        JoinEvent::StepRetry {
+            step,
+            attempt,
+            delay_ms,
+            reason,
+            ..
+        } => format!(
+            "  retry {:<20} attempt {attempt} failed ({reason}); next in {delay_ms} ms",
+            step.label()
+        ),
+        _ => return None,
+    })
+}
+
+/// The lobby, the meeting, its people and its chat.
+fn meeting_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
+    Some(match event {
+        JoinEvent::Phase {
+            phase: Phase::InLobby,
+        } => "  ...   Waiting in the lobby for the organizer to let you in".to_string(),
+        JoinEvent::Phase {
+            phase: Phase::InMeeting,
+        } => {
+            let subject = status
+                .subject
+                .as_deref()
+                .map(|s| format!(" \"{s}\""))
+                .unwrap_or_default();
+            format!("In the meeting{subject}")
+        }
+        JoinEvent::Phase {
+            phase: Phase::Leaving,
+        } => "Leaving the meeting".to_string(),
+        JoinEvent::MeetingInfo {
+            subject: Some(s), ..
+        } if status.joined => format!("  Meeting: {s}"),
+        JoinEvent::ParticipantJoined { participant } if participant.me => {
+            format!("  +     {} (you)", participant.name)
+        }
+        JoinEvent::ParticipantJoined { participant } => {
+            let role = participant
+                .role
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            format!("  +     {}{role}", participant.name)
+        }
+        JoinEvent::ParticipantLeft { name, .. } => format!("  -     {name} left"),
+        JoinEvent::ChatMessage { message } if !message.outgoing => format!(
+            "  chat  {}: {}",
+            message.from,
+            message.text.replace('\n', "\n        ")
+        ),
+        JoinEvent::ChatDelivery {
+            id,
+            delivered,
+            reason,
+        } => {
+            let text = status
+                .chat
+                .iter()
+                .find(|l| l.id == *id)
+                .map(|l| l.text.as_str())
+                .unwrap_or_default();
+            let outcome = match (delivered, reason) {
+                (true, _) => "delivered".to_string(),
+                (false, Some(r)) => format!("NOT delivered: {r}"),
+                (false, None) => "NOT delivered".to_string(),
+            };
+            format!("  chat  you: {text}  ({outcome})")
+        }
+        _ => return None,
+    })
+}
+
+/// The connection lost and found again, and the web ticket renewed.
+fn connection_line(event: &JoinEvent) -> Option<String> {
+    Some(match event {
+        JoinEvent::Reconnecting {
+            attempt,
+            max_attempts,
+            reason,
+        } => format!("Reconnecting (attempt {attempt} of {max_attempts}): {reason}"),
+        JoinEvent::TokenRenewed { expires_in_s } => {
+            let lasts = expires_in_s
+                .map(|s| format!("; the new one lasts {s} s"))
+                .unwrap_or_default();
+            format!("Web ticket renewed{lasts}")
+        }
+        JoinEvent::Reconnected { attempts } => {
+            format!("Back in the meeting after {attempts} attempt(s), same session")
+        }
+        JoinEvent::ChannelInterrupted { reason } => {
+            format!("  !     connection interrupted ({reason}); reconnecting")
+        }
+        JoinEvent::ChannelRecovered { attempts } => {
+            format!("  ok    connection restored after {attempts} attempt(s)")
+        }
+        _ => return None,
+    })
+}
+
+/// How the session ended: the failure with its remedy, leaving, or cancelling.
+fn ending_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
+    let text = match event {
+        JoinEvent::Failed { error } => {
+            return Some(format!(
+                "{} [{}]\n  {}\n  {}",
+                error.kind.title(),
+                error.id,
+                error.message,
+                error.kind.remedy()
+            ));
+        }
+        JoinEvent::Left { cleanly: true } if status.joined => "Left the meeting cleanly",
+        JoinEvent::Left { cleanly: false } => {
+            "Left, but the meeting service did not confirm everything was removed"
+        }
+        JoinEvent::Cancelled { cleaned_up: true } => "Cancelled; nothing was left behind",
+        JoinEvent::Cancelled { cleaned_up: false } => "Cancelled; clean-up did not fully succeed",
+        _ => return None,
+    };
+    Some(text.to_string())
 }
 
 #[derive(Debug, Serialize)]
@@ -293,5 +304,97 @@ pub fn result_line(status: &JoinStatus) -> ResultLine<'_> {
         subject: status.subject.as_deref(),
         participants: status.roster.len(),
         interrupted: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::join::Step;
+
+    /// The lines a run of `events` prints, each event applied first as `Human` does.
+    fn printed(events: &[JoinEvent]) -> Vec<String> {
+        let mut status = JoinStatus::default();
+        events
+            .iter()
+            .filter_map(|e| {
+                status.apply(e);
+                describe(&status, e)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn retries_stops_and_the_connection_are_told() {
+        let retry = JoinEvent::StepRetry {
+            step: Step::Discovery,
+            attempt: 1,
+            delay_ms: 250,
+            http_status: Some(503),
+            reason: "HTTP 503".into(),
+        };
+        let done = JoinEvent::StepDone {
+            step: Step::Discovery,
+            ms: 812,
+            http_status: Some(200),
+        };
+        assert_eq!(
+            printed(&[retry.clone(), retry, done]),
+            [
+                "  retry Discovery            attempt 1 failed (HTTP 503); next in 250 ms",
+                "  retry Discovery            attempt 1 failed (HTTP 503); next in 250 ms",
+                "  ok    Discovery               812 ms  HTTP 200  after 2 retries",
+            ]
+        );
+        assert_eq!(
+            printed(&[
+                JoinEvent::StepStopped {
+                    step: Step::Application,
+                    ms: 5,
+                },
+                JoinEvent::ChannelInterrupted {
+                    reason: "reset".into(),
+                },
+                JoinEvent::ChannelRecovered { attempts: 2 },
+                JoinEvent::Reconnecting {
+                    attempt: 1,
+                    max_attempts: 3,
+                    reason: "gone".into(),
+                },
+                JoinEvent::Reconnected { attempts: 1 },
+                JoinEvent::TokenRenewed {
+                    expires_in_s: Some(600),
+                },
+                JoinEvent::TokenRenewed { expires_in_s: None },
+            ]),
+            [
+                "  stop  Application               5 ms",
+                "  !     connection interrupted (reset); reconnecting",
+                "  ok    connection restored after 2 attempt(s)",
+                "Reconnecting (attempt 1 of 3): gone",
+                "Back in the meeting after 1 attempt(s), same session",
+                "Web ticket renewed; the new one lasts 600 s",
+                "Web ticket renewed",
+            ]
+        );
+    }
+
+    #[test]
+    fn endings_are_told_once() {
+        assert_eq!(
+            printed(&[
+                JoinEvent::Left { cleanly: true },
+                JoinEvent::Left { cleanly: false },
+                JoinEvent::Cancelled { cleaned_up: true },
+                JoinEvent::Cancelled { cleaned_up: false },
+            ]),
+            [
+                // A clean leave before joining says nothing.
+                "Left, but the meeting service did not confirm everything was removed",
+                "Cancelled; nothing was left behind",
+                "Cancelled; clean-up did not fully succeed",
+            ]
+        );
+        assert_eq!(printed(&[JoinEvent::ChannelResynced]), Vec::<String>::new());
     }
 }

@@ -46,8 +46,37 @@ pub fn show(
     ui.add_space(8.0);
     ui.heading("Join a meeting");
     ui.add_space(8.0);
-    let mut enter = false;
+    let mut enter = meeting_field(ui, form, profiles);
+    ui.add_space(8.0);
+    enter |= name_field(ui, form);
+    ui.add_space(8.0);
+    join_service_choice(ui, form, profiles);
+    ui.add_space(12.0);
 
+    let valid = form.is_valid();
+    let join = ui.add_enabled(
+        valid,
+        egui::Button::new(RichText::new("Join").strong()).min_size(egui::vec2(96.0, 28.0)),
+    );
+    if join.clicked() || (enter && valid) {
+        actions.push(UiAction::Join);
+    } else if enter {
+        // Enter on an invalid form shows every message.
+        form.meeting_touched = true;
+        form.name_touched = true;
+    }
+    if !valid {
+        ui.label(RichText::new("Join is available once the link and the name are valid.").weak());
+    }
+    if let Some(note) = &form.note {
+        ui.add_space(8.0);
+        ui.label(note.as_str());
+    }
+}
+
+/// The meeting link with its message (or where a pasted invitation's link came from) and the
+/// offer of the direct mode; true when Enter was pressed in it.
+fn meeting_field(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Profile]) -> bool {
     let label = ui.label("Meeting link");
     let meeting = ui.add(
         egui::TextEdit::singleline(&mut form.meeting)
@@ -60,7 +89,7 @@ pub fn show(
     if meeting.changed() {
         form.meeting_edited();
     }
-    enter |= meeting.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let enter = meeting.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if form.focus == Some(Field::Meeting) {
         meeting.request_focus();
         form.focus = None;
@@ -81,8 +110,11 @@ pub fn show(
     if let Some(choice) = form.direct_offer(profiles) {
         direct_offer(ui, form, choice, profiles);
     }
-    ui.add_space(8.0);
+    enter
+}
 
+/// The guest's name with its message; true when Enter was pressed in it.
+fn name_field(ui: &mut egui::Ui, form: &mut FormState) -> bool {
     let label = ui.label("Your name");
     let name = ui.add(
         egui::TextEdit::singleline(&mut form.name)
@@ -95,7 +127,7 @@ pub fn show(
     if name.changed() {
         form.name_touched = true;
     }
-    enter |= name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let enter = name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if form.focus == Some(Field::Name) {
         name.request_focus();
         form.focus = None;
@@ -105,8 +137,12 @@ pub fn show(
     {
         field_error(ui, &e);
     }
-    ui.add_space(8.0);
+    enter
+}
 
+/// The configured join services and the built-in demos, and a note when the chosen service's
+/// key variable is not set.
+fn join_service_choice(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Profile]) {
     ui.label("Join service");
     ui.horizontal_wrapped(|ui| {
         for p in profiles {
@@ -147,26 +183,5 @@ pub fn show(
             ))
             .weak(),
         );
-    }
-    ui.add_space(12.0);
-
-    let valid = form.is_valid();
-    let join = ui.add_enabled(
-        valid,
-        egui::Button::new(RichText::new("Join").strong()).min_size(egui::vec2(96.0, 28.0)),
-    );
-    if join.clicked() || (enter && valid) {
-        actions.push(UiAction::Join);
-    } else if enter {
-        // Enter on an invalid form shows every message.
-        form.meeting_touched = true;
-        form.name_touched = true;
-    }
-    if !valid {
-        ui.label(RichText::new("Join is available once the link and the name are valid.").weak());
-    }
-    if let Some(note) = &form.note {
-        ui.add_space(8.0);
-        ui.label(note.as_str());
     }
 }

@@ -114,7 +114,33 @@ pub fn show(
     ui.add_space(8.0);
     ui.heading("Settings");
     ui.add_space(8.0);
+    join_services(ui, draft);
+    ui.add_space(12.0);
+    origin_and_culture(ui, draft, env, effective);
+    ui.add_space(12.0);
+    network(ui, draft, env);
+    ui.add_space(8.0);
+    appearance(ui, draft);
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new("Save").strong()).clicked() {
+            actions.push(UiAction::SaveSettings);
+        }
+        if ui
+            .button("Back without saving")
+            .on_hover_text("Esc")
+            .clicked()
+        {
+            actions.push(UiAction::CloseSettings);
+        }
+    });
+    if let Some(m) = &draft.message {
+        field_error(ui, m);
+    }
+}
 
+/// Every join service, each in its own group, then "Add a join service".
+fn join_services(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     ui.label(RichText::new("Join services").strong());
     ui.label(
         RichText::new(
@@ -130,9 +156,30 @@ pub fn show(
     }
     let mut remove = None;
     for i in 0..draft.profiles.len() {
-        let [name_err, url_err, key_err, discover_err] = draft.profile_errors(i);
-        let p: &mut ProfileDraft = &mut draft.profiles[i];
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let errors = draft.profile_errors(i);
+        if join_service(ui, i, &mut draft.profiles[i], errors) {
+            remove = Some(i);
+        }
+        ui.add_space(4.0);
+    }
+    if let Some(i) = remove {
+        draft.profiles.remove(i);
+    }
+    if ui.button("Add a join service").clicked() {
+        draft.profiles.push(ProfileDraft::default());
+    }
+}
+
+/// Join service `i` with its inline messages (name, token URL, key variable, autodiscover URL);
+/// true when its Remove button was pressed.
+fn join_service(
+    ui: &mut egui::Ui,
+    i: usize,
+    p: &mut ProfileDraft,
+    [name_err, url_err, key_err, discover_err]: [Option<String>; 4],
+) -> bool {
+    egui::Frame::group(ui.style())
+        .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(format!("Join service {}", i + 1)).strong());
             field(
@@ -170,23 +217,19 @@ pub fn show(
                     key_err.as_deref(),
                 );
             }
-            if ui
-                .button(format!("Remove join service {}", i + 1))
+            ui.button(format!("Remove join service {}", i + 1))
                 .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-        ui.add_space(4.0);
-    }
-    if let Some(i) = remove {
-        draft.profiles.remove(i);
-    }
-    if ui.button("Add a join service").clicked() {
-        draft.profiles.push(ProfileDraft::default());
-    }
-    ui.add_space(12.0);
+        })
+        .inner
+}
 
+/// Origin and culture, each saying when an environment variable overrides it.
+fn origin_and_culture(
+    ui: &mut egui::Ui,
+    draft: &mut SettingsDraft,
+    env: &EnvOverrides,
+    effective: &config::Effective,
+) {
     let origin_err = draft.origin_error();
     field(
         ui,
@@ -196,14 +239,7 @@ pub fn show(
         origin_err.as_deref(),
     );
     if env.origin.is_some() && effective.origin.1 == Source::Env(config::ENV_ORIGIN) {
-        ui.label(
-            RichText::new(format!(
-                "{} is set, so {} is used instead.",
-                config::ENV_ORIGIN,
-                effective.origin.0
-            ))
-            .weak(),
-        );
+        used_instead(ui, config::ENV_ORIGIN, &effective.origin.0);
     }
     ui.add_space(8.0);
     let culture_err = draft.culture_error();
@@ -215,19 +251,17 @@ pub fn show(
         culture_err.as_deref(),
     );
     if env.culture.is_some() && effective.culture.1 == Source::Env(config::ENV_CULTURE) {
-        ui.label(
-            RichText::new(format!(
-                "{} is set, so {} is used instead.",
-                config::ENV_CULTURE,
-                effective.culture.0
-            ))
-            .weak(),
-        );
+        used_instead(ui, config::ENV_CULTURE, &effective.culture.0);
     }
-    ui.add_space(12.0);
-    network(ui, draft, env);
-    ui.add_space(8.0);
+}
 
+/// A line saying the environment variable `var` is set and `value` is used.
+fn used_instead(ui: &mut egui::Ui, var: &str, value: &str) {
+    ui.label(RichText::new(format!("{var} is set, so {value} is used instead.")).weak());
+}
+
+/// Text size and theme.
+fn appearance(ui: &mut egui::Ui, draft: &mut SettingsDraft) {
     ui.add(
         egui::Slider::new(
             &mut draft.text_scale,
@@ -243,20 +277,4 @@ pub fn show(
         ui.radio_value(&mut draft.theme, Theme::Light, "Light");
         ui.radio_value(&mut draft.theme, Theme::Dark, "Dark");
     });
-    ui.add_space(12.0);
-    ui.horizontal(|ui| {
-        if ui.button(RichText::new("Save").strong()).clicked() {
-            actions.push(UiAction::SaveSettings);
-        }
-        if ui
-            .button("Back without saving")
-            .on_hover_text("Esc")
-            .clicked()
-        {
-            actions.push(UiAction::CloseSettings);
-        }
-    });
-    if let Some(m) = &draft.message {
-        field_error(ui, m);
-    }
 }

@@ -1,6 +1,7 @@
 //! What the process uses, read from the kernel: resident memory and its peak
-//! (`/proc/self/status`), CPU time of the whole process (`getrusage`), and CPU time per thread
-//! (`/proc/self/task/*/stat`) to tell the UI thread and the demo's threads apart. Linux only.
+//! (`/proc/self/status`), CPU time of the whole process (`CLOCK_PROCESS_CPUTIME_ID`), and CPU
+//! time per thread (`/proc/self/task/*/stat`) to tell the UI thread and the demo's threads
+//! apart. Linux only.
 
 use std::time::Duration;
 
@@ -60,29 +61,12 @@ mod imp {
     }
 
     pub fn cpu_time() -> Result<Duration, String> {
-        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-        // SAFETY: getrusage writes a complete `rusage` into the pointer it is given, which
-        // points at memory we own and that is large enough; it is read only on success.
-        let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) };
-        if rc != 0 {
-            return Err(format!(
-                "getrusage failed: {}",
-                std::io::Error::last_os_error()
-            ));
-        }
-        // SAFETY: rc == 0, so the struct was filled in.
-        let usage = unsafe { usage.assume_init() };
-        let tv = |t: libc::timeval| {
-            Duration::from_secs(t.tv_sec.max(0) as u64)
-                + Duration::from_micros(t.tv_usec.max(0) as u64)
-        };
-        Ok(tv(usage.ru_utime) + tv(usage.ru_stime))
+        let used = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+        Duration::try_from(used).map_err(|e| format!("process CPU time out of range: {e}"))
     }
 
     fn ticks_per_second() -> u64 {
-        // SAFETY: sysconf only reads a configuration value.
-        let n = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
-        if n > 0 { n as u64 } else { 100 }
+        rustix::param::clock_ticks_per_second().max(1)
     }
 
     pub fn thread_cpu(prefix: &str) -> Result<ThreadCpu, String> {
