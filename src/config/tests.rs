@@ -178,9 +178,10 @@ fn value_precedence_env_file_default() {
     assert_eq!(e.problems.len(), 2, "{:?}", e.problems);
 }
 
-/// `Ok` with the normalised value, or `Err` with the message, for each validator.
+// The validators: `Ok` with the normalised value, or `Err` with the message.
+
 #[test]
-fn validators_normalise_or_say_what_to_use() {
+fn urls_are_normalised_or_refused_with_what_to_use() {
     let url = |t: &str| check_token_url(t).map(String::from);
     assert_eq!(
         url(" https://a.com/GetAnonTokenJob "),
@@ -212,7 +213,10 @@ fn validators_normalise_or_say_what_to_use() {
         discover("lyncdiscover"),
         Err("Enter the full autodiscover URL, like https://lyncdiscover.contoso.com/.".into())
     );
+}
 
+#[test]
+fn names_are_trimmed_or_refused_with_what_to_use() {
     let env_name = "Use the name of an environment variable, like CONTOSO_SERVICE_KEY.";
     assert_eq!(check_env_name(" CONTOSO_KEY "), Ok("CONTOSO_KEY".into()));
     assert_eq!(check_env_name("_key2"), Ok("_key2".into()));
@@ -228,7 +232,10 @@ fn validators_normalise_or_say_what_to_use() {
     let too_long = "Use at most 64 characters and no control characters.";
     assert_eq!(check_profile_name(&"x".repeat(65)), Err(too_long.into()));
     assert_eq!(check_profile_name("a\tb"), Err(too_long.into()));
+}
 
+#[test]
+fn culture_and_origin_are_normalised_or_refused() {
     let culture = "Use a language tag like en-US or de-DE.";
     assert_eq!(check_culture(" en-US "), Ok("en-US".into()));
     for bad in ["x y", "1en", "e", ""] {
@@ -247,7 +254,10 @@ fn validators_normalise_or_say_what_to_use() {
     for bad in ["https://a.com/path", "http://a.com", "a.com"] {
         assert_eq!(check_origin(bad), Err(origin.into()), "{bad:?}");
     }
+}
 
+#[test]
+fn network_and_display_values_are_kept_or_refused() {
     assert_eq!(check_proxy(" System "), Ok("System".into()));
     assert_eq!(check_proxy("none"), Ok("none".into()));
     assert_eq!(

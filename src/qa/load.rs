@@ -22,7 +22,8 @@ use crate::api::http::HttpClient;
 use crate::cli::LoadArgs;
 use crate::join::status::StepState;
 use crate::join::{
-    DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase, SessionControl, TokenSource,
+    DisplayName, EventSink, FailureInfo, FailureKind, JoinEvent, JoinRequest, Phase,
+    SessionControl, TokenSource,
 };
 use crate::stop_signal::{StopSignal, StopSignals};
 

@@ -13,10 +13,15 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use tokio::task::JoinHandle;
+
+use crate::api::HttpClient;
 use crate::cli::SoakArgs;
 use crate::demo::{self, Demo};
-use crate::emulator::{EmulatorConfig, Role, ScriptedParticipant, demo_meetings};
-use crate::join::{DisplayName, EventSink, JoinEvent, JoinStatus, Phase, SessionControl};
+use crate::emulator::{Control, EmulatorConfig, Role, ScriptedParticipant, demo_meetings};
+use crate::join::{
+    DisplayName, EventSink, JoinEvent, JoinRequest, JoinStatus, Phase, SessionControl,
+};
 use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::current_rss_bytes;
@@ -160,26 +165,7 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
     ) {
         error = Some(format!("cannot add the chatting participant: {e}"));
     }
-    let target = match (
-        target::parse_meeting(Some(meeting), true, false),
-        target::http_client(&crate::cli::TransportArgs::default()),
-        DisplayName::parse("Soak guest"),
-    ) {
-        (Ok(meeting), Ok(http), Ok(name)) => Some((
-            Plan {
-                meeting,
-                name,
-                source: JoinSource::Demo { service_key: None },
-                origin: origin.to_string(),
-                culture: "en-US".into(),
-                join_deadline: Some(Duration::from_secs(60)),
-            }
-            .request(demo_tokens(demo)),
-            http,
-        )),
-        _ => None,
-    };
-    let Some((request, http)) = target else {
+    let Some((request, http)) = guest_request(demo, meeting, origin) else {
         return failed_report(args, "cannot build the guest's request".into());
     };
     let asi = request.application_session_id.as_str().to_string();
@@ -191,57 +177,7 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
     };
 
     let started = Instant::now();
-    let length = Duration::from_secs(args.seconds);
-    let (mut samples, mut drops, mut said) = (Vec::new(), 0u64, 0u64);
-    let (mut next_drop, mut next_chat) = (
-        Duration::from_secs(args.drop_every_secs),
-        Duration::from_secs(args.chat_every_secs),
-    );
-    let mut last_print = Instant::now();
-    let mut signals = StopSignals::new();
-    let mut interrupted = None;
-    while started.elapsed() < length && !engine.is_finished() {
-        tokio::select! {
-            () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            Some(signal) = signals.recv() => {
-                eprintln!("soak: {} received; the guest leaves", signal.name());
-                interrupted = Some(signal);
-                break;
-            }
-        }
-        let now = started.elapsed();
-        if counters.in_meeting.load(Ordering::Relaxed) == 1 {
-            if let Some(rss) = current_rss_bytes() {
-                samples.push(rss);
-            }
-            if now >= next_drop {
-                next_drop += Duration::from_secs(args.drop_every_secs);
-                if control.drop_channel(&asi, false).unwrap_or(false) {
-                    drops += 1;
-                }
-            }
-            if now >= next_chat {
-                next_chat += Duration::from_secs(args.chat_every_secs);
-                let text = format!("soak message {said}");
-                if control.say(meeting, HOST, &text).is_ok() {
-                    said += 1;
-                }
-            }
-        }
-        // The journal would grow to its cap over a long run: it is not what is measured.
-        control.clear_journal();
-        if !args.json && last_print.elapsed() >= Duration::from_secs(10) {
-            last_print = Instant::now();
-            eprintln!(
-                "{:>5.0} s  event GETs {}  rejoins {}  drops {}  RSS {}",
-                now.as_secs_f64(),
-                counters.event_gets.load(Ordering::Relaxed),
-                counters.rejoins.load(Ordering::Relaxed),
-                drops,
-                super::process::format_bytes(samples.last().copied()),
-            );
-        }
-    }
+    let stirred = stay_and_stir(args, &control, &asi, &counters, &engine).await;
     let stayed = !engine.is_finished();
     session.leave();
     let status: JoinStatus = match tokio::time::timeout(Duration::from_secs(30), engine).await {
@@ -255,7 +191,8 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
             |f| format!("{}: {}", f.kind.id(), f.message),
         ));
     }
-    let (start, end) = start_and_end(&samples);
+    let samples = &stirred.samples;
+    let (start, end) = start_and_end(samples);
     let memory_flat = samples.len() >= 10 && is_flat(start, end);
     let left_cleanly = status.left_cleanly == Some(true);
     let ok = stayed && left_cleanly && memory_flat && error.is_none();
@@ -266,9 +203,9 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         token_secs: args.token_secs,
         event_gets: counters.event_gets.load(Ordering::Relaxed),
         rejoins: counters.rejoins.load(Ordering::Relaxed),
-        channel_drops: drops,
+        channel_drops: stirred.drops,
         channel_interruptions: counters.interruptions.load(Ordering::Relaxed),
-        chat_sent_by_host: said,
+        chat_sent_by_host: stirred.said,
         chat_received: counters.chat_received.load(Ordering::Relaxed),
         rss_samples: samples.len(),
         rss_start_bytes: start,
@@ -278,13 +215,29 @@ async fn soak(demo: &Demo, args: &SoakArgs, origin: &str) -> SoakReport {
         stayed_in_meeting: stayed,
         left_cleanly,
         error,
-        interrupted,
-        exit_code: match interrupted {
+        interrupted: stirred.interrupted,
+        exit_code: match stirred.interrupted {
             Some(signal) => signal.exit_code(),
             None if ok => 0,
             None => 1,
         },
     }
+}
+
+/// The guest's request for the demo's open `meeting`, and its HTTP client.
+fn guest_request(demo: &Demo, meeting: &str, origin: &str) -> Option<(JoinRequest, HttpClient)> {
+    let meeting = target::parse_meeting(Some(meeting), true, false).ok()?;
+    let http = target::http_client(&crate::cli::TransportArgs::default()).ok()?;
+    let name = DisplayName::parse("Soak guest").ok()?;
+    let plan = Plan {
+        meeting,
+        name,
+        source: JoinSource::Demo { service_key: None },
+        origin: origin.to_string(),
+        culture: "en-US".into(),
+        join_deadline: Some(Duration::from_secs(60)),
+    };
+    Some((plan.request(demo_tokens(demo)), http))
 }
 
 /// Tokens from the demo's own service application (this command starts the demo itself, with
@@ -294,6 +247,84 @@ pub(super) fn demo_tokens(demo: &Demo) -> TokenSource {
         token_url: demo.token_url(),
         service_key: None,
     })
+}
+
+/// What the soak did while the guest stayed.
+struct Stirred {
+    /// Resident memory, one sample a second while the guest was in the meeting.
+    samples: Vec<u64>,
+    drops: u64,
+    said: u64,
+    interrupted: Option<StopSignal>,
+}
+
+/// Until `--seconds` have passed, the session ends or a stop signal comes: once a second while
+/// the guest is in the meeting, sample memory, drop the event channel and have the host chat
+/// when their turns come; every ten seconds, a progress line on stderr (without `--json`).
+async fn stay_and_stir(
+    args: &SoakArgs,
+    control: &Control,
+    asi: &str,
+    counters: &Counters,
+    engine: &JoinHandle<JoinStatus>,
+) -> Stirred {
+    let started = Instant::now();
+    let length = Duration::from_secs(args.seconds);
+    let mut stirred = Stirred {
+        samples: Vec::new(),
+        drops: 0,
+        said: 0,
+        interrupted: None,
+    };
+    let (mut next_drop, mut next_chat) = (
+        Duration::from_secs(args.drop_every_secs),
+        Duration::from_secs(args.chat_every_secs),
+    );
+    let mut last_print = Instant::now();
+    let mut signals = StopSignals::new();
+    while started.elapsed() < length && !engine.is_finished() {
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            Some(signal) = signals.recv() => {
+                eprintln!("soak: {} received; the guest leaves", signal.name());
+                stirred.interrupted = Some(signal);
+                break;
+            }
+        }
+        let now = started.elapsed();
+        if counters.in_meeting.load(Ordering::Relaxed) == 1 {
+            if let Some(rss) = current_rss_bytes() {
+                stirred.samples.push(rss);
+            }
+            if now >= next_drop {
+                next_drop += Duration::from_secs(args.drop_every_secs);
+                if control.drop_channel(asi, false).unwrap_or(false) {
+                    stirred.drops += 1;
+                }
+            }
+            if now >= next_chat {
+                next_chat += Duration::from_secs(args.chat_every_secs);
+                let text = format!("soak message {}", stirred.said);
+                if control.say(demo::OPEN_MEETING_URL, HOST, &text).is_ok() {
+                    stirred.said += 1;
+                }
+            }
+        }
+        // The journal would grow to its cap over a long run: it is not what is measured.
+        control.clear_journal();
+        if !args.json && last_print.elapsed() >= Duration::from_secs(10) {
+            last_print = Instant::now();
+            eprintln!(
+                "{:>5.0} s  event GETs {}  rejoins {}  drops {}  RSS {}",
+                now.as_secs_f64(),
+                counters.event_gets.load(Ordering::Relaxed),
+                counters.rejoins.load(Ordering::Relaxed),
+                stirred.drops,
+                super::process::format_bytes(stirred.samples.last().copied()),
+            );
+        }
+    }
+    stirred
 }
 
 fn failed_report(args: &SoakArgs, error: String) -> SoakReport {

@@ -245,7 +245,10 @@ fn write_files(
         let mut title = format!(
             "guest-join join {} (session {})",
             plan.meeting.host(),
-            status.application_session_id.as_deref().unwrap_or("not started")
+            status
+                .application_session_id
+                .as_deref()
+                .unwrap_or("not started")
         );
         if let Some(signal) = interrupted {
             title.push_str(&format!(", interrupted by {}", signal.name()));

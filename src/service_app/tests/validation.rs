@@ -8,87 +8,133 @@ use axum::http::{StatusCode, header};
 use super::*;
 use crate::service_app::{Code, MAX_BODY_BYTES};
 
-/// (label, fields, expected code). `fields` replace the valid ones by name; a `None` value
-/// removes the field.
-type Case = (&'static str, Vec<(&'static str, Option<String>)>, Code);
+/// (label, fields, expected code, the start of the expected message). `fields` replace the
+/// valid ones by name; a `None` value removes the field. The message is given whole, except
+/// where it ends with the operating system's words for a refused connection.
+type Case = (
+    &'static str,
+    Vec<(&'static str, Option<String>)>,
+    Code,
+    &'static str,
+);
+
+const SESSION_ID_FORMAT: &str =
+    "ApplicationSessionId must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'.";
+const MEETING_NOT_ALLOWED: &str = "This service does not mint tokens for that meeting URL.";
+const UPSTREAM_DOWN: &str = "Azure AD is unavailable (could not connect: ";
+
+fn s(v: &str) -> Option<String> {
+    Some(v.to_string())
+}
 
 fn cases() -> Vec<Case> {
-    let s = |v: &str| Some(v.to_string());
+    [
+        session_id_cases(),
+        origin_cases(),
+        meeting_url_cases(),
+        length_and_valid_cases(),
+    ]
+    .concat()
+}
+
+/// `ApplicationSessionId`: missing, empty, malformed.
+fn session_id_cases() -> Vec<Case> {
     vec![
         (
             "no session id",
             vec![("ApplicationSessionId", None)],
             Code::MissingApplicationSessionId,
+            "ApplicationSessionId is required (one per guest session, e.g. a UUID).",
         ),
         (
             "empty session id",
             vec![("ApplicationSessionId", s(""))],
             Code::MissingApplicationSessionId,
+            "ApplicationSessionId is required (one per guest session, e.g. a UUID).",
         ),
         (
             "session id with a space",
             vec![("ApplicationSessionId", s("a b"))],
             Code::InvalidApplicationSessionId,
+            SESSION_ID_FORMAT,
         ),
         (
             "session id of 65 chars",
             vec![("ApplicationSessionId", Some("a".repeat(65)))],
             Code::InvalidApplicationSessionId,
+            SESSION_ID_FORMAT,
         ),
         (
             "session id with a slash",
             vec![("ApplicationSessionId", s("a/b"))],
             Code::InvalidApplicationSessionId,
+            SESSION_ID_FORMAT,
         ),
         (
             "session id non-ascii",
             vec![("ApplicationSessionId", s("séance"))],
             Code::InvalidApplicationSessionId,
+            SESSION_ID_FORMAT,
         ),
+    ]
+}
+
+/// `AllowedOrigins`: missing, malformed, not allowed.
+fn origin_cases() -> Vec<Case> {
+    vec![
         (
             "no origins",
             vec![("AllowedOrigins", None)],
             Code::MissingAllowedOrigins,
+            "AllowedOrigins is required (the web origin the guest uses).",
         ),
         (
             "only separators",
             vec![("AllowedOrigins", s(" ; ;"))],
             Code::MissingAllowedOrigins,
+            "AllowedOrigins is required (the web origin the guest uses).",
         ),
         (
             "origin without scheme",
             vec![("AllowedOrigins", s("contoso.com"))],
             Code::InvalidOrigin,
+            "The origin \"contoso.com\" is not scheme://host[:port].",
         ),
         (
             "origin http non-local",
             vec![("AllowedOrigins", s("http://contoso.com"))],
             Code::InvalidOrigin,
+            "The origin \"http://contoso.com\" must use https (http only for localhost, 127.0.0.1 and [::1]).",
         ),
         (
             "origin ftp",
             vec![("AllowedOrigins", s("ftp://contoso.com"))],
             Code::InvalidOrigin,
+            "The origin \"ftp://contoso.com\" must use https.",
         ),
         (
             "origin with a path",
             vec![("AllowedOrigins", s("https://contoso.com/app"))],
             Code::InvalidOrigin,
+            "The origin \"https://contoso.com/app\" must be scheme://host[:port] without a path, query or fragment.",
         ),
         (
             "origin with credentials",
             vec![("AllowedOrigins", s("https://u:p@contoso.com"))],
             Code::InvalidOrigin,
+            "The origin \"https://u:p@contoso.com\" must not contain a user name or password.",
         ),
         (
             "second origin invalid",
             vec![("AllowedOrigins", s("https://contoso.com;nope"))],
             Code::InvalidOrigin,
+            "The origin \"nope\" is not scheme://host[:port].",
         ),
         (
             "origin not allowed",
             vec![("AllowedOrigins", s("https://litware.com"))],
             Code::OriginNotAllowed,
+            "This service does not mint tokens for the origin https://litware.com.",
         ),
         (
             "one of two not allowed",
@@ -97,31 +143,43 @@ fn cases() -> Vec<Case> {
                 s("https://contoso.com;https://litware.com"),
             )],
             Code::OriginNotAllowed,
+            "This service does not mint tokens for the origin https://litware.com.",
         ),
         (
             "local origin on another port",
             vec![("AllowedOrigins", s("http://localhost:9999"))],
             Code::OriginNotAllowed,
+            "This service does not mint tokens for the origin http://localhost:9999.",
         ),
+    ]
+}
+
+/// `MeetingUrl`: missing, malformed, not allowed.
+fn meeting_url_cases() -> Vec<Case> {
+    vec![
         (
             "no meeting url",
             vec![("MeetingUrl", None)],
             Code::MissingMeetingUrl,
+            "MeetingUrl is required (the meeting's https join link).",
         ),
         (
             "blank meeting url",
             vec![("MeetingUrl", s("  "))],
             Code::MissingMeetingUrl,
+            "MeetingUrl is required (the meeting's https join link).",
         ),
         (
             "meeting url http",
             vec![("MeetingUrl", s("http://meet.lync.com/contoso/alice/X"))],
             Code::InvalidMeetingUrl,
+            "MeetingUrl \"http://meet.lync.com/contoso/alice/X\" must use https.",
         ),
         (
             "meeting url relative",
             vec![("MeetingUrl", s("/contoso/alice/X"))],
             Code::InvalidMeetingUrl,
+            "MeetingUrl \"/contoso/alice/X\" is not an absolute URL.",
         ),
         (
             "meeting url is sip",
@@ -130,16 +188,19 @@ fn cases() -> Vec<Case> {
                 s("sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:X"),
             )],
             Code::InvalidMeetingUrl,
+            "MeetingUrl \"sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:X\" must use https.",
         ),
         (
             "meeting url with credentials",
             vec![("MeetingUrl", s("https://u:p@meet.lync.com/contoso/a/X"))],
             Code::InvalidMeetingUrl,
+            "MeetingUrl \"https://u:p@meet.lync.com/contoso/a/X\" must not contain a user name or password.",
         ),
         (
             "meeting of another tenant",
             vec![("MeetingUrl", s("https://meet.lync.com/fabrikam/bob/X"))],
             Code::MeetingUrlNotAllowed,
+            MEETING_NOT_ALLOWED,
         ),
         (
             "look-alike host",
@@ -148,6 +209,7 @@ fn cases() -> Vec<Case> {
                 s("https://meet.lync.com.evil.example/contoso/a/X"),
             )],
             Code::MeetingUrlNotAllowed,
+            MEETING_NOT_ALLOWED,
         ),
         (
             "dot-dot escape",
@@ -156,12 +218,20 @@ fn cases() -> Vec<Case> {
                 s("https://meet.lync.com/contoso/../fabrikam/X"),
             )],
             Code::MeetingUrlNotAllowed,
+            MEETING_NOT_ALLOWED,
         ),
         (
             "exact pattern, other path",
             vec![("MeetingUrl", s("https://join.example.com/exact/2"))],
             Code::MeetingUrlNotAllowed,
+            MEETING_NOT_ALLOWED,
         ),
+    ]
+}
+
+/// Fields over the size limit, and requests that pass validation (so they end at the unreachable upstream).
+fn length_and_valid_cases() -> Vec<Case> {
+    vec![
         (
             "meeting url too long",
             vec![(
@@ -169,17 +239,20 @@ fn cases() -> Vec<Case> {
                 Some(format!("{MEETING}/{}", "x".repeat(2100))),
             )],
             Code::FieldTooLong,
+            "MeetingUrl is 2143 bytes long; at most 2048 are accepted.",
         ),
         (
             "origins too long",
             vec![("AllowedOrigins", Some("https://contoso.com;".repeat(120)))],
             Code::FieldTooLong,
+            "AllowedOrigins is 2400 bytes long; at most 2048 are accepted.",
         ),
-        ("valid", vec![], Code::UpstreamUnavailable),
+        ("valid", vec![], Code::UpstreamUnavailable, UPSTREAM_DOWN),
         (
             "valid: local origin",
             vec![("AllowedOrigins", s("http://localhost:8080"))],
             Code::UpstreamUnavailable,
+            UPSTREAM_DOWN,
         ),
         (
             "valid: two origins, trailing slash",
@@ -188,16 +261,19 @@ fn cases() -> Vec<Case> {
                 s("https://CONTOSO.com/ ; http://localhost:8080"),
             )],
             Code::UpstreamUnavailable,
+            UPSTREAM_DOWN,
         ),
         (
             "valid: exact pattern",
             vec![("MeetingUrl", s("https://join.example.com/exact/1"))],
             Code::UpstreamUnavailable,
+            UPSTREAM_DOWN,
         ),
         (
             "valid: host case",
             vec![("MeetingUrl", s("https://MEET.lync.com/Contoso/alice/X"))],
             Code::UpstreamUnavailable,
+            UPSTREAM_DOWN,
         ),
     ]
 }
@@ -220,7 +296,7 @@ fn fields_for(case: &[(&'static str, Option<String>)]) -> Vec<(String, String)> 
 async fn validation_table_form_and_json() {
     let app = app(unreachable_config().await);
     let mut seen = BTreeSet::new();
-    for (label, case, expected) in cases() {
+    for (label, case, expected, message) in cases() {
         let fields = fields_for(&case);
         let pairs: Vec<(&str, &str)> = fields
             .iter()
@@ -236,7 +312,7 @@ async fn validation_table_form_and_json() {
             );
             assert_eq!(answer.status, expected.status(), "{label} ({kind})");
             let text = answer.error();
-            assert!(!text.is_empty(), "{label} ({kind}): no Error text");
+            assert!(text.starts_with(message), "{label} ({kind}): {text}");
         }
         seen.insert(expected.as_str());
     }
