@@ -403,45 +403,18 @@ impl HttpClient {
         h
     }
 
-    async fn send_inner(&self, req: Request) -> (Result<Response, ApiError>, Option<RawResponse>) {
+    async fn send_inner(
+        &self,
+        mut req: Request,
+    ) -> (Result<Response, ApiError>, Option<RawResponse>) {
         if let Err(e) = check_transport(&req.url) {
             return (Err(e), None);
         }
         let host = host_of(&req.url);
         let timeout = req.timeout.unwrap_or(self.opts.request_timeout);
-        let client = if is_loopback(&req.url) {
-            &self.direct
-        } else {
-            &self.client
-        };
-        let mut builder = client
-            .request(req.method.clone(), req.url.clone())
-            .timeout(timeout);
-        builder = builder.header(ACCEPT, HeaderValue::from_static("application/json"));
-        if let Some(token) = &req.bearer {
-            let Ok(mut v) = HeaderValue::from_str(&format!("Bearer {}", token.expose())) else {
-                return (
-                    Err(ApiError::BadLink {
-                        detail: "the token contains characters not allowed in a header".into(),
-                    }),
-                    None,
-                );
-            };
-            v.set_sensitive(true);
-            builder = builder.header(AUTHORIZATION, v);
-        }
-        if let Some(origin) = &req.origin {
-            builder = builder.header(ORIGIN, origin.as_str());
-        }
-        builder = match req.body {
-            Body::Empty => builder,
-            Body::Json(b) => builder.header(CONTENT_TYPE, "application/json").body(b),
-            Body::Form(f) => builder
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(f),
-            Body::Text { content_type, text } => {
-                builder.header(CONTENT_TYPE, content_type).body(text)
-            }
+        let builder = match self.builder(&mut req, timeout) {
+            Ok(b) => b,
+            Err(e) => return (Err(e), None),
         };
         let started = Instant::now();
         let mut resp = match builder.send().await {
@@ -460,47 +433,10 @@ impl HttpClient {
                 receive: started.elapsed().saturating_sub(wait),
             })
         };
-        if let Some(len) = resp.content_length()
-            && len > self.opts.max_body_bytes as u64
-        {
-            return (
-                Err(ApiError::TooLarge {
-                    host,
-                    limit: self.opts.max_body_bytes,
-                }),
-                raw(Vec::new()),
-            );
-        }
-        let mut body = Vec::new();
-        loop {
-            let chunk =
-                match tokio::time::timeout(timeout.saturating_sub(started.elapsed()), resp.chunk())
-                    .await
-                {
-                    Ok(Ok(Some(c))) => c,
-                    Ok(Ok(None)) => break,
-                    Ok(Err(e)) => return (Err(classify(e, &host, timeout)), raw(body)),
-                    Err(_) => {
-                        return (
-                            Err(ApiError::Timeout {
-                                host,
-                                after: timeout,
-                            }),
-                            raw(body),
-                        );
-                    }
-                };
-            if body.len() + chunk.len() > self.opts.max_body_bytes {
-                return (
-                    Err(ApiError::TooLarge {
-                        host,
-                        limit: self.opts.max_body_bytes,
-                    }),
-                    raw(body),
-                );
-            }
-            body.extend_from_slice(&chunk);
-        }
+        let body = match self.read_capped(&mut resp, &host, started, timeout).await {
+            Ok(body) => body,
+            Err((e, partial)) => return (Err(e), raw(partial)),
+        };
         let elapsed = started.elapsed();
         if (300..400).contains(&status) {
             let target = headers
@@ -541,6 +477,86 @@ impl HttpClient {
             }),
             raw,
         )
+    }
+
+    /// The request as reqwest sends it: the client for its destination (loopback goes direct),
+    /// the time-out, `Accept`, the bearer token (marked sensitive), `Origin` and the body.
+    fn builder(
+        &self,
+        req: &mut Request,
+        timeout: Duration,
+    ) -> Result<reqwest::RequestBuilder, ApiError> {
+        let client = if is_loopback(&req.url) {
+            &self.direct
+        } else {
+            &self.client
+        };
+        let mut builder = client
+            .request(req.method.clone(), req.url.clone())
+            .timeout(timeout)
+            .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if let Some(token) = &req.bearer {
+            let Ok(mut v) = HeaderValue::from_str(&format!("Bearer {}", token.expose())) else {
+                return Err(ApiError::BadLink {
+                    detail: "the token contains characters not allowed in a header".into(),
+                });
+            };
+            v.set_sensitive(true);
+            builder = builder.header(AUTHORIZATION, v);
+        }
+        if let Some(origin) = &req.origin {
+            builder = builder.header(ORIGIN, origin.as_str());
+        }
+        // The body moves into the request; `req` keeps what the answer is read against.
+        Ok(match std::mem::replace(&mut req.body, Body::Empty) {
+            Body::Empty => builder,
+            Body::Json(b) => builder.header(CONTENT_TYPE, "application/json").body(b),
+            Body::Form(f) => builder
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(f),
+            Body::Text { content_type, text } => {
+                builder.header(CONTENT_TYPE, content_type).body(text)
+            }
+        })
+    }
+
+    /// The body, at most `max_body_bytes` and within what is left of the time-out; on failure
+    /// the error and what had arrived.
+    async fn read_capped(
+        &self,
+        resp: &mut reqwest::Response,
+        host: &str,
+        started: Instant,
+        timeout: Duration,
+    ) -> Result<Vec<u8>, (ApiError, Vec<u8>)> {
+        let limit = self.opts.max_body_bytes;
+        let too_large = || ApiError::TooLarge {
+            host: host.to_string(),
+            limit,
+        };
+        if resp.content_length().is_some_and(|len| len > limit as u64) {
+            return Err((too_large(), Vec::new()));
+        }
+        let mut body = Vec::new();
+        loop {
+            let left = timeout.saturating_sub(started.elapsed());
+            let chunk = match tokio::time::timeout(left, resp.chunk()).await {
+                Ok(Ok(Some(c))) => c,
+                Ok(Ok(None)) => return Ok(body),
+                Ok(Err(e)) => return Err((classify(e, host, timeout), body)),
+                Err(_) => {
+                    let e = ApiError::Timeout {
+                        host: host.to_string(),
+                        after: timeout,
+                    };
+                    return Err((e, body));
+                }
+            };
+            if body.len() + chunk.len() > limit {
+                return Err((too_large(), body));
+            }
+            body.extend_from_slice(&chunk);
+        }
     }
 }
 

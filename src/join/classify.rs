@@ -64,6 +64,7 @@ mod tests {
     }
 
     #[test]
+    // Long on purpose: one table of (step, error) → class.
     fn classes_per_step() {
         let refused = ApiError::Connect {
             host: "h".into(),

@@ -278,6 +278,7 @@ impl JoinStatus {
     }
 
     /// Apply one event. Pure: no I/O, no clock.
+    // Long on purpose: one arm per event, the whole reducer in one place to read.
     pub fn apply(&mut self, event: &JoinEvent) {
         match event {
             JoinEvent::SessionStarted {

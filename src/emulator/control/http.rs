@@ -120,6 +120,7 @@ impl From<ControlError> for UcwaErrorReply {
 }
 
 /// The `/control/...` routes; see [`Control`].
+// Long on purpose: one arm per control route, a table read top to bottom.
 pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
     let c = Control::new(emu.clone());
     let segs: Vec<&str> = r.segs.iter().skip(1).map(String::as_str).collect();

@@ -352,6 +352,7 @@ fn collection(rel: Rel, self_href: String, item_rel: Rel, items: Vec<Link>) -> R
     .respond()
 }
 
+// Long on purpose: one arm per resource the pool serves, so a route is found in one place.
 fn get_resource(
     emu: &Arc<Emu>,
     app_id: &str,

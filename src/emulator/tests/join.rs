@@ -73,6 +73,7 @@ async fn join_errors() {
     assert_eq!(resp.status, StatusCode::CONFLICT);
 }
 
+// Long on purpose: one protocol sequence checked in order, as the client sees it.
 #[tokio::test]
 async fn open_meeting_detailed_sequence() {
     let h = Harness::new();

@@ -129,6 +129,7 @@ async fn add_messaging_connects_and_greetings_arrive() {
     );
 }
 
+// Long on purpose: one protocol sequence checked in order.
 #[tokio::test]
 async fn send_message_typing_and_terminate() {
     let h = Harness::new();

@@ -209,6 +209,7 @@ impl OnPrem {
     }
 }
 
+// Long on purpose: flow B end to end, each request in order.
 #[tokio::test]
 async fn flow_b_from_lyncdiscover_to_the_meeting() {
     let o = on_prem();

@@ -86,7 +86,8 @@ fn locked() -> UcwaError {
     )
 }
 
-/// `POST {app}/communication/onlineMeetingInvitations`.
+/// `POST {app}/communication/onlineMeetingInvitations`. Long on purpose: the server's checks
+/// and the guest's admission in the order the protocol has them.
 pub(crate) fn join(
     w: &mut World,
     tenant: &str,

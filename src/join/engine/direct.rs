@@ -12,7 +12,7 @@ use crate::api::onprem::{self, UserLinks};
 use crate::api::ucwa::UcwaAuth;
 use crate::api::wire::UcwaDate;
 use crate::api::wire::ucwa::ApplicationRequest;
-use crate::api::wire::webticket::WebTicketGrant;
+use crate::api::wire::webticket::{MsRtcOAuthChallenge, WebTicketGrant};
 
 use super::super::classify::classify;
 use super::super::direct_meeting::DirectMeeting;
@@ -32,11 +32,13 @@ pub(super) struct Renewal {
 }
 
 impl Session<'_> {
-    pub(super) async fn direct_entry(&mut self, profile: &DirectProfile) -> Result<Entry, Stop> {
-        let req = self.req;
-        let http = self.http.clone();
-        let http = &http;
-        let meeting = match DirectMeeting::from_link(&req.meeting) {
+    /// The meeting's conference and where autodiscover starts: the configured entry point, else
+    /// `lyncdiscover.<organizer's domain>`.
+    fn autodiscover_start(
+        &mut self,
+        profile: &DirectProfile,
+    ) -> Result<(DirectMeeting, Url), Stop> {
+        let meeting = match DirectMeeting::from_link(&self.req.meeting) {
             Ok(m) => m,
             Err(e) => {
                 return Err(self.fail_now(
@@ -46,7 +48,7 @@ impl Session<'_> {
                 ));
             }
         };
-        let Some(mut start) = profile
+        let Some(start) = profile
             .autodiscover
             .clone()
             .or_else(|| meeting.lyncdiscover_url())
@@ -57,6 +59,32 @@ impl Session<'_> {
                 "no autodiscover address can be made from the meeting's domain",
             ));
         };
+        Ok((meeting, start))
+    }
+
+    /// The WebTicket address of a challenge that offers the anonymous meeting grant; without
+    /// that grant anonymous join is turned off for the deployment.
+    fn ticket_address(&mut self, challenge: Option<MsRtcOAuthChallenge>) -> Result<Url, Stop> {
+        match challenge {
+            Some(c) if c.offers_anon_meeting() => Url::parse(c.href.trim()).map_err(|_| {
+                self.fail_now(
+                    Step::Autodiscover,
+                    FailureKind::Protocol,
+                    "the sign-in challenge's WebTicket address is not a valid URL",
+                )
+            }),
+            Some(_) | None => Err(self.fail_now(
+                Step::Autodiscover,
+                FailureKind::AnonymousJoinDisabled,
+                "the server's sign-in challenge does not offer the anonymous meeting grant (urn:microsoft.rtc:anonmeeting): anonymous join is turned off",
+            )),
+        }
+    }
+    pub(super) async fn direct_entry(&mut self, profile: &DirectProfile) -> Result<Entry, Stop> {
+        let req = self.req;
+        let http = self.http.clone();
+        let http = &http;
+        let (meeting, mut start) = self.autodiscover_start(profile)?;
         // A redirect may lead within the organizer's domain, or to the host the operator
         // configured as the autodiscover entry point.
         let configured = profile
@@ -83,25 +111,7 @@ impl Session<'_> {
                     Ok(((user, challenge), found))
                 })
                 .await?;
-            let ticket_url = match challenge {
-                Some(c) if c.offers_anon_meeting() => match url::Url::parse(c.href.trim()) {
-                    Ok(u) => u,
-                    Err(_) => {
-                        return Err(self.fail_now(
-                            Step::Autodiscover,
-                            FailureKind::Protocol,
-                            "the sign-in challenge's WebTicket address is not a valid URL",
-                        ));
-                    }
-                },
-                Some(_) | None => {
-                    return Err(self.fail_now(
-                        Step::Autodiscover,
-                        FailureKind::AnonymousJoinDisabled,
-                        "the server's sign-in challenge does not offer the anonymous meeting grant (urn:microsoft.rtc:anonmeeting): anonymous join is turned off",
-                    ));
-                }
-            };
+            let ticket_url = self.ticket_address(challenge)?;
 
             self.progress(Phase::CreatingApplication);
             let grant =

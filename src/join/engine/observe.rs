@@ -181,6 +181,7 @@ impl Session<'_> {
         }
     }
 
+    // Long on purpose: one arm per observation, each a few lines; splitting would scatter them.
     pub(super) fn on_observation(&mut self, obs: Observation) -> Result<(), Stop> {
         match obs {
             Observation::Lobby => {
