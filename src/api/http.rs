@@ -596,15 +596,24 @@ mod tests {
             "http://127.8.0.1/",
         ];
         for u in ok {
-            assert!(check_transport(&Url::parse(u).unwrap()).is_ok(), "{u}");
+            if let Err(e) = check_transport(&Url::parse(u).unwrap()) {
+                panic!("{u} refused: {e}");
+            }
         }
-        for u in [
-            "http://a.example/x",
-            "http://10.0.0.1/x",
-            "ftp://127.0.0.1/x",
-            "http://localhost.evil.example/",
+        for (u, host) in [
+            ("http://a.example/x", "a.example"),
+            ("http://10.0.0.1/x", "10.0.0.1"),
+            ("ftp://127.0.0.1/x", "127.0.0.1"),
+            ("http://localhost.evil.example/", "localhost.evil.example"),
         ] {
-            assert!(check_transport(&Url::parse(u).unwrap()).is_err(), "{u}");
+            let e = check_transport(&Url::parse(u).unwrap()).expect_err(u);
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "refusing to send to {host} over plain http: only https is allowed (http only for this computer)"
+                ),
+                "{u}"
+            );
         }
     }
 }

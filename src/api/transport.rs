@@ -218,13 +218,20 @@ mod tests {
         };
         assert_eq!(url.expose(), "http://proxy.example:3128/");
         assert_eq!(no_proxy, ".corp, 10.0.0.0/8");
-        for bad in [
-            "proxy.example:3128",
-            "socks5://proxy.example:1080",
-            "http://proxy.example:3128/path",
-            "",
+        for (bad, why) in [
+            ("proxy.example:3128", "must be an http:// or https:// URL"),
+            ("socks5://proxy.example:1080", "not socks5://"),
+            (
+                "http://proxy.example:3128/path",
+                "the proxy URL takes only a scheme, host and port (no path)",
+            ),
+            (
+                "",
+                "is not a proxy URL; use one like http://proxy.example:3128",
+            ),
         ] {
-            assert!(ProxyPolicy::parse(bad, None).is_err(), "{bad}");
+            let e = ProxyPolicy::parse(bad, None).expect_err(bad);
+            assert!(e.contains(why), "{bad:?}: {e}");
         }
     }
 

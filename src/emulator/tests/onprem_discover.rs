@@ -179,20 +179,34 @@ async fn the_json_control_route_sets_and_reports_the_answer() {
 #[test]
 fn a_redirect_answer_needs_an_absolute_web_url() {
     assert_eq!(DiscoverAnswer::default(), DiscoverAnswer::Root);
-    assert!(DiscoverAnswer::Root.check().is_ok());
-    assert!(DiscoverAnswer::RedirectToPool.check().is_ok());
+    assert_eq!(DiscoverAnswer::Root.check(), Ok(()));
+    assert_eq!(DiscoverAnswer::RedirectToPool.check(), Ok(()));
     let ok = "http://localhost:8443/Autodiscover/AutodiscoverService.svc/root";
-    assert!(DiscoverAnswer::RedirectTo(ok.into()).check().is_ok());
-    for bad in [
-        "",
-        "/Autodiscover/AutodiscoverService.svc/root",
-        "ftp://lyncweb.contoso.example/root",
-        "mailto:someone@contoso.example",
-        "https://user:pw@lyncweb.contoso.example/root",
+    assert_eq!(DiscoverAnswer::RedirectTo(ok.into()).check(), Ok(()));
+    for (bad, why) in [
+        ("", "is not an absolute URL"),
+        (
+            "/Autodiscover/AutodiscoverService.svc/root",
+            "is not an absolute URL",
+        ),
+        (
+            "ftp://lyncweb.contoso.example/root",
+            "must be an http or https URL with a host",
+        ),
+        (
+            "mailto:someone@contoso.example",
+            "must be an http or https URL with a host",
+        ),
+        (
+            "https://user:pw@lyncweb.contoso.example/root",
+            "the redirect must not carry credentials",
+        ),
     ] {
-        let e = DiscoverAnswer::RedirectTo(bad.into()).check();
-        assert!(e.is_err(), "{bad:?} accepted");
-        assert!(!e.unwrap_err().contains(":pw@"));
+        let e = DiscoverAnswer::RedirectTo(bad.into())
+            .check()
+            .expect_err(bad);
+        assert!(e.contains(why), "{bad:?}: {e}");
+        assert!(!e.contains(":pw@"));
     }
 }
 

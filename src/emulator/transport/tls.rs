@@ -173,10 +173,15 @@ mod tests {
     #[test]
     fn bad_pem_is_an_error_not_a_panic() {
         let key = rcgen::KeyPair::generate().unwrap().serialize_pem();
-        assert!(TlsIdentity::from_pem(b"", key.as_bytes()).is_err());
+        let e = TlsIdentity::from_pem(b"", key.as_bytes()).unwrap_err();
         assert!(
-            TlsIdentity::from_pem(b"-----BEGIN CERTIFICATE-----\n!!\n", key.as_bytes()).is_err()
+            e.to_string()
+                .contains("no certificate in the certificate PEM"),
+            "{e}"
         );
+        let e = TlsIdentity::from_pem(b"-----BEGIN CERTIFICATE-----\n!!\n", key.as_bytes())
+            .unwrap_err();
+        assert!(e.to_string().contains("certificate"), "{e}");
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("server.pem");
         let e = TlsIdentity::from_files(&missing, &missing).unwrap_err();

@@ -172,7 +172,10 @@ mod tests {
             "yesterday",
             "2016-13-01T00:00:00Z",
         ] {
-            assert!(UcwaDate::parse(bad).is_err(), "{bad}");
+            assert_eq!(
+                UcwaDate::parse(bad).unwrap_err().to_string(),
+                format!("not a date in /Date(ms)/ or ISO-8601 form: {bad:?}")
+            );
         }
     }
 
