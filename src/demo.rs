@@ -68,6 +68,14 @@ impl Demo {
         self.service.token_url()
     }
 
+    /// Tokens from the demo's service application, without a service key.
+    pub fn token_source(&self) -> crate::join::TokenSource {
+        crate::join::TokenSource::Service(crate::join::ServiceProfile {
+            token_url: self.token_url(),
+            service_key: None,
+        })
+    }
+
     /// The on-premises `lyncdiscover` root (flow B, direct mode), when that surface runs.
     pub fn lyncdiscover_url(&self) -> Option<Url> {
         self.emulator.lyncdiscover_url()

@@ -102,18 +102,6 @@ pub struct TargetArgs {
     pub service_key: Option<String>,
 }
 
-impl TargetArgs {
-    /// How the token source is named in diagnostics.
-    pub fn service_label(&self) -> &'static str {
-        match (self.demo, self.direct) {
-            (true, false) => "built-in demo",
-            (true, true) => "built-in demo (direct)",
-            (false, true) => "--direct",
-            (false, false) => "--service",
-        }
-    }
-}
-
 /// How requests reach the network (docs/design.md §8): flag > environment > config file > default.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TransportArgs {

@@ -371,7 +371,7 @@ async fn start(latency: Duration) -> Result<(Demo, (Plan, TokenSource), HttpClie
         culture: "en-US".to_string(),
         join_deadline: Some(Duration::from_secs(120)),
     };
-    let target = (plan, super::soak::demo_tokens(&demo));
+    let target = (plan, demo.token_source());
     Ok((
         demo,
         target,

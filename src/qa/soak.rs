@@ -26,7 +26,6 @@ use crate::stop_signal::{StopSignal, StopSignals};
 
 use super::process::current_rss_bytes;
 use crate::commands::target;
-use crate::join::{ServiceProfile, TokenSource};
 use crate::launch::{JoinSource, Plan};
 
 /// Memory counts as flat when the end is within this factor of the start (plus `FLAT_SLACK`).
@@ -237,16 +236,7 @@ fn guest_request(demo: &Demo, meeting: &str, origin: &str) -> Option<(JoinReques
         culture: "en-US".into(),
         join_deadline: Some(Duration::from_secs(60)),
     };
-    Some((plan.request(demo_tokens(demo)), http))
-}
-
-/// Tokens from the demo's own service application (this command starts the demo itself, with
-/// its own settings).
-pub(super) fn demo_tokens(demo: &Demo) -> TokenSource {
-    TokenSource::Service(ServiceProfile {
-        token_url: demo.token_url(),
-        service_key: None,
-    })
+    Some((plan.request(demo.token_source()), http))
 }
 
 /// What the soak did while the guest stayed.

@@ -52,7 +52,9 @@ impl Exports {
     /// What is known of the configuration when the session could not be built.
     pub fn partial_config(&self, args: &JoinArgs) -> ConfigView {
         let mut c = ConfigView::partial(
-            args.target.service_label(),
+            // The same words the session's own configuration uses (`JoinSource::label`).
+            crate::commands::target::source(&args.target)
+                .map_or("not resolved (a flag was refused)", |s| s.label()),
             args.target.service_key.is_some(),
             &HttpOptions::default(),
             self.mode(),
