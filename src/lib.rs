@@ -13,6 +13,7 @@ pub mod demo;
 pub mod diagnostics;
 pub mod emulator;
 pub mod gui;
+pub mod i18n;
 pub mod join;
 pub mod launch;
 pub mod logging;

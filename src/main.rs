@@ -14,6 +14,7 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
         meeting: args.meeting,
         name: args.name,
         kiosk: args.kiosk,
+        language: args.language,
     };
     gui::run(options, runtime.handle().clone())
 }

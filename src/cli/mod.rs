@@ -48,6 +48,15 @@ pub struct GuiArgs {
     /// Prefill the display name.
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// The window's language (`de`, `ja`, `pt-BR`, …, or `system`) [default: the config file's
+    /// `language`, else the system's].
+    #[arg(long, value_name = "TAG", value_parser = language_arg)]
+    pub language: Option<String>,
+}
+
+/// `--language`: `system` or a language there are messages for.
+fn language_arg(text: &str) -> Result<String, String> {
+    crate::config::check_language_setting(text)
 }
 
 #[derive(Debug, Subcommand)]

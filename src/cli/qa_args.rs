@@ -68,6 +68,9 @@ pub struct GuiProbeArgs {
     /// Run this command for both windows a few times, alternating, and compare the medians.
     #[arg(long, conflicts_with = "window")]
     pub compare: bool,
+    /// The app window's language (`de`, `ja`, …) [default: English].
+    #[arg(long, value_name = "TAG", default_value = "en", value_parser = crate::config::check_language_setting)]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Args)]

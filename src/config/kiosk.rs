@@ -39,6 +39,19 @@ pub struct KioskConfig {
         deserialize_with = "de_pin_hash"
     )]
     pub admin_pin_hash: Option<String>,
+    /// The languages offered as buttons on the attract screen (each in its own name); a
+    /// guest's choice lasts until the privacy wipe.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_languages"
+    )]
+    pub languages: Vec<String>,
+    /// The language each guest starts in (else the system's).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_language"
+    )]
+    pub language: Option<String>,
     /// A JSON file that reports the booth's state for fleet monitoring.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_file: Option<std::path::PathBuf>,
@@ -54,6 +67,8 @@ impl Default for KioskConfig {
             idle_secs: DEFAULT_IDLE_SECS,
             countdown_secs: DEFAULT_COUNTDOWN_SECS,
             admin_pin_hash: None,
+            languages: Vec::new(),
+            language: None,
             status_file: None,
         }
     }
@@ -99,6 +114,33 @@ fn de_pin_hash<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
     let s = String::deserialize(d)?;
     PinHash::parse(&s).map_err(serde::de::Error::custom)?;
     Ok(Some(s))
+}
+
+/// A language there are messages for (`de`, `pt-BR`), kept as the tag of its file.
+fn language_tag(s: &str) -> Result<String, String> {
+    crate::i18n::check_language(s.trim())
+        .map(|l| l.tag())
+        .map_err(|e| format!("no messages for {:?}. {e}", s.trim()))
+}
+
+fn de_language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    language_tag(&s).map(Some).map_err(serde::de::Error::custom)
+}
+
+/// The booth's language buttons, each once, in the operator's order: a language there are
+/// messages for as the tag of its file; one there are none for is kept as written, and the
+/// booth leaves it out with a warning (a missing translation must not stop a booth).
+fn de_languages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    let mut out: Vec<String> = Vec::new();
+    for s in &list {
+        let tag = language_tag(s).unwrap_or_else(|_| s.trim().to_string());
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

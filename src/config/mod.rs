@@ -33,8 +33,9 @@ pub const ENV_CA_FILE: &str = "GUEST_JOIN_CA_FILE";
 pub const MIN_TEXT_SCALE: f32 = 0.75;
 pub const MAX_TEXT_SCALE: f32 = 2.5;
 
-const TOP_KEYS: [&str; 11] = [
+const TOP_KEYS: [&str; 12] = [
     "kiosk",
+    "language",
     "origin",
     "proxy",
     "no_proxy",
@@ -71,6 +72,13 @@ pub struct Config {
         deserialize_with = "de_culture"
     )]
     pub culture: Option<String>,
+    /// The window's language: a tag there are messages for (`de`, `pt-BR`), or `system`
+    /// (the default: the system's language).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_language"
+    )]
+    pub language: Option<String>,
     #[serde(deserialize_with = "de_text_scale")]
     pub text_scale: f32,
     pub theme: Theme,
@@ -107,6 +115,7 @@ impl Default for Config {
         Self {
             origin: None,
             culture: None,
+            language: None,
             text_scale: 1.0,
             theme: Theme::System,
             display_name: None,
@@ -209,6 +218,19 @@ fn de_origin<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
 
 fn de_culture<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     de_with(d, |s: &String| check_culture(s).map(Some))
+}
+
+fn de_language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    de_with(d, |s: &String| check_language_setting(s).map(Some))
+}
+
+/// `system`, or a language there are messages for (`de`, `de-AT`, `pt_BR`).
+pub fn check_language_setting(text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("system") {
+        return Ok("system".into());
+    }
+    crate::i18n::check_language(t).map(|_| t.to_string())
 }
 
 fn de_proxy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

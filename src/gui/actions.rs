@@ -10,8 +10,10 @@ use crate::join::Step;
 use super::app::{Banner, BannerKind, CurrentSession, GuestApp};
 use super::export::{self, ExportKind, ExportTarget};
 use super::session::{self, BackendMsg};
-use super::state::{Field, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
+use super::state::{Field, FormNote, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
+use crate::i18n::Tr;
 use crate::launch::{JoinSource, Plan};
+use crate::t;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UiAction {
@@ -54,7 +56,7 @@ impl GuestApp {
                     self.cancelled = Some(s.view.id);
                     // Dropping the task cancels the engine, which cleans up in the background.
                     drop(s);
-                    self.form.note = Some("Joining was cancelled.".into());
+                    self.form.note = Some(FormNote::Cancelled);
                 }
                 self.screen = Screen::Form;
                 self.form.focus = Some(Field::Meeting);
@@ -142,7 +144,13 @@ impl GuestApp {
                 .application_session_id
                 .clone()
                 .unwrap_or_default();
-            export::ask_path(&self.backend, s.view.id, kind, &asid, self.ui_tx.clone());
+            export::ask_path(
+                &self.backend,
+                &self.tr,
+                (s.view.id, kind),
+                &asid,
+                self.ui_tx.clone(),
+            );
         }
     }
 
@@ -168,13 +176,15 @@ impl GuestApp {
         result: Result<ExportTarget, String>,
     ) {
         if let Some(s) = self.session.as_mut().filter(|s| s.view.id == session) {
+            let tr = &self.tr;
             s.view.export_note = Some(match result {
-                Ok(t) if t.fallback => Ok(format!(
-                    "No file dialog is available on this desktop. Saved to {}",
-                    t.path.display()
+                Ok(t) if t.fallback => Ok(t!(
+                    tr,
+                    "export-saved-no-dialog",
+                    path = t.path.display().to_string()
                 )),
-                Ok(t) => Ok(format!("Saved to {}", t.path.display())),
-                Err(e) => Err(format!("The {} could not be saved: {e}", kind.what())),
+                Ok(t) => Ok(t!(tr, "export-saved", path = t.path.display().to_string())),
+                Err(e) => Err(kind.failed_text(tr, &e)),
             });
         }
     }
@@ -197,18 +207,18 @@ impl GuestApp {
                 return;
             }
         };
+        let tr = &self.tr;
         let (source, service_label) = match &form.profile {
             ProfileChoice::Demo => (
                 JoinSource::Demo { service_key: None },
-                "Built-in demo".to_string(),
+                t!(tr, "form-service-demo"),
             ),
-            ProfileChoice::DemoDirect => (
-                JoinSource::DemoDirect,
-                "Built-in demo (Skype for Business Server, direct)".to_string(),
-            ),
+            ProfileChoice::DemoDirect => {
+                (JoinSource::DemoDirect, t!(tr, "form-service-demo-direct"))
+            }
             ProfileChoice::Direct => (
                 JoinSource::Direct { autodiscover: None },
-                "Skype for Business Server (direct)".to_string(),
+                t!(tr, "form-service-direct-adhoc"),
             ),
             ProfileChoice::Named(n) => {
                 let Some(p) = self.config.profiles.iter().find(|p| &p.name == n) else {
@@ -216,10 +226,10 @@ impl GuestApp {
                     form.sync_source(&self.config.profiles);
                     return;
                 };
-                match profile_source(p) {
-                    Ok(found) => found,
-                    Err(note) => {
-                        form.note = Some(note);
+                match profile_source(tr, p) {
+                    Some(found) => found,
+                    None => {
+                        form.note = Some(FormNote::BadService(p.name.clone()));
                         return;
                     }
                 }
@@ -272,7 +282,7 @@ impl GuestApp {
             return;
         };
         let Some(new) = draft.to_config(&self.config) else {
-            draft.message = Some("Fix the marked fields, then save again.".into());
+            draft.needs_fixing = true;
             return;
         };
         if let ProfileChoice::Named(n) = &self.form.profile
@@ -292,7 +302,7 @@ impl GuestApp {
             );
         self.config = new;
         self.apply_look(ctx);
-        self.recompute_effective();
+        self.apply_language();
         if transport_changed {
             self.apply_transport();
         }
@@ -337,7 +347,7 @@ impl GuestApp {
         if let Err(e) = result {
             self.banners.push(Banner {
                 kind: BannerKind::Error,
-                text: format!("The settings could not be saved: {e}"),
+                text: t!(self.tr, "banner-settings-not-saved", details = e),
             });
         }
     }
@@ -361,15 +371,17 @@ impl GuestApp {
 }
 
 /// How a configured profile joins, and how the session names it; `Err` says what to fix.
-fn profile_source(p: &config::Profile) -> Result<(JoinSource, String), String> {
-    let source = JoinSource::from_profile(p)?;
+/// The token source of a configured service and how the timeline names it; `None` when its
+/// URL is not valid (the file was edited by hand).
+fn profile_source(tr: &Tr, p: &config::Profile) -> Option<(JoinSource, String)> {
+    let source = JoinSource::from_profile(p).ok()?;
     let label = match &source {
         JoinSource::Service { token_url, .. } => {
             format!("{} ({})", p.name, token_url.host_str().unwrap_or_default())
         }
-        _ => format!("{} (Skype for Business Server, direct)", p.name),
+        _ => t!(tr, "form-service-direct-named", name = p.name.as_str()),
     };
-    Ok((source, label))
+    Some((source, label))
 }
 
 /// The service picked by default: the first configured profile, else the demo.

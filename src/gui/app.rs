@@ -7,13 +7,15 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::config::{self, Config, EnvOverrides, Loaded};
+use crate::i18n::{LanguageChoice, Tr};
 use crate::join::Phase;
 use crate::join::status::JoinEvent;
+use crate::t;
 
 use super::actions::{UiAction, initial_form};
 use super::kiosk::{self, KioskState, SharedClock};
 use super::session::{Backend, BackendMsg, SessionTask, UiSender};
-use super::state::{FormState, Screen, SessionView, SettingsDraft};
+use super::state::{FormNote, FormState, Screen, SessionView, SettingsDraft};
 use super::views;
 
 /// Widest the content column gets, in points.
@@ -30,6 +32,8 @@ pub struct AppInit {
     pub meeting: Option<String>,
     /// `--name`
     pub name: Option<String>,
+    /// `--language` (else the file's `language`, else the system's).
+    pub language: Option<String>,
 }
 
 impl AppInit {
@@ -87,6 +91,10 @@ pub struct GuestApp {
     log_first_frame: bool,
     /// Kiosk mode (`--kiosk` or `[kiosk] enabled = true`).
     pub(super) kiosk: Option<KioskState>,
+    /// The window's words, in its language.
+    pub(super) tr: Tr,
+    /// `--language`, which wins over the file until the window closes.
+    language_flag: Option<String>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).
@@ -106,11 +114,20 @@ impl GuestApp {
             env,
             meeting,
             name,
+            language,
         } = init;
+
         let kiosk_cfg = loaded.config.kiosk.clone().filter(|k| k.enabled);
+        // A booth's own language comes first; then `--language`, the file, the system.
+        let wish = kiosk_cfg
+            .as_ref()
+            .and_then(|k| k.language.as_deref())
+            .or(language.as_deref())
+            .or(loaded.config.language.as_deref());
+        let tr = Tr::for_language(&LanguageChoice::from_setting(wish).resolve());
         let kiosk = kiosk_cfg
             .clone()
-            .map(|k| KioskState::new(k, SharedClock::system(), config_path.as_deref()));
+            .map(|k| KioskState::new(k, SharedClock::system(), config_path.as_deref(), tr.clone()));
         if kiosk_cfg.is_some() {
             // The operator's file is read-only to a kiosk, and a guest's name never reaches disk.
             config_path = None;
@@ -119,7 +136,7 @@ impl GuestApp {
         if let Some(e) = &loaded.error {
             banners.push(Banner {
                 kind: BannerKind::Error,
-                text: format!("The configuration file could not be used. {e}."),
+                text: t!(tr, "banner-config-unusable", details = format!("{e}.")),
             });
         }
         banners.extend(loaded.warnings.iter().map(|w| Banner {
@@ -130,7 +147,7 @@ impl GuestApp {
         if let Err(e) = &backend.http {
             banners.push(Banner {
                 kind: BannerKind::Error,
-                text: format!("Network set-up failed: {e}"),
+                text: t!(tr, "banner-network-setup-failed", details = e.as_str()),
             });
         }
         let config = loaded.config;
@@ -147,7 +164,12 @@ impl GuestApp {
             session: None,
             cancelled: None,
             next_id: 0,
-            effective: config::effective(&config, &env, &config::default_culture()),
+            effective: config::effective(
+                &config,
+                &env,
+                &tr.language()
+                    .culture(crate::i18n::system_locale().as_deref()),
+            ),
             config,
             config_path,
             config_broken: loaded.error.is_some(),
@@ -158,6 +180,8 @@ impl GuestApp {
             saved_generation: Arc::new(Mutex::new(0)),
             log_first_frame: std::env::var("GUEST_JOIN_LOG_FIRST_FRAME").is_ok_and(|v| v == "1"),
             kiosk,
+            tr,
+            language_flag: language,
         };
         for p in &app.effective.problems {
             app.banners.push(Banner {
@@ -166,6 +190,7 @@ impl GuestApp {
             });
         }
         app.apply_look(ctx);
+        super::fonts::install(ctx, &app.tr.language().tag());
         if app.kiosk.is_some() {
             // A guest at a booth sees no configuration messages; the operator finds them in the log.
             for b in app.banners.drain(..) {
@@ -189,13 +214,44 @@ impl GuestApp {
         if let Err(e) = &self.backend.http {
             self.banners.push(Banner {
                 kind: BannerKind::Error,
-                text: format!("Network set-up failed: {e}"),
+                text: t!(self.tr, "banner-network-setup-failed", details = e.as_str()),
             });
         }
     }
 
+    /// Origin and culture again; the culture follows the window's language unless it is set.
     pub(super) fn recompute_effective(&mut self) {
-        self.effective = config::effective(&self.config, &self.env, &config::default_culture());
+        let culture = self
+            .tr
+            .language()
+            .culture(crate::i18n::system_locale().as_deref());
+        self.effective = config::effective(&self.config, &self.env, &culture);
+    }
+
+    /// The language as the saved settings (or `--language`) say, and what follows from it.
+    pub(super) fn apply_language(&mut self) {
+        let wish = self
+            .language_flag
+            .as_deref()
+            .or(self.config.language.as_deref());
+        self.set_language(Tr::for_language(
+            &LanguageChoice::from_setting(wish).resolve(),
+        ));
+    }
+
+    /// Show the window in `tr`'s language from the next frame on; the culture of the next join
+    /// follows it.
+    pub fn set_language(&mut self, tr: Tr) {
+        if self.tr.language() != tr.language() || self.tr.is_pseudo() != tr.is_pseudo() {
+            tracing::info!("language: {}", tr.language().tag());
+        }
+        self.tr = tr;
+        self.recompute_effective();
+    }
+
+    /// The window's language.
+    pub fn tr(&self) -> &Tr {
+        &self.tr
     }
 
     /// The phase of the current session (`Idle` when there is none).
@@ -225,11 +281,10 @@ impl GuestApp {
                     _ if self.cancelled == Some(session) => {
                         if let JoinEvent::Cancelled { cleaned_up } = event {
                             self.form.note = Some(if cleaned_up {
-                                "Joining was cancelled; the meeting service was told."
+                                FormNote::CancelledTold
                             } else {
-                                "Joining was cancelled; the meeting service could not be told, it forgets the guest after a while."
-                            }
-                            .into());
+                                FormNote::CancelledNotTold
+                            });
                         }
                     }
                     _ => {}
@@ -255,33 +310,34 @@ impl GuestApp {
     }
 
     fn content(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
-        views::banners(ui, &self.banners, actions);
+        let tr = &self.tr;
+        views::banners(ui, tr, &self.banners, actions);
         match self.screen {
             Screen::Form => {
                 if self.config.profiles.is_empty() {
-                    views::first_run_banner::show(ui, actions);
+                    views::first_run_banner::show(ui, tr, actions);
                 }
-                views::join_form::show(ui, &mut self.form, &self.config.profiles, actions);
+                views::join_form::show(ui, tr, &mut self.form, &self.config.profiles, actions);
             }
             Screen::Settings => {
                 if let Some(draft) = &mut self.settings {
-                    views::settings::show(ui, draft, &self.env, &self.effective, actions);
+                    views::settings::show(ui, tr, draft, &self.env, &self.effective, actions);
                 }
             }
             Screen::Session => match &mut self.session {
                 Some(s) => match s.view.phase() {
-                    Phase::InLobby => views::lobby::show(ui, &s.view, actions),
+                    Phase::InLobby => views::lobby::show(ui, tr, &s.view, actions),
                     Phase::InMeeting | Phase::Leaving => {
-                        views::meeting::show(ui, &mut s.view, actions)
+                        views::meeting::show(ui, tr, &mut s.view, actions)
                     }
                     // A rejoin keeps the meeting on screen, roster and chat included.
                     Phase::Reconnecting if s.view.status.joined => {
-                        views::meeting::show(ui, &mut s.view, actions)
+                        views::meeting::show(ui, tr, &mut s.view, actions)
                     }
                     Phase::Left | Phase::Failed | Phase::Cancelled => {
-                        views::ended::show(ui, &s.view, actions)
+                        views::ended::show(ui, tr, &s.view, actions)
                     }
-                    _ => views::timeline::joining(ui, &s.view, actions),
+                    _ => views::timeline::joining(ui, tr, &s.view, actions),
                 },
                 None => self.screen = Screen::Form,
             },
@@ -333,7 +389,7 @@ impl eframe::App for GuestApp {
         let mut actions = Vec::new();
         let on_form = self.screen == Screen::Form;
         egui::Panel::top("header").show(ui, |ui| {
-            views::header(ui, on_form, &mut actions);
+            views::header(ui, &self.tr, on_form, &mut actions);
         });
         egui::CentralPanel::default().show(ui, |ui| {
             let avail = ui.available_rect_before_wrap();

@@ -10,7 +10,9 @@ use crate::api::exchange::RecordMode;
 use crate::api::recorder::TrafficRecorder;
 use crate::diagnostics::events::EventLog;
 use crate::diagnostics::{BundleInput, ConfigView, har, write_bundle};
+use crate::i18n::Tr;
 use crate::join::JoinStatus;
+use crate::t;
 
 use super::dialogs::{SaveChoice, SaveRequest, unused_path};
 use super::session::{Backend, BackendMsg, UiSender};
@@ -30,33 +32,39 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
-    fn request(self, session_id: &str) -> SaveRequest {
+    fn request(self, tr: &Tr, session_id: &str) -> SaveRequest {
         let short: String = session_id.chars().take(8).collect();
         let (title, name, filter, ext) = match self {
-            ExportKind::Har => ("Export HAR", "guest-join", "HAR archive", "har"),
+            ExportKind::Har => (
+                t!(tr, "export-dialog-har"),
+                "guest-join",
+                t!(tr, "export-filter-har"),
+                "har",
+            ),
             ExportKind::Diagnostics => (
-                "Save diagnostics",
+                t!(tr, "export-dialog-diagnostics"),
                 "guest-join-diagnostics",
-                "Zip archive",
+                t!(tr, "export-filter-zip"),
                 "zip",
             ),
         };
         SaveRequest {
-            title: title.into(),
+            title,
             file_name: if short.is_empty() {
                 format!("{name}.{ext}")
             } else {
                 format!("{name}-{short}.{ext}")
             },
-            filter_name: filter.into(),
+            filter_name: filter,
             extensions: vec![ext.into()],
         }
     }
 
-    pub fn what(self) -> &'static str {
+    /// Why the file could not be written, in the window's language.
+    pub fn failed_text(self, tr: &Tr, details: &str) -> String {
         match self {
-            ExportKind::Har => "HAR archive",
-            ExportKind::Diagnostics => "diagnostics",
+            ExportKind::Har => t!(tr, "export-failed-har", details = details),
+            ExportKind::Diagnostics => t!(tr, "export-failed-diagnostics", details = details),
         }
     }
 }
@@ -133,9 +141,15 @@ impl SessionRecord {
 /// Show the save dialog on the runtime; a chosen path comes back as `BackendMsg::ExportPath`,
 /// a cancelled dialog sends nothing. Without any dialog on this desktop the file goes to the
 /// dialog's fallback folder under an unused name, and the note says so.
-pub fn ask_path(backend: &Backend, session: u64, kind: ExportKind, asid: &str, ui: UiSender) {
+pub fn ask_path(
+    backend: &Backend,
+    tr: &Tr,
+    (session, kind): (u64, ExportKind),
+    asid: &str,
+    ui: UiSender,
+) {
     let dialog = Arc::clone(&backend.dialog);
-    let req = kind.request(asid);
+    let req = kind.request(tr, asid);
     backend.handle.spawn(async move {
         let file_name = req.file_name.clone();
         let (path, fallback) = match dialog.save(req).await {

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod app;
 pub mod dialogs;
 pub mod export;
+pub mod fonts;
 pub mod kiosk;
 pub mod probe;
 pub mod session;
@@ -35,6 +36,8 @@ pub struct GuiOptions {
     pub name: Option<String>,
     /// `--kiosk`
     pub kiosk: bool,
+    /// `--language`
+    pub language: Option<String>,
 }
 
 /// How long closing the window waits for running sessions to clean up.
@@ -62,6 +65,8 @@ pub fn native_options_for(kiosk: bool) -> eframe::NativeOptions {
     }
     eframe::NativeOptions {
         viewport,
+        // The app finds system fonts itself, only when a character needs one (`fonts`).
+        system_font_fallback: false,
         ..Default::default()
     }
 }
@@ -81,6 +86,7 @@ pub fn init_from(options: GuiOptions) -> AppInit {
         env: config::EnvOverrides::from_process(),
         meeting: options.meeting,
         name: options.name,
+        language: options.language,
     }
 }
 

@@ -99,74 +99,14 @@ impl FailureKind {
         }
     }
 
-    pub fn title(self) -> &'static str {
-        use FailureKind::*;
-        match self {
-            BadInput => "The meeting link or name cannot be used",
-            ServiceUnreachable => "The join service cannot be reached",
-            ServiceRefused => "The join service refused the request",
-            Discovery => "The meeting service could not be found",
-            Application => "The meeting service did not let the guest sign in",
-            MeetingNotFound => "The meeting was not found",
-            NotAllowed => "Guests are not allowed into this meeting",
-            AnonymousJoinDisabled => {
-                "This meeting server does not let guests join without an account"
-            }
-            WrongConferenceKey => "The meeting server did not accept this meeting's key",
-            LobbyDenied => "The organizer did not let you in",
-            LobbyTimeout => "Nobody let you in",
-            Network => "The network connection failed",
-            Timeout => "Joining took too long",
-            Removed => "You were removed from the meeting",
-            Inactive => "You were removed for inactivity",
-            MeetingEnded => "The meeting has ended",
-            ConnectionLost => "The connection to the meeting was lost",
-            ServerError => "The meeting service had a problem",
-            Protocol => "The meeting service answered something unexpected",
-        }
+    /// The title in English (the commands' output; the window uses its own language).
+    pub fn title(self) -> String {
+        crate::i18n::Tr::english().failure_title(self)
     }
 
-    pub fn remedy(self) -> &'static str {
-        use FailureKind::*;
-        match self {
-            BadInput => "Check the link in your invitation and your name, then try again.",
-            ServiceUnreachable => {
-                "Check your internet connection; if it works, the organisation's join service may be down: try again later."
-            }
-            ServiceRefused => {
-                "The organisation's join service does not accept this meeting or this app; contact the meeting organizer."
-            }
-            Discovery => {
-                "The meeting service did not accept the sign-in it was given; try again, and tell the organizer if it keeps failing."
-            }
-            Application => "Try again in a minute; tell the organizer if it keeps failing.",
-            MeetingNotFound => {
-                "Check that the link is complete and that the meeting has not been cancelled."
-            }
-            NotAllowed => {
-                "Ask the organizer to allow guests (anonymous users) or to unlock the meeting."
-            }
-            AnonymousJoinDisabled => {
-                "Anonymous join is turned off for this meeting or the whole server; ask the organizer to allow guests, or join with a Skype for Business account."
-            }
-            WrongConferenceKey => {
-                "Check that the link is complete (the last part is the meeting's ID) and that the meeting still exists; ask the organizer for a new link."
-            }
-            LobbyDenied => "Contact the organizer if you think this is a mistake.",
-            LobbyTimeout => {
-                "Guests who are not admitted are removed after a while; ask the organizer to watch for you, then rejoin."
-            }
-            Network => "Check your network connection (and proxy settings), then try again.",
-            Timeout => "The service is slow or unreachable; try again.",
-            Removed => "An organizer removed you; rejoin only if you were asked to.",
-            Inactive => {
-                "The meeting service drops guests whose connection stays silent; check the network and rejoin."
-            }
-            MeetingEnded => "The organizer ended the meeting.",
-            ConnectionLost => "Rejoin the meeting.",
-            ServerError => "Try again later; tell the organizer if it keeps failing.",
-            Protocol => "Try again; if it keeps failing, send the diagnostics to support.",
-        }
+    /// What to do, in English.
+    pub fn remedy(self) -> String {
+        crate::i18n::Tr::english().failure_remedy(self)
     }
 }
 

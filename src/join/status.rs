@@ -32,21 +32,9 @@ impl Phase {
         matches!(self, Phase::Left | Phase::Failed | Phase::Cancelled)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Phase::Idle => "Ready",
-            Phase::RequestingToken => "Asking the join service for access",
-            Phase::Discovering => "Finding the meeting service",
-            Phase::CreatingApplication => "Signing in as a guest",
-            Phase::Joining => "Joining the meeting",
-            Phase::InLobby => "Waiting in the lobby",
-            Phase::InMeeting => "In the meeting",
-            Phase::Reconnecting => "Reconnecting",
-            Phase::Leaving => "Leaving",
-            Phase::Left => "Left the meeting",
-            Phase::Failed => "Could not join",
-            Phase::Cancelled => "Cancelled",
-        }
+    /// Label for people, in English.
+    pub fn label(self) -> String {
+        crate::i18n::Tr::english().phase_label(self)
     }
 }
 

@@ -35,12 +35,9 @@ impl Flow {
         ]
     }
 
-    /// Label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Flow::ServiceApplication => "Service application",
-            Flow::Direct => "Skype for Business Server (direct)",
-        }
+    /// Label for people, in English.
+    pub fn label(self) -> String {
+        crate::i18n::Tr::english().flow_label(self)
     }
 }
 
@@ -92,20 +89,9 @@ impl Step {
         }
     }
 
-    /// Label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Step::ServiceApplication => "Service application",
-            Step::Discovery => "Discovery",
-            Step::Autodiscover => "Autodiscover",
-            Step::WebTicket => "Web ticket",
-            Step::Application => "Application",
-            Step::EventChannel => "Event channel",
-            Step::JoinRequest => "Join request",
-            Step::Lobby => "Lobby",
-            Step::InMeeting => "In meeting",
-            Step::Leave => "Leave",
-        }
+    /// Label for people, in English.
+    pub fn label(self) -> String {
+        crate::i18n::Tr::english().step_label(self)
     }
 }
 

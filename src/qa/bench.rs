@@ -428,7 +428,7 @@ pub async fn run(args: BenchArgs) -> i32 {
     let figures = figures(&args, latency, &mut samples, failures, &journal);
     let gui = if args.gui {
         let idle = args.gui_idle_secs;
-        match tokio::task::spawn_blocking(move || compare(idle)).await {
+        match tokio::task::spawn_blocking(move || compare(idle, None)).await {
             Ok(Ok(c)) => Some(c),
             Ok(Err(message)) => return report_gui_error(&message, args.json),
             Err(e) => return report_gui_error(&e.to_string(), args.json),

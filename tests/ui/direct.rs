@@ -157,7 +157,7 @@ fn a_server_without_guest_access_ends_on_its_failure_screen() {
         h.state().phase() == Phase::Failed
     });
     let title = FailureKind::AnonymousJoinDisabled.title();
-    wait_for(&mut h, title);
+    wait_for(&mut h, &title);
     assert_eq!(
         h.state().failure().map(|f| f.kind),
         Some(FailureKind::AnonymousJoinDisabled)

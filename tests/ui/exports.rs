@@ -167,7 +167,7 @@ fn a_path_that_cannot_be_written_is_reported_with_the_path() {
     let mut j = joined_with_dialog(LobbyPolicy::Open, dialog);
     leave(&mut j);
     j.h.get_by_label("Export HAR…").click();
-    wait_for(&mut j.h, "The HAR archive could not be saved");
+    wait_for(&mut j.h, "The HAR file could not be saved");
     assert!(shows(&j.h, &path.display().to_string()));
     j.close();
 }

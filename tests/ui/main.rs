@@ -21,6 +21,8 @@ mod gui_probe;
 mod kiosk;
 mod kiosk_admin;
 mod kiosk_window;
+mod languages;
+mod pseudo;
 mod real_window;
 mod session;
 mod settings;

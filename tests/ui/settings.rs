@@ -25,6 +25,7 @@ fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
         meeting: Some(URL.into()),
         name: Some("Ada".into()),
         kiosk: false,
+        language: Some("en".into()),
     });
     let rt = runtime();
     let mut h = harness(&rt, init);

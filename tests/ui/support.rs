@@ -35,9 +35,11 @@ pub fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, 
 /// A harness whose save dialog is `dialog`.
 pub fn harness_with_dialog(
     rt: &tokio::runtime::Runtime,
-    init: AppInit,
+    mut init: AppInit,
     dialog: Arc<dyn SaveDialog>,
 ) -> Harness<'static, GuestApp> {
+    // English unless a test asks for another: the labels the tests look for are English.
+    init.language.get_or_insert_with(|| "en".into());
     let handle = rt.handle().clone();
     Harness::builder()
         .with_size(egui::vec2(820.0, 1000.0))

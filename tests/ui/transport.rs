@@ -52,7 +52,7 @@ fn settings_validate_and_save_the_proxy_and_ca_file() {
 
     type_into(&mut h, "Proxy", "socks5://proxy.example:1080");
     assert!(
-        shows(&h, "must be an http:// or https:// URL"),
+        shows(&h, "a proxy URL like http://proxy.contoso.com:8080"),
         "inline proxy check"
     );
     type_into(

@@ -131,6 +131,7 @@ impl Control {
                     id: a.id.clone(),
                     session: a.asi.clone(),
                     display_name: a.name.clone(),
+                    culture: a.culture.clone(),
                     meeting: conv
                         .and_then(|c| w.meetings.get(c.meeting))
                         .map(|m| m.spec.join_url.clone()),

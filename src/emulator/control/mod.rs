@@ -71,6 +71,8 @@ pub struct ApplicationInfo {
     /// The ApplicationSessionId of its token.
     pub session: String,
     pub display_name: Option<String>,
+    /// The `culture` the client sent when it created the application.
+    pub culture: String,
     /// Join URL of the meeting of its current or last conversation.
     pub meeting: Option<String>,
     pub state: AppState,

@@ -27,8 +27,19 @@ pub const CHORD: (egui::Modifiers, egui::Key) = (
 pub struct AdminPrompt {
     pub pin: String,
     pub unlocked: bool,
-    pub message: Option<String>,
+    pub message: Option<PinRefusal>,
     pub focus: bool,
+}
+
+/// Why a PIN did not unlock the prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinRefusal {
+    /// Wrong; `attempt` of `attempts` before the lockout.
+    Wrong { attempt: u32, attempts: u32 },
+    /// Locked for this many more seconds.
+    Locked { secs: u64 },
+    /// The configuration has no PIN.
+    NoPin,
 }
 
 /// Wrong attempts survive closing the prompt (and a reset), so the chord cannot be used to
@@ -59,12 +70,12 @@ impl AdminGuard {
     }
 
     /// Check a PIN: `Ok` unlocks, `Err` says why not.
-    pub fn try_pin(&mut self, pin: &str, now: Instant) -> Result<(), String> {
-        if let Some(s) = self.locked_for(now) {
-            return Err(format!("Too many wrong PINs. Try again in {s} s."));
+    pub fn try_pin(&mut self, pin: &str, now: Instant) -> Result<(), PinRefusal> {
+        if let Some(secs) = self.locked_for(now) {
+            return Err(PinRefusal::Locked { secs });
         }
         let Some(hash) = &self.pin else {
-            return Err("No staff PIN is set in the configuration.".into());
+            return Err(PinRefusal::NoPin);
         };
         if hash.verify(pin) {
             self.wrong = 0;
@@ -75,15 +86,14 @@ impl AdminGuard {
         if self.wrong >= MAX_ATTEMPTS {
             self.wrong = 0;
             self.locked_until = Some(now + LOCKOUT);
-            return Err(format!(
-                "Too many wrong PINs. Try again in {} s.",
-                LOCKOUT.as_secs()
-            ));
+            return Err(PinRefusal::Locked {
+                secs: LOCKOUT.as_secs(),
+            });
         }
-        Err(format!(
-            "Wrong PIN ({} of {MAX_ATTEMPTS} attempts).",
-            self.wrong
-        ))
+        Err(PinRefusal::Wrong {
+            attempt: self.wrong,
+            attempts: MAX_ATTEMPTS,
+        })
     }
 }
 
@@ -95,21 +105,18 @@ mod tests {
     fn wrong_pins_lock_the_prompt_for_a_while() {
         let mut g = AdminGuard::new(Some(PinHash::new("1357")));
         let t = Instant::now();
-        assert_eq!(
-            g.try_pin("0000", t),
-            Err("Wrong PIN (1 of 3 attempts).".into())
-        );
-        assert_eq!(
-            g.try_pin("0000", t),
-            Err("Wrong PIN (2 of 3 attempts).".into())
-        );
-        assert_eq!(
-            g.try_pin("0000", t),
-            Err("Too many wrong PINs. Try again in 60 s.".into())
-        );
+        let wrong = |attempt| {
+            Err(PinRefusal::Wrong {
+                attempt,
+                attempts: 3,
+            })
+        };
+        assert_eq!(g.try_pin("0000", t), wrong(1));
+        assert_eq!(g.try_pin("0000", t), wrong(2));
+        assert_eq!(g.try_pin("0000", t), Err(PinRefusal::Locked { secs: 60 }));
         assert_eq!(
             g.try_pin("1357", t + Duration::from_millis(59_500)),
-            Err("Too many wrong PINs. Try again in 1 s.".into()),
+            Err(PinRefusal::Locked { secs: 1 }),
             "locked even for the right PIN"
         );
         assert_eq!(g.locked_for(t), Some(LOCKOUT.as_secs()));
@@ -118,7 +125,7 @@ mod tests {
         assert_eq!(g.try_pin("1357", later), Ok(()));
         assert_eq!(
             AdminGuard::new(None).try_pin("1357", t),
-            Err("No staff PIN is set in the configuration.".into())
+            Err(PinRefusal::NoPin)
         );
     }
 }

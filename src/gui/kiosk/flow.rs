@@ -159,8 +159,9 @@ impl GuestApp {
         };
         let now = k.clock.now();
         // Above every screen, the admin's included: a reset must never come unannounced.
+        let tr = &self.tr;
         if let Some(secs) = k.countdown_secs() {
-            views::countdown(ui, secs, kactions);
+            views::countdown(ui, tr, secs, kactions);
         }
         if k.admin_unlocked() && self.settings.is_some() {
             self.kiosk_settings_ui(ui, actions);
@@ -169,6 +170,7 @@ impl GuestApp {
         if let Some(prompt) = &mut k.admin {
             views::admin(
                 ui,
+                tr,
                 prompt,
                 (k.guard.has_pin(), self.session.is_none()),
                 k.guard.locked_for(now),
@@ -178,22 +180,23 @@ impl GuestApp {
         }
         match &mut self.session {
             Some(s) => match s.view.phase() {
-                Phase::InLobby => crate::gui::views::lobby::show(ui, &s.view, actions),
+                Phase::InLobby => crate::gui::views::lobby::show(ui, tr, &s.view, actions),
                 Phase::InMeeting | Phase::Leaving => {
-                    crate::gui::views::meeting::show(ui, &mut s.view, actions)
+                    crate::gui::views::meeting::show(ui, tr, &mut s.view, actions)
                 }
-                Phase::Reconnecting => views::reconnecting(ui, actions),
-                p if p.is_terminal() => views::ending(ui, p, s.view.status.joined, kactions),
-                p => views::joining(ui, p, kactions),
+                Phase::Reconnecting => views::reconnecting(ui, tr, actions),
+                p if p.is_terminal() => views::ending(ui, tr, (p, s.view.status.joined), kactions),
+                p => views::joining(ui, tr, p, kactions),
             },
             None if k.entry => views::entry(
                 ui,
+                tr,
                 &mut self.form,
                 k.cfg.meeting.is_none(),
                 k.cfg.default_name.as_deref(),
                 kactions,
             ),
-            None => views::attract(ui, k.notice.as_deref(), kactions),
+            None => views::attract(ui, tr, (&k.languages, k.unreachable), kactions),
         }
     }
 
@@ -203,7 +206,7 @@ impl GuestApp {
         };
         match action {
             KioskAction::Start => {
-                k.notice = None;
+                k.unreachable = false;
                 match (&k.cfg.meeting, &k.cfg.default_name) {
                     (Some(_), Some(name)) => {
                         self.form.name = name.clone();
@@ -239,6 +242,10 @@ impl GuestApp {
                 }
             }
             KioskAction::CloseAdmin => k.admin = None,
+            KioskAction::ChooseLanguage(l) => {
+                tracing::info!("kiosk: the guest chose {}", l.tag());
+                self.set_language(crate::i18n::Tr::for_language(&l));
+            }
             KioskAction::OpenSettings => self.kiosk_open_settings(),
             KioskAction::ExitKiosk => {
                 if k.admin.as_ref().is_some_and(|a| a.unlocked) {
@@ -267,12 +274,11 @@ impl GuestApp {
         k.ended_session = None;
         k.admin = None;
         k.last_input = k.clock.now();
-        k.notice = (k.failures_in_row >= FAILURES_FOR_NOTICE).then(|| {
-            "The meeting service is not reachable right now. Please try again later or ask a \
-             member of staff."
-                .to_string()
-        });
+        k.unreachable = k.failures_in_row >= FAILURES_FOR_NOTICE;
         self.form = kiosk_form(&self.config, &k.cfg);
+        // The next guest starts in the booth's language, whatever this one chose.
+        let default = k.default_tr.clone();
+        self.set_language(default);
     }
 
     /// The status file, and the next repaint at the nearest deadline (no busy loop).

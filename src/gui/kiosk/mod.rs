@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use crate::config::KioskConfig;
 use crate::config::kiosk_pin::{self, PinHash};
+use crate::i18n::{Language, Tr};
 
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 
@@ -42,7 +43,12 @@ pub struct KioskState {
     admin: Option<AdminPrompt>,
     guard: AdminGuard,
     failures_in_row: u32,
-    notice: Option<String>,
+    /// Say on the attract screen that the service seems down.
+    unreachable: bool,
+    /// The language buttons on the attract screen (those there are messages for).
+    languages: Vec<Language>,
+    /// The language each guest starts in.
+    default_tr: Tr,
     status: StatusFile,
     exit_requested: bool,
     /// Times the window was moved and sized to the monitor by hand (see [`fill_screen`]).
@@ -71,9 +77,25 @@ pub(super) fn fill_screen(ctx: &egui::Context, tries: &mut u8) {
 }
 
 impl KioskState {
-    /// `config_file` is where `cfg` was read from (to check who else can read the PIN hash).
-    pub fn new(cfg: KioskConfig, clock: SharedClock, config_file: Option<&Path>) -> Self {
+    /// `config_file` is where `cfg` was read from (to check who else can read the PIN hash);
+    /// `default_tr` is the language each guest starts in.
+    pub fn new(
+        cfg: KioskConfig,
+        clock: SharedClock,
+        config_file: Option<&Path>,
+        default_tr: Tr,
+    ) -> Self {
         let mut warnings = Vec::new();
+        let mut languages = Vec::new();
+        for tag in &cfg.languages {
+            match Language::matching(tag) {
+                Some(l) if !languages.contains(&l) => languages.push(l),
+                Some(_) => {}
+                None => warnings.push(format!(
+                    "the kiosk's language {tag:?} has no messages; its button is left out"
+                )),
+            }
+        }
         let pin = cfg
             .admin_pin_hash
             .as_deref()
@@ -107,7 +129,9 @@ impl KioskState {
             admin: None,
             guard: AdminGuard::new(pin),
             failures_in_row: 0,
-            notice: None,
+            unreachable: false,
+            languages,
+            default_tr,
             exit_requested: false,
             fill_tries: 0,
         }
@@ -145,6 +169,11 @@ impl KioskState {
     pub fn exit_requested(&self) -> bool {
         self.exit_requested
     }
+
+    /// The languages offered on the attract screen.
+    pub fn languages(&self) -> &[Language] {
+        &self.languages
+    }
 }
 
 /// What the kiosk screens ask for.
@@ -158,6 +187,8 @@ pub(crate) enum KioskAction {
     Stay,
     SubmitPin,
     CloseAdmin,
+    /// The guest picked a language on the attract screen (until the next reset).
+    ChooseLanguage(Language),
     /// The app's settings, for this run only (after the right PIN, with no call running).
     OpenSettings,
     ExitKiosk,

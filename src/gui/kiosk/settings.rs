@@ -7,12 +7,9 @@ use egui::RichText;
 use crate::gui::actions::UiAction;
 use crate::gui::app::GuestApp;
 use crate::gui::state::SettingsDraft;
+use crate::t;
 
 use super::{KioskState, MIN_TEXT_SCALE, SETTINGS_IDLE_SECS};
-
-/// The one line that says where changes go.
-pub const RUN_ONLY_NOTE: &str =
-    "Changes last until the app restarts; edit the config file to keep them.";
 
 impl KioskState {
     /// Idle seconds before the countdown on the current screen.
@@ -45,18 +42,28 @@ impl GuestApp {
         let Some(draft) = &mut self.settings else {
             return;
         };
+        let tr = &self.tr;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                ui.label(RichText::new(RUN_ONLY_NOTE).strong());
+                ui.label(RichText::new(t!(tr, "settings-kiosk-session-only")).strong());
                 ui.label(
-                    RichText::new(format!(
-                        "A kiosk's text is never smaller than Text size {MIN_TEXT_SCALE:.1}."
+                    RichText::new(t!(
+                        tr,
+                        "kiosk-text-min",
+                        scale = format!("{MIN_TEXT_SCALE:.1}")
                     ))
                     .weak(),
                 );
-                crate::gui::views::settings::show(ui, draft, &self.env, &self.effective, actions);
+                crate::gui::views::settings::show(
+                    ui,
+                    tr,
+                    draft,
+                    &self.env,
+                    &self.effective,
+                    actions,
+                );
             });
     }
 
@@ -72,6 +79,12 @@ impl GuestApp {
             _ => return,
         }
         if self.settings.is_none() {
+            // A language saved here is the booth's for this run, unless `[kiosk] language`
+            // sets one.
+            let tr = self.tr.clone();
+            if let Some(k) = self.kiosk.as_mut().filter(|k| k.cfg.language.is_none()) {
+                k.default_tr = tr;
+            }
             self.kiosk_reset();
         }
     }

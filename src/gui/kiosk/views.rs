@@ -4,51 +4,92 @@ use egui::{Key, RichText};
 
 use crate::gui::actions::UiAction;
 use crate::gui::state::{Field, FormState};
+use crate::i18n::{Language, Tr};
 use crate::join::Phase;
+use crate::t;
 
 use super::KioskAction;
-use super::admin::AdminPrompt;
+use super::admin::{AdminPrompt, PinRefusal};
 
 const BIG_BUTTON: egui::Vec2 = egui::vec2(220.0, 64.0);
 
-fn big_button(ui: &mut egui::Ui, text: &str) -> bool {
+const LANGUAGE_BUTTON: egui::Vec2 = egui::vec2(160.0, 56.0);
+
+fn big_button(ui: &mut egui::Ui, text: String) -> bool {
     ui.add(egui::Button::new(RichText::new(text).size(24.0)).min_size(BIG_BUTTON))
         .clicked()
 }
 
-fn title(ui: &mut egui::Ui, text: &str) {
+fn title(ui: &mut egui::Ui, text: String) {
     ui.add_space(24.0);
     ui.label(RichText::new(text).size(30.0).strong());
     ui.add_space(12.0);
 }
 
-pub fn attract(ui: &mut egui::Ui, notice: Option<&str>, actions: &mut Vec<KioskAction>) {
+/// The attract screen: welcome, Start, the language buttons (each language in its own name,
+/// the one shown now marked), and the notice when the service seems down.
+pub fn attract(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    (languages, unreachable): (&[Language], bool),
+    actions: &mut Vec<KioskAction>,
+) {
     ui.vertical_centered(|ui| {
-        title(ui, "Welcome");
-        ui.label("Touch Start to talk to an advisor.");
+        title(ui, t!(tr, "kiosk-welcome"));
+        ui.label(t!(tr, "kiosk-touch-start"));
         ui.add_space(24.0);
-        if big_button(ui, "Start") {
+        if big_button(ui, t!(tr, "kiosk-start")) {
             actions.push(KioskAction::Start);
         }
-        if let Some(n) = notice {
+        if languages.len() > 1 {
+            ui.add_space(32.0);
+            language_buttons(ui, tr, languages, actions);
+        }
+        if unreachable {
             ui.add_space(24.0);
-            ui.label(n);
+            ui.label(t!(tr, "kiosk-unreachable"));
         }
     });
+}
+
+fn language_buttons(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    languages: &[Language],
+    actions: &mut Vec<KioskAction>,
+) {
+    let label = ui.label(t!(tr, "kiosk-choose-language"));
+    ui.add_space(8.0);
+    let row = ui.horizontal_wrapped(|ui| {
+        // Centre the row: wrapped rows start at the left edge otherwise.
+        let spacing = ui.spacing().item_spacing.x;
+        let width: f32 = languages.len() as f32 * (LANGUAGE_BUTTON.x + spacing);
+        ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+        for l in languages {
+            let selected = tr.language() == l;
+            let button = egui::Button::selectable(selected, RichText::new(l.own_name()).size(22.0))
+                .min_size(LANGUAGE_BUTTON);
+            if ui.add(button).clicked() {
+                actions.push(KioskAction::ChooseLanguage(l.clone()));
+            }
+        }
+    });
+    row.response.labelled_by(label.id);
 }
 
 /// The name (and the meeting link when the operator preset none).
 pub fn entry(
     ui: &mut egui::Ui,
+    tr: &Tr,
     form: &mut FormState,
     ask_meeting: bool,
     default_name: Option<&str>,
     actions: &mut Vec<KioskAction>,
 ) {
-    title(ui, "What is your name?");
+    title(ui, t!(tr, "kiosk-your-name-title"));
     let mut enter = false;
     if ask_meeting {
-        let label = ui.label("Meeting link");
+        let label = ui.label(t!(tr, "form-meeting-link"));
         let r = ui
             .add(
                 egui::TextEdit::singleline(&mut form.meeting)
@@ -66,16 +107,16 @@ pub fn entry(
         if form.meeting_touched
             && let Err(e) = form.meeting_link()
         {
-            crate::gui::views::field_error(ui, &e);
+            crate::gui::views::field_error(ui, &tr.direct_link_problem(&e));
         }
     }
-    let label = ui.label("Your name");
+    let label = ui.label(t!(tr, "form-your-name"));
     let mut name = egui::TextEdit::singleline(&mut form.name)
         .id_salt("kiosk-name")
         .char_limit(1_000)
         .desired_width(f32::INFINITY);
     if let Some(d) = default_name {
-        name = name.hint_text(format!("Leave empty to join as {d}"));
+        name = name.hint_text(t!(tr, "kiosk-name-default-hint", name = d));
     }
     let r = ui.add(name).labelled_by(label.id);
     if r.changed() {
@@ -90,58 +131,63 @@ pub fn entry(
         && default_name.is_none()
         && let Err(e) = form.display_name()
     {
-        crate::gui::views::field_error(ui, &e);
+        crate::gui::views::field_error(ui, &tr.name_problem(&e));
     }
     ui.add_space(16.0);
-    ui.horizontal(|ui| {
-        if big_button(ui, "Join") || enter {
+    ui.horizontal_wrapped(|ui| {
+        if big_button(ui, t!(tr, "kiosk-join")) || enter {
             actions.push(KioskAction::Join);
         }
-        if big_button(ui, "Back") {
+        if big_button(ui, t!(tr, "kiosk-back")) {
             actions.push(KioskAction::Reset);
         }
     });
 }
 
-pub fn joining(ui: &mut egui::Ui, phase: Phase, actions: &mut Vec<KioskAction>) {
+pub fn joining(ui: &mut egui::Ui, tr: &Tr, phase: Phase, actions: &mut Vec<KioskAction>) {
     ui.vertical_centered(|ui| {
-        title(ui, "Connecting you…");
-        ui.label(format!("{}…", phase.label()));
+        title(ui, t!(tr, "kiosk-connecting"));
+        ui.label(format!("{}…", tr.phase_label(phase)));
         ui.add_space(24.0);
-        if big_button(ui, "Cancel") {
+        if big_button(ui, t!(tr, "kiosk-cancel")) {
             actions.push(KioskAction::Reset);
         }
     });
 }
 
 /// The calm screen while the meeting connection is re-established.
-pub fn reconnecting(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+pub fn reconnecting(ui: &mut egui::Ui, tr: &Tr, actions: &mut Vec<UiAction>) {
     ui.vertical_centered(|ui| {
-        title(ui, "Reconnecting");
-        ui.label("The connection dropped for a moment. Getting you back into the meeting…");
+        title(ui, t!(tr, "kiosk-reconnecting-title"));
+        ui.label(t!(tr, "kiosk-reconnecting"));
         ui.add_space(24.0);
-        if big_button(ui, "Leave") {
+        if big_button(ui, t!(tr, "kiosk-leave")) {
             actions.push(UiAction::Leave);
         }
     });
 }
 
 /// `joined`: the guest was in the meeting (then a failure is an ending, not a failed call).
-pub fn ending(ui: &mut egui::Ui, phase: Phase, joined: bool, actions: &mut Vec<KioskAction>) {
+pub fn ending(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    (phase, joined): (Phase, bool),
+    actions: &mut Vec<KioskAction>,
+) {
     let (head, line) = match phase {
-        Phase::Failed if joined => ("The call has ended", "Thank you for your visit."),
+        Phase::Failed if joined => (t!(tr, "kiosk-call-ended"), t!(tr, "kiosk-thank-you-visit")),
         Phase::Failed => (
-            "Sorry, the call could not be connected",
-            "Please try again, or ask a member of staff.",
+            t!(tr, "kiosk-not-connected"),
+            t!(tr, "kiosk-try-again-staff"),
         ),
-        Phase::Cancelled => ("The call was cancelled", "You can start again at any time."),
-        _ => ("Thank you", "The call has ended."),
+        Phase::Cancelled => (t!(tr, "kiosk-cancelled"), t!(tr, "kiosk-start-again")),
+        _ => (t!(tr, "kiosk-thank-you"), t!(tr, "kiosk-call-ended")),
     };
     ui.vertical_centered(|ui| {
         title(ui, head);
         ui.label(line);
         ui.add_space(24.0);
-        if big_button(ui, "Done") {
+        if big_button(ui, t!(tr, "kiosk-done")) {
             actions.push(KioskAction::Reset);
         }
     });
@@ -149,22 +195,22 @@ pub fn ending(ui: &mut egui::Ui, phase: Phase, joined: bool, actions: &mut Vec<K
 
 /// Floating at the bottom, so the screen under it does not move: a touch that cancels the
 /// countdown still lands on the button it was aimed at.
-pub fn countdown(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) {
+pub fn countdown(ui: &mut egui::Ui, tr: &Tr, secs: u64, actions: &mut Vec<KioskAction>) {
     egui::Area::new(egui::Id::unique("kiosk-countdown"))
         .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
         .order(egui::Order::Foreground)
-        .show(ui.ctx(), |ui| countdown_body(ui, secs, actions));
+        .show(ui.ctx(), |ui| countdown_body(ui, tr, secs, actions));
 }
 
-fn countdown_body(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) {
+fn countdown_body(ui: &mut egui::Ui, tr: &Tr, secs: u64, actions: &mut Vec<KioskAction>) {
     egui::Frame::popup(ui.style()).show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!("Returning to start in {secs} s — touch to stay"))
+                RichText::new(t!(tr, "kiosk-countdown", seconds = secs))
                     .size(22.0)
                     .strong(),
             );
-            if ui.button("Stay").clicked() {
+            if ui.button(t!(tr, "kiosk-stay")).clicked() {
                 actions.push(KioskAction::Stay);
             }
         });
@@ -172,39 +218,57 @@ fn countdown_body(ui: &mut egui::Ui, secs: u64, actions: &mut Vec<KioskAction>) 
 }
 
 /// `(has_pin, between_guests)`: a PIN is configured; no call is running (Settings only then).
+/// Why the PIN was refused, in the window's language.
+fn refusal_text(tr: &Tr, r: PinRefusal) -> String {
+    match r {
+        PinRefusal::Wrong { attempt, attempts } => {
+            t!(
+                tr,
+                "kiosk-pin-wrong",
+                attempt = attempt,
+                attempts = attempts
+            )
+        }
+        PinRefusal::Locked { secs } => t!(tr, "kiosk-pin-locked", seconds = secs),
+        PinRefusal::NoPin => t!(tr, "kiosk-pin-none"),
+    }
+}
+
 pub fn admin(
     ui: &mut egui::Ui,
+    tr: &Tr,
     prompt: &mut AdminPrompt,
     (has_pin, between_guests): (bool, bool),
     locked_for: Option<u64>,
     actions: &mut Vec<KioskAction>,
 ) {
-    title(ui, "Staff access");
+    title(ui, t!(tr, "kiosk-staff-access"));
     if prompt.unlocked {
         ui.horizontal_wrapped(|ui| {
             let settings = ui.add_enabled(
                 between_guests,
-                egui::Button::new(RichText::new("Settings").size(24.0)).min_size(BIG_BUTTON),
+                egui::Button::new(RichText::new(t!(tr, "kiosk-staff-settings")).size(24.0))
+                    .min_size(BIG_BUTTON),
             );
             if settings.clicked() {
                 actions.push(KioskAction::OpenSettings);
             }
-            if big_button(ui, "Exit the app") {
+            if big_button(ui, t!(tr, "kiosk-exit-app")) {
                 actions.push(KioskAction::ExitKiosk);
             }
-            if big_button(ui, "Back") {
+            if big_button(ui, t!(tr, "kiosk-back")) {
                 actions.push(KioskAction::CloseAdmin);
             }
         });
         if !between_guests {
-            ui.label("Settings open when no call is running.");
+            ui.label(t!(tr, "kiosk-settings-between-calls"));
         }
         return;
     }
     if !has_pin {
-        ui.label("No staff PIN is set in the configuration, so the booth cannot be unlocked here.");
+        ui.label(t!(tr, "kiosk-no-pin"));
     } else {
-        let label = ui.label("PIN");
+        let label = ui.label(t!(tr, "kiosk-pin"));
         let r = ui
             .add_enabled(
                 locked_for.is_none(),
@@ -220,22 +284,23 @@ pub fn admin(
             prompt.focus = false;
         }
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if let Some(m) = &prompt.message {
-            crate::gui::views::field_error(ui, m);
+        if let Some(m) = prompt.message {
+            crate::gui::views::field_error(ui, &refusal_text(tr, m));
         }
         if let Some(s) = locked_for {
-            ui.label(format!("Locked. Try again in {s} s."));
+            ui.label(t!(tr, "kiosk-locked-for", seconds = s));
         }
         ui.add_space(12.0);
         let unlock = ui.add_enabled(
             locked_for.is_none(),
-            egui::Button::new(RichText::new("Unlock").size(24.0)).min_size(BIG_BUTTON),
+            egui::Button::new(RichText::new(t!(tr, "kiosk-unlock")).size(24.0))
+                .min_size(BIG_BUTTON),
         );
         if unlock.clicked() || (enter && locked_for.is_none()) {
             actions.push(KioskAction::SubmitPin);
         }
     }
-    if big_button(ui, "Close") {
+    if big_button(ui, t!(tr, "kiosk-close")) {
         actions.push(KioskAction::CloseAdmin);
     }
 }

@@ -9,7 +9,10 @@ use crate::api::exchange::ExchangeRecord;
 use crate::config::Profile;
 use crate::join::status::StepStatus;
 use crate::join::status::{JoinEvent, StepState};
-use crate::join::{DirectMeeting, DisplayName, Flow, JoinStatus, MeetingLink, Phase, Step};
+use crate::join::{
+    DirectMeeting, DirectMeetingError, DisplayName, DisplayNameError, Flow, JoinStatus,
+    MeetingLink, Phase, Step,
+};
 
 /// HTTP exchanges shown per session: the first ones (the join) and the latest (the event
 /// channel adds one per poll). The exports read the session's own, larger recorder.
@@ -86,7 +89,20 @@ pub struct FormState {
     /// Move keyboard focus to this field on the next frame.
     pub focus: Option<Field>,
     /// A line about the previous session (e.g. after Cancel).
-    pub note: Option<String>,
+    pub note: Option<FormNote>,
+}
+
+/// A line on the form about the previous session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormNote {
+    /// Cancelled before the engine said whether it cleaned up.
+    Cancelled,
+    /// Cancelled, and the meeting service was told.
+    CancelledTold,
+    /// Cancelled, and the meeting service could not be told.
+    CancelledNotTold,
+    /// The chosen join service's URL is not valid (the file was edited by hand).
+    BadService(String),
 }
 
 impl FormState {
@@ -117,13 +133,11 @@ impl FormState {
     }
 
     /// The meeting link, checked for the chosen mode.
-    pub fn meeting_link(&self) -> Result<MeetingLink, String> {
+    pub fn meeting_link(&self) -> Result<MeetingLink, DirectMeetingError> {
         if self.direct {
-            DirectMeeting::parse(&self.meeting)
-                .map(|(link, _)| link)
-                .map_err(|e| e.to_string())
+            DirectMeeting::parse(&self.meeting).map(|(link, _)| link)
         } else {
-            MeetingLink::parse(&self.meeting).map_err(|e| e.to_string())
+            MeetingLink::parse(&self.meeting).map_err(DirectMeetingError::Link)
         }
     }
 
@@ -155,8 +169,8 @@ impl FormState {
         self.sync_source(profiles);
     }
 
-    pub fn display_name(&self) -> Result<DisplayName, String> {
-        DisplayName::parse(&self.name).map_err(|e| e.to_string())
+    pub fn display_name(&self) -> Result<DisplayName, DisplayNameError> {
+        DisplayName::parse(&self.name)
     }
 
     pub fn is_valid(&self) -> bool {
@@ -357,7 +371,7 @@ pub fn diagnostics(s: &SessionView) -> String {
 }
 
 mod settings_draft;
-pub use settings_draft::{ProfileDraft, SettingsDraft};
+pub use settings_draft::{ProfileDraft, SettingsDraft, SettingsProblem};
 
 #[cfg(test)]
 mod tests {
@@ -402,10 +416,9 @@ mod tests {
             Some(ProfileChoice::Direct)
         );
         assert_eq!(offer(sip, &mut f), Some(ProfileChoice::Direct));
-        assert!(
-            f.meeting_link()
-                .unwrap_err()
-                .contains("This is a Skype address (sip:)"),
+        assert_eq!(
+            f.meeting_link().unwrap_err(),
+            DirectMeetingError::Link(crate::join::MeetingLinkError::SipUri),
             "flow A refuses a sip: address"
         );
         // The demo's direct meetings go to the demo's stand-in.
@@ -425,7 +438,10 @@ mod tests {
         f.meeting = sip.into();
         assert_eq!(f.meeting_link().unwrap().as_str(), sip);
         f.meeting = "https://meet.lync.com/contoso/ada/X1".into();
-        assert!(f.meeting_link().unwrap_err().contains("Online"));
+        assert_eq!(
+            f.meeting_link().unwrap_err(),
+            DirectMeetingError::OnlineLink
+        );
         // A named profile's kind comes from the configuration.
         let profiles = [Profile::direct("Fab", None)];
         f.choose(ProfileChoice::Named("Fab".into()), &profiles);

@@ -1,7 +1,25 @@
 //! The settings screen's copy of the configuration: edited field by field, checked as typed,
 //! turned into a [`Config`] only when every field is valid.
 
-use crate::config::{self, Config, Profile, ProfileKind};
+use crate::config::{self, Config, Profile, ProfileKind, UrlProblem, check_service_url};
+
+/// What is wrong with a settings field (the view words it in the window's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsProblem {
+    ServiceNameEmpty,
+    ServiceNameLong,
+    ServiceNameTaken,
+    TokenUrl(UrlProblem),
+    Autodiscover(UrlProblem),
+    EnvName,
+    Origin,
+    Culture,
+    Proxy,
+    NoProxy,
+    CaFilePath,
+    /// The CA file is there but cannot be used: why, in the words of the certificate reader.
+    CaFileUnusable(String),
+}
 
 /// One editable profile on the settings screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,8 +84,11 @@ pub struct SettingsDraft {
     pub ca_file: String,
     /// The CA file text last checked and what was wrong with it (reading the file once per
     /// change, not once per frame).
-    ca_checked: Option<(String, Option<String>)>,
-    pub message: Option<String>,
+    ca_checked: Option<(String, Option<SettingsProblem>)>,
+    /// `""` follows the system; else a language tag.
+    pub language: String,
+    /// Save was pressed while a field was invalid.
+    pub needs_fixing: bool,
 }
 
 impl SettingsDraft {
@@ -86,26 +107,25 @@ impl SettingsDraft {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             ca_checked: None,
-            message: None,
+            language: c.language.clone().unwrap_or_default(),
+            needs_fixing: false,
         }
     }
 
-    pub fn proxy_error(&self) -> Option<String> {
-        (!self.proxy.trim().is_empty())
-            .then(|| config::check_proxy(&self.proxy).err())
-            .flatten()
+    pub fn proxy_error(&self) -> Option<SettingsProblem> {
+        (!self.proxy.trim().is_empty() && config::check_proxy(&self.proxy).is_err())
+            .then_some(SettingsProblem::Proxy)
     }
 
-    pub fn no_proxy_error(&self) -> Option<String> {
-        (!self.no_proxy.trim().is_empty())
-            .then(|| config::check_no_proxy(&self.no_proxy).err())
-            .flatten()
+    pub fn no_proxy_error(&self) -> Option<SettingsProblem> {
+        (!self.no_proxy.trim().is_empty() && config::check_no_proxy(&self.no_proxy).is_err())
+            .then_some(SettingsProblem::NoProxy)
     }
 
     /// What is wrong with the CA file: an empty field is fine; otherwise the file must be a
     /// readable PEM bundle with at least one certificate. The file is read again only when the
     /// text changed.
-    pub fn ca_file_error(&mut self) -> Option<String> {
+    pub fn ca_file_error(&mut self) -> Option<SettingsProblem> {
         if let Some((text, err)) = &self.ca_checked
             && *text == self.ca_file
         {
@@ -115,10 +135,10 @@ impl SettingsDraft {
             None
         } else {
             match config::check_ca_file(&self.ca_file) {
-                Err(e) => Some(e),
+                Err(_) => Some(SettingsProblem::CaFilePath),
                 Ok(path) => crate::api::transport::CaBundle::load(&path)
                     .err()
-                    .map(|e| e.to_string()),
+                    .map(|e| SettingsProblem::CaFileUnusable(e.to_string())),
             }
         };
         self.ca_checked = Some((self.ca_file.clone(), err.clone()));
@@ -127,7 +147,7 @@ impl SettingsDraft {
 
     /// The problem of each field of profile `i`: (name, token URL, key variable, autodiscover
     /// URL); only the fields of the profile's kind are checked.
-    pub fn profile_errors(&self, i: usize) -> [Option<String>; 4] {
+    pub fn profile_errors(&self, i: usize) -> [Option<SettingsProblem>; 4] {
         let Some(p) = self.profiles.get(i) else {
             return [None, None, None, None];
         };
@@ -135,33 +155,35 @@ impl SettingsDraft {
             .iter()
             .any(|q| q.name.trim().eq_ignore_ascii_case(p.name.trim()));
         let name = match config::check_profile_name(&p.name) {
-            Err(e) => Some(e),
-            Ok(_) if duplicate => Some("Another join service has this name.".into()),
+            Err(_) if p.name.trim().is_empty() => Some(SettingsProblem::ServiceNameEmpty),
+            Err(_) => Some(SettingsProblem::ServiceNameLong),
+            Ok(_) if duplicate => Some(SettingsProblem::ServiceNameTaken),
             Ok(_) => None,
         };
         if p.direct {
             let autodiscover = (!p.autodiscover.trim().is_empty())
-                .then(|| config::check_autodiscover_url(&p.autodiscover).err())
-                .flatten();
+                .then(|| check_service_url(&p.autodiscover).err())
+                .flatten()
+                .map(SettingsProblem::Autodiscover);
             return [name, None, None, autodiscover];
         }
-        let url = config::check_token_url(&p.token_url).err();
-        let key = (!p.service_key_env.trim().is_empty())
-            .then(|| config::check_env_name(&p.service_key_env).err())
-            .flatten();
+        let url = check_service_url(&p.token_url)
+            .err()
+            .map(SettingsProblem::TokenUrl);
+        let key = (!p.service_key_env.trim().is_empty()
+            && config::check_env_name(&p.service_key_env).is_err())
+        .then_some(SettingsProblem::EnvName);
         [name, url, key, None]
     }
 
-    pub fn origin_error(&self) -> Option<String> {
-        (!self.origin.trim().is_empty())
-            .then(|| config::check_origin(&self.origin).err())
-            .flatten()
+    pub fn origin_error(&self) -> Option<SettingsProblem> {
+        (!self.origin.trim().is_empty() && config::check_origin(&self.origin).is_err())
+            .then_some(SettingsProblem::Origin)
     }
 
-    pub fn culture_error(&self) -> Option<String> {
-        (!self.culture.trim().is_empty())
-            .then(|| config::check_culture(&self.culture).err())
-            .flatten()
+    pub fn culture_error(&self) -> Option<SettingsProblem> {
+        (!self.culture.trim().is_empty() && config::check_culture(&self.culture).is_err())
+            .then_some(SettingsProblem::Culture)
     }
 
     /// The configuration to save, or `None` while a field is invalid.
@@ -194,6 +216,7 @@ impl SettingsDraft {
             proxy: text(&self.proxy),
             no_proxy: text(&self.no_proxy),
             ca_file: text(&self.ca_file).map(std::path::PathBuf::from),
+            language: text(&self.language),
             ..base.clone()
         })
     }
@@ -222,9 +245,9 @@ mod tests {
         assert_eq!(
             d.profile_errors(1),
             [
-                Some("Another join service has this name.".into()),
-                Some("The token URL must use https:// (http:// only for localhost).".into()),
-                Some("Use the name of an environment variable, like CONTOSO_SERVICE_KEY.".into()),
+                Some(SettingsProblem::ServiceNameTaken),
+                Some(SettingsProblem::TokenUrl(UrlProblem::NotHttps)),
+                Some(SettingsProblem::EnvName),
                 None,
             ]
         );
@@ -235,10 +258,7 @@ mod tests {
         assert_eq!(c.origin.as_deref(), Some("https://contoso.com"));
         assert_eq!(c.profiles[0].service_key_env(), None);
         d.culture = "not a tag".into();
-        assert_eq!(
-            d.culture_error().as_deref(),
-            Some("Use a language tag like en-US or de-DE.")
-        );
+        assert_eq!(d.culture_error(), Some(SettingsProblem::Culture));
         assert!(d.to_config(&base).is_none());
         d.culture = " de-DE ".into();
         assert_eq!(d.culture_error(), None);
@@ -266,7 +286,7 @@ mod tests {
                 None,
                 None,
                 None,
-                Some("The autodiscover URL must use https:// (http:// only for localhost).".into()),
+                Some(SettingsProblem::Autodiscover(UrlProblem::NotHttps)),
             ]
         );
         assert!(d.to_config(&base).is_none());

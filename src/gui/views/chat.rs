@@ -8,7 +8,9 @@ use egui::{Key, RichText};
 
 use crate::gui::actions::UiAction;
 use crate::gui::state::SessionView;
+use crate::i18n::Tr;
 use crate::join::status::{ChatLine, Delivery};
+use crate::t;
 
 use super::{error_color, ok_color};
 
@@ -28,45 +30,55 @@ pub fn init_local_offset() {
     }
 }
 
-/// `HH:MM` in local time (UTC when the local offset is unknown).
-pub fn clock(at_ms: i64) -> String {
+/// The time of day in local time as the language writes it (`14:05`, `2:05 PM`; UTC when the
+/// local offset is unknown).
+pub fn clock(tr: &Tr, at_ms: i64) -> String {
     let offset = LOCAL_OFFSET.get().copied().unwrap_or(time::UtcOffset::UTC);
     let nanos = i128::from(at_ms) * 1_000_000;
     match time::OffsetDateTime::from_unix_timestamp_nanos(nanos) {
         Ok(t) => {
             let t = t.to_offset(offset);
-            format!("{:02}:{:02}", t.hour(), t.minute())
+            tr.clock().hm(t.hour(), t.minute())
         }
         Err(_) => "--:--".into(),
     }
 }
 
-/// What the guest sees about one of their own messages.
-pub fn delivery_text(line: &ChatLine, reason: Option<&str>) -> Option<String> {
+/// What the guest sees about one of their own messages (why one was not delivered is in the
+/// hover text: it is the server's own words).
+pub fn delivery_text(tr: &Tr, line: &ChatLine) -> Option<String> {
     match line.delivery {
         Delivery::Received => None,
-        Delivery::Pending => Some("sending…".into()),
-        Delivery::Delivered => Some("delivered".into()),
-        Delivery::Failed => Some(match reason {
-            Some(r) if !r.is_empty() => format!("not delivered: {r}"),
-            _ => "not delivered".into(),
-        }),
+        Delivery::Pending => Some(t!(tr, "chat-sending")),
+        Delivery::Delivered => Some(t!(tr, "chat-delivered")),
+        Delivery::Failed => Some(t!(tr, "chat-not-delivered")),
     }
 }
 
 /// "Ada is typing…", "Ada and Bob are typing…", "3 people are typing…".
-pub fn typing_text(names: &[String]) -> Option<String> {
+pub fn typing_text(tr: &Tr, names: &[String]) -> Option<String> {
     match names {
         [] => None,
-        [one] => Some(format!("{one} is typing…")),
-        [a, b] => Some(format!("{a} and {b} are typing…")),
-        many => Some(format!("{} people are typing…", many.len())),
+        [one] => Some(t!(tr, "chat-typing-one", name = one.as_str())),
+        [a, b] => Some(t!(
+            tr,
+            "chat-typing-two",
+            first = a.as_str(),
+            second = b.as_str()
+        )),
+        many => Some(t!(tr, "chat-typing-many", count = many.len())),
     }
 }
 
 /// `enabled` is false while chat is connecting or the meeting is reconnecting.
-pub fn show(ui: &mut egui::Ui, view: &mut SessionView, enabled: bool, actions: &mut Vec<UiAction>) {
-    ui.label(RichText::new("Chat").strong());
+pub fn show(
+    ui: &mut egui::Ui,
+    tr: &Tr,
+    view: &mut SessionView,
+    enabled: bool,
+    actions: &mut Vec<UiAction>,
+) {
+    ui.label(RichText::new(t!(tr, "chat-title")).strong());
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("chat-messages")
@@ -75,17 +87,17 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, enabled: bool, actions: &
         .stick_to_bottom(true)
         .show(ui, |ui| {
             if view.status.chat.is_empty() {
-                ui.label(RichText::new("No messages yet.").weak());
+                ui.label(RichText::new(t!(tr, "chat-empty")).weak());
             }
             for line in &view.status.chat {
-                message(ui, view, line);
+                message(ui, tr, view, line);
             }
         });
-    let typing = typing_text(&view.status.typing);
+    let typing = typing_text(tr, &view.status.typing);
     ui.label(RichText::new(typing.unwrap_or_default()).weak().small());
     ui.add_space(4.0);
 
-    let label = ui.label("Message");
+    let label = ui.label(t!(tr, "chat-message"));
     let mut send = false;
     ui.horizontal(|ui| {
         // Room for the Send button at any text size (the kiosk's is larger).
@@ -98,9 +110,9 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, enabled: bool, actions: &
             egui::TextEdit::singleline(&mut view.chat_draft)
                 .id_salt("chat-input")
                 .hint_text(if enabled {
-                    "Type a message, Enter sends"
+                    t!(tr, "chat-message-hint")
                 } else {
-                    ""
+                    String::new()
                 })
                 .char_limit(MAX_MESSAGE_CHARS)
                 .desired_width((ui.available_width() - button_width).max(80.0)),
@@ -115,38 +127,40 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, enabled: bool, actions: &
         }
         let has_text = !view.chat_draft.trim().is_empty();
         if ui
-            .add_enabled(enabled && has_text, egui::Button::new("Send"))
-            .on_hover_text("Send the message to everyone in the meeting")
+            .add_enabled(enabled && has_text, egui::Button::new(t!(tr, "chat-send")))
+            .on_hover_text(t!(tr, "chat-send-hint"))
             .clicked()
         {
             send = true;
         }
     });
     if !view.status.chat_available {
-        ui.label(RichText::new("Chat is connecting…").weak().small());
+        ui.label(RichText::new(t!(tr, "chat-connecting")).weak().small());
     }
     if send && enabled && !view.chat_draft.trim().is_empty() {
         actions.push(UiAction::SendChat);
     }
 }
 
-fn message(ui: &mut egui::Ui, view: &SessionView, line: &ChatLine) {
+fn message(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, line: &ChatLine) {
     ui.horizontal_wrapped(|ui| {
         let from = if line.outgoing {
-            "You".to_string()
+            t!(tr, "chat-you")
         } else {
             line.from.clone()
         };
         ui.label(RichText::new(from).strong());
-        ui.label(RichText::new(clock(line.at_ms)).weak().small());
-        let reason = view.chat_failures.get(&line.id).map(String::as_str);
-        if let Some(d) = delivery_text(line, reason) {
+        ui.label(RichText::new(clock(tr, line.at_ms)).weak().small());
+        if let Some(d) = delivery_text(tr, line) {
             let color = match line.delivery {
                 Delivery::Delivered => ok_color(ui),
                 Delivery::Failed => error_color(ui),
                 _ => ui.visuals().weak_text_color(),
             };
-            ui.label(RichText::new(d).small().color(color));
+            let mark = ui.label(RichText::new(d).small().color(color));
+            if let Some(reason) = view.chat_failures.get(&line.id).filter(|r| !r.is_empty()) {
+                mark.on_hover_text(reason.as_str());
+            }
         }
     });
     // Plain text, never interpreted.
@@ -171,34 +185,42 @@ mod tests {
 
     #[test]
     fn delivery_and_typing_texts() {
-        assert_eq!(delivery_text(&line(Delivery::Received), None), None);
+        let tr = Tr::english();
+        assert_eq!(delivery_text(&tr, &line(Delivery::Received)), None);
         assert_eq!(
-            delivery_text(&line(Delivery::Pending), None).as_deref(),
+            delivery_text(&tr, &line(Delivery::Pending)).as_deref(),
             Some("sending…")
         );
         assert_eq!(
-            delivery_text(&line(Delivery::Delivered), None).as_deref(),
+            delivery_text(&tr, &line(Delivery::Delivered)).as_deref(),
             Some("delivered")
         );
         assert_eq!(
-            delivery_text(&line(Delivery::Failed), Some("no one received it")).as_deref(),
-            Some("not delivered: no one received it")
+            delivery_text(&tr, &line(Delivery::Failed)).as_deref(),
+            Some("not delivered")
         );
-        assert_eq!(typing_text(&[]), None);
+        assert_eq!(typing_text(&tr, &[]), None);
         assert_eq!(
-            typing_text(&["Ada".into()]).as_deref(),
+            typing_text(&tr, &["Ada".into()]).as_deref(),
             Some("Ada is typing…")
         );
         assert_eq!(
-            typing_text(&["Ada".into(), "Bob".into()]).as_deref(),
+            typing_text(&tr, &["Ada".into(), "Bob".into()]).as_deref(),
             Some("Ada and Bob are typing…")
+        );
+        assert_eq!(
+            typing_text(&tr, &["A".into(), "B".into(), "C".into()]).as_deref(),
+            Some("3 people are typing…")
         );
     }
 
     #[test]
-    fn clock_is_hours_and_minutes() {
-        let s = clock(1_700_000_000_000);
-        assert_eq!(s.len(), 5);
+    fn clock_is_hours_and_minutes_in_the_language() {
+        let de = Tr::for_language(&crate::i18n::Language::matching("de").unwrap());
+        let s = clock(&de, 1_700_000_000_000);
+        assert_eq!(s.len(), 5, "{s}");
         assert_eq!(&s[2..3], ":");
+        let en = clock(&Tr::english(), 1_700_000_000_000);
+        assert!(en.ends_with("AM") || en.ends_with("PM"), "{en}");
     }
 }

@@ -6,28 +6,26 @@ use egui::RichText;
 
 use crate::gui::actions::UiAction;
 use crate::gui::state::SessionView;
+use crate::i18n::Tr;
 use crate::join::Phase;
+use crate::t;
 
 use super::{error_color, ok_color};
 
 /// Title and one sentence of what to do.
-pub fn texts(view: &SessionView) -> (String, String) {
+pub fn texts(tr: &Tr, view: &SessionView) -> (String, String) {
     match (&view.status.failure, view.phase()) {
-        (Some(f), _) => (f.kind.title().to_string(), f.kind.remedy().to_string()),
+        (Some(f), _) => (tr.failure_title(f.kind), tr.failure_remedy(f.kind)),
         // Leave pressed while reconnecting: the engine stops the rejoin as cancelled.
-        (None, Phase::Cancelled) if !(view.leave_requested && view.status.joined) => (
-            "Joining was cancelled".into(),
-            "Rejoin to try again, or go back to join another meeting.".into(),
-        ),
-        _ => (
-            "You left the meeting".into(),
-            "Rejoin with the same link, or go back to join another meeting.".into(),
-        ),
+        (None, Phase::Cancelled) if !(view.leave_requested && view.status.joined) => {
+            (t!(tr, "ended-cancelled"), t!(tr, "ended-cancelled-remedy"))
+        }
+        _ => (t!(tr, "ended-left"), t!(tr, "ended-left-remedy")),
     }
 }
 
-pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) {
-    let (title, remedy) = texts(view);
+pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, actions: &mut Vec<UiAction>) {
+    let (title, remedy) = texts(tr, view);
     let failed = view.status.failure.is_some();
     ui.add_space(8.0);
     let color = if failed {
@@ -38,20 +36,21 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
     ui.heading(RichText::new(title).color(color));
     ui.label(remedy);
     if let Some(f) = &view.status.failure {
-        let mut ids = vec![format!("Error id {}", f.id)];
+        let mut ids = vec![t!(tr, "ended-error-id", id = f.id)];
         if let Some(c) = &f.code {
-            ids.push(format!("code {c}"));
+            ids.push(t!(tr, "ended-code", code = c.as_str()));
         }
         if let Some(c) = &f.subcode {
-            ids.push(format!("subcode {c}"));
+            ids.push(t!(tr, "ended-subcode", subcode = c.as_str()));
         }
         if let Some(h) = f.http_status {
             ids.push(format!("HTTP {h}"));
         }
         ui.label(RichText::new(ids.join(" · ")).small().weak());
+        // The engine's message is the server's or the network's own words (English).
         if !f.message.is_empty() && f.message != f.kind.title() {
             ui.label(
-                RichText::new(format!("Details: {}", f.message))
+                RichText::new(t!(tr, "ended-details", details = f.message.as_str()))
                     .small()
                     .weak(),
             );
@@ -59,68 +58,60 @@ pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) 
     }
     match (view.finished, view.status.left_cleanly) {
         (false, _) => {
-            ui.label(RichText::new("Cleaning up…").small().weak());
+            ui.label(RichText::new(t!(tr, "ended-cleaning-up")).small().weak());
         }
         (true, Some(false)) => {
-            ui.label(
-                RichText::new(
-                    "The meeting service could not be told that you left; it removes the guest after a while.",
-                )
-                .small()
-                .weak(),
-            );
+            ui.label(RichText::new(t!(tr, "ended-not-told")).small().weak());
         }
         _ => {}
     }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui
-            .button(RichText::new("Rejoin").strong())
-            .on_hover_text("Join the same meeting again")
+            .button(RichText::new(t!(tr, "ended-rejoin")).strong())
+            .on_hover_text(t!(tr, "ended-rejoin-hint"))
             .clicked()
         {
             actions.push(UiAction::Rejoin);
         }
         if ui
-            .button("Back")
-            .on_hover_text("Back to the join form")
+            .button(t!(tr, "ended-back"))
+            .on_hover_text(t!(tr, "ended-back-hint"))
             .clicked()
         {
             actions.push(UiAction::Back);
         }
         if ui
-            .button("Copy diagnostics")
-            .on_hover_text("Copy a summary without secrets, for support")
+            .button(t!(tr, "ended-copy-diagnostics"))
+            .on_hover_text(t!(tr, "ended-copy-diagnostics-hint"))
             .clicked()
         {
             actions.push(UiAction::CopyDiagnostics);
         }
     });
-    export_buttons(ui, actions);
+    export_buttons(ui, tr, actions);
     if view.copied {
-        ui.label(RichText::new("Diagnostics copied to the clipboard.").small());
+        ui.label(RichText::new(t!(tr, "ended-copied")).small());
     }
     export_note(ui, view);
     ui.add_space(16.0);
-    ui.label(RichText::new("Join steps").strong());
-    super::timeline::steps(ui, view, false, actions);
+    ui.label(RichText::new(t!(tr, "join-steps")).strong());
+    super::timeline::steps(ui, tr, view, false, actions);
 }
 
 /// "Export HAR…" and "Save diagnostics…" (also on the joining screen).
-pub fn export_buttons(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
-    ui.horizontal(|ui| {
+pub fn export_buttons(ui: &mut egui::Ui, tr: &Tr, actions: &mut Vec<UiAction>) {
+    ui.horizontal_wrapped(|ui| {
         if ui
-            .button("Export HAR…")
-            .on_hover_text("Save every HTTP exchange of this session, tokens masked, as a HAR file")
+            .button(t!(tr, "export-har"))
+            .on_hover_text(t!(tr, "export-har-hint"))
             .clicked()
         {
             actions.push(UiAction::ExportHar);
         }
         if ui
-            .button("Save diagnostics…")
-            .on_hover_text(
-                "Save a zip for support: versions, settings without secrets, steps, HAR, events",
-            )
+            .button(t!(tr, "export-diagnostics"))
+            .on_hover_text(t!(tr, "export-diagnostics-hint"))
             .clicked()
         {
             actions.push(UiAction::SaveDiagnostics);
@@ -157,19 +148,16 @@ mod tests {
                 },
                 std::time::Instant::now(),
             );
-            let (title, remedy) = texts(&v);
+            let (title, remedy) = texts(&Tr::english(), &v);
             assert!(!title.is_empty() && remedy.ends_with('.'), "{kind:?}");
-            assert_eq!(
-                (title.as_str(), remedy.as_str()),
-                (kind.title(), kind.remedy())
-            );
+            assert_eq!((title, remedy), (kind.title(), kind.remedy()));
         }
         let mut v = SessionView::new(1, "h".into(), "n".into(), "s".into());
         v.apply(
             &JoinEvent::Left { cleanly: true },
             std::time::Instant::now(),
         );
-        assert_eq!(texts(&v).0, "You left the meeting");
+        assert_eq!(texts(&Tr::english(), &v).0, "You left the meeting");
     }
 
     #[test]
@@ -187,7 +175,7 @@ mod tests {
             ]
         );
         let mut titles: Vec<_> = kinds.iter().map(|k| k.title()).collect();
-        titles.push("You left the meeting");
+        titles.push("You left the meeting".to_string());
         titles.sort();
         titles.dedup();
         assert_eq!(titles.len(), 5, "each ending reads differently");
@@ -212,6 +200,6 @@ mod tests {
         v.leave_requested = true;
         v.apply(&JoinEvent::Cancelled { cleaned_up: true }, now);
         assert_eq!(v.phase(), Phase::Cancelled);
-        assert_eq!(texts(&v).0, "You left the meeting");
+        assert_eq!(texts(&Tr::english(), &v).0, "You left the meeting");
     }
 }

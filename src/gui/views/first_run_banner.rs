@@ -3,23 +3,22 @@
 use egui::RichText;
 
 use crate::gui::actions::UiAction;
+use crate::i18n::Tr;
+use crate::t;
 
-pub fn show(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+pub fn show(ui: &mut egui::Ui, tr: &Tr, actions: &mut Vec<UiAction>) {
     let accent = ui.visuals().hyperlink_color;
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.0, accent))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Built-in demo environment").strong());
-            ui.label(
-                "No join service is configured, so guest-join uses its built-in demo \
-                 environment. It runs only inside this app and starts when you join.",
-            );
+            ui.label(RichText::new(t!(tr, "demo-banner-title")).strong());
+            ui.label(t!(tr, "demo-banner-text"));
             ui.horizontal_wrapped(|ui| {
-                if ui.button("Try a demo meeting").clicked() {
+                if ui.button(t!(tr, "demo-banner-try")).clicked() {
                     actions.push(UiAction::TryDemo);
                 }
-                ui.label(RichText::new("Add your organisation's service under Settings.").weak());
+                ui.label(RichText::new(t!(tr, "demo-banner-add-service")).weak());
             });
         });
     ui.add_space(4.0);

@@ -5,17 +5,17 @@ use egui::{Key, RichText};
 
 use crate::config::Profile;
 use crate::gui::actions::UiAction;
-use crate::gui::state::{Field, FormState, ProfileChoice};
+use crate::gui::state::{Field, FormNote, FormState, ProfileChoice};
+use crate::i18n::Tr;
 use crate::join::meeting_link::MAX_INPUT_CHARS;
+use crate::t;
 
 use super::{field_error, ok_color};
-
-/// How the direct kind is named in the choice of join service.
-const DIRECT: &str = "Skype for Business Server (direct)";
 
 /// The notice under the link offering the direct mode, with its button.
 fn direct_offer(
     ui: &mut egui::Ui,
+    tr: &Tr,
     form: &mut FormState,
     choice: ProfileChoice,
     profiles: &[Profile],
@@ -23,11 +23,8 @@ fn direct_offer(
     ui.add_space(4.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(
-            "This meeting is not on Skype for Business Online. If it is on your \
-             organisation's Skype for Business Server, you can join it directly.",
-        );
-        if ui.button("Join directly").clicked() {
+        ui.label(t!(tr, "form-direct-offer"));
+        if ui.button(t!(tr, "form-join-directly")).clicked() {
             form.choose(choice, profiles);
             form.meeting_edited();
             // The button goes away: keep the keyboard in the form (Enter there joins).
@@ -36,27 +33,39 @@ fn direct_offer(
     });
 }
 
+/// The line about the previous session.
+pub fn note_text(tr: &Tr, note: &FormNote) -> String {
+    match note {
+        FormNote::Cancelled => t!(tr, "form-cancelled"),
+        FormNote::CancelledTold => t!(tr, "form-cancelled-told"),
+        FormNote::CancelledNotTold => t!(tr, "form-cancelled-not-told"),
+        FormNote::BadService(name) => t!(tr, "form-bad-service", name = name.as_str()),
+    }
+}
+
 pub fn show(
     ui: &mut egui::Ui,
+    tr: &Tr,
     form: &mut FormState,
     profiles: &[Profile],
     actions: &mut Vec<UiAction>,
 ) {
     form.sync_source(profiles);
     ui.add_space(8.0);
-    ui.heading("Join a meeting");
+    ui.heading(t!(tr, "form-title"));
     ui.add_space(8.0);
-    let mut enter = meeting_field(ui, form, profiles);
+    let mut enter = meeting_field(ui, tr, form, profiles);
     ui.add_space(8.0);
-    enter |= name_field(ui, form);
+    enter |= name_field(ui, tr, form);
     ui.add_space(8.0);
-    join_service_choice(ui, form, profiles);
+    join_service_choice(ui, tr, form, profiles);
     ui.add_space(12.0);
 
     let valid = form.is_valid();
     let join = ui.add_enabled(
         valid,
-        egui::Button::new(RichText::new("Join").strong()).min_size(egui::vec2(96.0, 28.0)),
+        egui::Button::new(RichText::new(t!(tr, "form-join")).strong())
+            .min_size(egui::vec2(96.0, 28.0)),
     );
     if join.clicked() || (enter && valid) {
         actions.push(UiAction::Join);
@@ -66,22 +75,22 @@ pub fn show(
         form.name_touched = true;
     }
     if !valid {
-        ui.label(RichText::new("Join is available once the link and the name are valid.").weak());
+        ui.label(RichText::new(t!(tr, "form-join-disabled-hint")).weak());
     }
     if let Some(note) = &form.note {
         ui.add_space(8.0);
-        ui.label(note.as_str());
+        ui.label(note_text(tr, note));
     }
 }
 
 /// The meeting link with its message (or where a pasted invitation's link came from) and the
 /// offer of the direct mode; true when Enter was pressed in it.
-fn meeting_field(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Profile]) -> bool {
-    let label = ui.label("Meeting link");
+fn meeting_field(ui: &mut egui::Ui, tr: &Tr, form: &mut FormState, profiles: &[Profile]) -> bool {
+    let label = ui.label(t!(tr, "form-meeting-link"));
     let meeting = ui.add(
         egui::TextEdit::singleline(&mut form.meeting)
             .id_salt("meeting-link")
-            .hint_text("https://… from your invitation, or paste the whole invitation")
+            .hint_text(t!(tr, "form-meeting-link-hint"))
             .char_limit(MAX_INPUT_CHARS + 1)
             .desired_width(f32::INFINITY),
     );
@@ -95,31 +104,28 @@ fn meeting_field(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Profile]) 
         form.focus = None;
     }
     match form.meeting_link() {
-        Err(e) if form.meeting_touched => field_error(ui, &e),
+        Err(e) if form.meeting_touched => field_error(ui, &tr.direct_link_problem(&e)),
         Ok(link) if form.extracted => {
             ui.label(
-                RichText::new(format!(
-                    "Link taken from the pasted text (meeting on {}).",
-                    link.host()
-                ))
-                .color(ok_color(ui)),
+                RichText::new(t!(tr, "form-link-extracted", host = link.host()))
+                    .color(ok_color(ui)),
             );
         }
         _ => {}
     }
     if let Some(choice) = form.direct_offer(profiles) {
-        direct_offer(ui, form, choice, profiles);
+        direct_offer(ui, tr, form, choice, profiles);
     }
     enter
 }
 
 /// The guest's name with its message; true when Enter was pressed in it.
-fn name_field(ui: &mut egui::Ui, form: &mut FormState) -> bool {
-    let label = ui.label("Your name");
+fn name_field(ui: &mut egui::Ui, tr: &Tr, form: &mut FormState) -> bool {
+    let label = ui.label(t!(tr, "form-your-name"));
     let name = ui.add(
         egui::TextEdit::singleline(&mut form.name)
             .id_salt("display-name")
-            .hint_text("The name the other participants will see")
+            .hint_text(t!(tr, "form-your-name-hint"))
             .char_limit(1_000)
             .desired_width(f32::INFINITY),
     );
@@ -135,37 +141,41 @@ fn name_field(ui: &mut egui::Ui, form: &mut FormState) -> bool {
     if form.name_touched
         && let Err(e) = form.display_name()
     {
-        field_error(ui, &e);
+        field_error(ui, &tr.name_problem(&e));
     }
     enter
 }
 
 /// The configured join services and the built-in demos, and a note when the chosen service's
 /// key variable is not set.
-fn join_service_choice(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Profile]) {
-    ui.label("Join service");
+fn join_service_choice(ui: &mut egui::Ui, tr: &Tr, form: &mut FormState, profiles: &[Profile]) {
+    ui.label(t!(tr, "form-join-service"));
     ui.horizontal_wrapped(|ui| {
         for p in profiles {
             let choice = ProfileChoice::Named(p.name.clone());
             let label = if p.is_direct() {
-                format!("{} — {DIRECT}", p.name)
+                t!(tr, "form-service-direct-named", name = p.name.as_str())
             } else {
                 p.name.clone()
             };
             ui.radio_value(&mut form.profile, choice, label);
         }
-        ui.radio_value(&mut form.profile, ProfileChoice::Demo, "Built-in demo");
+        ui.radio_value(
+            &mut form.profile,
+            ProfileChoice::Demo,
+            t!(tr, "form-service-demo"),
+        );
         ui.radio_value(
             &mut form.profile,
             ProfileChoice::DemoDirect,
-            format!("Built-in demo — {DIRECT}"),
+            t!(tr, "form-service-demo-direct"),
         );
         // The ad-hoc direct mode is listed once chosen (by the offer below the link).
         if form.profile == ProfileChoice::Direct {
             ui.radio_value(
                 &mut form.profile,
                 ProfileChoice::Direct,
-                format!("Your organisation's {DIRECT}"),
+                t!(tr, "form-service-direct-adhoc"),
             );
         }
     });
@@ -177,11 +187,6 @@ fn join_service_choice(ui: &mut egui::Ui, form: &mut FormState, profiles: &[Prof
             .and_then(|p| p.service_key_env())
         && std::env::var(var).map_or(true, |v| v.is_empty())
     {
-        ui.label(
-            RichText::new(format!(
-                "The service key variable {var} is not set; joining without a service key."
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(t!(tr, "form-service-key-unset", variable = var)).weak());
     }
 }

@@ -7,37 +7,41 @@ use egui::RichText;
 
 use crate::gui::actions::UiAction;
 use crate::gui::state::SessionView;
+use crate::i18n::{Tr, duration_text};
+use crate::t;
 
-pub fn show(ui: &mut egui::Ui, view: &SessionView, actions: &mut Vec<UiAction>) {
+pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, actions: &mut Vec<UiAction>) {
     ui.add_space(8.0);
-    ui.heading("Waiting for the organizer to let you in");
+    ui.heading(t!(tr, "lobby-title"));
     ui.add_space(4.0);
     let meeting = view
         .status
         .subject
         .clone()
-        .unwrap_or_else(|| format!("the meeting on {}", view.meeting_host));
-    ui.label(format!(
-        "You are in the lobby of {meeting} as {}.",
-        view.display_name
+        .unwrap_or_else(|| t!(tr, "lobby-meeting-on", host = view.meeting_host.as_str()));
+    ui.label(t!(
+        tr,
+        "lobby-where",
+        meeting = meeting,
+        name = view.display_name.as_str()
     ));
     let secs = view.lobby_since.map(|t| t.elapsed().as_secs()).unwrap_or(0);
-    ui.label(RichText::new(format!("Waiting for {}:{:02}", secs / 60, secs % 60)).strong());
+    let waited = duration_text(tr, secs);
+    ui.label(RichText::new(t!(tr, "lobby-waited", duration = waited)).strong());
     ui.ctx().request_repaint_after(Duration::from_secs(1));
-    ui.label(
-        "Someone in the meeting has to admit you. Guests who are not let in are removed from \
-         the lobby after a while; you can then try again.",
-    );
+    ui.label(t!(tr, "lobby-explain"));
     ui.add_space(12.0);
     if ui
-        .button("Cancel")
-        .on_hover_text("Stop waiting (Esc)")
+        .button(t!(tr, "joining-cancel"))
+        .on_hover_text(t!(tr, "lobby-cancel-hint"))
         .clicked()
     {
         actions.push(UiAction::Cancel);
     }
     ui.add_space(12.0);
-    egui::CollapsingHeader::new("Join steps")
+    egui::CollapsingHeader::new(t!(tr, "join-steps"))
         .id_salt(("lobby-steps", view.id))
-        .show(ui, |ui| super::timeline::steps(ui, view, false, actions));
+        .show(ui, |ui| {
+            super::timeline::steps(ui, tr, view, false, actions)
+        });
 }

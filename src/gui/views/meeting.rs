@@ -6,8 +6,10 @@ use egui::RichText;
 use crate::api::wire::Role;
 use crate::gui::actions::UiAction;
 use crate::gui::state::{Connection, SessionView};
+use crate::i18n::Tr;
 use crate::join::Phase;
 use crate::join::status::Participant;
+use crate::t;
 
 use super::{dot, ok_color, warn_color};
 
@@ -25,14 +27,34 @@ pub fn roster_order(roster: &[Participant]) -> Vec<&Participant> {
 }
 
 /// The banner line while rejoining.
-pub fn reconnect_text(view: &SessionView) -> String {
+pub fn reconnect_text(tr: &Tr, view: &SessionView) -> String {
     match view.status.reconnect_attempt {
-        Some((n, m)) => format!("Reconnecting… attempt {n} of {m}"),
-        None => "Reconnecting…".into(),
+        Some((n, m)) => t!(
+            tr,
+            "meeting-reconnecting-attempt",
+            attempt = n,
+            attempts = m
+        ),
+        None => t!(tr, "meeting-reconnecting"),
     }
 }
 
-pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiAction>) {
+/// A role as the guest reads it; a role the app does not know is shown as the server sent it.
+pub fn role_text(tr: &Tr, role: &str) -> String {
+    if role.eq_ignore_ascii_case(Role::Leader.as_str()) {
+        t!(tr, "role-leader")
+    } else if role.eq_ignore_ascii_case(Role::Attendee.as_str()) {
+        t!(tr, "role-attendee")
+    } else if role.eq_ignore_ascii_case("presenter") {
+        // Not in the wire vocabulary (anonymous meetings list leaders and attendees), but
+        // UCWA's documentation names it.
+        t!(tr, "role-presenter")
+    } else {
+        role.to_string()
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Vec<UiAction>) {
     let phase = view.phase();
     let reconnecting = phase == Phase::Reconnecting;
     ui.add_space(8.0);
@@ -41,23 +63,30 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiActio
             view.status
                 .subject
                 .clone()
-                .unwrap_or_else(|| format!("Meeting on {}", view.meeting_host)),
+                .unwrap_or_else(|| t!(tr, "meeting-on", host = view.meeting_host.as_str())),
         );
     });
     if let Some(org) = &view.status.organizer {
-        ui.label(format!("Organizer: {org}"));
+        ui.label(t!(tr, "meeting-organizer", name = org.as_str()));
     }
     ui.horizontal(|ui| {
         let (text, color) = match (phase, view.connection) {
-            (Phase::Leaving, _) => ("Leaving the meeting…", warn_color(ui)),
+            (Phase::Leaving, _) => (t!(tr, "meeting-leaving"), warn_color(ui)),
             (Phase::Reconnecting, _) | (_, Connection::Reconnecting) => {
-                ("Reconnecting…", warn_color(ui))
+                (t!(tr, "meeting-reconnecting"), warn_color(ui))
             }
-            (_, Connection::Connected) => ("Connection good", ok_color(ui)),
+            (_, Connection::Connected) => (t!(tr, "meeting-connection-good"), ok_color(ui)),
         };
         dot(ui, color);
         ui.label(RichText::new(text).color(color));
-        ui.label(RichText::new(format!("You are in the meeting as {}.", view.display_name)).weak());
+        ui.label(
+            RichText::new(t!(
+                tr,
+                "meeting-you-are-in",
+                name = view.display_name.as_str()
+            ))
+            .weak(),
+        );
     });
     if reconnecting {
         ui.add_space(6.0);
@@ -68,11 +97,15 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiActio
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(RichText::new(reconnect_text(view)).strong().color(color));
+                    ui.label(
+                        RichText::new(reconnect_text(tr, view))
+                            .strong()
+                            .color(color),
+                    );
                 });
                 if let Some(r) = view.reconnect_reason.as_deref().filter(|r| !r.is_empty()) {
                     ui.label(
-                        RichText::new(format!("Connection lost: {r}"))
+                        RichText::new(t!(tr, "meeting-connection-lost-because", reason = r))
                             .small()
                             .weak(),
                     );
@@ -85,28 +118,28 @@ pub fn show(ui: &mut egui::Ui, view: &mut SessionView, actions: &mut Vec<UiActio
         let [left, right] = cols else {
             return;
         };
-        roster(left, view);
-        super::chat::show(right, view, chat_enabled, actions);
+        roster(left, tr, view);
+        super::chat::show(right, tr, view, chat_enabled, actions);
     });
     ui.add_space(12.0);
     let leaving = view.leave_requested || phase == Phase::Leaving;
     if ui
-        .add_enabled(!leaving, egui::Button::new("Leave"))
-        .on_hover_text("Leave the meeting")
+        .add_enabled(!leaving, egui::Button::new(t!(tr, "meeting-leave")))
+        .on_hover_text(t!(tr, "meeting-leave-hint"))
         .clicked()
     {
         actions.push(UiAction::Leave);
     }
 }
 
-fn roster(ui: &mut egui::Ui, view: &SessionView) {
+fn roster(ui: &mut egui::Ui, tr: &Tr, view: &SessionView) {
     let st = &view.status;
-    ui.label(RichText::new(format!("Participants ({})", st.roster.len())).strong());
+    ui.label(RichText::new(t!(tr, "roster-title", count = st.roster.len())).strong());
     ui.separator();
     for p in roster_order(&st.roster) {
         ui.horizontal_wrapped(|ui| {
             let name = if p.me {
-                format!("{} (you)", p.name)
+                t!(tr, "roster-you", name = p.name.as_str())
             } else {
                 p.name.clone()
             };
@@ -116,7 +149,7 @@ fn roster(ui: &mut egui::Ui, view: &SessionView) {
                 ui.label(name);
             }
             if let Some(role) = &p.role {
-                ui.label(RichText::new(role).weak().small());
+                ui.label(RichText::new(role_text(tr, role)).weak().small());
             }
         });
     }

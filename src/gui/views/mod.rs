@@ -13,6 +13,8 @@ use egui::{Color32, RichText};
 
 use super::actions::UiAction;
 use super::app::{Banner, BannerKind};
+use crate::i18n::Tr;
+use crate::t;
 
 /// Colour for an error line that reads well in both themes.
 pub fn error_color(ui: &egui::Ui) -> Color32 {
@@ -97,13 +99,16 @@ pub fn field_error(ui: &mut egui::Ui, text: &str) {
 }
 
 /// The title bar inside the window.
-pub fn header(ui: &mut egui::Ui, settings_enabled: bool, actions: &mut Vec<UiAction>) {
+pub fn header(ui: &mut egui::Ui, tr: &Tr, settings_enabled: bool, actions: &mut Vec<UiAction>) {
     ui.horizontal(|ui| {
         ui.heading("guest-join");
-        ui.label(RichText::new("Join a meeting as a guest").weak());
+        ui.label(RichText::new(t!(tr, "app-tagline")).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .add_enabled(settings_enabled, egui::Button::new("Settings"))
+                .add_enabled(
+                    settings_enabled,
+                    egui::Button::new(t!(tr, "settings-button")),
+                )
                 .clicked()
             {
                 actions.push(UiAction::OpenSettings);
@@ -113,7 +118,7 @@ pub fn header(ui: &mut egui::Ui, settings_enabled: bool, actions: &mut Vec<UiAct
 }
 
 /// Messages about the configuration and saving, each dismissable.
-pub fn banners(ui: &mut egui::Ui, banners: &[Banner], actions: &mut Vec<UiAction>) {
+pub fn banners(ui: &mut egui::Ui, tr: &Tr, banners: &[Banner], actions: &mut Vec<UiAction>) {
     for (i, b) in banners.iter().enumerate() {
         let color = match b.kind {
             BannerKind::Info => ui.visuals().hyperlink_color,
@@ -127,8 +132,8 @@ pub fn banners(ui: &mut egui::Ui, banners: &[Banner], actions: &mut Vec<UiAction
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&b.text).color(color));
                     if ui
-                        .button("Dismiss")
-                        .on_hover_text("Hide this message")
+                        .button(t!(tr, "banner-dismiss"))
+                        .on_hover_text(t!(tr, "banner-dismiss-hint"))
                         .clicked()
                     {
                         actions.push(UiAction::DismissBanner(i));

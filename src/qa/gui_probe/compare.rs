@@ -230,34 +230,49 @@ impl fmt::Display for GuiComparison {
 }
 
 /// Compare the windows with this program (`gui-probe` in fresh processes).
-pub fn compare(idle_secs: u64) -> Result<GuiComparison, String> {
+/// `language`: the app window's (`--language`; the bare window has no text to speak of).
+pub fn compare(idle_secs: u64, language: Option<&str>) -> Result<GuiComparison, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
-    compare_with(&exe, idle_secs, RUNS)
+    compare_with(&exe, (idle_secs, language), RUNS)
 }
 
 /// Compare with `exe`'s `gui-probe`, `runs` times each, alternating bare and app.
-pub fn compare_with(exe: &Path, idle_secs: u64, runs: usize) -> Result<GuiComparison, String> {
+pub fn compare_with(
+    exe: &Path,
+    (idle_secs, language): (u64, Option<&str>),
+    runs: usize,
+) -> Result<GuiComparison, String> {
     check_display()?;
     if runs == 0 {
         return Err("at least one run is needed".into());
     }
     let (mut bare, mut app) = (Vec::new(), Vec::new());
     for _ in 0..runs {
-        bare.push(run_one(exe, ProbeWindow::Bare, idle_secs)?);
-        app.push(run_one(exe, ProbeWindow::App, idle_secs)?);
+        bare.push(run_one(exe, ProbeWindow::Bare, idle_secs, None)?);
+        app.push(run_one(exe, ProbeWindow::App, idle_secs, language)?);
     }
     Ok(GuiComparison::from_reports(&bare, &app, idle_secs))
 }
 
 /// Run one probe in a fresh process; it is killed if it outlives every wait it has.
-pub fn run_one(exe: &Path, window: ProbeWindow, idle_secs: u64) -> Result<ProbeReport, String> {
+pub fn run_one(
+    exe: &Path,
+    window: ProbeWindow,
+    idle_secs: u64,
+    language: Option<&str>,
+) -> Result<ProbeReport, String> {
     let name = match window {
         ProbeWindow::Bare => "bare",
         ProbeWindow::App => "app",
     };
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .args(["gui-probe", "--window", name, "--json", "--idle-secs"])
-        .arg(idle_secs.to_string())
+        .arg(idle_secs.to_string());
+    if let Some(l) = language {
+        command.args(["--language", l]);
+    }
+    let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -186,7 +186,7 @@ pub fn check_display() -> Result<(), String> {
 pub fn run(args: GuiProbeArgs, started: Instant, runtime: &Runtime) -> i32 {
     let idle = Duration::from_secs(args.idle_secs);
     let result = if args.compare {
-        compare(args.idle_secs).map(|c| {
+        compare(args.idle_secs, args.language.as_deref()).map(|c| {
             if args.json {
                 serde_json::to_string(&c).unwrap_or_default()
             } else {
@@ -195,7 +195,7 @@ pub fn run(args: GuiProbeArgs, started: Instant, runtime: &Runtime) -> i32 {
         })
     } else {
         let window = args.window.unwrap_or(ProbeWindow::Bare);
-        probe(window, idle, started, runtime).map(|r| {
+        probe(window, (idle, args.language.clone()), started, runtime).map(|r| {
             if args.json {
                 serde_json::to_string(&r).unwrap_or_default()
             } else {
@@ -216,9 +216,10 @@ pub fn run(args: GuiProbeArgs, started: Instant, runtime: &Runtime) -> i32 {
 }
 
 /// Open `window`, measure, close it. Runs the window on this (the main) thread.
+/// `language`: the app window's (`--language`).
 pub fn probe(
     window: ProbeWindow,
-    idle: Duration,
+    (idle, language): (Duration, Option<String>),
     started: Instant,
     runtime: &Runtime,
 ) -> Result<ProbeReport, String> {
@@ -252,7 +253,7 @@ pub fn probe(
             demo_cost = Some((demo.start_ms, demo.rss_kib));
             let backend = Backend::new(runtime.handle().clone());
             let tracker = backend.tracker.clone();
-            let init = app_init(&demo);
+            let init = app_init(&demo, language);
             let shown = run_window(
                 move |ctx| GuestApp::new(ctx, init, backend),
                 counters,
@@ -286,7 +287,7 @@ pub fn probe(
 
 /// The app as a first-time user with one configured service (the demo's) would have it,
 /// prefilled with the lobby meeting and a name; nothing is written to disk.
-fn app_init(demo: &ProbeDemo) -> AppInit {
+fn app_init(demo: &ProbeDemo, language: Option<String>) -> AppInit {
     let config = Config {
         profiles: vec![Profile::service(
             "Probe demo",
@@ -304,6 +305,7 @@ fn app_init(demo: &ProbeDemo) -> AppInit {
         env: EnvOverrides::default(),
         meeting: Some(LOBBY_MEETING.into()),
         name: Some("Probe Guest".into()),
+        language,
     }
 }
 

@@ -1,0 +1,352 @@
+# guest-join — Español.
+#
+# Registro: el español cortés y sencillo con el que un banco o una clínica se dirige a sus clientes
+# (usted). La persona que dirige la reunión es «el organizador». Términos: «enlace de la reunión»,
+# «servicio de acceso», «sala de espera», «admitir» / «dejar entrar».
+
+## El propio idioma (en los botones de idioma y en Configuración, en el propio idioma)
+
+language-own-name = Español
+
+## Duraciones y cantidades
+
+duration-seconds = { $seconds } s
+duration-minutes-seconds = { $minutes } min { $seconds } s
+duration-hours-minutes = { $hours } h { $minutes } min
+
+## Por qué falló el acceso: un título y una frase sobre qué hacer
+
+failure-bad-input = No se puede usar el enlace de la reunión o el nombre
+failure-bad-input-remedy = Compruebe el enlace de su invitación y su nombre, y vuelva a intentarlo.
+failure-service-unreachable = No se puede contactar con el servicio de acceso
+failure-service-unreachable-remedy = Compruebe su conexión a Internet. Si funciona, puede que el servicio de acceso de la organización no esté disponible: vuelva a intentarlo más tarde.
+failure-service-refused = El servicio de acceso rechazó la solicitud
+failure-service-refused-remedy = El servicio de acceso de la organización no acepta esta reunión o esta aplicación. Póngase en contacto con el organizador de la reunión.
+failure-discovery = No se encontró el servicio de reuniones
+failure-discovery-remedy = El servicio de reuniones no aceptó el inicio de sesión que recibió. Vuelva a intentarlo y, si el error persiste, avise al organizador.
+failure-application = El servicio de reuniones no permitió que el invitado iniciara sesión
+failure-application-remedy = Vuelva a intentarlo dentro de un minuto. Si el error persiste, avise al organizador.
+failure-meeting-not-found = No se encontró la reunión
+failure-meeting-not-found-remedy = Compruebe que el enlace esté completo y que la reunión no se haya cancelado.
+failure-not-allowed = No se permiten invitados en esta reunión
+failure-not-allowed-remedy = Pida al organizador que permita invitados (usuarios anónimos) o que desbloquee la reunión.
+failure-anonymous-join-disabled = Este servidor de reuniones no permite que los invitados se unan sin una cuenta
+failure-anonymous-join-disabled-remedy = El acceso anónimo está desactivado para esta reunión o para todo el servidor. Pida al organizador que permita invitados, o únase con una cuenta de Skype for Business.
+failure-wrong-conference-key = El servidor de reuniones no aceptó la clave de esta reunión
+failure-wrong-conference-key-remedy = Compruebe que el enlace esté completo (la última parte es el identificador de la reunión) y que la reunión siga existiendo. Pida un enlace nuevo al organizador.
+failure-lobby-denied = El organizador no le dejó entrar
+failure-lobby-denied-remedy = Si cree que se trata de un error, póngase en contacto con el organizador.
+failure-lobby-timeout = Nadie le dejó entrar
+failure-lobby-timeout-remedy = Los invitados a los que no se admite se quitan de la sala de espera al cabo de un rato. Pida al organizador que esté pendiente de su llegada y vuelva a unirse.
+failure-network = Falló la conexión de red
+failure-network-remedy = Compruebe su conexión de red (y la configuración del proxy) y vuelva a intentarlo.
+failure-timeout = El acceso a la reunión tardó demasiado
+failure-timeout-remedy = El servicio es lento o no está disponible. Vuelva a intentarlo.
+failure-removed = Se le ha quitado de la reunión
+failure-removed-remedy = Lo hizo un organizador. Vuelva a unirse solo si se lo han pedido.
+failure-inactive = Se le ha quitado de la reunión por inactividad
+failure-inactive-remedy = El servicio de reuniones quita a los invitados cuya conexión deja de enviar datos. Compruebe la red y vuelva a unirse.
+failure-meeting-ended = La reunión ha terminado
+failure-meeting-ended-remedy = El organizador finalizó la reunión.
+failure-connection-lost = Se perdió la conexión con la reunión
+failure-connection-lost-remedy = Vuelva a unirse a la reunión.
+failure-server-error = El servicio de reuniones tuvo un problema
+failure-server-error-remedy = Vuelva a intentarlo más tarde. Si el error persiste, avise al organizador.
+failure-protocol = El servicio de reuniones dio una respuesta inesperada
+failure-protocol-remedy = Vuelva a intentarlo. Si el error persiste, envíe el diagnóstico al soporte técnico.
+
+## Los pasos del acceso (la cronología)
+
+step-service-application = Aplicación de servicio
+step-discovery = Búsqueda del servicio
+step-autodiscover = Detección automática
+step-web-ticket = Ticket web
+step-application = Aplicación
+step-event-channel = Canal de eventos
+step-join-request = Solicitud de acceso
+step-lobby = Sala de espera
+step-in-meeting = En la reunión
+step-leave = Salida
+
+## En qué punto está el acceso
+
+phase-idle = Listo
+phase-requesting-token = Solicitando permiso al servicio de acceso
+phase-discovering = Buscando el servicio de reuniones
+phase-creating-application = Iniciando sesión como invitado
+phase-joining = Uniéndose a la reunión
+phase-in-lobby = En la sala de espera
+phase-in-meeting = En la reunión
+phase-reconnecting = Reconectando
+phase-leaving = Saliendo
+phase-left = Ha salido de la reunión
+phase-failed = No se pudo acceder
+phase-cancelled = Cancelado
+
+## Cómo se llega al servicio de acceso
+
+flow-service-application = Aplicación de servicio
+flow-direct = Skype for Business Server (directo)
+
+## Encabezado de la ventana y mensajes en la parte superior
+
+app-tagline = Unirse a una reunión como invitado
+settings-button = Configuración
+banner-dismiss = Cerrar
+banner-dismiss-hint = Ocultar este mensaje
+banner-config-unusable = No se pudo usar el archivo de configuración. { $details }
+banner-network-setup-failed = No se pudo configurar la red: { $details }
+banner-settings-not-saved = No se pudo guardar la configuración: { $details }
+
+## Primer inicio (ningún servicio de acceso configurado)
+
+demo-banner-title = Entorno de demostración integrado
+demo-banner-text = No hay ningún servicio de acceso configurado, así que guest-join usa su entorno de demostración integrado. Solo funciona dentro de esta aplicación y se inicia cuando usted se une a una reunión.
+demo-banner-try = Probar una reunión de demostración
+demo-banner-add-service = Añada el servicio de su organización en Configuración.
+
+## El formulario de acceso
+
+form-title = Unirse a una reunión
+form-meeting-link = Enlace de la reunión
+form-meeting-link-hint = https://… de su invitación, o pegue la invitación completa
+form-link-extracted = Enlace tomado del texto pegado (reunión en { $host }).
+form-your-name = Su nombre
+form-your-name-hint = El nombre que verán los demás participantes
+form-join-service = Servicio de acceso
+form-service-demo = Demostración integrada
+form-service-demo-direct = Demostración integrada — Skype for Business Server (directo)
+form-service-direct-named = { $name } — Skype for Business Server (directo)
+form-service-direct-adhoc = Skype for Business Server de su organización (directo)
+form-service-key-unset = La variable de la clave de servicio, { $variable }, no está definida; se accederá sin clave de servicio.
+form-join = Unirse
+form-join-disabled-hint = Podrá unirse en cuanto el enlace y el nombre sean válidos.
+form-direct-offer = Esta reunión no está en Skype for Business Online. Si está en el Skype for Business Server de su organización, puede unirse directamente.
+form-join-directly = Unirse directamente
+form-cancelled = Se canceló el acceso a la reunión.
+form-cancelled-told = Se canceló el acceso; se avisó al servicio de reuniones.
+form-cancelled-not-told = Se canceló el acceso; no se pudo avisar al servicio de reuniones, que olvidará al invitado al cabo de un rato.
+form-bad-service = La dirección del servicio de acceso { $name } no es válida; corríjala en Configuración.
+
+## Qué falla en un enlace de reunión o en un nombre (se muestra debajo del campo)
+
+link-empty = Pegue el enlace de la reunión que aparece en su invitación.
+link-sip-uri = Esta es una dirección de Skype (sip:), no un enlace de reunión. Pegue el enlace https:// de la invitación, o únase directamente con una dirección de conferencia (Skype for Business Server).
+link-not-https = Los enlaces de reunión deben empezar por https://. Este usa { $scheme }://.
+link-not-a-url = Esto no parece un enlace. Pegue el enlace https:// de su invitación.
+link-no-meeting-link = El texto no contiene ningún enlace de reunión. Pegue el enlace https:// de su invitación.
+link-several-links = El texto contiene varios enlaces de reunión distintos. Pegue solo el de la reunión a la que quiere unirse.
+link-no-path = El enlace no indica ninguna reunión (solo un nombre de host). Pegue el enlace completo.
+link-too-long = El enlace es demasiado largo para ser un enlace de reunión.
+link-has-credentials = Los enlaces de reunión no deben contener nombre de usuario ni contraseña.
+link-online-for-direct = Este es un enlace de Skype for Business Online; a las reuniones de Online se accede a través de la aplicación de servicio de la organización, no directamente.
+link-not-simple-url = Este enlace no tiene la forma de un enlace de reunión de Skype for Business Server (https://meet.<dominio>/<organizador>/<id. de reunión>). Pegue en su lugar la dirección de conferencia (sip:…;gruu;opaque=app:conf:focus:id:…).
+link-no-domain = El host de la reunión es una dirección IP, así que no se conoce el dominio del organizador. Pegue en su lugar la dirección de conferencia (sip:…).
+name-empty = Escriba el nombre que verán los demás participantes.
+name-too-long = El nombre es demasiado largo ({ $chars } caracteres); use { $max } como máximo.
+name-control-character = El nombre contiene un carácter de control (como una tabulación o un salto de línea); elimínelo.
+
+## Acceso: la cronología
+
+joining-title = Uniéndose a la reunión en { $host }
+joining-as-via = Como { $name } · a través de { $service }
+joining-starting = Iniciando…
+joining-cancel = Cancelar
+joining-cancel-hint = Detener el acceso (Esc)
+step-state-pending = pendiente
+step-state-running = en curso
+step-state-done = completado
+step-state-failed = con error
+step-state-stopped = detenido
+step-retries = { $count ->
+    [one] { $count } reintento
+   *[other] { $count } reintentos
+}
+step-no-requests = No hay solicitudes HTTP en este paso.
+step-hide-requests = Ocultar las solicitudes
+step-show-requests = { $count ->
+    [one] Mostrar la solicitud de este paso
+   *[other] Mostrar las { $count } solicitudes de este paso
+}
+step-earlier-requests = { $count ->
+    [one] No se muestra una solicitud anterior.
+   *[other] No se muestran { $count } solicitudes anteriores.
+}
+exchange-no-answer = sin respuesta
+exchange-no-answer-because = sin respuesta: { $error }
+exchange-request = Solicitud
+exchange-request-body = Cuerpo de la solicitud
+exchange-response = Respuesta
+exchange-response-body = Cuerpo de la respuesta
+exchange-error = Error
+join-steps = Pasos del acceso
+
+## La sala de espera
+
+lobby-title = Esperando a que el organizador le deje entrar
+lobby-where = Está en la sala de espera ({ $meeting }) como { $name }.
+lobby-meeting-on = reunión en { $host }
+lobby-waited = Tiempo de espera: { $duration }
+lobby-explain = Alguien de la reunión tiene que admitirle. Si nadie lo hace, al cabo de un rato se le quitará de la sala de espera y podrá volver a intentarlo.
+lobby-cancel-hint = Dejar de esperar (Esc)
+
+## En la reunión
+
+meeting-on = Reunión en { $host }
+meeting-organizer = Organizador: { $name }
+meeting-leaving = Saliendo de la reunión…
+meeting-reconnecting = Reconectando…
+meeting-reconnecting-attempt = Reconectando… intento { $attempt } de { $attempts }
+meeting-connection-good = Buena conexión
+meeting-you-are-in = Está en la reunión como { $name }.
+meeting-connection-lost-because = Se perdió la conexión: { $reason }
+meeting-leave = Salir
+meeting-leave-hint = Salir de la reunión
+roster-title = Participantes ({ $count })
+roster-you = { $name } (usted)
+role-leader = organizador
+role-attendee = asistente
+role-presenter = moderador
+chat-title = Chat
+chat-empty = Aún no hay mensajes.
+chat-you = Usted
+chat-sending = enviando…
+chat-delivered = entregado
+chat-not-delivered = no entregado
+chat-typing-one = { $name } está escribiendo…
+chat-typing-two = { $first } y { $second } están escribiendo…
+chat-typing-many = { $count } personas están escribiendo…
+chat-message = Mensaje
+chat-message-hint = Escriba un mensaje y pulse Entrar para enviarlo
+chat-send = Enviar
+chat-send-hint = Enviar el mensaje a todos los participantes de la reunión
+chat-connecting = Conectando el chat…
+
+## El final de una sesión
+
+ended-cancelled = Se canceló el acceso
+ended-cancelled-remedy = Únase de nuevo para volver a intentarlo, o regrese para unirse a otra reunión.
+ended-left = Ha salido de la reunión
+ended-left-remedy = Vuelva a unirse con el mismo enlace, o regrese para unirse a otra reunión.
+ended-error-id = Id. de error { $id }
+ended-code = código { $code }
+ended-subcode = subcódigo { $subcode }
+ended-details = Detalles: { $details }
+ended-cleaning-up = Finalizando…
+ended-not-told = No se pudo avisar al servicio de reuniones de que usted salió; quitará al invitado al cabo de un rato.
+ended-rejoin = Volver a unirse
+ended-rejoin-hint = Unirse de nuevo a la misma reunión
+ended-back = Atrás
+ended-back-hint = Volver al formulario de acceso
+ended-copy-diagnostics = Copiar diagnóstico
+ended-copy-diagnostics-hint = Copiar un resumen sin datos confidenciales, para el soporte técnico
+ended-copied = Diagnóstico copiado en el portapapeles.
+export-har = Exportar HAR…
+export-har-hint = Guardar todos los intercambios HTTP de esta sesión en un archivo HAR, con los tokens ocultos
+export-diagnostics = Guardar diagnóstico…
+export-diagnostics-hint = Guardar un zip para el soporte técnico: versiones, configuración sin datos confidenciales, pasos, HAR, eventos
+export-saved = Guardado en { $path }
+export-saved-no-dialog = Este escritorio no dispone de cuadro de diálogo de archivos. Guardado en { $path }
+export-failed-har = No se pudo guardar el archivo HAR: { $details }
+export-failed-diagnostics = No se pudo guardar el diagnóstico: { $details }
+export-dialog-har = Exportar HAR
+export-dialog-diagnostics = Guardar diagnóstico
+export-filter-har = Archivo HAR
+export-filter-zip = Archivo zip
+
+## Configuración
+
+settings-title = Configuración
+settings-save = Guardar
+settings-back = Volver sin guardar
+settings-fix-fields = Corrija los campos marcados y vuelva a guardar.
+settings-language = Idioma
+settings-language-system = Usar el del sistema ({ $language })
+settings-services = Servicios de acceso
+settings-services-explain = La URL del token de la aplicación de servicio de su organización, o un Skype for Business Server con acceso directo (la detección automática empieza en https://lyncdiscover.<dominio del organizador>/, salvo que indique otra URL). La clave de servicio nunca se guarda: indique el nombre de la variable de entorno que la contiene.
+settings-services-none = Todavía ninguno: se usa la demostración integrada.
+settings-service-add = Añadir un servicio de acceso
+settings-service-number = Servicio de acceso { $number }
+settings-service-remove = Quitar el servicio de acceso { $number }
+settings-service-kind = Tipo del servicio de acceso { $number }
+settings-kind-service = Aplicación de servicio
+settings-kind-direct = Skype for Business Server (directo)
+settings-name = Nombre
+settings-autodiscover = URL de detección automática (opcional)
+settings-token-url = URL del token
+settings-key-variable = Variable de la clave de servicio (opcional)
+settings-origin = Origen
+settings-culture = Referencia cultural
+settings-culture-follows = Vacío: { $culture }, según el idioma.
+settings-variable-overrides = { $variable } está definida, así que se usa su valor.
+settings-variable-used = { $variable } está definida, así que se usa { $value }.
+settings-network = Red
+settings-network-explain = Proxy: "system" usa HTTPS_PROXY / NO_PROXY, "none" conecta directamente; también puede indicar una URL de proxy. A este equipo (la demostración integrada) siempre se conecta directamente.
+settings-proxy = Proxy
+settings-no-proxy = Sin proxy para (con una URL de proxy)
+settings-ca-file = Archivo de certificados de CA (PEM, opcional)
+settings-text-size = Tamaño del texto
+settings-theme = Tema
+settings-theme-system = Usar el del sistema
+settings-theme-light = Claro
+settings-theme-dark = Oscuro
+settings-kiosk-session-only = Los cambios duran hasta que se reinicie la aplicación; para conservarlos, edite el archivo de configuración.
+kiosk-text-min = En el terminal, el tamaño del texto nunca es inferior a { $scale }.
+
+## Qué falla en un campo de la configuración
+
+problem-service-name-empty = Ponga un nombre al servicio de acceso.
+problem-service-name-long = Use como máximo 64 caracteres y ningún carácter de control.
+problem-service-name-taken = Ya hay otro servicio de acceso con este nombre.
+problem-token-url-not-absolute = Escriba la URL completa del token, por ejemplo https://join.contoso.com/GetAnonTokenJob.
+problem-token-url-not-https = La URL del token debe usar https:// (http:// solo para localhost).
+problem-token-url-no-host = La URL del token no tiene nombre de host.
+problem-autodiscover-not-absolute = Escriba la URL completa de detección automática, por ejemplo https://lyncdiscover.contoso.com/.
+problem-autodiscover-not-https = La URL de detección automática debe usar https:// (http:// solo para localhost).
+problem-autodiscover-no-host = La URL de detección automática no tiene nombre de host.
+problem-env-name = Use el nombre de una variable de entorno, por ejemplo CONTOSO_SERVICE_KEY.
+problem-origin = Use un origen como https://contoso.com (https, o http solo para este equipo; sin ruta).
+problem-culture = Use una etiqueta de idioma como en-US o es-ES.
+problem-proxy = Use "system", "none" o una URL de proxy como http://proxy.contoso.com:8080.
+problem-no-proxy = Indique nombres de host, direcciones IP o redes separados por comas, por ejemplo .corp.example, 10.0.0.0/8.
+problem-ca-file-path = Indique la ruta de un archivo PEM con uno o varios certificados de CA.
+problem-ca-file-unusable = No se puede usar este archivo: { $details }
+
+## El quiosco
+
+kiosk-welcome = Le damos la bienvenida
+kiosk-touch-start = Toque «Empezar» para hablar con un asesor.
+kiosk-start = Empezar
+kiosk-choose-language = Elija su idioma
+kiosk-unreachable = El servicio de reuniones no está disponible en este momento. Vuelva a intentarlo más tarde o pregunte a nuestro personal.
+kiosk-your-name-title = ¿Cómo se llama?
+kiosk-name-default-hint = Déjelo en blanco para entrar como { $name }
+kiosk-join = Entrar
+kiosk-back = Atrás
+kiosk-connecting = Conectando…
+kiosk-cancel = Cancelar
+kiosk-reconnecting-title = Reconectando
+kiosk-reconnecting = La conexión se interrumpió un momento. Le estamos volviendo a conectar…
+kiosk-leave = Salir
+kiosk-call-ended = La llamada ha terminado
+kiosk-thank-you-visit = Gracias por su visita.
+kiosk-not-connected = Lo sentimos, no se pudo establecer la llamada
+kiosk-try-again-staff = Vuelva a intentarlo o pregunte a nuestro personal.
+kiosk-cancelled = Se canceló la llamada
+kiosk-start-again = Puede volver a empezar cuando quiera.
+kiosk-thank-you = Gracias
+kiosk-done = Listo
+kiosk-countdown = Volvemos al inicio en { $seconds } s — toque para continuar
+kiosk-stay = Continuar
+kiosk-staff-access = Acceso del personal
+kiosk-staff-settings = Configuración
+kiosk-exit-app = Salir de la aplicación
+kiosk-settings-between-calls = La configuración solo se abre cuando no hay ninguna llamada en curso.
+kiosk-no-pin = No hay ningún PIN del personal en la configuración, así que el terminal no se puede desbloquear aquí.
+kiosk-pin = PIN
+kiosk-locked-for = Bloqueado. Vuelva a intentarlo en { $seconds } s.
+kiosk-unlock = Desbloquear
+kiosk-close = Cerrar
+kiosk-pin-wrong = PIN incorrecto (intento { $attempt } de { $attempts }).
+kiosk-pin-locked = Demasiados PIN incorrectos. Vuelva a intentarlo en { $seconds } s.
+kiosk-pin-none = No hay ningún PIN del personal en la configuración.

@@ -1,0 +1,352 @@
+# guest-join — Français.
+#
+# Registre : le français poli et simple qu’une banque ou une clinique emploie avec ses clients
+# (vouvoiement). La personne qui anime la réunion est « l’organisateur ». Termes : « lien de la
+# réunion », « service de participation », « salle d’attente », « admettre ».
+
+## La langue elle-même (sur les boutons de langue et dans les Paramètres, dans la langue elle-même)
+
+language-own-name = Français
+
+## Durées et nombres
+
+duration-seconds = { $seconds } s
+duration-minutes-seconds = { $minutes } min { $seconds } s
+duration-hours-minutes = { $hours } h { $minutes } min
+
+## Pourquoi une connexion a échoué : un titre, et une phrase sur ce qu’il faut faire
+
+failure-bad-input = Le lien de la réunion ou le nom ne peut pas être utilisé
+failure-bad-input-remedy = Vérifiez le lien figurant dans votre invitation ainsi que votre nom, puis réessayez.
+failure-service-unreachable = Le service de participation est injoignable
+failure-service-unreachable-remedy = Vérifiez votre connexion Internet. Si elle fonctionne, le service de participation de l’organisation est peut-être indisponible : réessayez plus tard.
+failure-service-refused = Le service de participation a refusé la demande
+failure-service-refused-remedy = Le service de participation de l’organisation n’accepte pas cette réunion ou cette application. Contactez l’organisateur de la réunion.
+failure-discovery = Le service de réunion est introuvable
+failure-discovery-remedy = Le service de réunion n’a pas accepté les informations de connexion transmises. Réessayez, et prévenez l’organisateur si le problème persiste.
+failure-application = Le service de réunion n’a pas autorisé la connexion de l’invité
+failure-application-remedy = Réessayez dans une minute. Prévenez l’organisateur si le problème persiste.
+failure-meeting-not-found = La réunion est introuvable
+failure-meeting-not-found-remedy = Vérifiez que le lien est complet et que la réunion n’a pas été annulée.
+failure-not-allowed = Les invités ne sont pas autorisés dans cette réunion
+failure-not-allowed-remedy = Demandez à l’organisateur d’autoriser les invités (utilisateurs anonymes) ou de déverrouiller la réunion.
+failure-anonymous-join-disabled = Ce serveur de réunion ne permet pas aux invités de participer sans compte
+failure-anonymous-join-disabled-remedy = La participation anonyme est désactivée pour cette réunion ou pour tout le serveur. Demandez à l’organisateur d’autoriser les invités, ou participez avec un compte Skype for Business.
+failure-wrong-conference-key = Le serveur de réunion n’a pas accepté la clé de cette réunion
+failure-wrong-conference-key-remedy = Vérifiez que le lien est complet (la dernière partie est l’ID de la réunion) et que la réunion existe toujours. Demandez un nouveau lien à l’organisateur.
+failure-lobby-denied = L’organisateur ne vous a pas admis
+failure-lobby-denied-remedy = Contactez l’organisateur si vous pensez qu’il s’agit d’une erreur.
+failure-lobby-timeout = Personne ne vous a admis
+failure-lobby-timeout-remedy = Les invités qui ne sont pas admis sont retirés au bout d’un moment. Demandez à l’organisateur de surveiller votre arrivée, puis rejoignez de nouveau la réunion.
+failure-network = La connexion réseau a échoué
+failure-network-remedy = Vérifiez votre connexion réseau (et vos paramètres de proxy), puis réessayez.
+failure-timeout = La connexion à la réunion a pris trop de temps
+failure-timeout-remedy = Le service est lent ou injoignable. Réessayez.
+failure-removed = Vous avez été retiré de la réunion
+failure-removed-remedy = Un organisateur vous a retiré. Ne rejoignez de nouveau la réunion que si on vous l’a demandé.
+failure-inactive = Vous avez été retiré pour inactivité
+failure-inactive-remedy = Le service de réunion retire les invités dont la connexion n’envoie plus rien. Vérifiez le réseau, puis rejoignez de nouveau la réunion.
+failure-meeting-ended = La réunion est terminée
+failure-meeting-ended-remedy = L’organisateur a mis fin à la réunion.
+failure-connection-lost = La connexion à la réunion a été perdue
+failure-connection-lost-remedy = Rejoignez de nouveau la réunion.
+failure-server-error = Le service de réunion a rencontré un problème
+failure-server-error-remedy = Réessayez plus tard. Prévenez l’organisateur si le problème persiste.
+failure-protocol = Le service de réunion a renvoyé une réponse inattendue
+failure-protocol-remedy = Réessayez. Si le problème persiste, envoyez les diagnostics au support technique.
+
+## Les étapes d’une connexion (la chronologie)
+
+step-service-application = Application de service
+step-discovery = Découverte du service
+step-autodiscover = Découverte automatique
+step-web-ticket = Ticket web
+step-application = Application
+step-event-channel = Canal d’événements
+step-join-request = Demande de participation
+step-lobby = Salle d’attente
+step-in-meeting = En réunion
+step-leave = Départ
+
+## Où en est la connexion
+
+phase-idle = Prêt
+phase-requesting-token = Demande d’accès au service de participation
+phase-discovering = Recherche du service de réunion
+phase-creating-application = Connexion en tant qu’invité
+phase-joining = Connexion à la réunion
+phase-in-lobby = En salle d’attente
+phase-in-meeting = En réunion
+phase-reconnecting = Reconnexion
+phase-leaving = Départ de la réunion
+phase-left = Vous avez quitté la réunion
+phase-failed = Impossible de rejoindre la réunion
+phase-cancelled = Annulé
+
+## Comment le service de participation est joint
+
+flow-service-application = Application de service
+flow-direct = Skype for Business Server (direct)
+
+## En-tête de la fenêtre et messages en haut
+
+app-tagline = Rejoindre une réunion en tant qu’invité
+settings-button = Paramètres
+banner-dismiss = Fermer
+banner-dismiss-hint = Masquer ce message
+banner-config-unusable = Le fichier de configuration n’a pas pu être utilisé. { $details }
+banner-network-setup-failed = La configuration du réseau a échoué : { $details }
+banner-settings-not-saved = Les paramètres n’ont pas pu être enregistrés : { $details }
+
+## Premier lancement (aucun service de participation configuré)
+
+demo-banner-title = Environnement de démonstration intégré
+demo-banner-text = Aucun service de participation n’est configuré : guest-join utilise donc son environnement de démonstration intégré. Celui-ci fonctionne uniquement dans cette application et démarre lorsque vous rejoignez une réunion.
+demo-banner-try = Essayer une réunion de démonstration
+demo-banner-add-service = Ajoutez le service de votre organisation dans les Paramètres.
+
+## Le formulaire de connexion
+
+form-title = Rejoindre une réunion
+form-meeting-link = Lien de la réunion
+form-meeting-link-hint = https://… figurant dans votre invitation, ou collez l’invitation entière
+form-link-extracted = Lien extrait du texte collé (réunion sur { $host }).
+form-your-name = Votre nom
+form-your-name-hint = Le nom que verront les autres participants
+form-join-service = Service de participation
+form-service-demo = Démo intégrée
+form-service-demo-direct = Démo intégrée — Skype for Business Server (direct)
+form-service-direct-named = { $name } — Skype for Business Server (direct)
+form-service-direct-adhoc = Skype for Business Server de votre organisation (direct)
+form-service-key-unset = La variable de la clé de service, { $variable }, n’est pas définie ; la connexion se fera sans clé de service.
+form-join = Rejoindre
+form-join-disabled-hint = Le bouton Rejoindre devient disponible dès que le lien et le nom sont valides.
+form-direct-offer = Cette réunion n’a pas lieu sur Skype for Business Online. Si elle se trouve sur le Skype for Business Server de votre organisation, vous pouvez la rejoindre directement.
+form-join-directly = Rejoindre directement
+form-cancelled = La connexion à la réunion a été annulée.
+form-cancelled-told = La connexion a été annulée ; le service de réunion en a été informé.
+form-cancelled-not-told = La connexion a été annulée ; le service de réunion n’a pas pu en être informé, il oubliera l’invité au bout d’un moment.
+form-bad-service = L’adresse du service de participation { $name } n’est pas valide ; corrigez-la dans les Paramètres.
+
+## Ce qui ne va pas dans un lien de réunion ou un nom (affiché sous le champ)
+
+link-empty = Collez le lien de la réunion figurant dans votre invitation.
+link-sip-uri = Ceci est une adresse Skype (sip:), pas un lien de réunion. Collez le lien https:// de l’invitation, ou rejoignez directement une adresse de conférence (Skype for Business Server).
+link-not-https = Les liens de réunion doivent commencer par https://. Celui-ci utilise { $scheme }://.
+link-not-a-url = Ceci ne ressemble pas à un lien. Collez le lien https:// de votre invitation.
+link-no-meeting-link = Le texte ne contient aucun lien de réunion. Collez le lien https:// de votre invitation.
+link-several-links = Le texte contient plusieurs liens de réunion différents. Collez uniquement celui de la réunion que vous souhaitez rejoindre.
+link-no-path = Le lien ne désigne aucune réunion (seulement un nom d’hôte). Collez le lien complet.
+link-too-long = Le lien est trop long pour être un lien de réunion.
+link-has-credentials = Les liens de réunion ne doivent contenir ni nom d’utilisateur ni mot de passe.
+link-online-for-direct = Ceci est un lien Skype for Business Online ; les réunions Online se rejoignent via l’application de service de l’organisation, pas directement.
+link-not-simple-url = Ce lien n’a pas la forme d’un lien de réunion Skype for Business Server (https://meet.<domaine>/<organisateur>/<ID de réunion>). Collez plutôt l’adresse de conférence (sip:…;gruu;opaque=app:conf:focus:id:…).
+link-no-domain = L’hôte de la réunion est une adresse IP : le domaine de l’organisateur est donc inconnu. Collez plutôt l’adresse de conférence (sip:…).
+name-empty = Saisissez le nom que verront les autres participants.
+name-too-long = Le nom est trop long ({ $chars } caractères) ; { $max } au maximum.
+name-control-character = Le nom contient un caractère de contrôle (comme une tabulation ou un saut de ligne) ; supprimez-le.
+
+## Connexion : la chronologie
+
+joining-title = Connexion à la réunion sur { $host }
+joining-as-via = En tant que { $name } · via { $service }
+joining-starting = Démarrage…
+joining-cancel = Annuler
+joining-cancel-hint = Arrêter la connexion (Échap)
+step-state-pending = en attente
+step-state-running = en cours
+step-state-done = terminé
+step-state-failed = échec
+step-state-stopped = arrêté
+step-retries = { $count ->
+    [one] { $count } nouvelle tentative
+   *[other] { $count } nouvelles tentatives
+}
+step-no-requests = Aucune requête HTTP dans cette étape.
+step-hide-requests = Masquer les requêtes
+step-show-requests = { $count ->
+    [one] Afficher la requête de cette étape
+   *[other] Afficher les { $count } requêtes de cette étape
+}
+step-earlier-requests = { $count ->
+    [one] { $count } requête antérieure non affichée.
+   *[other] { $count } requêtes antérieures non affichées.
+}
+exchange-no-answer = pas de réponse
+exchange-no-answer-because = pas de réponse : { $error }
+exchange-request = Requête
+exchange-request-body = Corps de la requête
+exchange-response = Réponse
+exchange-response-body = Corps de la réponse
+exchange-error = Erreur
+join-steps = Étapes de la connexion
+
+## La salle d’attente
+
+lobby-title = Veuillez patienter : l’organisateur doit vous admettre
+lobby-where = Vous êtes en salle d’attente ({ $meeting }) sous le nom { $name }.
+lobby-meeting-on = réunion sur { $host }
+lobby-waited = Temps d’attente : { $duration }
+lobby-explain = Une personne présente dans la réunion doit vous admettre. Les invités qui ne sont pas admis sont retirés de la salle d’attente au bout d’un moment ; vous pourrez alors réessayer.
+lobby-cancel-hint = Arrêter d’attendre (Échap)
+
+## En réunion
+
+meeting-on = Réunion sur { $host }
+meeting-organizer = Organisateur : { $name }
+meeting-leaving = Départ de la réunion…
+meeting-reconnecting = Reconnexion…
+meeting-reconnecting-attempt = Reconnexion… tentative { $attempt } sur { $attempts }
+meeting-connection-good = Bonne connexion
+meeting-you-are-in = Vous participez à la réunion sous le nom { $name }.
+meeting-connection-lost-because = Connexion perdue : { $reason }
+meeting-leave = Quitter
+meeting-leave-hint = Quitter la réunion
+roster-title = Participants ({ $count })
+roster-you = { $name } (vous)
+role-leader = organisateur
+role-attendee = participant
+role-presenter = présentateur
+chat-title = Conversation
+chat-empty = Aucun message pour l’instant.
+chat-you = Vous
+chat-sending = envoi…
+chat-delivered = remis
+chat-not-delivered = non remis
+chat-typing-one = { $name } est en train d’écrire…
+chat-typing-two = { $first } et { $second } sont en train d’écrire…
+chat-typing-many = { $count } personnes sont en train d’écrire…
+chat-message = Message
+chat-message-hint = Tapez un message, Entrée pour l’envoyer
+chat-send = Envoyer
+chat-send-hint = Envoyer le message à tous les participants de la réunion
+chat-connecting = Connexion de la conversation…
+
+## La fin d’une session
+
+ended-cancelled = La connexion a été annulée
+ended-cancelled-remedy = Rejoignez de nouveau la réunion pour réessayer, ou revenez en arrière pour rejoindre une autre réunion.
+ended-left = Vous avez quitté la réunion
+ended-left-remedy = Rejoignez-la de nouveau avec le même lien, ou revenez en arrière pour rejoindre une autre réunion.
+ended-error-id = ID d’erreur { $id }
+ended-code = code { $code }
+ended-subcode = sous-code { $subcode }
+ended-details = Détails : { $details }
+ended-cleaning-up = Finalisation…
+ended-not-told = Le service de réunion n’a pas pu être informé de votre départ ; il retirera l’invité au bout d’un moment.
+ended-rejoin = Rejoindre de nouveau
+ended-rejoin-hint = Rejoindre de nouveau la même réunion
+ended-back = Retour
+ended-back-hint = Revenir au formulaire de connexion
+ended-copy-diagnostics = Copier les diagnostics
+ended-copy-diagnostics-hint = Copier un résumé sans données confidentielles, pour le support technique
+ended-copied = Diagnostics copiés dans le Presse-papiers.
+export-har = Exporter en HAR…
+export-har-hint = Enregistrer tous les échanges HTTP de cette session dans un fichier HAR, jetons masqués
+export-diagnostics = Enregistrer les diagnostics…
+export-diagnostics-hint = Enregistrer un fichier zip pour le support technique : versions, paramètres sans données confidentielles, étapes, HAR, événements
+export-saved = Enregistré dans { $path }
+export-saved-no-dialog = Aucune boîte de dialogue de fichier n’est disponible sur ce bureau. Enregistré dans { $path }
+export-failed-har = Le fichier HAR n’a pas pu être enregistré : { $details }
+export-failed-diagnostics = Les diagnostics n’ont pas pu être enregistrés : { $details }
+export-dialog-har = Exporter en HAR
+export-dialog-diagnostics = Enregistrer les diagnostics
+export-filter-har = Archive HAR
+export-filter-zip = Archive zip
+
+## Paramètres
+
+settings-title = Paramètres
+settings-save = Enregistrer
+settings-back = Retour sans enregistrer
+settings-fix-fields = Corrigez les champs signalés, puis enregistrez de nouveau.
+settings-language = Langue
+settings-language-system = Comme le système ({ $language })
+settings-services = Services de participation
+settings-services-explain = L’URL du jeton de l’application de service de votre organisation, ou un Skype for Business Server rejoint directement (la découverte automatique commence à https://lyncdiscover.<domaine de l’organisateur>/, sauf si vous indiquez une autre URL). Une clé de service n’est jamais enregistrée : indiquez le nom de la variable d’environnement qui la contient.
+settings-services-none = Aucun pour l’instant : la démo intégrée est utilisée.
+settings-service-add = Ajouter un service de participation
+settings-service-number = Service de participation { $number }
+settings-service-remove = Supprimer le service de participation { $number }
+settings-service-kind = Type du service de participation { $number }
+settings-kind-service = Application de service
+settings-kind-direct = Skype for Business Server (direct)
+settings-name = Nom
+settings-autodiscover = URL de découverte automatique (facultatif)
+settings-token-url = URL du jeton
+settings-key-variable = Variable de la clé de service (facultatif)
+settings-origin = Origine
+settings-culture = Culture
+settings-culture-follows = Vide : { $culture }, d’après la langue.
+settings-variable-overrides = { $variable } est définie : sa valeur est utilisée à la place.
+settings-variable-used = { $variable } est définie : { $value } est utilisé à la place.
+settings-network = Réseau
+settings-network-explain = Proxy : "system" utilise HTTPS_PROXY / NO_PROXY, "none" se connecte directement ; sinon, indiquez l’URL d’un proxy. Cet ordinateur (la démo intégrée) est toujours joint directement.
+settings-proxy = Proxy
+settings-no-proxy = Pas de proxy pour (avec une URL de proxy)
+settings-ca-file = Fichier de certificats CA (PEM, facultatif)
+settings-text-size = Taille du texte
+settings-theme = Thème
+settings-theme-system = Comme le système
+settings-theme-light = Clair
+settings-theme-dark = Sombre
+settings-kiosk-session-only = Les modifications restent valables jusqu’au redémarrage de l’application ; pour les conserver, modifiez le fichier de configuration.
+kiosk-text-min = Sur la borne, la taille du texte n’est jamais inférieure à { $scale }.
+
+## Ce qui ne va pas dans un champ des paramètres
+
+problem-service-name-empty = Donnez un nom au service de participation.
+problem-service-name-long = Utilisez au maximum 64 caractères, sans caractère de contrôle.
+problem-service-name-taken = Un autre service de participation porte déjà ce nom.
+problem-token-url-not-absolute = Saisissez l’URL complète du jeton, par exemple https://join.contoso.com/GetAnonTokenJob.
+problem-token-url-not-https = L’URL du jeton doit utiliser https:// (http:// uniquement pour localhost).
+problem-token-url-no-host = L’URL du jeton ne contient pas de nom d’hôte.
+problem-autodiscover-not-absolute = Saisissez l’URL complète de découverte automatique, par exemple https://lyncdiscover.contoso.com/.
+problem-autodiscover-not-https = L’URL de découverte automatique doit utiliser https:// (http:// uniquement pour localhost).
+problem-autodiscover-no-host = L’URL de découverte automatique ne contient pas de nom d’hôte.
+problem-env-name = Utilisez le nom d’une variable d’environnement, par exemple CONTOSO_SERVICE_KEY.
+problem-origin = Utilisez une origine comme https://contoso.com (https, ou http pour cet ordinateur uniquement ; sans chemin).
+problem-culture = Utilisez une étiquette de langue comme en-US ou fr-FR.
+problem-proxy = Utilisez "system", "none" ou une URL de proxy comme http://proxy.contoso.com:8080.
+problem-no-proxy = Indiquez des noms d’hôte, des adresses IP ou des réseaux séparés par des virgules, par exemple .corp.example, 10.0.0.0/8.
+problem-ca-file-path = Indiquez le chemin d’un fichier PEM contenant un ou plusieurs certificats CA.
+problem-ca-file-unusable = Ce fichier ne peut pas être utilisé : { $details }
+
+## La borne
+
+kiosk-welcome = Bienvenue
+kiosk-touch-start = Touchez « Commencer » pour parler à un conseiller.
+kiosk-start = Commencer
+kiosk-choose-language = Choisissez votre langue
+kiosk-unreachable = Le service de réunion est momentanément indisponible. Veuillez réessayer plus tard ou vous adresser à un membre du personnel.
+kiosk-your-name-title = Quel est votre nom ?
+kiosk-name-default-hint = Laissez vide pour participer en tant que { $name }
+kiosk-join = Rejoindre
+kiosk-back = Retour
+kiosk-connecting = Connexion en cours…
+kiosk-cancel = Annuler
+kiosk-reconnecting-title = Reconnexion
+kiosk-reconnecting = La connexion a été brièvement interrompue. Nous vous reconnectons à la réunion…
+kiosk-leave = Quitter
+kiosk-call-ended = L’appel est terminé
+kiosk-thank-you-visit = Merci de votre visite.
+kiosk-not-connected = Désolé, l’appel n’a pas pu être établi
+kiosk-try-again-staff = Veuillez réessayer ou vous adresser à un membre du personnel.
+kiosk-cancelled = L’appel a été annulé
+kiosk-start-again = Vous pouvez recommencer à tout moment.
+kiosk-thank-you = Merci
+kiosk-done = Terminé
+kiosk-countdown = Retour à l’accueil dans { $seconds } s — touchez l’écran pour rester
+kiosk-stay = Rester
+kiosk-staff-access = Accès personnel
+kiosk-staff-settings = Paramètres
+kiosk-exit-app = Quitter l’application
+kiosk-settings-between-calls = Les paramètres ne s’ouvrent que lorsqu’aucun appel n’est en cours.
+kiosk-no-pin = Aucun code PIN du personnel n’est défini dans la configuration : la borne ne peut donc pas être déverrouillée ici.
+kiosk-pin = Code PIN
+kiosk-locked-for = Verrouillé. Réessayez dans { $seconds } s.
+kiosk-unlock = Déverrouiller
+kiosk-close = Fermer
+kiosk-pin-wrong = Code PIN incorrect (tentative { $attempt } sur { $attempts }).
+kiosk-pin-locked = Trop de codes PIN incorrects. Réessayez dans { $seconds } s.
+kiosk-pin-none = Aucun code PIN du personnel n’est défini dans la configuration.

@@ -1,0 +1,365 @@
+# guest-join — Polski (pl).
+#
+# Rejestr: uprzejmy, prosty język, jakim bank lub przychodnia zwraca się do klientów; tryb rozkazujący
+# w stylu aplikacji bankowych („Sprawdź…”, „Spróbuj ponownie”), unikamy form rodzajowych.
+# Terminy: meeting link = link do spotkania; join service = usługa dołączania; meeting service =
+# usługa spotkań; lobby = poczekalnia; let you in = wpuścić; organizer = organizator; guest = gość;
+# service application = aplikacja usługowa.
+
+## The language itself (shown on the language buttons and in Settings, in the language itself)
+
+language-own-name = Polski
+
+## Durations and counts
+
+duration-seconds = { $seconds } s
+duration-minutes-seconds = { $minutes } min { $seconds } s
+duration-hours-minutes = { $hours } godz. { $minutes } min
+
+## Why a join failed: a title, and one sentence of what to do
+
+failure-bad-input = Nie można użyć podanego linku do spotkania lub imienia i nazwiska
+failure-bad-input-remedy = Sprawdź link w zaproszeniu oraz imię i nazwisko, a następnie spróbuj ponownie.
+failure-service-unreachable = Brak połączenia z usługą dołączania
+failure-service-unreachable-remedy = Sprawdź połączenie z internetem. Jeśli działa, usługa dołączania organizacji może być niedostępna — spróbuj ponownie później.
+failure-service-refused = Usługa dołączania odrzuciła żądanie
+failure-service-refused-remedy = Usługa dołączania organizacji nie obsługuje tego spotkania lub tej aplikacji. Skontaktuj się z organizatorem spotkania.
+failure-discovery = Nie znaleziono usługi spotkań
+failure-discovery-remedy = Usługa spotkań nie przyjęła przekazanych danych logowania. Spróbuj ponownie, a jeśli błąd się powtarza, poinformuj organizatora.
+failure-application = Usługa spotkań nie zezwoliła na zalogowanie gościa
+failure-application-remedy = Spróbuj ponownie za minutę. Jeśli błąd się powtarza, poinformuj organizatora.
+failure-meeting-not-found = Nie znaleziono spotkania
+failure-meeting-not-found-remedy = Sprawdź, czy link jest kompletny i czy spotkanie nie zostało odwołane.
+failure-not-allowed = Goście nie mogą dołączyć do tego spotkania
+failure-not-allowed-remedy = Poproś organizatora o zezwolenie na udział gości (użytkowników anonimowych) lub o odblokowanie spotkania.
+failure-anonymous-join-disabled = Ten serwer spotkań nie pozwala gościom dołączać bez konta
+failure-anonymous-join-disabled-remedy = Dołączanie anonimowe jest wyłączone dla tego spotkania lub dla całego serwera. Poproś organizatora o zezwolenie na udział gości albo dołącz za pomocą konta Skype for Business.
+failure-wrong-conference-key = Serwer spotkań nie zaakceptował klucza tego spotkania
+failure-wrong-conference-key-remedy = Sprawdź, czy link jest kompletny (ostatnia część to identyfikator spotkania) i czy spotkanie nadal istnieje. Poproś organizatora o nowy link.
+failure-lobby-denied = Organizator odmówił wpuszczenia na spotkanie
+failure-lobby-denied-remedy = Jeśli to pomyłka, skontaktuj się z organizatorem.
+failure-lobby-timeout = Upłynął czas oczekiwania na wpuszczenie
+failure-lobby-timeout-remedy = Goście, których nikt nie wpuści, są po pewnym czasie usuwani z poczekalni. Poproś organizatora, aby obserwował poczekalnię, a następnie dołącz ponownie.
+failure-network = Błąd połączenia sieciowego
+failure-network-remedy = Sprawdź połączenie sieciowe (i ustawienia serwera proxy), a następnie spróbuj ponownie.
+failure-timeout = Dołączanie trwało zbyt długo
+failure-timeout-remedy = Usługa działa wolno lub jest niedostępna. Spróbuj ponownie.
+failure-removed = Usunięto Cię ze spotkania
+failure-removed-remedy = Organizator usunął Cię ze spotkania. Dołącz ponownie tylko na jego prośbę.
+failure-inactive = Usunięto Cię ze spotkania z powodu braku aktywności
+failure-inactive-remedy = Usługa spotkań rozłącza gości, których połączenie przez dłuższy czas nie przesyła danych. Sprawdź sieć i dołącz ponownie.
+failure-meeting-ended = Spotkanie zostało zakończone
+failure-meeting-ended-remedy = Organizator zakończył spotkanie.
+failure-connection-lost = Utracono połączenie ze spotkaniem
+failure-connection-lost-remedy = Dołącz ponownie do spotkania.
+failure-server-error = Wystąpił problem z usługą spotkań
+failure-server-error-remedy = Spróbuj ponownie później. Jeśli błąd się powtarza, poinformuj organizatora.
+failure-protocol = Usługa spotkań zwróciła nieoczekiwaną odpowiedź
+failure-protocol-remedy = Spróbuj ponownie. Jeśli błąd się powtarza, wyślij dane diagnostyczne do pomocy technicznej.
+
+## The steps of a join (the timeline)
+
+step-service-application = Aplikacja usługowa
+step-discovery = Wykrywanie
+step-autodiscover = Autodiscover
+step-web-ticket = Web ticket
+step-application = Aplikacja
+step-event-channel = Kanał zdarzeń
+step-join-request = Żądanie dołączenia
+step-lobby = Poczekalnia
+step-in-meeting = Na spotkaniu
+step-leave = Wyjście
+
+## Where a join is
+
+phase-idle = Gotowe
+phase-requesting-token = Wysyłanie prośby o dostęp do usługi dołączania
+phase-discovering = Wyszukiwanie usługi spotkań
+phase-creating-application = Logowanie jako gość
+phase-joining = Dołączanie do spotkania
+phase-in-lobby = Oczekiwanie w poczekalni
+phase-in-meeting = Na spotkaniu
+phase-reconnecting = Ponowne łączenie
+phase-leaving = Opuszczanie spotkania
+phase-left = Opuszczono spotkanie
+phase-failed = Nie udało się dołączyć
+phase-cancelled = Anulowano
+
+## How a join service is reached
+
+flow-service-application = Aplikacja usługowa
+flow-direct = Skype for Business Server (bezpośrednio)
+
+## Window header and messages at the top
+
+app-tagline = Dołącz do spotkania jako gość
+settings-button = Ustawienia
+banner-dismiss = Zamknij
+banner-dismiss-hint = Ukryj ten komunikat
+banner-config-unusable = Nie można użyć pliku konfiguracyjnego. { $details }
+banner-network-setup-failed = Nie udało się skonfigurować sieci: { $details }
+banner-settings-not-saved = Nie udało się zapisać ustawień: { $details }
+
+## First run (no join service configured)
+
+demo-banner-title = Wbudowane środowisko demonstracyjne
+demo-banner-text = Nie skonfigurowano usługi dołączania, dlatego guest-join korzysta z wbudowanego środowiska demonstracyjnego. Działa ono wyłącznie w tej aplikacji i uruchamia się w chwili dołączenia.
+demo-banner-try = Wypróbuj spotkanie demonstracyjne
+demo-banner-add-service = Usługę organizacji można dodać w Ustawieniach.
+
+## The join form
+
+form-title = Dołącz do spotkania
+form-meeting-link = Link do spotkania
+form-meeting-link-hint = Link https://… z zaproszenia albo całe wklejone zaproszenie
+form-link-extracted = Link pobrano z wklejonego tekstu (spotkanie na serwerze { $host }).
+form-your-name = Imię i nazwisko
+form-your-name-hint = Imię i nazwisko widoczne dla innych uczestników
+form-join-service = Usługa dołączania
+form-service-demo = Wbudowane demo
+form-service-demo-direct = Wbudowane demo — Skype for Business Server (bezpośrednio)
+form-service-direct-named = { $name } — Skype for Business Server (bezpośrednio)
+form-service-direct-adhoc = Skype for Business Server organizacji (bezpośrednio)
+form-service-key-unset = Zmienna klucza usługi { $variable } nie jest ustawiona — dołączanie bez klucza usługi.
+form-join = Dołącz
+form-join-disabled-hint = Przycisk Dołącz będzie dostępny po podaniu prawidłowego linku oraz imienia i nazwiska.
+form-direct-offer = To spotkanie nie odbywa się w Skype for Business Online. Jeśli jest prowadzone na serwerze Skype for Business Server organizacji, można dołączyć do niego bezpośrednio.
+form-join-directly = Dołącz bezpośrednio
+form-cancelled = Anulowano dołączanie.
+form-cancelled-told = Anulowano dołączanie; usługa spotkań została o tym powiadomiona.
+form-cancelled-not-told = Anulowano dołączanie; nie udało się powiadomić usługi spotkań, która usunie gościa po pewnym czasie.
+form-bad-service = Adres usługi dołączania { $name } jest nieprawidłowy — popraw go w Ustawieniach.
+
+## What is wrong with a meeting link or a name (shown under the field)
+
+link-empty = Wklej link do spotkania z zaproszenia.
+link-sip-uri = To jest adres Skype (sip:), a nie link do spotkania. Wklej link do dołączenia https:// z zaproszenia albo dołącz bezpośrednio za pomocą adresu konferencji (Skype for Business Server).
+link-not-https = Link do spotkania musi zaczynać się od https://. Ten link używa { $scheme }://.
+link-not-a-url = To nie wygląda na link. Wklej link do dołączenia https:// z zaproszenia.
+link-no-meeting-link = Tekst nie zawiera linku do spotkania. Wklej link do dołączenia https:// z zaproszenia.
+link-several-links = Tekst zawiera kilka różnych linków do spotkań. Wklej tylko link do spotkania, do którego chcesz dołączyć.
+link-no-path = Link nie wskazuje spotkania (zawiera tylko nazwę hosta). Wklej cały link do dołączenia.
+link-too-long = Link jest za długi jak na link do spotkania.
+link-has-credentials = Link do spotkania nie może zawierać nazwy użytkownika ani hasła.
+link-online-for-direct = To link do Skype for Business Online. Do spotkań Online dołącza się przez aplikację usługową organizacji, a nie bezpośrednio.
+link-not-simple-url = Ten link nie ma postaci linku do spotkania Skype for Business Server (https://meet.<domena>/<organizator>/<identyfikator spotkania>). Zamiast niego wklej adres konferencji (sip:…;gruu;opaque=app:conf:focus:id:…).
+link-no-domain = Host spotkania jest adresem IP, więc domena organizatora jest nieznana. Zamiast linku wklej adres konferencji (sip:…).
+name-empty = Wpisz imię i nazwisko, które zobaczą inni uczestnicy.
+name-too-long = Imię i nazwisko jest za długie (liczba znaków: { $chars }, maksymalnie: { $max }).
+name-control-character = Imię i nazwisko zawiera znak sterujący (np. tabulator lub znak nowego wiersza) — usuń go.
+
+## Joining: the timeline
+
+joining-title = Dołączanie do spotkania na serwerze { $host }
+joining-as-via = Jako { $name } · przez { $service }
+joining-starting = Rozpoczynanie…
+joining-cancel = Anuluj
+joining-cancel-hint = Przerwij dołączanie (Esc)
+step-state-pending = oczekuje
+step-state-running = w toku
+step-state-done = zakończono
+step-state-failed = błąd
+step-state-stopped = przerwano
+step-retries = { $count ->
+    [one] { $count } ponowna próba
+    [few] { $count } ponowne próby
+    [many] { $count } ponownych prób
+   *[other] { $count } ponownej próby
+}
+step-no-requests = Brak żądań HTTP w tym kroku.
+step-hide-requests = Ukryj żądania
+step-show-requests = { $count ->
+    [one] Pokaż żądanie tego kroku
+    [few] Pokaż { $count } żądania tego kroku
+    [many] Pokaż { $count } żądań tego kroku
+   *[other] Pokaż { $count } żądania tego kroku
+}
+step-earlier-requests = { $count ->
+    [one] Pominięto jedno wcześniejsze żądanie.
+    [few] Pominięto { $count } wcześniejsze żądania.
+    [many] Pominięto { $count } wcześniejszych żądań.
+   *[other] Pominięto { $count } wcześniejszego żądania.
+}
+exchange-no-answer = brak odpowiedzi
+exchange-no-answer-because = brak odpowiedzi: { $error }
+exchange-request = Żądanie
+exchange-request-body = Treść żądania
+exchange-response = Odpowiedź
+exchange-response-body = Treść odpowiedzi
+exchange-error = Błąd
+join-steps = Etapy dołączania
+
+## The lobby
+
+lobby-title = Oczekiwanie na wpuszczenie przez organizatora
+lobby-where = Jesteś w poczekalni ({ $meeting }) jako { $name }.
+lobby-meeting-on = spotkanie na serwerze { $host }
+lobby-waited = Czas oczekiwania: { $duration }
+lobby-explain = Ktoś ze spotkania musi Cię wpuścić. Goście, których nikt nie wpuści, są po pewnym czasie usuwani z poczekalni — można wtedy spróbować ponownie.
+lobby-cancel-hint = Zakończ oczekiwanie (Esc)
+
+## In the meeting
+
+meeting-on = Spotkanie na serwerze { $host }
+meeting-organizer = Organizator: { $name }
+meeting-leaving = Opuszczanie spotkania…
+meeting-reconnecting = Ponowne łączenie…
+meeting-reconnecting-attempt = Ponowne łączenie… próba { $attempt } z { $attempts }
+meeting-connection-good = Dobre połączenie
+meeting-you-are-in = Jesteś na spotkaniu jako { $name }.
+meeting-connection-lost-because = Utracono połączenie: { $reason }
+meeting-leave = Wyjdź
+meeting-leave-hint = Opuść spotkanie
+roster-title = Uczestnicy ({ $count })
+roster-you = { $name } (Ty)
+role-leader = organizator
+role-attendee = uczestnik
+role-presenter = prezenter
+chat-title = Czat
+chat-empty = Brak wiadomości.
+chat-you = Ty
+chat-sending = wysyłanie…
+chat-delivered = dostarczono
+chat-not-delivered = nie dostarczono
+chat-typing-one = { $name } pisze…
+chat-typing-two = { $first } i { $second } piszą…
+chat-typing-many = { $count ->
+    [one] { $count } osoba pisze…
+    [few] { $count } osoby piszą…
+    [many] { $count } osób pisze…
+   *[other] { $count } osoby pisze…
+}
+chat-message = Wiadomość
+chat-message-hint = Wpisz wiadomość i naciśnij Enter, aby wysłać
+chat-send = Wyślij
+chat-send-hint = Wyślij wiadomość do wszystkich uczestników spotkania
+chat-connecting = Łączenie z czatem…
+
+## The end of a session
+
+ended-cancelled = Anulowano dołączanie
+ended-cancelled-remedy = Dołącz ponownie, aby spróbować jeszcze raz, lub wróć, aby dołączyć do innego spotkania.
+ended-left = Opuszczono spotkanie
+ended-left-remedy = Dołącz ponownie za pomocą tego samego linku lub wróć, aby dołączyć do innego spotkania.
+ended-error-id = Identyfikator błędu: { $id }
+ended-code = kod { $code }
+ended-subcode = kod szczegółowy { $subcode }
+ended-details = Szczegóły: { $details }
+ended-cleaning-up = Zamykanie sesji…
+ended-not-told = Nie udało się powiadomić usługi spotkań o wyjściu; usunie ona gościa po pewnym czasie.
+ended-rejoin = Dołącz ponownie
+ended-rejoin-hint = Dołącz ponownie do tego samego spotkania
+ended-back = Wróć
+ended-back-hint = Wróć do formularza dołączania
+ended-copy-diagnostics = Kopiuj dane diagnostyczne
+ended-copy-diagnostics-hint = Skopiuj podsumowanie bez poufnych danych dla pomocy technicznej
+ended-copied = Skopiowano dane diagnostyczne do schowka.
+export-har = Eksportuj HAR…
+export-har-hint = Zapisz wszystkie wymiany HTTP z tej sesji jako plik HAR (z zamaskowanymi tokenami)
+export-diagnostics = Zapisz dane diagnostyczne…
+export-diagnostics-hint = Zapisz plik zip dla pomocy technicznej: wersje, ustawienia bez poufnych danych, etapy, HAR, zdarzenia
+export-saved = Zapisano: { $path }
+export-saved-no-dialog = Okno wyboru pliku jest niedostępne w tym środowisku. Zapisano: { $path }
+export-failed-har = Nie udało się zapisać pliku HAR: { $details }
+export-failed-diagnostics = Nie udało się zapisać danych diagnostycznych: { $details }
+export-dialog-har = Eksportuj HAR
+export-dialog-diagnostics = Zapisz dane diagnostyczne
+export-filter-har = Archiwum HAR
+export-filter-zip = Archiwum zip
+
+## Settings
+
+settings-title = Ustawienia
+settings-save = Zapisz
+settings-back = Wróć bez zapisywania
+settings-fix-fields = Popraw zaznaczone pola i zapisz ponownie.
+settings-language = Język
+settings-language-system = Zgodnie z systemem ({ $language })
+settings-services = Usługi dołączania
+settings-services-explain = Adres URL tokenu aplikacji usługowej organizacji albo Skype for Business Server z dołączaniem bezpośrednim (Autodiscover zaczyna od https://lyncdiscover.<domena organizatora>/, chyba że zostanie podany inny adres URL). Klucz usługi nigdy nie jest zapisywany — podaj nazwę zmiennej środowiskowej, w której jest przechowywany.
+settings-services-none = Brak — używane jest wbudowane demo.
+settings-service-add = Dodaj usługę dołączania
+settings-service-number = Usługa dołączania { $number }
+settings-service-remove = Usuń usługę dołączania { $number }
+settings-service-kind = Rodzaj usługi dołączania { $number }
+settings-kind-service = Aplikacja usługowa
+settings-kind-direct = Skype for Business Server (bezpośrednio)
+settings-name = Nazwa
+settings-autodiscover = Adres URL Autodiscover (opcjonalnie)
+settings-token-url = Adres URL tokenu
+settings-key-variable = Zmienna klucza usługi (opcjonalnie)
+settings-origin = Źródło (Origin)
+settings-culture = Ustawienia regionalne
+settings-culture-follows = Pole puste: { $culture } (zgodnie z językiem).
+settings-variable-overrides = Zmienna { $variable } jest ustawiona, więc używana jest jej wartość.
+settings-variable-used = Zmienna { $variable } jest ustawiona, więc używana jest wartość { $value }.
+settings-network = Sieć
+settings-network-explain = Serwer proxy: "system" oznacza użycie HTTPS_PROXY / NO_PROXY, "none" — połączenie bezpośrednie; można też podać adres URL serwera proxy. Z tym komputerem (wbudowane demo) aplikacja zawsze łączy się bezpośrednio.
+settings-proxy = Serwer proxy
+settings-no-proxy = Bez serwera proxy dla (gdy podano adres URL proxy)
+settings-ca-file = Plik certyfikatów CA (PEM, opcjonalnie)
+settings-text-size = Rozmiar tekstu
+settings-theme = Motyw
+settings-theme-system = Zgodnie z systemem
+settings-theme-light = Jasny
+settings-theme-dark = Ciemny
+settings-kiosk-session-only = Zmiany obowiązują do ponownego uruchomienia aplikacji. Aby je zachować, zmień plik konfiguracyjny.
+kiosk-text-min = W trybie kiosku rozmiar tekstu wynosi zawsze co najmniej { $scale }.
+
+## What is wrong with a settings field
+
+problem-service-name-empty = Nadaj nazwę usłudze dołączania.
+problem-service-name-long = Użyj maksymalnie 64 znaków, bez znaków sterujących.
+problem-service-name-taken = Inna usługa dołączania ma już tę nazwę.
+problem-token-url-not-absolute = Wpisz pełny adres URL tokenu, np. https://join.contoso.com/GetAnonTokenJob.
+problem-token-url-not-https = Adres URL tokenu musi używać https:// (http:// tylko dla localhost).
+problem-token-url-no-host = Adres URL tokenu nie zawiera nazwy hosta.
+problem-autodiscover-not-absolute = Wpisz pełny adres URL Autodiscover, np. https://lyncdiscover.contoso.com/.
+problem-autodiscover-not-https = Adres URL Autodiscover musi używać https:// (http:// tylko dla localhost).
+problem-autodiscover-no-host = Adres URL Autodiscover nie zawiera nazwy hosta.
+problem-env-name = Podaj nazwę zmiennej środowiskowej, np. CONTOSO_SERVICE_KEY.
+problem-origin = Podaj źródło w postaci np. https://contoso.com (https albo http tylko dla tego komputera; bez ścieżki).
+problem-culture = Podaj znacznik języka, np. pl-PL lub en-US.
+problem-proxy = Wpisz "system", "none" lub adres URL serwera proxy, np. http://proxy.contoso.com:8080.
+problem-no-proxy = Podaj nazwy hostów, adresy IP lub sieci rozdzielone przecinkami, np. .corp.example, 10.0.0.0/8.
+problem-ca-file-path = Podaj ścieżkę pliku PEM z co najmniej jednym certyfikatem CA.
+problem-ca-file-unusable = Nie można użyć tego pliku: { $details }
+
+## The kiosk
+
+kiosk-welcome = Witamy
+kiosk-touch-start = Dotknij „Rozpocznij”, aby porozmawiać z doradcą.
+kiosk-start = Rozpocznij
+kiosk-choose-language = Wybierz język
+kiosk-unreachable = Usługa spotkań jest teraz niedostępna. Spróbuj ponownie później lub poproś o pomoc pracownika.
+kiosk-your-name-title = Podaj swoje imię
+kiosk-name-default-hint = Pozostaw puste, aby dołączyć jako { $name }
+kiosk-join = Dołącz
+kiosk-back = Wróć
+kiosk-connecting = Łączenie…
+kiosk-cancel = Anuluj
+kiosk-reconnecting-title = Ponowne łączenie
+kiosk-reconnecting = Połączenie zostało na chwilę przerwane. Trwa ponowne łączenie ze spotkaniem…
+kiosk-leave = Zakończ
+kiosk-call-ended = Rozmowa zakończona
+kiosk-thank-you-visit = Dziękujemy za wizytę.
+kiosk-not-connected = Niestety nie udało się nawiązać połączenia
+kiosk-try-again-staff = Spróbuj ponownie lub poproś o pomoc pracownika.
+kiosk-cancelled = Rozmowa została anulowana
+kiosk-start-again = Możesz zacząć ponownie w dowolnej chwili.
+kiosk-thank-you = Dziękujemy
+kiosk-done = Gotowe
+kiosk-countdown = Powrót do ekranu startowego za { $seconds } s — dotknij, aby zostać
+kiosk-stay = Zostań
+kiosk-staff-access = Dostęp dla personelu
+kiosk-staff-settings = Ustawienia
+kiosk-exit-app = Zamknij aplikację
+kiosk-settings-between-calls = Ustawienia można otworzyć, gdy nie trwa żadna rozmowa.
+kiosk-no-pin = W konfiguracji nie ustawiono kodu PIN personelu, więc nie można tu odblokować stanowiska.
+kiosk-pin = PIN
+kiosk-locked-for = Zablokowano. Spróbuj ponownie za { $seconds } s.
+kiosk-unlock = Odblokuj
+kiosk-close = Zamknij
+kiosk-pin-wrong = Błędny PIN (próba { $attempt } z { $attempts }).
+kiosk-pin-locked = Zbyt wiele błędnych prób wpisania PIN-u. Spróbuj ponownie za { $seconds } s.
+kiosk-pin-none = W konfiguracji nie ustawiono kodu PIN personelu.
