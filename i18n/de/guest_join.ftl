@@ -97,6 +97,7 @@ banner-dismiss-hint = Diese Meldung ausblenden
 banner-config-unusable = Die Konfigurationsdatei konnte nicht verwendet werden. { $details }
 banner-network-setup-failed = Die Netzwerkeinrichtung ist fehlgeschlagen: { $details }
 banner-settings-not-saved = Die Einstellungen konnten nicht gespeichert werden: { $details }
+banner-config-warning = Die Konfiguration muss geprüft werden: { $details }
 
 ## Erster Start (kein Beitrittsdienst eingerichtet)
 

@@ -97,6 +97,7 @@ banner-dismiss-hint = Hide this message
 banner-config-unusable = The configuration file could not be used. { $details }
 banner-network-setup-failed = Network set-up failed: { $details }
 banner-settings-not-saved = The settings could not be saved: { $details }
+banner-config-warning = The configuration needs attention: { $details }
 
 ## First run (no join service configured)
 

@@ -97,6 +97,7 @@ banner-dismiss-hint = Ocultar este mensaje
 banner-config-unusable = No se pudo usar el archivo de configuración. { $details }
 banner-network-setup-failed = No se pudo configurar la red: { $details }
 banner-settings-not-saved = No se pudo guardar la configuración: { $details }
+banner-config-warning = Hay que revisar la configuración: { $details }
 
 ## Primer inicio (ningún servicio de acceso configurado)
 

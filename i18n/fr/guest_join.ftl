@@ -97,6 +97,7 @@ banner-dismiss-hint = Masquer ce message
 banner-config-unusable = Le fichier de configuration n’a pas pu être utilisé. { $details }
 banner-network-setup-failed = La configuration du réseau a échoué : { $details }
 banner-settings-not-saved = Les paramètres n’ont pas pu être enregistrés : { $details }
+banner-config-warning = La configuration doit être vérifiée : { $details }
 
 ## Premier lancement (aucun service de participation configuré)
 

@@ -97,6 +97,7 @@ banner-dismiss-hint = Nascondi questo messaggio
 banner-config-unusable = Impossibile usare il file di configurazione. { $details }
 banner-network-setup-failed = Configurazione di rete non riuscita: { $details }
 banner-settings-not-saved = Impossibile salvare le impostazioni: { $details }
+banner-config-warning = La configurazione va controllata: { $details }
 
 ## Primo avvio (nessun servizio di accesso configurato)
 

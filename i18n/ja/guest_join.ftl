@@ -98,6 +98,7 @@ banner-dismiss-hint = このメッセージを非表示にします
 banner-config-unusable = 構成ファイルを使用できませんでした。{ $details }
 banner-network-setup-failed = ネットワークの設定に失敗しました：{ $details }
 banner-settings-not-saved = 設定を保存できませんでした：{ $details }
+banner-config-warning = 設定を確認してください：{ $details }
 
 ## First run (no join service configured)
 

@@ -97,6 +97,7 @@ banner-dismiss-hint = Dit bericht verbergen
 banner-config-unusable = Het configuratiebestand kan niet worden gebruikt. { $details }
 banner-network-setup-failed = Het netwerk instellen is mislukt: { $details }
 banner-settings-not-saved = De instellingen kunnen niet worden opgeslagen: { $details }
+banner-config-warning = De configuratie moet worden gecontroleerd: { $details }
 
 ## Eerste start (geen toegangsdienst ingesteld)
 

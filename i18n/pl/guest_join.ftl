@@ -99,6 +99,7 @@ banner-dismiss-hint = Ukryj ten komunikat
 banner-config-unusable = Nie można użyć pliku konfiguracyjnego. { $details }
 banner-network-setup-failed = Nie udało się skonfigurować sieci: { $details }
 banner-settings-not-saved = Nie udało się zapisać ustawień: { $details }
+banner-config-warning = Konfiguracja wymaga sprawdzenia: { $details }
 
 ## First run (no join service configured)
 

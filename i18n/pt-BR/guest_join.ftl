@@ -97,6 +97,7 @@ banner-dismiss-hint = Ocultar esta mensagem
 banner-config-unusable = Não foi possível usar o arquivo de configuração. { $details }
 banner-network-setup-failed = Falha ao configurar a rede: { $details }
 banner-settings-not-saved = Não foi possível salvar as configurações: { $details }
+banner-config-warning = A configuração precisa ser verificada: { $details }
 
 ## Primeiro uso (nenhum serviço de acesso configurado)
 

@@ -98,6 +98,7 @@ banner-dismiss-hint = 隐藏此消息
 banner-config-unusable = 无法使用配置文件。{ $details }
 banner-network-setup-failed = 网络设置失败：{ $details }
 banner-settings-not-saved = 无法保存设置：{ $details }
+banner-config-warning = 请检查配置：{ $details }
 
 ## First run (no join service configured)
 

@@ -139,9 +139,11 @@ impl GuestApp {
                 text: t!(tr, "banner-config-unusable", details = format!("{e}.")),
             });
         }
+        // The file's problems are in the file's own terms (keys, lines): a lead in the
+        // window's language, the details as they are.
         banners.extend(loaded.warnings.iter().map(|w| Banner {
             kind: BannerKind::Warning,
-            text: w.clone(),
+            text: t!(tr, "banner-config-warning", details = w.as_str()),
         }));
         backend.set_transport(transport_options(&loaded.config, &env));
         if let Err(e) = &backend.http {
@@ -186,11 +188,11 @@ impl GuestApp {
         for p in &app.effective.problems {
             app.banners.push(Banner {
                 kind: BannerKind::Warning,
-                text: p.clone(),
+                text: t!(app.tr, "banner-config-warning", details = p.as_str()),
             });
         }
         app.apply_look(ctx);
-        super::fonts::install(ctx, &app.tr.language().tag());
+        super::fonts::install(ctx, super::fonts::preference(&app.tr.language().tag()));
         if app.kiosk.is_some() {
             // A guest at a booth sees no configuration messages; the operator finds them in the log.
             for b in app.banners.drain(..) {
@@ -244,6 +246,11 @@ impl GuestApp {
     pub fn set_language(&mut self, tr: Tr) {
         if self.tr.language() != tr.language() || self.tr.is_pseudo() != tr.is_pseudo() {
             tracing::info!("language: {}", tr.language().tag());
+        }
+        let (old, new) = (self.tr.language().tag(), tr.language().tag());
+        let preference = super::fonts::preference(&new);
+        if super::fonts::preference(&old) != preference {
+            super::fonts::install(self.ui_tx.ctx(), preference);
         }
         self.tr = tr;
         self.recompute_effective();

@@ -53,6 +53,11 @@ impl UiSender {
         Self { tx, ctx }
     }
 
+    /// The window's context.
+    pub fn ctx(&self) -> &egui::Context {
+        &self.ctx
+    }
+
     pub fn send(&self, msg: BackendMsg) {
         // The receiver is gone only when the window closed; then nobody needs the message.
         if self.tx.send(msg).is_ok() {

@@ -171,3 +171,36 @@ fn a_kiosk_guest_picks_a_language_and_the_next_guest_sees_the_default() {
     drop(h);
     rt.block_on(demo.shutdown());
 }
+
+/// Scripts egui cannot shape (Arabic, Hebrew, Devanagari) show as far as egui allows: their
+/// letters unjoined, left to right, or boxes where the system has no font. They must never
+/// break the layout or crash, and a screen reader still gets the name as written.
+#[test]
+fn unshaped_scripts_never_break_the_meeting_view() {
+    const UNSHAPED: [&str; 3] = ["محمد علي", "דוד כהן", "राहुल शर्मा"];
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Open);
+    for n in UNSHAPED {
+        demo.control()
+            .add_participant(
+                URL,
+                ScriptedParticipant::new(n, MeetingRole::Attendee, None),
+            )
+            .unwrap();
+    }
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    // Boxes, not a panic, for a script the machine has no font for (Devanagari here).
+    h.ctx
+        .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
+    fill_and_join(&mut h, URL, "Ada Guest");
+    until_phase(&mut h, Phase::InMeeting);
+    for n in UNSHAPED {
+        wait_for(&mut h, n);
+    }
+    let problems = layout_problems(&h);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    press_leave(&mut h);
+    drop(h);
+    until_deleted(None, &demo);
+    rt.block_on(demo.shutdown());
+}

@@ -22,6 +22,7 @@ mod kiosk;
 mod kiosk_admin;
 mod kiosk_window;
 mod languages;
+mod layout;
 mod pseudo;
 mod real_window;
 mod session;

@@ -145,20 +145,57 @@ fn the_window_is_all_messages_in_the_pseudo_language() {
     rt.block_on(demo.shutdown());
 }
 
+/// Join the test meeting from the form, in the pseudo-language.
+fn pseudo_join(h: &mut Harness<'_, GuestApp>, tr: &Tr) {
+    type_into(h, &t!(tr, "form-meeting-link"), URL);
+    type_into(h, &t!(tr, "form-your-name"), "Ada Guest");
+    h.get_by_role_and_label(Role::Button, &t!(tr, "form-join"))
+        .click();
+}
+
 #[test]
 fn the_failure_endings_are_all_messages_in_the_pseudo_language() {
+    use guest_join::join::FailureKind;
+    // Not let in at all.
     let rt = runtime();
     let demo = start_env(&rt, LobbyPolicy::Locked);
     let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
     let tr = pseudo(&mut h);
-    type_into(&mut h, &t!(tr, "form-meeting-link"), URL);
-    type_into(&mut h, &t!(tr, "form-your-name"), "Ada Guest");
-    h.get_by_role_and_label(Role::Button, &t!(tr, "form-join"))
-        .click();
+    pseudo_join(&mut h, &tr);
     until_phase(&mut h, Phase::Failed);
     h.run();
-    check_screen(&h, "a failed join");
+    check_screen(&h, "a join that was not allowed");
     drop(h);
+    rt.block_on(demo.shutdown());
+
+    // Removed by an organizer, then (after Rejoin) the meeting ended.
+    let demo = start_env(&rt, LobbyPolicy::Open);
+    let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
+    let tr = pseudo(&mut h);
+    pseudo_join(&mut h, &tr);
+    until_phase(&mut h, Phase::InMeeting);
+    wait_for(&mut h, "Ada Guest");
+    demo.control().eject(URL, "Ada Guest").unwrap();
+    until_phase(&mut h, Phase::Failed);
+    h.run();
+    assert_eq!(
+        h.state().failure().map(|f| f.kind),
+        Some(FailureKind::Removed)
+    );
+    check_screen(&h, "removed from the meeting");
+    h.get_by_role_and_label(Role::Button, &t!(tr, "ended-rejoin"))
+        .click();
+    until_phase(&mut h, Phase::InMeeting);
+    demo.control().end_meeting(URL).unwrap();
+    until_phase(&mut h, Phase::Failed);
+    h.run();
+    assert_eq!(
+        h.state().failure().map(|f| f.kind),
+        Some(FailureKind::MeetingEnded)
+    );
+    check_screen(&h, "the meeting ended");
+    drop(h);
+    until_deleted(None, &demo);
     rt.block_on(demo.shutdown());
 }
 

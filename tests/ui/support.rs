@@ -139,6 +139,71 @@ pub fn press_leave(h: &mut Harness<'_, GuestApp>) {
     panic!("Leave did not take after 5 presses");
 }
 
+/// Texts on screen that reach past the window's left or right edge (cut off), and pairs of texts
+/// that overlap, each as a line for an assertion message. A wrapped label's lines are its own
+/// nodes; the label itself is what is checked.
+pub fn layout_problems(h: &Harness<'_, GuestApp>) -> Vec<String> {
+    use egui::accesskit::Rect;
+    // Node ids by their debug form: the consumer's id type is not nameable from here.
+    struct Text {
+        text: String,
+        rect: Rect,
+        id: String,
+        ancestors: Vec<String>,
+    }
+    // Bounds are in physical pixels.
+    let width = f64::from(h.ctx.content_rect().width() * h.ctx.pixels_per_point());
+    let mut problems = Vec::new();
+    let mut texts: Vec<Text> = Vec::new();
+    for node in h.root().children_recursive() {
+        let n = node.accesskit_node();
+        if n.role() == Role::TextRun || n.is_hidden() {
+            continue;
+        }
+        let Some(text) = n
+            .label()
+            .or_else(|| n.value())
+            .filter(|t| !t.trim().is_empty())
+        else {
+            continue;
+        };
+        let Some(rect) = n.bounding_box() else {
+            continue;
+        };
+        if rect.x1 > width + 1.0 || rect.x0 < -1.0 {
+            problems.push(format!(
+                "cut off ({:.0}..{:.0} of {width:.0}): {text:?}",
+                rect.x0, rect.x1
+            ));
+        }
+        let mut ancestors = Vec::new();
+        let mut p = n.parent();
+        while let Some(a) = p {
+            ancestors.push(format!("{:?}", a.id()));
+            p = a.parent();
+        }
+        texts.push(Text {
+            text,
+            rect,
+            id: format!("{:?}", n.id()),
+            ancestors,
+        });
+    }
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            if a.ancestors.contains(&b.id) || b.ancestors.contains(&a.id) {
+                continue;
+            }
+            let w = a.rect.x1.min(b.rect.x1) - a.rect.x0.max(b.rect.x0);
+            let h = a.rect.y1.min(b.rect.y1) - a.rect.y0.max(b.rect.y0);
+            if w > 2.0 && h > 2.0 {
+                problems.push(format!("{:?} overlaps {:?}", a.text, b.text));
+            }
+        }
+    }
+    problems
+}
+
 pub fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }

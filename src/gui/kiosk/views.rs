@@ -204,7 +204,9 @@ pub fn countdown(ui: &mut egui::Ui, tr: &Tr, secs: u64, actions: &mut Vec<KioskA
 
 fn countdown_body(ui: &mut egui::Ui, tr: &Tr, secs: u64, actions: &mut Vec<KioskAction>) {
     egui::Frame::popup(ui.style()).show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
+        // The text above the button: in a long language it wraps, and stays clear of it.
+        ui.set_max_width(ui.ctx().content_rect().width() * 0.8);
+        ui.vertical_centered(|ui| {
             ui.label(
                 RichText::new(t!(tr, "kiosk-countdown", seconds = secs))
                     .size(22.0)
@@ -217,7 +219,6 @@ fn countdown_body(ui: &mut egui::Ui, tr: &Tr, secs: u64, actions: &mut Vec<Kiosk
     });
 }
 
-/// `(has_pin, between_guests)`: a PIN is configured; no call is running (Settings only then).
 /// Why the PIN was refused, in the window's language.
 fn refusal_text(tr: &Tr, r: PinRefusal) -> String {
     match r {

@@ -100,11 +100,16 @@ pub fn show(
     let label = ui.label(t!(tr, "chat-message"));
     let mut send = false;
     ui.horizontal(|ui| {
-        // Room for the Send button at any text size (the kiosk's is larger).
+        // Room for the Send button in any language at any text size (the kiosk's is larger).
+        let send_label = t!(tr, "chat-send");
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let send_width = ui
+            .painter()
+            .layout_no_wrap(send_label.clone(), font, egui::Color32::WHITE)
+            .size()
+            .x;
         let spacing = ui.spacing();
-        let text = ui.text_style_height(&egui::TextStyle::Button);
-        let button_width =
-            (2.6 * text + 2.0 * spacing.button_padding.x + spacing.item_spacing.x).max(64.0);
+        let button_width = send_width + 2.0 * spacing.button_padding.x + spacing.item_spacing.x;
         let input = ui.add_enabled(
             enabled,
             egui::TextEdit::singleline(&mut view.chat_draft)
@@ -127,7 +132,7 @@ pub fn show(
         }
         let has_text = !view.chat_draft.trim().is_empty();
         if ui
-            .add_enabled(enabled && has_text, egui::Button::new(t!(tr, "chat-send")))
+            .add_enabled(enabled && has_text, egui::Button::new(send_label))
             .on_hover_text(t!(tr, "chat-send-hint"))
             .clicked()
         {

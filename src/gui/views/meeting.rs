@@ -13,6 +13,9 @@ use crate::t;
 
 use super::{dot, ok_color, warn_color};
 
+/// Narrower than this (in points), the roster and the chat are stacked instead of side by side.
+const TWO_COLUMNS_FROM: f32 = 520.0;
+
 fn is_leader(p: &Participant) -> bool {
     p.role
         .as_deref()
@@ -79,15 +82,15 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
         };
         dot(ui, color);
         ui.label(RichText::new(text).color(color));
-        ui.label(
-            RichText::new(t!(
-                tr,
-                "meeting-you-are-in",
-                name = view.display_name.as_str()
-            ))
-            .weak(),
-        );
     });
+    ui.label(
+        RichText::new(t!(
+            tr,
+            "meeting-you-are-in",
+            name = view.display_name.as_str()
+        ))
+        .weak(),
+    );
     if reconnecting {
         ui.add_space(6.0);
         let color = warn_color(ui);
@@ -114,13 +117,20 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
     }
     ui.add_space(8.0);
     let chat_enabled = view.status.chat_available && phase == Phase::InMeeting;
-    ui.columns(2, |cols| {
-        let [left, right] = cols else {
-            return;
-        };
-        roster(left, tr, view);
-        super::chat::show(right, tr, view, chat_enabled, actions);
-    });
+    if ui.available_width() >= TWO_COLUMNS_FROM {
+        ui.columns(2, |cols| {
+            let [left, right] = cols else {
+                return;
+            };
+            roster(left, tr, view);
+            super::chat::show(right, tr, view, chat_enabled, actions);
+        });
+    } else {
+        // A narrow window (or large text): the roster above the chat, each the full width.
+        roster(ui, tr, view);
+        ui.add_space(8.0);
+        super::chat::show(ui, tr, view, chat_enabled, actions);
+    }
     ui.add_space(12.0);
     let leaving = view.leave_requested || phase == Phase::Leaving;
     if ui

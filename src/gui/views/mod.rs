@@ -100,19 +100,21 @@ pub fn field_error(ui: &mut egui::Ui, text: &str) {
 
 /// The title bar inside the window.
 pub fn header(ui: &mut egui::Ui, tr: &Tr, settings_enabled: bool, actions: &mut Vec<UiAction>) {
-    ui.horizontal(|ui| {
-        ui.heading("guest-join");
-        ui.label(RichText::new(t!(tr, "app-tagline")).weak());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .add_enabled(
-                    settings_enabled,
-                    egui::Button::new(t!(tr, "settings-button")),
-                )
-                .clicked()
-            {
-                actions.push(UiAction::OpenSettings);
-            }
+    // Settings first, at the right; the title and under it the tagline in what is left of the
+    // row (a long tagline wraps there instead of running under the button).
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if ui
+            .add_enabled(
+                settings_enabled,
+                egui::Button::new(t!(tr, "settings-button")),
+            )
+            .clicked()
+        {
+            actions.push(UiAction::OpenSettings);
+        }
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.heading("guest-join");
+            ui.label(RichText::new(t!(tr, "app-tagline")).weak());
         });
     });
 }
