@@ -10,8 +10,8 @@ language-own-name = Deutsch
 
 ## Dauern und Anzahlen
 
-duration-seconds = { $seconds } s
-duration-minutes-seconds = { $minutes } Min. { $seconds } s
+duration-seconds = { $seconds } Sek.
+duration-minutes-seconds = { $minutes } Min. { $seconds } Sek.
 duration-hours-minutes = { $hours } Std. { $minutes } Min.
 
 ## Warum eine Teilnahme fehlgeschlagen ist: ein Titel und ein Satz, was zu tun ist
@@ -23,9 +23,9 @@ failure-service-unreachable-remedy = Prüfen Sie Ihre Internetverbindung. Funkti
 failure-service-refused = Der Beitrittsdienst hat die Anfrage abgelehnt
 failure-service-refused-remedy = Der Beitrittsdienst der Organisation akzeptiert diese Besprechung oder diese App nicht. Wenden Sie sich an den Organisator der Besprechung.
 failure-discovery = Der Besprechungsdienst wurde nicht gefunden
-failure-discovery-remedy = Der Besprechungsdienst hat die übermittelte Anmeldung nicht akzeptiert. Versuchen Sie es erneut. Tritt der Fehler weiter auf, informieren Sie den Organisator.
-failure-application = Der Besprechungsdienst hat die Anmeldung als Gast nicht zugelassen
-failure-application-remedy = Versuchen Sie es in einer Minute erneut. Tritt der Fehler weiter auf, informieren Sie den Organisator.
+failure-discovery-remedy = Der Besprechungsdienst hat die übermittelte Anmeldung nicht akzeptiert. Versuchen Sie es erneut. Tritt der Fehler weiterhin auf, informieren Sie den Organisator.
+failure-application = Der Besprechungsdienst hat die Anmeldung als Gast abgelehnt
+failure-application-remedy = Versuchen Sie es in einer Minute erneut. Tritt der Fehler weiterhin auf, informieren Sie den Organisator.
 failure-meeting-not-found = Die Besprechung wurde nicht gefunden
 failure-meeting-not-found-remedy = Prüfen Sie, ob der Link vollständig ist und ob die Besprechung abgesagt wurde.
 failure-not-allowed = Gäste sind in dieser Besprechung nicht zugelassen
@@ -37,10 +37,10 @@ failure-wrong-conference-key-remedy = Prüfen Sie, ob der Link vollständig ist 
 failure-lobby-denied = Der Organisator hat Sie nicht zugelassen
 failure-lobby-denied-remedy = Wenden Sie sich an den Organisator, wenn Sie glauben, dass es sich um einen Irrtum handelt.
 failure-lobby-timeout = Niemand hat Sie zugelassen
-failure-lobby-timeout-remedy = Gäste, die nicht zugelassen werden, werden nach einer Weile entfernt. Bitten Sie den Organisator, auf Sie zu achten, und nehmen Sie dann erneut teil.
+failure-lobby-timeout-remedy = Nicht zugelassene Gäste werden nach einer Weile entfernt. Bitten Sie den Organisator, den Wartebereich im Blick zu behalten, und nehmen Sie dann erneut teil.
 failure-network = Die Netzwerkverbindung ist fehlgeschlagen
 failure-network-remedy = Prüfen Sie Ihre Netzwerkverbindung (und die Proxyeinstellungen). Versuchen Sie es dann erneut.
-failure-timeout = Die Teilnahme hat zu lange gedauert
+failure-timeout = Der Beitritt zur Besprechung hat zu lange gedauert
 failure-timeout-remedy = Der Dienst ist langsam oder nicht erreichbar. Versuchen Sie es erneut.
 failure-removed = Sie wurden aus der Besprechung entfernt
 failure-removed-remedy = Ein Organisator hat Sie entfernt. Nehmen Sie nur erneut teil, wenn Sie darum gebeten wurden.
@@ -51,9 +51,9 @@ failure-meeting-ended-remedy = Der Organisator hat die Besprechung beendet.
 failure-connection-lost = Die Verbindung zur Besprechung wurde unterbrochen
 failure-connection-lost-remedy = Nehmen Sie erneut an der Besprechung teil.
 failure-server-error = Beim Besprechungsdienst ist ein Problem aufgetreten
-failure-server-error-remedy = Versuchen Sie es später erneut. Tritt der Fehler weiter auf, informieren Sie den Organisator.
+failure-server-error-remedy = Versuchen Sie es später erneut. Tritt der Fehler weiterhin auf, informieren Sie den Organisator.
 failure-protocol = Der Besprechungsdienst hat unerwartet geantwortet
-failure-protocol-remedy = Versuchen Sie es erneut. Tritt der Fehler weiter auf, senden Sie die Diagnosedaten an den Support.
+failure-protocol-remedy = Versuchen Sie es erneut. Tritt der Fehler weiterhin auf, senden Sie die Diagnosedaten an den Support.
 
 ## Die Schritte einer Teilnahme (die Zeitleiste)
 
@@ -102,7 +102,7 @@ banner-config-warning = Die Konfiguration muss geprüft werden: { $details }
 ## Erster Start (kein Beitrittsdienst eingerichtet)
 
 demo-banner-title = Integrierte Demoumgebung
-demo-banner-text = Es ist kein Beitrittsdienst eingerichtet. Daher verwendet guest-join seine integrierte Demoumgebung. Sie läuft nur in dieser App und startet, wenn Sie teilnehmen.
+demo-banner-text = Es ist kein Beitrittsdienst eingerichtet. Daher verwendet guest-join seine integrierte Demoumgebung. Diese läuft nur in dieser App und startet, sobald Sie teilnehmen.
 demo-banner-try = Demobesprechung ausprobieren
 demo-banner-add-service = Fügen Sie den Dienst Ihrer Organisation unter „Einstellungen“ hinzu.
 
@@ -116,8 +116,8 @@ form-your-name = Ihr Name
 form-your-name-hint = Der Name, den die anderen Teilnehmer sehen
 form-join-service = Beitrittsdienst
 form-service-demo = Integrierte Demo
-form-service-demo-direct = Integrierte Demo — Skype for Business Server (direkt)
-form-service-direct-named = { $name } — Skype for Business Server (direkt)
+form-service-demo-direct = Integrierte Demo – Skype for Business Server (direkt)
+form-service-direct-named = { $name } – Skype for Business Server (direkt)
 form-service-direct-adhoc = Skype for Business Server Ihrer Organisation (direkt)
 form-service-key-unset = Die Variable für den Dienstschlüssel ({ $variable }) ist nicht gesetzt. Die Teilnahme erfolgt ohne Dienstschlüssel.
 form-join = Teilnehmen
@@ -144,7 +144,7 @@ link-online-for-direct = Dies ist ein Link für Skype for Business Online. An On
 link-not-simple-url = Dieser Link hat nicht die Form eines Besprechungslinks für Skype for Business Server (https://meet.<Domäne>/<Organisator>/<Besprechungs-ID>). Fügen Sie stattdessen die Konferenzadresse ein (sip:…;gruu;opaque=app:conf:focus:id:…).
 link-no-domain = Der Besprechungshost ist eine IP-Adresse, daher ist die Domäne des Organisators unbekannt. Fügen Sie stattdessen die Konferenzadresse ein (sip:…).
 name-empty = Geben Sie den Namen ein, den die anderen Teilnehmer sehen.
-name-too-long = Der Name ist zu lang ({ $chars } Zeichen). Erlaubt sind höchstens { $max }.
+name-too-long = Der Name ist zu lang ({ $chars } Zeichen). Erlaubt sind höchstens { $max } Zeichen.
 name-control-character = Der Name enthält ein Steuerzeichen (etwa einen Tabulator oder Zeilenumbruch). Bitte entfernen Sie es.
 
 ## Teilnahme: die Zeitleiste
@@ -188,7 +188,7 @@ lobby-title = Bitte warten Sie, bis der Organisator Sie zulässt
 lobby-where = Sie sind als { $name } im Wartebereich ({ $meeting }).
 lobby-meeting-on = Besprechung auf { $host }
 lobby-waited = Wartezeit: { $duration }
-lobby-explain = Eine Person in der Besprechung muss Sie zulassen. Wer nicht zugelassen wird, wird nach einer Weile aus dem Wartebereich entfernt. Sie können es dann erneut versuchen.
+lobby-explain = Eine Person in der Besprechung muss Sie zulassen. Nicht zugelassene Gäste werden nach einer Weile aus dem Wartebereich entfernt. Sie können es dann erneut versuchen.
 lobby-cancel-hint = Warten beenden (Esc)
 
 ## In der Besprechung
@@ -198,7 +198,7 @@ meeting-organizer = Organisator: { $name }
 meeting-leaving = Besprechung wird verlassen…
 meeting-reconnecting = Verbindung wird wiederhergestellt…
 meeting-reconnecting-attempt = Verbindung wird wiederhergestellt… Versuch { $attempt } von { $attempts }
-meeting-connection-good = Verbindung gut
+meeting-connection-good = Gute Verbindung
 meeting-you-are-in = Sie nehmen als { $name } an der Besprechung teil.
 meeting-connection-lost-because = Verbindung unterbrochen: { $reason }
 meeting-leave = Verlassen
@@ -234,7 +234,7 @@ ended-code = Code { $code }
 ended-subcode = Untercode { $subcode }
 ended-details = Details: { $details }
 ended-cleaning-up = Wird abgeschlossen…
-ended-not-told = Der Besprechungsdienst konnte nicht benachrichtigt werden, dass Sie gegangen sind. Er entfernt den Gast nach einer Weile von selbst.
+ended-not-told = Der Besprechungsdienst konnte nicht benachrichtigt werden, dass Sie die Besprechung verlassen haben. Er entfernt den Gast nach einer Weile von selbst.
 ended-rejoin = Erneut teilnehmen
 ended-rejoin-hint = Noch einmal an derselben Besprechung teilnehmen
 ended-back = Zurück
@@ -318,7 +318,7 @@ problem-ca-file-unusable = Diese Datei kann nicht verwendet werden: { $details }
 kiosk-welcome = Willkommen
 kiosk-touch-start = Tippen Sie auf „Start“ für Ihr Beratungsgespräch.
 kiosk-start = Start
-kiosk-choose-language = Sprache wählen
+kiosk-choose-language = Wählen Sie Ihre Sprache
 kiosk-unreachable = Der Besprechungsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder fragen Sie unsere Mitarbeiter.
 kiosk-your-name-title = Wie heißen Sie?
 kiosk-name-default-hint = Leer lassen, um als { $name } teilzunehmen
@@ -337,17 +337,17 @@ kiosk-cancelled = Das Gespräch wurde abgebrochen
 kiosk-start-again = Sie können jederzeit neu beginnen.
 kiosk-thank-you = Vielen Dank
 kiosk-done = Fertig
-kiosk-countdown = Zurück zum Start in { $seconds } s — zum Bleiben tippen
+kiosk-countdown = Zurück zum Start in { $seconds } Sek. – tippen Sie, um zu bleiben
 kiosk-stay = Bleiben
 kiosk-staff-access = Mitarbeiterzugang
 kiosk-staff-settings = Einstellungen
 kiosk-exit-app = App beenden
-kiosk-settings-between-calls = Die Einstellungen lassen sich nur öffnen, wenn kein Gespräch läuft.
-kiosk-no-pin = In der Konfiguration ist keine Mitarbeiter-PIN festgelegt. Das Terminal kann daher hier nicht entsperrt werden.
+kiosk-settings-between-calls = Einstellungen sind nur zwischen Gesprächen verfügbar.
+kiosk-no-pin = Keine Mitarbeiter-PIN konfiguriert – das Terminal lässt sich hier nicht entsperren.
 kiosk-pin = PIN
-kiosk-locked-for = Gesperrt. Versuchen Sie es in { $seconds } s erneut.
+kiosk-locked-for = Gesperrt. Versuchen Sie es in { $seconds } Sek. erneut.
 kiosk-unlock = Entsperren
 kiosk-close = Schließen
 kiosk-pin-wrong = Falsche PIN (Versuch { $attempt } von { $attempts }).
-kiosk-pin-locked = Zu viele falsche PINs. Versuchen Sie es in { $seconds } s erneut.
-kiosk-pin-none = In der Konfiguration ist keine Mitarbeiter-PIN festgelegt.
+kiosk-pin-locked = Zu viele Fehlversuche. Versuchen Sie es in { $seconds } Sek. erneut.
+kiosk-pin-none = Keine Mitarbeiter-PIN konfiguriert.

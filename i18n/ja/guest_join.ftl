@@ -24,9 +24,9 @@ failure-service-unreachable-remedy = インターネット接続をご確認く�
 failure-service-refused = 参加サービスが要求を拒否しました
 failure-service-refused-remedy = 組織の参加サービスが、この会議またはこのアプリを受け付けていません。会議の主催者にお問い合わせください。
 failure-discovery = 会議サービスが見つかりませんでした
-failure-discovery-remedy = 会議サービスが、渡されたサインイン情報を受け付けませんでした。もう一度お試しいただき、失敗が続く場合は主催者にお知らせください。
+failure-discovery-remedy = 会議サービスがサインイン情報を受け付けませんでした。もう一度お試しいただき、問題が解決しない場合は主催者にお知らせください。
 failure-application = 会議サービスでゲストのサインインが許可されませんでした
-failure-application-remedy = 1分ほど待ってから、もう一度お試しください。失敗が続く場合は主催者にお知らせください。
+failure-application-remedy = 1分ほど待ってから、もう一度お試しください。問題が解決しない場合は主催者にお知らせください。
 failure-meeting-not-found = 会議が見つかりませんでした
 failure-meeting-not-found-remedy = リンクが途中で切れていないか、会議がキャンセルされていないかをご確認ください。
 failure-not-allowed = この会議にはゲストは参加できません
@@ -38,13 +38,13 @@ failure-wrong-conference-key-remedy = リンクが途中で切れていないか
 failure-lobby-denied = 主催者が参加を許可しませんでした
 failure-lobby-denied-remedy = 誤りと思われる場合は、主催者にお問い合わせください。
 failure-lobby-timeout = 参加が許可されないまま時間切れになりました
-failure-lobby-timeout-remedy = 参加を許可されなかったゲストは、しばらくするとロビーから退出となります。ロビーを確認するよう主催者に依頼してから、もう一度参加してください。
+failure-lobby-timeout-remedy = 参加を許可されなかったゲストは、しばらくするとロビーから退出となります。ロビーを確認するよう主催者にご依頼のうえ、もう一度参加してください。
 failure-network = ネットワーク接続に失敗しました
 failure-network-remedy = ネットワーク接続（およびプロキシ設定）を確認して、もう一度お試しください。
 failure-timeout = 参加処理に時間がかかりすぎました
 failure-timeout-remedy = サービスの応答が遅いか、接続できません。もう一度お試しください。
 failure-removed = 会議から削除されました
-failure-removed-remedy = 主催者によって会議から削除されました。依頼があった場合にのみ、もう一度参加してください。
+failure-removed-remedy = 主催者によって会議から削除されました。再参加を求められた場合のみ、もう一度参加してください。
 failure-inactive = 一定時間応答がなかったため、会議から削除されました
 failure-inactive-remedy = 会議サービスは、通信が途絶えたゲストを切断します。ネットワークを確認して、もう一度参加してください。
 failure-meeting-ended = 会議は終了しました
@@ -52,9 +52,9 @@ failure-meeting-ended-remedy = 主催者が会議を終了しました。
 failure-connection-lost = 会議との接続が切断されました
 failure-connection-lost-remedy = もう一度会議に参加してください。
 failure-server-error = 会議サービスで問題が発生しました
-failure-server-error-remedy = しばらくしてからもう一度お試しください。失敗が続く場合は主催者にお知らせください。
+failure-server-error-remedy = しばらくしてからもう一度お試しください。問題が解決しない場合は主催者にお知らせください。
 failure-protocol = 会議サービスから予期しない応答がありました
-failure-protocol-remedy = もう一度お試しください。失敗が続く場合は、診断情報をサポートにお送りください。
+failure-protocol-remedy = もう一度お試しください。問題が解決しない場合は、診断情報をサポートにお送りください。
 
 ## The steps of a join (the timeline)
 
@@ -98,7 +98,7 @@ banner-dismiss-hint = このメッセージを非表示にします
 banner-config-unusable = 構成ファイルを使用できませんでした。{ $details }
 banner-network-setup-failed = ネットワークの設定に失敗しました：{ $details }
 banner-settings-not-saved = 設定を保存できませんでした：{ $details }
-banner-config-warning = 設定を確認してください：{ $details }
+banner-config-warning = 構成を確認してください：{ $details }
 
 ## First run (no join service configured)
 
@@ -133,8 +133,8 @@ form-bad-service = 参加サービス「{ $name }」のアドレスが正しく�
 ## What is wrong with a meeting link or a name (shown under the field)
 
 link-empty = 招待状の会議リンクを貼り付けてください。
-link-sip-uri = これはSkypeのアドレス（sip:）で、会議リンクではありません。招待状に記載されたhttps://の参加リンクを貼り付けるか、会議アドレスで直接参加してください（Skype for Business Server）。
-link-not-https = 会議リンクはhttps://で始まる必要があります。このリンクは{ $scheme }://を使用しています。
+link-sip-uri = これはSkypeのアドレス（sip:）で、会議リンクではありません。招待状に記載されたhttps://の参加リンクを貼り付けてください。Skype for Business Serverの会議には、会議アドレスで直接参加することもできます。
+link-not-https = 会議リンクはhttps://で始まる必要があります。このリンクは{ $scheme }://で始まっています。
 link-not-a-url = リンクではないようです。招待状に記載されたhttps://の参加リンクを貼り付けてください。
 link-no-meeting-link = テキストに会議リンクが含まれていません。招待状に記載されたhttps://の参加リンクを貼り付けてください。
 link-several-links = テキストに複数の異なる会議リンクが含まれています。参加したい会議のリンクだけを貼り付けてください。
@@ -145,13 +145,13 @@ link-online-for-direct = これはSkype for Business Onlineのリンクです。
 link-not-simple-url = このリンクはSkype for Business Serverの会議リンクの形式（https://meet.<ドメイン>/<主催者>/<会議ID>）ではありません。代わりに会議アドレス（sip:…;gruu;opaque=app:conf:focus:id:…）を貼り付けてください。
 link-no-domain = 会議のホストがIPアドレスのため、主催者のドメインがわかりません。代わりに会議アドレス（sip:…）を貼り付けてください。
 name-empty = 他の参加者に表示される名前を入力してください。
-name-too-long = 名前が長すぎます（{ $chars }文字）。{ $max }文字以内で入力してください。
-name-control-character = 名前に制御文字（タブや改行など）が含まれています。削除してください。
+name-too-long = お名前が長すぎます（{ $chars }文字）。{ $max }文字以内で入力してください。
+name-control-character = お名前に制御文字（タブや改行など）が含まれています。削除してください。
 
 ## Joining: the timeline
 
 joining-title = { $host }の会議に参加しています
-joining-as-via = { $name }として参加 · { $service }経由
+joining-as-via = { $name }として参加（{ $service }経由）
 joining-starting = 開始しています…
 joining-cancel = キャンセル
 joining-cancel-hint = 参加を中止します（Esc）
@@ -164,7 +164,7 @@ step-retries = { $count }回再試行
 step-no-requests = このステップにHTTPリクエストはありません。
 step-hide-requests = リクエストを非表示
 step-show-requests = このステップのリクエスト（{ $count }件）を表示
-step-earlier-requests = それ以前のリクエスト{ $count }件は表示されていません。
+step-earlier-requests = 以前のリクエスト{ $count }件は表示されていません。
 exchange-no-answer = 応答なし
 exchange-no-answer-because = 応答なし：{ $error }
 exchange-request = リクエスト
@@ -172,7 +172,7 @@ exchange-request-body = リクエスト本文
 exchange-response = レスポンス
 exchange-response-body = レスポンス本文
 exchange-error = エラー
-join-steps = 参加の手順
+join-steps = 参加のステップ
 
 ## The lobby
 
@@ -181,7 +181,7 @@ lobby-where = { $meeting }のロビーで、{ $name }として待機していま
 lobby-meeting-on = { $host }の会議
 lobby-waited = 待機時間：{ $duration }
 lobby-explain = 会議の参加者が参加を許可する必要があります。許可されなかったゲストは、しばらくするとロビーから退出となります。その場合は、もう一度お試しください。
-lobby-cancel-hint = 待機をやめます（Esc）
+lobby-cancel-hint = 待機を中止します（Esc）
 
 ## In the meeting
 
@@ -204,8 +204,8 @@ chat-title = チャット
 chat-empty = まだメッセージはありません。
 chat-you = 自分
 chat-sending = 送信中…
-chat-delivered = 送信済み
-chat-not-delivered = 送信できませんでした
+chat-delivered = 配信済み
+chat-not-delivered = 未配信
 chat-typing-one = { $name }さんが入力しています…
 chat-typing-two = { $first }さんと{ $second }さんが入力しています…
 chat-typing-many = { $count }人が入力しています…
@@ -218,9 +218,9 @@ chat-connecting = チャットに接続しています…
 ## The end of a session
 
 ended-cancelled = 参加をキャンセルしました
-ended-cancelled-remedy = 「再参加」でもう一度お試しいただくか、「戻る」で別の会議に参加できます。
+ended-cancelled-remedy = 「再参加」でもう一度お試しいただくか、「戻る」から別の会議に参加してください。
 ended-left = 会議から退出しました
-ended-left-remedy = 同じリンクで再参加するか、「戻る」で別の会議に参加できます。
+ended-left-remedy = 「再参加」で同じ会議にもう一度参加するか、「戻る」から別の会議に参加してください。
 ended-error-id = エラーID：{ $id }
 ended-code = コード：{ $code }
 ended-subcode = サブコード：{ $subcode }
@@ -252,7 +252,7 @@ export-filter-zip = Zipアーカイブ
 settings-title = 設定
 settings-save = 保存
 settings-back = 保存せずに戻る
-settings-fix-fields = マークされた項目を修正してから、もう一度保存してください。
+settings-fix-fields = エラーのある項目を修正してから、もう一度保存してください。
 settings-language = 言語
 settings-language-system = システムに合わせる（{ $language }）
 settings-services = 参加サービス
@@ -311,7 +311,7 @@ kiosk-welcome = ようこそ
 kiosk-touch-start = 「開始」にタッチすると、担当者とお話しできます。
 kiosk-start = 開始
 kiosk-choose-language = 言語を選択してください
-kiosk-unreachable = ただいま会議サービスに接続できません。しばらくしてからお試しいただくか、係員にお声がけください。
+kiosk-unreachable = ただいま接続できません。しばらくしてからお試しいただくか、係員にお声がけください。
 kiosk-your-name-title = お名前を入力してください
 kiosk-name-default-hint = 空欄のままにすると「{ $name }」として参加します
 kiosk-join = 参加する
@@ -323,18 +323,18 @@ kiosk-reconnecting = 接続が一時的に切れました。再接続してい�
 kiosk-leave = 終了
 kiosk-call-ended = 通話が終了しました
 kiosk-thank-you-visit = ご利用ありがとうございました。
-kiosk-not-connected = 申し訳ありません。通話をつなげませんでした
+kiosk-not-connected = 申し訳ございません。通話をおつなぎできませんでした
 kiosk-try-again-staff = もう一度お試しいただくか、係員にお声がけください。
 kiosk-cancelled = 通話がキャンセルされました
 kiosk-start-again = いつでも最初からご利用いただけます。
 kiosk-thank-you = ありがとうございました
 kiosk-done = 完了
-kiosk-countdown = { $seconds }秒後に最初の画面に戻ります — 続ける場合はタッチしてください
+kiosk-countdown = { $seconds }秒後に最初の画面に戻ります。続けるには画面にタッチしてください
 kiosk-stay = 続ける
-kiosk-staff-access = 係員用
+kiosk-staff-access = 係員用メニュー
 kiosk-staff-settings = 設定
 kiosk-exit-app = アプリを終了
-kiosk-settings-between-calls = 設定は通話中以外に開くことができます。
+kiosk-settings-between-calls = 通話中は設定を開けません。
 kiosk-no-pin = 構成ファイルに係員用PINが設定されていないため、ここでは端末のロックを解除できません。
 kiosk-pin = PIN
 kiosk-locked-for = ロック中です。{ $seconds }秒後にもう一度お試しください。

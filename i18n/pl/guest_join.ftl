@@ -36,10 +36,10 @@ failure-anonymous-join-disabled = Ten serwer spotkań nie pozwala gościom doł�
 failure-anonymous-join-disabled-remedy = Dołączanie anonimowe jest wyłączone dla tego spotkania lub dla całego serwera. Poproś organizatora o zezwolenie na udział gości albo dołącz za pomocą konta Skype for Business.
 failure-wrong-conference-key = Serwer spotkań nie zaakceptował klucza tego spotkania
 failure-wrong-conference-key-remedy = Sprawdź, czy link jest kompletny (ostatnia część to identyfikator spotkania) i czy spotkanie nadal istnieje. Poproś organizatora o nowy link.
-failure-lobby-denied = Organizator odmówił wpuszczenia na spotkanie
+failure-lobby-denied = Organizator nie wpuścił Cię na spotkanie
 failure-lobby-denied-remedy = Jeśli to pomyłka, skontaktuj się z organizatorem.
 failure-lobby-timeout = Upłynął czas oczekiwania na wpuszczenie
-failure-lobby-timeout-remedy = Goście, których nikt nie wpuści, są po pewnym czasie usuwani z poczekalni. Poproś organizatora, aby obserwował poczekalnię, a następnie dołącz ponownie.
+failure-lobby-timeout-remedy = Goście, których nikt nie wpuści, są po pewnym czasie usuwani z poczekalni. Poproś organizatora o zwrócenie uwagi na poczekalnię, a następnie dołącz ponownie.
 failure-network = Błąd połączenia sieciowego
 failure-network-remedy = Sprawdź połączenie sieciowe (i ustawienia serwera proxy), a następnie spróbuj ponownie.
 failure-timeout = Dołączanie trwało zbyt długo
@@ -73,7 +73,7 @@ step-leave = Wyjście
 ## Where a join is
 
 phase-idle = Gotowe
-phase-requesting-token = Wysyłanie prośby o dostęp do usługi dołączania
+phase-requesting-token = Uzyskiwanie dostępu od usługi dołączania
 phase-discovering = Wyszukiwanie usługi spotkań
 phase-creating-application = Logowanie jako gość
 phase-joining = Dołączanie do spotkania
@@ -121,7 +121,7 @@ form-service-demo = Wbudowane demo
 form-service-demo-direct = Wbudowane demo — Skype for Business Server (bezpośrednio)
 form-service-direct-named = { $name } — Skype for Business Server (bezpośrednio)
 form-service-direct-adhoc = Skype for Business Server organizacji (bezpośrednio)
-form-service-key-unset = Zmienna klucza usługi { $variable } nie jest ustawiona — dołączanie bez klucza usługi.
+form-service-key-unset = Zmienna klucza usługi { $variable } nie jest ustawiona — dołączenie nastąpi bez klucza usługi.
 form-join = Dołącz
 form-join-disabled-hint = Przycisk Dołącz będzie dostępny po podaniu prawidłowego linku oraz imienia i nazwiska.
 form-direct-offer = To spotkanie nie odbywa się w Skype for Business Online. Jeśli jest prowadzone na serwerze Skype for Business Server organizacji, można dołączyć do niego bezpośrednio.
@@ -134,12 +134,12 @@ form-bad-service = Adres usługi dołączania { $name } jest nieprawidłowy — 
 ## What is wrong with a meeting link or a name (shown under the field)
 
 link-empty = Wklej link do spotkania z zaproszenia.
-link-sip-uri = To jest adres Skype (sip:), a nie link do spotkania. Wklej link do dołączenia https:// z zaproszenia albo dołącz bezpośrednio za pomocą adresu konferencji (Skype for Business Server).
-link-not-https = Link do spotkania musi zaczynać się od https://. Ten link używa { $scheme }://.
-link-not-a-url = To nie wygląda na link. Wklej link do dołączenia https:// z zaproszenia.
-link-no-meeting-link = Tekst nie zawiera linku do spotkania. Wklej link do dołączenia https:// z zaproszenia.
+link-sip-uri = To jest adres Skype (sip:), a nie link do spotkania. Wklej link https:// z zaproszenia albo dołącz bezpośrednio za pomocą adresu konferencji (Skype for Business Server).
+link-not-https = Link do spotkania musi zaczynać się od https://. Ten zaczyna się od { $scheme }://.
+link-not-a-url = To nie wygląda na link. Wklej link https:// z zaproszenia.
+link-no-meeting-link = Tekst nie zawiera linku do spotkania. Wklej link https:// z zaproszenia.
 link-several-links = Tekst zawiera kilka różnych linków do spotkań. Wklej tylko link do spotkania, do którego chcesz dołączyć.
-link-no-path = Link nie wskazuje spotkania (zawiera tylko nazwę hosta). Wklej cały link do dołączenia.
+link-no-path = Link nie wskazuje spotkania (zawiera tylko nazwę hosta). Wklej cały link do spotkania.
 link-too-long = Link jest za długi jak na link do spotkania.
 link-has-credentials = Link do spotkania nie może zawierać nazwy użytkownika ani hasła.
 link-online-for-direct = To link do Skype for Business Online. Do spotkań Online dołącza się przez aplikację usługową organizacji, a nie bezpośrednio.
@@ -176,10 +176,10 @@ step-show-requests = { $count ->
    *[other] Pokaż { $count } żądania tego kroku
 }
 step-earlier-requests = { $count ->
-    [one] Pominięto jedno wcześniejsze żądanie.
-    [few] Pominięto { $count } wcześniejsze żądania.
-    [many] Pominięto { $count } wcześniejszych żądań.
-   *[other] Pominięto { $count } wcześniejszego żądania.
+    [one] Nie pokazano jednego wcześniejszego żądania.
+    [few] Nie pokazano { $count } wcześniejszych żądań.
+    [many] Nie pokazano { $count } wcześniejszych żądań.
+   *[other] Nie pokazano { $count } wcześniejszego żądania.
 }
 exchange-no-answer = brak odpowiedzi
 exchange-no-answer-because = brak odpowiedzi: { $error }
@@ -217,7 +217,7 @@ role-leader = organizator
 role-attendee = uczestnik
 role-presenter = prezenter
 chat-title = Czat
-chat-empty = Brak wiadomości.
+chat-empty = Nie ma jeszcze wiadomości.
 chat-you = Ty
 chat-sending = wysyłanie…
 chat-delivered = dostarczono
@@ -253,7 +253,7 @@ ended-rejoin-hint = Dołącz ponownie do tego samego spotkania
 ended-back = Wróć
 ended-back-hint = Wróć do formularza dołączania
 ended-copy-diagnostics = Kopiuj dane diagnostyczne
-ended-copy-diagnostics-hint = Skopiuj podsumowanie bez poufnych danych dla pomocy technicznej
+ended-copy-diagnostics-hint = Skopiuj dla pomocy technicznej podsumowanie bez poufnych danych
 ended-copied = Skopiowano dane diagnostyczne do schowka.
 export-har = Eksportuj HAR…
 export-har-hint = Zapisz wszystkie wymiany HTTP z tej sesji jako plik HAR (z zamaskowanymi tokenami)
@@ -275,7 +275,7 @@ settings-save = Zapisz
 settings-back = Wróć bez zapisywania
 settings-fix-fields = Popraw zaznaczone pola i zapisz ponownie.
 settings-language = Język
-settings-language-system = Zgodnie z systemem ({ $language })
+settings-language-system = Język systemu ({ $language })
 settings-services = Usługi dołączania
 settings-services-explain = Adres URL tokenu aplikacji usługowej organizacji albo Skype for Business Server z dołączaniem bezpośrednim (Autodiscover zaczyna od https://lyncdiscover.<domena organizatora>/, chyba że zostanie podany inny adres URL). Klucz usługi nigdy nie jest zapisywany — podaj nazwę zmiennej środowiskowej, w której jest przechowywany.
 settings-services-none = Brak — używane jest wbudowane demo.
@@ -329,12 +329,12 @@ problem-ca-file-unusable = Nie można użyć tego pliku: { $details }
 ## The kiosk
 
 kiosk-welcome = Witamy
-kiosk-touch-start = Dotknij „Rozpocznij”, aby porozmawiać z doradcą.
+kiosk-touch-start = Dotknij przycisku „Rozpocznij”, aby porozmawiać z doradcą.
 kiosk-start = Rozpocznij
 kiosk-choose-language = Wybierz język
-kiosk-unreachable = Usługa spotkań jest teraz niedostępna. Spróbuj ponownie później lub poproś o pomoc pracownika.
-kiosk-your-name-title = Podaj swoje imię
-kiosk-name-default-hint = Pozostaw puste, aby dołączyć jako { $name }
+kiosk-unreachable = Nie można teraz nawiązać połączenia. Spróbuj ponownie później lub poproś o pomoc pracownika.
+kiosk-your-name-title = Podaj imię i nazwisko
+kiosk-name-default-hint = Zostaw puste pole, aby dołączyć jako { $name }
 kiosk-join = Dołącz
 kiosk-back = Wróć
 kiosk-connecting = Łączenie…
@@ -347,11 +347,11 @@ kiosk-thank-you-visit = Dziękujemy za wizytę.
 kiosk-not-connected = Niestety nie udało się nawiązać połączenia
 kiosk-try-again-staff = Spróbuj ponownie lub poproś o pomoc pracownika.
 kiosk-cancelled = Rozmowa została anulowana
-kiosk-start-again = Możesz zacząć ponownie w dowolnej chwili.
+kiosk-start-again = Możesz zacząć od nowa w każdej chwili.
 kiosk-thank-you = Dziękujemy
 kiosk-done = Gotowe
-kiosk-countdown = Powrót do ekranu startowego za { $seconds } s — dotknij, aby zostać
-kiosk-stay = Zostań
+kiosk-countdown = Powrót do ekranu startowego za { $seconds } s — dotknij, aby kontynuować
+kiosk-stay = Kontynuuj
 kiosk-staff-access = Dostęp dla personelu
 kiosk-staff-settings = Ustawienia
 kiosk-exit-app = Zamknij aplikację
@@ -362,5 +362,5 @@ kiosk-locked-for = Zablokowano. Spróbuj ponownie za { $seconds } s.
 kiosk-unlock = Odblokuj
 kiosk-close = Zamknij
 kiosk-pin-wrong = Błędny PIN (próba { $attempt } z { $attempts }).
-kiosk-pin-locked = Zbyt wiele błędnych prób wpisania PIN-u. Spróbuj ponownie za { $seconds } s.
+kiosk-pin-locked = Zbyt wiele błędnych prób. Spróbuj ponownie za { $seconds } s.
 kiosk-pin-none = W konfiguracji nie ustawiono kodu PIN personelu.

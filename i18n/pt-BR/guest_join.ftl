@@ -17,42 +17,42 @@ duration-hours-minutes = { $hours } h { $minutes } min
 ## Por que a entrada falhou: um título e uma frase sobre o que fazer
 
 failure-bad-input = Não é possível usar o link da reunião ou o nome
-failure-bad-input-remedy = Confira o link no seu convite e o seu nome e tente novamente.
-failure-service-unreachable = Não foi possível conectar ao serviço de acesso
-failure-service-unreachable-remedy = Verifique sua conexão com a internet. Se ela estiver funcionando, o serviço de acesso da organização pode estar fora do ar: tente novamente mais tarde.
+failure-bad-input-remedy = Confira o link do convite e o seu nome. Depois, tente novamente.
+failure-service-unreachable = Não foi possível se conectar ao serviço de acesso
+failure-service-unreachable-remedy = Verifique sua conexão com a internet. Se ela estiver funcionando, o serviço de acesso da organização pode estar fora do ar. Tente novamente mais tarde.
 failure-service-refused = O serviço de acesso recusou a solicitação
 failure-service-refused-remedy = O serviço de acesso da organização não aceita esta reunião ou este aplicativo. Entre em contato com o organizador da reunião.
-failure-discovery = O serviço de reunião não foi encontrado
-failure-discovery-remedy = O serviço de reunião não aceitou o login recebido. Tente novamente e, se o problema continuar, avise o organizador.
-failure-application = O serviço de reunião não permitiu o login como convidado
+failure-discovery = O serviço de reuniões não foi encontrado
+failure-discovery-remedy = O serviço de reuniões não aceitou os dados de login recebidos. Tente novamente e, se o problema continuar, avise o organizador.
+failure-application = O serviço de reuniões não permitiu o login como convidado
 failure-application-remedy = Tente novamente daqui a um minuto. Se o problema continuar, avise o organizador.
 failure-meeting-not-found = A reunião não foi encontrada
 failure-meeting-not-found-remedy = Verifique se o link está completo e se a reunião não foi cancelada.
 failure-not-allowed = Esta reunião não aceita convidados
-failure-not-allowed-remedy = Peça ao organizador que permita convidados (usuários anônimos) ou desbloqueie a reunião.
+failure-not-allowed-remedy = Peça ao organizador que permita a entrada de convidados (usuários anônimos) ou que desbloqueie a reunião.
 failure-anonymous-join-disabled = Este servidor de reuniões não permite que convidados entrem sem uma conta
-failure-anonymous-join-disabled-remedy = A entrada anônima está desativada para esta reunião ou para todo o servidor. Peça ao organizador que permita convidados ou entre com uma conta do Skype for Business.
+failure-anonymous-join-disabled-remedy = A entrada anônima está desativada para esta reunião ou para todo o servidor. Peça ao organizador que permita a entrada de convidados ou entre com uma conta do Skype for Business.
 failure-wrong-conference-key = O servidor de reuniões não aceitou a chave desta reunião
 failure-wrong-conference-key-remedy = Verifique se o link está completo (a última parte é a ID da reunião) e se a reunião ainda existe. Peça um novo link ao organizador.
 failure-lobby-denied = O organizador não permitiu sua entrada
 failure-lobby-denied-remedy = Se você acha que houve um engano, entre em contato com o organizador.
 failure-lobby-timeout = Ninguém permitiu sua entrada
-failure-lobby-timeout-remedy = Convidados que não são admitidos são removidos depois de um tempo. Peça ao organizador que fique atento à sua entrada e tente entrar novamente.
-failure-network = A conexão de rede falhou
+failure-lobby-timeout-remedy = Convidados que não são admitidos são removidos da sala de espera depois de um tempo. Peça ao organizador que fique atento à sala de espera e entre novamente.
+failure-network = Falha na conexão de rede
 failure-network-remedy = Verifique sua conexão de rede (e as configurações de proxy) e tente novamente.
 failure-timeout = A entrada demorou demais
 failure-timeout-remedy = O serviço está lento ou inacessível. Tente novamente.
 failure-removed = Você não está mais na reunião
 failure-removed-remedy = Um organizador removeu você. Só entre novamente se alguém pedir.
 failure-inactive = Sua participação foi encerrada por inatividade
-failure-inactive-remedy = O serviço de reunião remove convidados cuja conexão fica em silêncio. Verifique a rede e entre novamente.
+failure-inactive-remedy = O serviço de reuniões remove convidados cuja conexão fica muito tempo sem atividade. Verifique a rede e entre novamente.
 failure-meeting-ended = A reunião terminou
 failure-meeting-ended-remedy = O organizador encerrou a reunião.
-failure-connection-lost = A conexão com a reunião caiu
+failure-connection-lost = A conexão com a reunião foi interrompida
 failure-connection-lost-remedy = Entre novamente na reunião.
-failure-server-error = O serviço de reunião teve um problema
+failure-server-error = Ocorreu um problema no serviço de reuniões
 failure-server-error-remedy = Tente novamente mais tarde. Se o problema continuar, avise o organizador.
-failure-protocol = O serviço de reunião deu uma resposta inesperada
+failure-protocol = O serviço de reuniões enviou uma resposta inesperada
 failure-protocol-remedy = Tente novamente. Se continuar falhando, envie o diagnóstico ao suporte.
 
 ## As etapas da entrada (a linha do tempo)
@@ -72,7 +72,7 @@ step-leave = Saída
 
 phase-idle = Pronto
 phase-requesting-token = Pedindo permissão ao serviço de acesso
-phase-discovering = Procurando o serviço de reunião
+phase-discovering = Procurando o serviço de reuniões
 phase-creating-application = Entrando como convidado
 phase-joining = Entrando na reunião
 phase-in-lobby = Aguardando na sala de espera
@@ -102,7 +102,7 @@ banner-config-warning = A configuração precisa ser verificada: { $details }
 ## Primeiro uso (nenhum serviço de acesso configurado)
 
 demo-banner-title = Ambiente de demonstração integrado
-demo-banner-text = Nenhum serviço de acesso está configurado, por isso o guest-join usa o ambiente de demonstração integrado. Ele funciona só dentro deste aplicativo e é iniciado quando você entra.
+demo-banner-text = Nenhum serviço de acesso está configurado, por isso o guest-join usa o ambiente de demonstração integrado. Ele funciona só dentro deste aplicativo e é iniciado quando você entra em uma reunião.
 demo-banner-try = Experimentar uma reunião de demonstração
 demo-banner-add-service = Adicione o serviço da sua organização em Configurações.
 
@@ -110,7 +110,7 @@ demo-banner-add-service = Adicione o serviço da sua organização em Configura�
 
 form-title = Entrar em uma reunião
 form-meeting-link = Link da reunião
-form-meeting-link-hint = https://… do seu convite, ou cole o convite inteiro
+form-meeting-link-hint = Link https://… do seu convite (ou cole o convite inteiro)
 form-link-extracted = Link extraído do texto colado (reunião em { $host }).
 form-your-name = Seu nome
 form-your-name-hint = O nome que os outros participantes vão ver
@@ -125,24 +125,24 @@ form-join-disabled-hint = Você pode entrar assim que o link e o nome forem vál
 form-direct-offer = Esta reunião não está no Skype for Business Online. Se ela estiver no Skype for Business Server da sua organização, você pode entrar diretamente.
 form-join-directly = Entrar diretamente
 form-cancelled = A entrada foi cancelada.
-form-cancelled-told = A entrada foi cancelada; o serviço de reunião foi avisado.
-form-cancelled-not-told = A entrada foi cancelada; não foi possível avisar o serviço de reunião, que vai remover o convidado depois de um tempo.
+form-cancelled-told = A entrada foi cancelada e o serviço de reuniões foi avisado.
+form-cancelled-not-told = A entrada foi cancelada. Não foi possível avisar o serviço de reuniões, que vai remover o convidado depois de um tempo.
 form-bad-service = O endereço do serviço de acesso { $name } não é válido; corrija-o em Configurações.
 
 ## O que há de errado com o link da reunião ou com o nome (mostrado abaixo do campo)
 
 link-empty = Cole o link da reunião que está no seu convite.
-link-sip-uri = Este é um endereço do Skype (sip:), não um link de reunião. Cole o link https:// de entrada que está no convite, ou entre diretamente com um endereço de conferência (Skype for Business Server).
-link-not-https = Links de reunião precisam começar com https://. Este usa { $scheme }://.
-link-not-a-url = Isto não parece um link. Cole o link https:// de entrada que está no seu convite.
-link-no-meeting-link = O texto não contém nenhum link de reunião. Cole o link https:// de entrada que está no seu convite.
+link-sip-uri = Este é um endereço do Skype (sip:), não um link de reunião. Cole o link https:// do convite ou entre diretamente com um endereço de conferência (Skype for Business Server).
+link-not-https = O link da reunião precisa começar com https://. Este link usa { $scheme }://.
+link-not-a-url = Isto não parece um link. Cole o link https:// do seu convite.
+link-no-meeting-link = O texto não contém nenhum link de reunião. Cole o link https:// do seu convite.
 link-several-links = O texto contém vários links de reunião diferentes. Cole só o da reunião em que você quer entrar.
-link-no-path = O link não indica nenhuma reunião (só o nome do host). Cole o link de entrada completo.
+link-no-path = O link não indica nenhuma reunião (só o nome do host). Cole o link completo da reunião.
 link-too-long = O link é longo demais para ser um link de reunião.
 link-has-credentials = Links de reunião não podem conter nome de usuário nem senha.
 link-online-for-direct = Este é um link do Skype for Business Online. Nas reuniões Online, a entrada é feita pelo aplicativo de serviço da organização, não diretamente.
 link-not-simple-url = Este link não tem o formato de um link de reunião do Skype for Business Server (https://meet.<domínio>/<organizador>/<ID da reunião>). Em vez dele, cole o endereço da conferência (sip:…;gruu;opaque=app:conf:focus:id:…).
-link-no-domain = O host da reunião é um endereço IP, então o domínio do organizador é desconhecido. Em vez dele, cole o endereço da conferência (sip:…).
+link-no-domain = O host da reunião é um endereço IP, então não é possível saber o domínio do organizador. Cole o endereço da conferência (sip:…) em vez do link.
 name-empty = Digite o nome que os outros participantes vão ver.
 name-too-long = O nome é longo demais ({ $chars } caracteres); use no máximo { $max }.
 name-control-character = O nome contém um caractere de controle (como uma tabulação ou uma quebra de linha); remova-o.
@@ -170,8 +170,8 @@ step-show-requests = { $count ->
    *[other] Mostrar as { $count } solicitações desta etapa
 }
 step-earlier-requests = { $count ->
-    [one] Uma solicitação anterior não mostrada.
-   *[other] { $count } solicitações anteriores não mostradas.
+    [one] Uma solicitação anterior não é exibida.
+   *[other] { $count } solicitações anteriores não são exibidas.
 }
 exchange-no-answer = sem resposta
 exchange-no-answer-because = sem resposta: { $error }
@@ -188,7 +188,7 @@ lobby-title = Aguardando o organizador permitir sua entrada
 lobby-where = Você está na sala de espera ({ $meeting }) como { $name }.
 lobby-meeting-on = reunião em { $host }
 lobby-waited = Aguardando há { $duration }
-lobby-explain = Alguém na reunião precisa admitir você. Convidados que não são admitidos saem da sala de espera depois de um tempo; aí você pode tentar novamente.
+lobby-explain = Alguém na reunião precisa admitir você. Convidados que não são admitidos são removidos da sala de espera depois de um tempo; nesse caso, você pode tentar novamente.
 lobby-cancel-hint = Parar de aguardar (Esc)
 
 ## Na reunião
@@ -198,9 +198,9 @@ meeting-organizer = Organizador: { $name }
 meeting-leaving = Saindo da reunião…
 meeting-reconnecting = Reconectando…
 meeting-reconnecting-attempt = Reconectando… tentativa { $attempt } de { $attempts }
-meeting-connection-good = Conexão boa
+meeting-connection-good = Boa conexão
 meeting-you-are-in = Você está na reunião como { $name }.
-meeting-connection-lost-because = A conexão caiu: { $reason }
+meeting-connection-lost-because = Conexão perdida: { $reason }
 meeting-leave = Sair
 meeting-leave-hint = Sair da reunião
 roster-title = Participantes ({ $count })
@@ -209,7 +209,7 @@ role-leader = organizador
 role-attendee = participante
 role-presenter = apresentador
 chat-title = Chat
-chat-empty = Nenhuma mensagem ainda.
+chat-empty = Ainda não há mensagens.
 chat-you = Você
 chat-sending = enviando…
 chat-delivered = entregue
@@ -218,7 +218,7 @@ chat-typing-one = { $name } está digitando…
 chat-typing-two = { $first } e { $second } estão digitando…
 chat-typing-many = { $count } pessoas estão digitando…
 chat-message = Mensagem
-chat-message-hint = Digite uma mensagem; Enter envia
+chat-message-hint = Digite uma mensagem e pressione Enter para enviar
 chat-send = Enviar
 chat-send-hint = Enviar a mensagem para todos na reunião
 chat-connecting = Conectando o chat…
@@ -226,15 +226,15 @@ chat-connecting = Conectando o chat…
 ## O fim de uma sessão
 
 ended-cancelled = A entrada foi cancelada
-ended-cancelled-remedy = Entre novamente para tentar outra vez, ou volte para entrar em outra reunião.
+ended-cancelled-remedy = Entre novamente para tentar outra vez ou volte para entrar em outra reunião.
 ended-left = Você saiu da reunião
-ended-left-remedy = Entre novamente com o mesmo link, ou volte para entrar em outra reunião.
-ended-error-id = ID do erro { $id }
+ended-left-remedy = Entre novamente com o mesmo link ou volte para entrar em outra reunião.
+ended-error-id = ID do erro: { $id }
 ended-code = código { $code }
 ended-subcode = subcódigo { $subcode }
 ended-details = Detalhes: { $details }
 ended-cleaning-up = Finalizando…
-ended-not-told = Não foi possível avisar o serviço de reunião que você saiu; ele remove o convidado depois de um tempo.
+ended-not-told = Não foi possível informar ao serviço de reuniões que você saiu; ele remove o convidado depois de um tempo.
 ended-rejoin = Entrar novamente
 ended-rejoin-hint = Entrar de novo na mesma reunião
 ended-back = Voltar
@@ -265,7 +265,7 @@ settings-language = Idioma
 settings-language-system = Usar o idioma do sistema ({ $language })
 settings-services = Serviços de acesso
 settings-services-explain = A URL do token do aplicativo de serviço da sua organização, ou o Skype for Business Server com entrada direta (o Autodiscover começa em https://lyncdiscover.<domínio do organizador>/, a menos que você informe outra URL). A chave de serviço nunca é salva: informe o nome da variável de ambiente que a contém.
-settings-services-none = Nenhum por enquanto: é usada a demonstração integrada.
+settings-services-none = Nenhum serviço por enquanto. A demonstração integrada será usada.
 settings-service-add = Adicionar um serviço de acesso
 settings-service-number = Serviço de acesso { $number }
 settings-service-remove = Remover o serviço de acesso { $number }
@@ -277,14 +277,14 @@ settings-autodiscover = URL do Autodiscover (opcional)
 settings-token-url = URL do token
 settings-key-variable = Variável da chave de serviço (opcional)
 settings-origin = Origem
-settings-culture = Cultura
-settings-culture-follows = Vazio: { $culture }, de acordo com o idioma.
-settings-variable-overrides = { $variable } está definida, por isso o valor dela é usado.
-settings-variable-used = { $variable } está definida, por isso { $value } é usado.
+settings-culture = Cultura (idioma e região)
+settings-culture-follows = Se ficar em branco, será usado { $culture }, conforme o idioma.
+settings-variable-overrides = A variável { $variable } está definida; por isso, o valor dela é usado.
+settings-variable-used = A variável { $variable } está definida; por isso, { $value } é usado.
 settings-network = Rede
 settings-network-explain = Proxy: "system" usa HTTPS_PROXY / NO_PROXY, "none" conecta diretamente; ou informe a URL de um proxy. Este computador (a demonstração integrada) é sempre acessado diretamente.
 settings-proxy = Proxy
-settings-no-proxy = Sem proxy para (com uma URL de proxy)
+settings-no-proxy = Não usar proxy para (quando houver URL de proxy)
 settings-ca-file = Arquivo de certificados de CA (PEM, opcional)
 settings-text-size = Tamanho do texto
 settings-theme = Tema
@@ -327,10 +327,10 @@ kiosk-back = Voltar
 kiosk-connecting = Conectando…
 kiosk-cancel = Cancelar
 kiosk-reconnecting-title = Reconectando
-kiosk-reconnecting = A conexão caiu por um instante. Estamos reconectando você…
+kiosk-reconnecting = A conexão foi interrompida por um instante. Estamos reconectando você…
 kiosk-leave = Sair
 kiosk-call-ended = A chamada terminou
-kiosk-thank-you-visit = Obrigado pela sua visita.
+kiosk-thank-you-visit = Agradecemos a sua visita.
 kiosk-not-connected = Desculpe, não foi possível completar a chamada
 kiosk-try-again-staff = Tente novamente ou peça ajuda à nossa equipe.
 kiosk-cancelled = A chamada foi cancelada

@@ -19,7 +19,7 @@ duration-hours-minutes = { $hours }小时{ $minutes }分
 
 failure-bad-input = 无法使用该会议链接或姓名
 failure-bad-input-remedy = 请检查邀请中的链接和您的姓名，然后重试。
-failure-service-unreachable = 无法连接加入服务
+failure-service-unreachable = 无法连接到加入服务
 failure-service-unreachable-remedy = 请检查您的网络连接；如果网络正常，可能是该组织的加入服务暂时不可用，请稍后重试。
 failure-service-refused = 加入服务拒绝了请求
 failure-service-refused-remedy = 该组织的加入服务不接受此会议或此应用，请联系会议组织者。
@@ -30,22 +30,22 @@ failure-application-remedy = 请一分钟后重试；如果仍然失败，请告
 failure-meeting-not-found = 找不到该会议
 failure-meeting-not-found-remedy = 请检查链接是否完整，以及会议是否已被取消。
 failure-not-allowed = 此会议不允许访客加入
-failure-not-allowed-remedy = 请联系组织者允许访客（匿名用户）加入，或解除会议锁定。
+failure-not-allowed-remedy = 请联系组织者，让其允许访客（匿名用户）加入或解除会议锁定。
 failure-anonymous-join-disabled = 此会议服务器不允许访客在没有账户的情况下加入
 failure-anonymous-join-disabled-remedy = 此会议或整个服务器已关闭匿名加入。请联系组织者允许访客加入，或使用Skype for Business账户加入。
 failure-wrong-conference-key = 会议服务器不接受此会议的密钥
-failure-wrong-conference-key-remedy = 请检查链接是否完整（最后一部分是会议ID），以及会议是否仍然存在；您也可以向组织者索取新链接。
+failure-wrong-conference-key-remedy = 请检查链接是否完整（最后一部分是会议ID），以及会议是否仍然存在；也可以向组织者索取新链接。
 failure-lobby-denied = 组织者未准许您进入
 failure-lobby-denied-remedy = 如果您认为有误，请联系组织者。
 failure-lobby-timeout = 无人准许您进入
-failure-lobby-timeout-remedy = 未获准进入的访客会在一段时间后被移出；请提醒组织者留意等候室，然后重新加入。
+failure-lobby-timeout-remedy = 未获准进入的访客会在一段时间后被移出等候室；请提醒组织者留意等候室，然后重新加入。
 failure-network = 网络连接失败
 failure-network-remedy = 请检查网络连接（及代理设置），然后重试。
 failure-timeout = 加入超时
 failure-timeout-remedy = 服务响应缓慢或无法访问，请重试。
 failure-removed = 您已被移出会议
 failure-removed-remedy = 组织者已将您移出会议；请仅在对方要求时重新加入。
-failure-inactive = 您因长时间无活动已被移出会议
+failure-inactive = 您因长时间无活动而被移出会议
 failure-inactive-remedy = 会议服务会断开长时间没有通信的访客；请检查网络后重新加入。
 failure-meeting-ended = 会议已结束
 failure-meeting-ended-remedy = 组织者已结束会议。
@@ -103,7 +103,7 @@ banner-config-warning = 请检查配置：{ $details }
 ## First run (no join service configured)
 
 demo-banner-title = 内置演示环境
-demo-banner-text = 尚未配置加入服务，因此guest-join将使用内置演示环境。该环境仅在本应用内运行，并在您加入时启动。
+demo-banner-text = 尚未配置加入服务，因此guest-join将使用内置演示环境。该环境仅在本应用内运行，并在您加入会议时启动。
 demo-banner-try = 试用演示会议
 demo-banner-add-service = 您可以在“设置”中添加所在组织的服务。
 
@@ -111,7 +111,7 @@ demo-banner-add-service = 您可以在“设置”中添加所在组织的服务
 
 form-title = 加入会议
 form-meeting-link = 会议链接
-form-meeting-link-hint = 邀请中的https://…链接，也可以粘贴完整的邀请内容
+form-meeting-link-hint = 粘贴邀请中的https://…链接，或粘贴完整的邀请内容
 form-link-extracted = 已从粘贴的文本中提取链接（会议位于{ $host }）。
 form-your-name = 您的姓名
 form-your-name-hint = 其他参与者将看到此姓名
@@ -133,8 +133,8 @@ form-bad-service = 加入服务“{ $name }”的地址无效，请在“设置�
 ## What is wrong with a meeting link or a name (shown under the field)
 
 link-empty = 请粘贴邀请中的会议链接。
-link-sip-uri = 这是Skype地址（sip:），不是会议链接。请粘贴邀请中的https://加入链接，或通过会议地址直接加入（Skype for Business Server）。
-link-not-https = 会议链接必须以https://开头，此链接使用的是{ $scheme }://。
+link-sip-uri = 这是Skype地址（sip:），不是会议链接。请粘贴邀请中的https://加入链接；如果会议位于Skype for Business Server上，也可以通过会议地址直接加入。
+link-not-https = 会议链接必须以https://开头，而此链接以{ $scheme }://开头。
 link-not-a-url = 这看起来不是链接。请粘贴邀请中的https://加入链接。
 link-no-meeting-link = 文本中没有会议链接。请粘贴邀请中的https://加入链接。
 link-several-links = 文本中包含多个不同的会议链接。请只粘贴您要加入的会议的链接。
@@ -145,7 +145,7 @@ link-online-for-direct = 这是Skype for Business Online链接；Online会议需
 link-not-simple-url = 此链接不符合Skype for Business Server会议链接的格式（https://meet.<域名>/<组织者>/<会议ID>）。请改为粘贴会议地址（sip:…;gruu;opaque=app:conf:focus:id:…）。
 link-no-domain = 会议主机是IP地址，因此无法确定组织者的域名。请改为粘贴会议地址（sip:…）。
 name-empty = 请输入其他参与者将看到的姓名。
-name-too-long = 姓名过长（{ $chars }个字符），最多{ $max }个字符。
+name-too-long = 姓名过长（{ $chars }个字符），最多可输入{ $max }个字符。
 name-control-character = 姓名中包含控制字符（如制表符或换行符），请将其删除。
 
 ## Joining: the timeline
@@ -160,7 +160,7 @@ step-state-running = 进行中
 step-state-done = 已完成
 step-state-failed = 失败
 step-state-stopped = 已停止
-step-retries = 重试{ $count }次
+step-retries = 已重试{ $count }次
 step-no-requests = 此步骤没有HTTP请求。
 step-hide-requests = 隐藏请求
 step-show-requests = 显示此步骤的{ $count }个请求
@@ -308,7 +308,7 @@ problem-ca-file-unusable = 无法使用此文件：{ $details }
 ## The kiosk
 
 kiosk-welcome = 欢迎
-kiosk-touch-start = 轻触“开始”，与顾问通话。
+kiosk-touch-start = 轻触“开始”，即可与顾问通话。
 kiosk-start = 开始
 kiosk-choose-language = 请选择语言
 kiosk-unreachable = 暂时无法连接会议服务。请稍后重试，或向工作人员求助。
@@ -329,17 +329,17 @@ kiosk-cancelled = 通话已取消
 kiosk-start-again = 您可以随时重新开始。
 kiosk-thank-you = 谢谢
 kiosk-done = 完成
-kiosk-countdown = { $seconds }秒后返回首页 — 轻触屏幕可继续停留
+kiosk-countdown = { $seconds }秒后返回首页，轻触屏幕可继续停留
 kiosk-stay = 继续停留
 kiosk-staff-access = 工作人员入口
 kiosk-staff-settings = 设置
 kiosk-exit-app = 退出应用
-kiosk-settings-between-calls = 仅在没有进行通话时才能打开设置。
+kiosk-settings-between-calls = 通话期间无法打开设置。
 kiosk-no-pin = 配置中未设置工作人员PIN码，因此无法在此解锁本终端。
 kiosk-pin = PIN码
 kiosk-locked-for = 已锁定。请在{ $seconds }秒后重试。
 kiosk-unlock = 解锁
 kiosk-close = 关闭
-kiosk-pin-wrong = PIN码错误（第{ $attempt }次，共{ $attempts }次）。
+kiosk-pin-wrong = PIN码错误（第{ $attempt }次尝试，共{ $attempts }次）。
 kiosk-pin-locked = PIN码错误次数过多。请在{ $seconds }秒后重试。
 kiosk-pin-none = 配置中未设置工作人员PIN码。
