@@ -118,9 +118,7 @@ fn de_pin_hash<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 
 /// A language there are messages for (`de`, `pt-BR`), kept as the tag of its file.
 fn language_tag(s: &str) -> Result<String, String> {
-    crate::i18n::check_language(s.trim())
-        .map(|l| l.tag())
-        .map_err(|e| format!("no messages for {:?}. {e}", s.trim()))
+    crate::i18n::check_language(s.trim()).map(|l| l.tag())
 }
 
 fn de_language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -129,7 +129,11 @@ pub fn system_language() -> Language {
 pub fn check_language(tag: &str) -> Result<Language, String> {
     Language::matching(tag).ok_or_else(|| {
         let tags: Vec<String> = Tr::available().iter().map(Language::tag).collect();
-        format!("There are messages for {}.", tags.join(", "))
+        format!(
+            "there are no messages for {:?} (there are for {})",
+            tag.trim(),
+            tags.join(", ")
+        )
     })
 }
 

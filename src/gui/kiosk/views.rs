@@ -13,7 +13,9 @@ use super::admin::{AdminPrompt, PinRefusal};
 
 const BIG_BUTTON: egui::Vec2 = egui::vec2(220.0, 64.0);
 
+/// The smallest language button, and the size of its text.
 const LANGUAGE_BUTTON: egui::Vec2 = egui::vec2(160.0, 56.0);
+const LANGUAGE_SIZE: f32 = 22.0;
 
 fn big_button(ui: &mut egui::Ui, text: String) -> bool {
     ui.add(egui::Button::new(RichText::new(text).size(24.0)).min_size(BIG_BUTTON))
@@ -60,21 +62,59 @@ fn language_buttons(
 ) {
     let label = ui.label(t!(tr, "kiosk-choose-language"));
     ui.add_space(8.0);
-    let row = ui.horizontal_wrapped(|ui| {
-        // Centre the row: wrapped rows start at the left edge otherwise.
-        let spacing = ui.spacing().item_spacing.x;
-        let width: f32 = languages.len() as f32 * (LANGUAGE_BUTTON.x + spacing);
-        ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-        for l in languages {
-            let selected = tr.language() == l;
-            let button = egui::Button::selectable(selected, RichText::new(l.own_name()).size(22.0))
-                .min_size(LANGUAGE_BUTTON);
-            if ui.add(button).clicked() {
-                actions.push(KioskAction::ChooseLanguage(l.clone()));
+    // Each button as wide as its name needs (at least LANGUAGE_BUTTON), as many to a row as
+    // fit, each row centred.
+    let font = egui::FontId::proportional(LANGUAGE_SIZE);
+    let padding = ui.spacing().button_padding.x;
+    let gap = ui.spacing().item_spacing.x;
+    let buttons: Vec<(String, f32)> = languages
+        .iter()
+        .map(|l| {
+            let name = l.own_name();
+            let text = ui
+                .painter()
+                .layout_no_wrap(name.clone(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x;
+            (name, (text + 2.0 * padding).max(LANGUAGE_BUTTON.x))
+        })
+        .collect();
+    let available = ui.available_width();
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, (_, w)) in buttons.iter().enumerate() {
+        let needed = if used == 0.0 { *w } else { used + gap + w };
+        match rows.last_mut() {
+            Some(row) if needed <= available || row.is_empty() => {
+                row.push(i);
+                used = needed;
+            }
+            _ => {
+                rows.push(vec![i]);
+                used = *w;
             }
         }
+    }
+    let group = ui.vertical(|ui| {
+        for row in rows {
+            let width: f32 =
+                row.iter().map(|&i| buttons[i].1).sum::<f32>() + gap * (row.len() as f32 - 1.0);
+            ui.horizontal(|ui| {
+                ui.add_space(((available - width) / 2.0).max(0.0));
+                for i in row {
+                    let l = &languages[i];
+                    let (name, w) = &buttons[i];
+                    let button = egui::Button::new(RichText::new(name).size(LANGUAGE_SIZE))
+                        .selected(tr.language() == l)
+                        .min_size(egui::vec2(*w, LANGUAGE_BUTTON.y));
+                    if ui.add(button).clicked() {
+                        actions.push(KioskAction::ChooseLanguage(l.clone()));
+                    }
+                }
+            });
+        }
     });
-    row.response.labelled_by(label.id);
+    group.response.labelled_by(label.id);
 }
 
 /// The name (and the meeting link when the operator preset none).
