@@ -76,6 +76,7 @@ fn broken_files_name_file_line_and_field() {
         ),
         ("text_scale = 9.0\n", 1, "text_scale"),
         ("culture = \"en US\"\n", 1, "culture"),
+        ("language = \"klingon\"\n", 1, "language"),
         (
             "[[profile]]\nname = \"A\"\ntoken_url = \"https://a.com/t\"\n[[profile]]\nname = \"a\"\ntoken_url = \"https://b.com/t\"\n",
             5,
@@ -530,4 +531,21 @@ fn keys_of_the_other_kind_name_their_line_and_field() {
         "[[profile]]\nname = \"Lab\"\nkind = \"direct\"\nautodiscover = \"http://127.0.0.1:9/\"\n",
     );
     assert!(l.error.is_none(), "{l:?}");
+}
+
+#[test]
+fn the_language_is_a_shipped_one_or_system() {
+    assert_eq!(
+        parsed("language = \"de\"\n").config.language.as_deref(),
+        Some("de")
+    );
+    assert_eq!(
+        parsed("language = \"System\"\n").config.language.as_deref(),
+        Some("system")
+    );
+    let e = parsed("language = \"xx\"\n").error.unwrap().to_string();
+    assert!(
+        e.contains("there are no messages for \"xx\" (there are for en, de"),
+        "{e}"
+    );
 }

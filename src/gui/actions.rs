@@ -300,6 +300,10 @@ impl GuestApp {
                 &self.config.no_proxy,
                 &self.config.ca_file,
             );
+        if new.language != self.config.language {
+            // Chosen here: it wins over `--language` from now on.
+            self.language_flag = None;
+        }
         self.config = new;
         self.apply_look(ctx);
         self.apply_language();

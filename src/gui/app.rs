@@ -93,8 +93,9 @@ pub struct GuestApp {
     pub(super) kiosk: Option<KioskState>,
     /// The window's words, in its language.
     pub(super) tr: Tr,
-    /// `--language`, which wins over the file until the window closes.
-    language_flag: Option<String>,
+    /// `--language`, which wins over the file until the window closes or a language is chosen
+    /// in Settings.
+    pub(super) language_flag: Option<String>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).

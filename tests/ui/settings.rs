@@ -150,3 +150,34 @@ fn theme_and_text_size_come_from_the_config_and_settings() {
     assert!(h.query_by_label("Meeting link").is_some());
     assert_eq!(h.state().config().theme, guest_join::config::Theme::Light);
 }
+
+#[test]
+fn a_language_chosen_in_settings_applies_at_once_and_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let init = AppInit {
+        config_path: Some(path.clone()),
+        ..AppInit::with_config(Config::default())
+    };
+    let rt = runtime();
+    let mut h = harness(&rt, init);
+    h.run();
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Language").click();
+    h.run();
+    h.get_by_label("Deutsch").click();
+    h.run();
+    h.get_by_label("Save").click();
+    step_until(&mut h, "the saved file", Duration::from_secs(10), |_| {
+        std::fs::read_to_string(&path).is_ok_and(|t| t.contains("language"))
+    });
+    h.run();
+    assert!(
+        shows(&h, "An einer Besprechung teilnehmen"),
+        "the form is German"
+    );
+    assert_eq!(h.state().tr().language().tag(), "de");
+    let saved = guest_join::config::load(&path);
+    assert_eq!(saved.config.language.as_deref(), Some("de"));
+}
