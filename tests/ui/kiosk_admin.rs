@@ -46,7 +46,7 @@ fn from_file(
     (h, clock)
 }
 
-fn chord(h: &mut Harness<'_, GuestApp>) {
+pub(crate) fn chord(h: &mut Harness<'_, GuestApp>) {
     let m = egui::Modifiers {
         alt: true,
         ctrl: true,

@@ -229,16 +229,7 @@ fn kiosk_at_its_text_size(tag: &str) {
         "{tag}: the countdown:\n{}",
         problems.join("\n")
     );
-    h.key_press_modifiers(
-        egui::Modifiers {
-            alt: true,
-            ctrl: true,
-            shift: true,
-            ..Default::default()
-        },
-        egui::Key::K,
-    );
-    h.run();
+    crate::kiosk_admin::chord(&mut h);
     h.run();
     check(&h, &format!("{tag}: the staff prompt"));
     drop(h);

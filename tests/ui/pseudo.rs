@@ -232,16 +232,7 @@ fn the_kiosk_is_all_messages_in_the_pseudo_language() {
     crate::kiosk::frames(&mut h);
     check_screen(&h, "the countdown");
     // The staff prompt.
-    h.key_press_modifiers(
-        egui::Modifiers {
-            alt: true,
-            ctrl: true,
-            shift: true,
-            ..Default::default()
-        },
-        egui::Key::K,
-    );
-    h.run();
+    crate::kiosk_admin::chord(&mut h);
     h.run();
     check_screen(&h, "the staff prompt");
     drop(h);

@@ -125,8 +125,13 @@ pub fn step_until(
 /// processed, the click misses, as a person's would, and a person presses again: so does this,
 /// until the session has left the meeting phase (at most 5 presses).
 pub fn press_leave(h: &mut Harness<'_, GuestApp>) {
+    press_leave_labelled(h, "Leave");
+}
+
+/// `press_leave` for a window in another language: Leave is `label` there.
+pub fn press_leave_labelled(h: &mut Harness<'_, GuestApp>, label: &str) {
     for _ in 0..5 {
-        h.get_by_role_and_label(Role::Button, "Leave").click();
+        h.get_by_role_and_label(Role::Button, label).click();
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(2) {
             h.step();
