@@ -15,6 +15,7 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
         name: args.name,
         kiosk: args.kiosk,
         language: args.language,
+        link: args.link,
     };
     gui::run(options, runtime.handle().clone())
 }

@@ -31,9 +31,15 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options of the desktop window (`guest-join [gui] [--config FILE] [--meeting URL] [--name NAME]`).
+/// Options of the desktop window (`guest-join [gui] [LINK] [--config FILE] [--meeting URL] [--name NAME] …`).
 #[derive(Debug, Clone, Default, Args)]
 pub struct GuiArgs {
+    /// A meeting link to fill the form with: an https join link, a link the Skype for Business
+    /// join page launches (`lync15:confjoin?url=…`, `lync15classic:`, `lync15mlx:`, `lync:`), a
+    /// conference address `conf:sip:…` (direct mode), or `guest-join:join?url=…[&name=…]
+    /// [&profile=…]`. Nothing joins until Join is pressed.
+    #[arg(value_name = "LINK", conflicts_with = "meeting")]
+    pub link: Option<String>,
     /// Configuration file [default: $GUEST_JOIN_CONFIG, else the platform config dir's
     /// guest-join/config.toml].
     #[arg(long, value_name = "FILE")]

@@ -12,6 +12,7 @@ use super::export::{self, ExportKind, ExportTarget};
 use super::session::{self, BackendMsg};
 use super::state::{Field, FormNote, FormState, ProfileChoice, Screen, SessionView, SettingsDraft};
 use crate::i18n::Tr;
+use crate::join::LaunchLink;
 use crate::launch::{JoinSource, Plan};
 use crate::t;
 
@@ -419,10 +420,81 @@ pub fn initial_form(config: &Config, meeting: Option<String>, name: Option<Strin
     form
 }
 
+/// The form a launch link fills (`guest-join <link>`): its meeting, and from the app's own
+/// links the name and the join service; a conference address picks the direct mode (the first
+/// configured Skype for Business Server, else the organisation's own). Nothing joins: the guest
+/// presses Join.
+pub fn form_from_link(config: &Config, link: &LaunchLink, name: Option<String>) -> FormState {
+    let name = link.name.clone().or(name);
+    let mut form = initial_form(config, Some(link.meeting.clone()), name);
+    match &link.profile {
+        Some(p) if config.profiles.iter().any(|q| &q.name == p) => {
+            form.choose(ProfileChoice::Named(p.clone()), &config.profiles);
+        }
+        Some(p) => tracing::warn!("the link names the join service {p:?}, which is not configured"),
+        None => {}
+    }
+    if link.direct && !form.direct {
+        let choice = config
+            .profiles
+            .iter()
+            .find(|p| p.is_direct())
+            .map(|p| ProfileChoice::Named(p.name.clone()))
+            .unwrap_or(ProfileChoice::Direct);
+        form.choose(choice, &config.profiles);
+    }
+    // Checked (and its message shown) for the chosen mode, like a pasted link.
+    form.meeting_edited();
+    form
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Profile;
+
+    #[test]
+    fn launch_links_fill_the_form_and_never_join() {
+        let config = Config {
+            profiles: vec![
+                Profile::service("Contoso", "https://join.contoso.com/t", None),
+                Profile::direct("Fabrikam", None),
+            ],
+            ..Config::default()
+        };
+        let meeting = "https://meet.contoso.com/ada/PSDFOZC4";
+        let form = form_from_link(
+            &config,
+            &LaunchLink::parse(&format!("lync15:confjoin?url={meeting}")),
+            None,
+        );
+        assert_eq!(form.meeting, meeting);
+        assert_eq!(form.profile, ProfileChoice::Named("Contoso".into()));
+        assert!(form.meeting_link().is_ok() && form.display_name().is_err());
+        assert_eq!(form.focus, Some(Field::Name), "the guest types a name next");
+
+        let conf =
+            "conf:sip:ada@fabrikam.com;gruu;opaque=app:conf:focus:id:K1%3Frequired-media=audio";
+        let form = form_from_link(&config, &LaunchLink::parse(conf), Some("Ada".into()));
+        assert_eq!(form.profile, ProfileChoice::Named("Fabrikam".into()));
+        assert!(form.direct && form.is_valid());
+        // Without a configured server, the organisation's own.
+        let form = form_from_link(&Config::default(), &LaunchLink::parse(conf), None);
+        assert_eq!(form.profile, ProfileChoice::Direct);
+        assert!(form.meeting_link().is_ok());
+
+        let own =
+            "guest-join:join?url=https%3A%2F%2Fmeet.contoso.com%2Fada%2FX&name=Gus&profile=Contoso";
+        let form = form_from_link(&config, &LaunchLink::parse(own), Some("Other".into()));
+        assert_eq!((form.name.as_str(), form.is_valid()), ("Gus", true));
+        let unknown = "guest-join:join?url=https%3A%2F%2Fmeet.contoso.com%2Fada%2FX&profile=Nope";
+        let form = form_from_link(&config, &LaunchLink::parse(unknown), None);
+        assert_eq!(form.profile, ProfileChoice::Named("Contoso".into()));
+
+        // A foreign link: the form's own message, nothing else.
+        let form = form_from_link(&config, &LaunchLink::parse("mailto:ada@contoso.com"), None);
+        assert!(form.meeting_touched && form.meeting_link().is_err());
+    }
 
     #[test]
     fn the_last_choice_comes_back_with_its_kind() {

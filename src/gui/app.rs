@@ -34,6 +34,8 @@ pub struct AppInit {
     pub name: Option<String>,
     /// `--language` (else the file's `language`, else the system's).
     pub language: Option<String>,
+    /// `guest-join <link>`: what the desktop handed over (wins over `--meeting`).
+    pub link: Option<crate::join::LaunchLink>,
 }
 
 impl AppInit {
@@ -116,6 +118,7 @@ impl GuestApp {
             meeting,
             name,
             language,
+            link,
         } = init;
 
         let kiosk_cfg = loaded.config.kiosk.clone().filter(|k| k.enabled);
@@ -154,9 +157,15 @@ impl GuestApp {
             });
         }
         let config = loaded.config;
-        let form = match &kiosk_cfg {
-            Some(k) => kiosk::flow::kiosk_form(&config, k),
-            None => initial_form(&config, meeting, name),
+        let form = match (&kiosk_cfg, &link) {
+            (Some(k), _) => {
+                if link.is_some() {
+                    tracing::info!("kiosk: the link given at start is ignored");
+                }
+                kiosk::flow::kiosk_form(&config, k)
+            }
+            (None, Some(l)) => super::actions::form_from_link(&config, l, name),
+            (None, None) => initial_form(&config, meeting, name),
         };
         let mut app = Self {
             ui_tx: UiSender::new(tx, ctx.clone()),

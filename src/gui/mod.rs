@@ -38,6 +38,8 @@ pub struct GuiOptions {
     pub kiosk: bool,
     /// `--language`
     pub language: Option<String>,
+    /// `guest-join <link>`
+    pub link: Option<String>,
 }
 
 /// How long closing the window waits for running sessions to clean up.
@@ -87,6 +89,7 @@ pub fn init_from(options: GuiOptions) -> AppInit {
         meeting: options.meeting,
         name: options.name,
         language: options.language,
+        link: options.link.as_deref().map(crate::join::LaunchLink::parse),
     }
 }
 

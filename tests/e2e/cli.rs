@@ -383,3 +383,30 @@ fn junit_of_a_denied_join_carries_the_failure() {
         other => panic!("lobby should fail: {other:?}"),
     }
 }
+
+/// The window's link argument: one meeting only (the link or `--meeting`), a bad language is
+/// refused before any window opens.
+#[test]
+fn the_window_refuses_two_meetings_and_unknown_languages() {
+    let out = run_binary(
+        &[
+            "lync15:confjoin?url=https://meet.contoso.example/ada/X1",
+            "--meeting",
+            "https://meet.contoso.example/ada/X2",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot be used with '--meeting"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_binary(&["--language", "klingon"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("there are no messages for \"klingon\""),
+        "{}",
+        stderr(&out)
+    );
+}

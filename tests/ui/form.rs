@@ -118,3 +118,48 @@ fn first_run_uses_the_built_in_demo() {
     press_leave(&mut h);
     wait_for(&mut h, "You left the meeting");
 }
+
+/// `guest-join 'lync15:confjoin?url=…'` (what the join page launches) fills the link and waits
+/// for a name and Join; a foreign link only gets the field's message.
+#[test]
+fn a_launch_link_fills_the_form_and_waits_for_join() {
+    let rt = runtime();
+    let demo = start_env(&rt, guest_join::emulator::LobbyPolicy::Open);
+    let encoded: String = url::form_urlencoded::byte_serialize(URL.as_bytes()).collect();
+    let init = AppInit {
+        link: Some(guest_join::join::LaunchLink::parse(&format!(
+            "lync15:confjoin?url={encoded}"
+        ))),
+        ..AppInit::with_config(config_for(&demo))
+    };
+    let mut h = harness(&rt, init);
+    for _ in 0..5 {
+        h.run();
+    }
+    assert_eq!(h.get_by_label("Meeting link").value().as_deref(), Some(URL));
+    assert!(
+        h.get_by_label("Your name").is_focused(),
+        "the name comes next"
+    );
+    assert_eq!(h.state().phase(), Phase::Idle, "nothing joins by itself");
+    h.get_by_label("Your name").type_text("Ada Guest");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    until_phase(&mut h, Phase::InMeeting);
+    press_leave(&mut h);
+    drop(h);
+    until_deleted(None, &demo);
+
+    let init = AppInit {
+        link: Some(guest_join::join::LaunchLink::parse(
+            "mailto:ada@contoso.com",
+        )),
+        ..AppInit::with_config(config_for(&demo))
+    };
+    let mut h = harness(&rt, init);
+    h.run();
+    assert!(shows(&h, "This does not look like a link"));
+    assert!(!join_button_enabled(&h));
+    drop(h);
+    rt.block_on(demo.shutdown());
+}

@@ -26,6 +26,7 @@ fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
         name: Some("Ada".into()),
         kiosk: false,
         language: Some("en".into()),
+        link: None,
     });
     let rt = runtime();
     let mut h = harness(&rt, init);

@@ -306,6 +306,7 @@ fn app_init(demo: &ProbeDemo, language: Option<String>) -> AppInit {
         meeting: Some(LOBBY_MEETING.into()),
         name: Some("Probe Guest".into()),
         language,
+        link: None,
     }
 }
 
