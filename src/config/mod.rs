@@ -6,13 +6,14 @@
 //! The file never holds tokens or service keys: a profile names the *environment variable* that
 //! holds its key. A broken file gives one message naming the file, line and field, and the caller
 //! starts with defaults. Unknown top-level keys are tolerated: they are reported as warnings
-//! (file, line, key) and dropped the next time the app saves the file. Inside a `[[profile]]` an
+//! (file, line, key) and kept when Settings save the file (`edit`: only the keys Settings own
+//! change). The remembered name and service live in `state`. Inside a `[[profile]]` an
 //! unknown key is an error, because a misspelt key there (say `service_key` with the key itself
 //! in it) would otherwise be silently ignored.
 
 use std::ffi::OsStr;
 use std::fmt;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -82,10 +83,12 @@ pub struct Config {
     #[serde(deserialize_with = "de_text_scale")]
     pub text_scale: f32,
     pub theme: Theme,
-    /// The name typed last time (remembered across runs).
+    /// The name typed last time: in memory from the state file (`state`); read from files of
+    /// older versions, never written to this file again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// The profile chosen last time (a profile name, or "demo").
+    /// The profile chosen last time (a profile name, or "demo"): like `display_name`, kept in
+    /// the state file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_profile: Option<String>,
     /// `system` (the default: the proxy environment variables), `none`, or a proxy URL.
@@ -426,36 +429,18 @@ fn unknown_keys(text: &str) -> Vec<String> {
 
 // ----- writing -----
 
-const HEADER: &str = "\
-# guest-join configuration (see assets/config.example.toml for every key).
-# Written by guest-join; never holds tokens or service keys.
-
-";
-
-/// Write atomically: a temporary file in the same directory, then a rename over the old file.
-pub fn save(config: &Config, path: &Path) -> io::Result<()> {
-    let body = toml::to_string_pretty(config).map_err(io::Error::other)?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "config.toml".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(HEADER.as_bytes())?;
-        f.write_all(body.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        std::fs::remove_file(&tmp).ok();
-    }
-    result
+/// Save the settings of `config` into the file at `path`, changing only the keys Settings owns
+/// and keeping the rest of the file as it is (`edit`). `fresh` starts a new file instead (the
+/// old one could not be read; the caller kept a copy).
+pub fn save(config: &Config, path: &Path, fresh: bool) -> io::Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) if !fresh => Some(text),
+        Ok(_) => None,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let text = edit::with_settings(existing.as_deref(), config)?;
+    edit::write_atomically(path, &text)
 }
 
 /// Keep a copy of a file that could not be read before it is replaced (`<file>.broken`).
@@ -467,10 +452,12 @@ pub fn keep_broken_copy(path: &Path) -> io::Result<PathBuf> {
     Ok(copy)
 }
 
+mod edit;
 mod effective;
 pub mod kiosk;
 pub mod kiosk_pin;
 mod profile;
+pub mod state;
 mod transport;
 pub use effective::{
     Effective, EnvOverrides, Flags, Source, default_culture, effective, parse_origin, pick, resolve,

@@ -260,7 +260,8 @@ impl GuestApp {
         self.screen = Screen::Session;
     }
 
-    /// Remember the name and the chosen service in the config file (never over a broken file).
+    /// Remember the name and the chosen service in the state file (never in `config.toml`,
+    /// which only Settings writes; never on a kiosk).
     fn remember(&mut self, name: String) {
         if self.kiosk.is_some() {
             return;
@@ -273,9 +274,32 @@ impl GuestApp {
         }
         self.config.display_name = Some(name);
         self.config.last_profile = last;
-        if !self.config_broken {
-            self.save_config(false);
-        }
+        self.save_state();
+    }
+
+    /// Write the state file on the runtime; writes land in the order they were asked for.
+    fn save_state(&mut self) {
+        let Some(path) = self.state_path.clone() else {
+            return;
+        };
+        let state = config::state::AppState {
+            display_name: self.config.display_name.clone(),
+            last_profile: self.config.last_profile.clone(),
+        };
+        self.save_generation += 1;
+        let generation = self.save_generation;
+        let written = Arc::clone(&self.saved_state_generation);
+        self.backend.handle.spawn_blocking(move || {
+            let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
+            if *last > generation {
+                return;
+            }
+            if let Err(e) = config::state::save_state(&state, &path) {
+                // Only a convenience: the next join tries again.
+                tracing::warn!("{}: not written ({e})", path.display());
+            }
+            *last = generation;
+        });
     }
 
     fn save_settings(&mut self, ctx: &egui::Context) {
@@ -340,8 +364,8 @@ impl GuestApp {
                     .map_err(|e| format!("could not keep a copy of {}: {e}", path.display()));
             }
             if result.is_ok() {
-                result =
-                    config::save(&config, &path).map_err(|e| format!("{}: {e}", path.display()));
+                result = config::save(&config, &path, keep_broken_copy)
+                    .map_err(|e| format!("{}: {e}", path.display()));
             }
             *last = generation;
             ui.send(BackendMsg::Saved { result });

@@ -36,6 +36,10 @@ pub struct AppInit {
     pub language: Option<String>,
     /// `guest-join <link>`: what the desktop handed over (wins over `--meeting`).
     pub link: Option<crate::join::LaunchLink>,
+    /// Where the remembered name and join service are kept; `None` remembers nothing on disk.
+    pub state_path: Option<PathBuf>,
+    /// What was remembered last time.
+    pub state: config::state::AppState,
 }
 
 impl AppInit {
@@ -90,6 +94,9 @@ pub struct GuestApp {
     pub(super) settings: Option<SettingsDraft>,
     pub(super) save_generation: u64,
     pub(super) saved_generation: Arc<Mutex<u64>>,
+    pub(super) saved_state_generation: Arc<Mutex<u64>>,
+    /// The state file (remembered name and service); never in kiosk mode.
+    pub(super) state_path: Option<PathBuf>,
     log_first_frame: bool,
     /// Kiosk mode (`--kiosk` or `[kiosk] enabled = true`).
     pub(super) kiosk: Option<KioskState>,
@@ -119,7 +126,14 @@ impl GuestApp {
             name,
             language,
             link,
+            state_path,
+            state,
         } = init;
+        let mut loaded = loaded;
+        // Remembered in the state file (or by an older version in the config file).
+        let remembered = state.or_legacy(&loaded.config);
+        loaded.config.display_name = remembered.display_name;
+        loaded.config.last_profile = remembered.last_profile;
 
         let kiosk_cfg = loaded.config.kiosk.clone().filter(|k| k.enabled);
         // A booth's own language comes first; then `--language`, the file, the system.
@@ -190,6 +204,12 @@ impl GuestApp {
             settings: None,
             save_generation: 0,
             saved_generation: Arc::new(Mutex::new(0)),
+            saved_state_generation: Arc::new(Mutex::new(0)),
+            state_path: if kiosk_cfg.is_some() {
+                None
+            } else {
+                state_path
+            },
             log_first_frame: std::env::var("GUEST_JOIN_LOG_FIRST_FRAME").is_ok_and(|v| v == "1"),
             kiosk,
             tr,

@@ -79,6 +79,7 @@ pub fn init_from(options: GuiOptions) -> AppInit {
     let env_path = std::env::var_os(config::ENV_CONFIG);
     let path = config::config_path(options.config.as_deref(), env_path.as_deref());
     let mut loaded = path.as_deref().map(config::load).unwrap_or_default();
+    let state_path = config::state::state_path();
     if options.kiosk {
         loaded.config.kiosk.get_or_insert_default().enabled = true;
     }
@@ -90,6 +91,11 @@ pub fn init_from(options: GuiOptions) -> AppInit {
         name: options.name,
         language: options.language,
         link: options.link.as_deref().map(crate::join::LaunchLink::parse),
+        state: state_path
+            .as_deref()
+            .map(config::state::load_state)
+            .unwrap_or_default(),
+        state_path,
     }
 }
 

@@ -22,6 +22,7 @@ fn real_window_under_xvfb() {
             .env("DISPLAY", format!(":{display}"))
             .env_remove("WAYLAND_DISPLAY")
             .env("GUEST_JOIN_CONFIG", dir.path().join("config.toml"))
+            .env("XDG_STATE_HOME", dir.path().join("state"))
             .env("GUEST_JOIN_LOG_FIRST_FRAME", "1")
             .env("RUST_LOG", "guest_join=info")
             .stdin(Stdio::null())

@@ -182,3 +182,75 @@ fn a_language_chosen_in_settings_applies_at_once_and_is_saved() {
     let saved = guest_join::config::load(&path);
     assert_eq!(saved.config.language.as_deref(), Some("de"));
 }
+
+/// The config file is the user's: joining remembers the name in the state file and leaves a
+/// commented `config.toml` byte-identical; Settings keep its comments and unknown keys; the
+/// next window starts with the remembered name.
+#[test]
+fn the_config_file_is_written_only_by_settings_and_keeps_its_comments() {
+    let rt = runtime();
+    let demo = start_env(&rt, guest_join::emulator::LobbyPolicy::Open);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let state = dir.path().join("state/state.toml");
+    let text = format!(
+        "# Written by hand: keep me.\norigin = \"{}\"   # our web site\nmy_own_note = \"keep\"\n\n\
+         [[profile]]\n# The test service.\nname = \"Test service\"\ntoken_url = \"{}\"\n",
+        crate::common::ORIGIN,
+        demo.token_url()
+    );
+    std::fs::write(&path, &text).unwrap();
+    let init = || AppInit {
+        loaded: guest_join::config::load(&path),
+        config_path: Some(path.clone()),
+        state_path: Some(state.clone()),
+        state: guest_join::config::state::load_state(&state),
+        ..AppInit::default()
+    };
+    let mut h = harness(&rt, init());
+    fill_and_join(&mut h, URL, "Ada Guest");
+    until_phase(&mut h, guest_join::join::Phase::InMeeting);
+    step_until(&mut h, "the state file", Duration::from_secs(10), |_| {
+        std::fs::read_to_string(&state).is_ok_and(|t| t.contains("Ada Guest"))
+    });
+    press_leave(&mut h);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "joining left config.toml byte-identical"
+    );
+    drop(h);
+    until_deleted(None, &demo);
+
+    // The next window remembers the name; Settings keep the comments and the unknown key.
+    let mut h = harness(&rt, init());
+    h.run();
+    assert_eq!(
+        h.get_by_label("Your name").value().as_deref(),
+        Some("Ada Guest")
+    );
+    h.get_by_label("Settings").click();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.run();
+    h.get_by_label("Save").click();
+    step_until(&mut h, "the saved file", Duration::from_secs(10), |_| {
+        std::fs::read_to_string(&path).is_ok_and(|t| t.contains("theme"))
+    });
+    let saved = std::fs::read_to_string(&path).unwrap();
+    for kept in [
+        "# Written by hand: keep me.",
+        "# our web site",
+        "my_own_note = \"keep\"",
+        "# The test service.",
+    ] {
+        assert!(saved.contains(kept), "{kept:?} lost:\n{saved}");
+    }
+    assert!(saved.contains("theme = \"dark\""), "{saved}");
+    assert!(
+        !saved.contains("Ada Guest"),
+        "the name is not in config.toml"
+    );
+    drop(h);
+    rt.block_on(demo.shutdown());
+}

@@ -307,6 +307,8 @@ fn app_init(demo: &ProbeDemo, language: Option<String>) -> AppInit {
         name: Some("Probe Guest".into()),
         language,
         link: None,
+        state_path: None,
+        state: Default::default(),
     }
 }
 
