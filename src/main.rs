@@ -7,7 +7,11 @@ use guest_join::{commands, gui, logging, qa};
 
 /// The window runs on this (main) thread; the engine on the runtime, entered so that code
 /// needing a runtime context finds it.
-fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
+fn run_gui(
+    args: GuiArgs,
+    runtime: &tokio::runtime::Runtime,
+    log_file: Option<std::path::PathBuf>,
+) -> i32 {
     let _guard = runtime.enter();
     let options = gui::GuiOptions {
         config: args.config,
@@ -17,7 +21,7 @@ fn run_gui(args: GuiArgs, runtime: &tokio::runtime::Runtime) -> i32 {
         language: args.language,
         link: args.link,
     };
-    gui::run(options, runtime.handle().clone())
+    gui::run(options, runtime.handle().clone(), log_file)
 }
 
 fn main() {
@@ -26,7 +30,18 @@ fn main() {
     // Still one thread: the only moment the local time offset can be read (chat times).
     gui::init_local_offset();
     let cli = Cli::parse();
-    logging::init("warn");
+    // The window also logs to a file (the terminal it was started from may be long gone);
+    // the commands log to stderr only.
+    let window = matches!(cli.command, None | Some(Command::Gui(_)));
+    let log_file = logging::log_path().filter(|_| window);
+    let file_log = match &log_file {
+        Some(path) => logging::init_with_file("warn", path),
+        None => {
+            logging::init("warn");
+            None
+        }
+    };
+    let log_file = log_file.filter(|_| file_log.is_some());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -39,8 +54,8 @@ fn main() {
         }
     };
     let code = match cli.command {
-        None => run_gui(cli.gui, &runtime),
-        Some(Command::Gui(args)) => run_gui(args, &runtime),
+        None => run_gui(cli.gui, &runtime, log_file),
+        Some(Command::Gui(args)) => run_gui(args, &runtime, log_file),
         Some(Command::Join(args)) => runtime.block_on(commands::join::run(args)),
         Some(Command::Load(args)) => runtime.block_on(qa::load::run(args)),
         Some(Command::Bench(args)) => runtime.block_on(qa::bench::run(args)),
@@ -55,5 +70,7 @@ fn main() {
         Some(Command::KioskPin) => guest_join::config::kiosk_pin::pin_command(),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));
+    // Flushes the log file (exit skips destructors).
+    drop(file_log);
     std::process::exit(code);
 }

@@ -29,6 +29,9 @@ pub const FILES: [&str; 7] = [
     "correlation.json",
 ];
 
+/// The window's log (its end), in bundles saved from the window.
+pub const LOG_FILE: &str = "log.txt";
+
 /// The first line of the README of a bundle made with `--unredacted`.
 pub const UNREDACTED_README: &str = "UNREDACTED DIAGNOSTICS";
 
@@ -53,6 +56,9 @@ pub struct BundleInput<'a> {
     pub status: &'a JoinStatus,
     pub traffic: &'a Traffic,
     pub events: &'a EventLines,
+    /// The end of the window's log file, masked (`logging::tail`); `None` from the command line,
+    /// which logs to its own stderr.
+    pub log: Option<&'a str>,
 }
 
 fn readme(input: &BundleInput<'_>, about: &About) -> String {
@@ -92,11 +98,16 @@ Files:\n\
   timeline.json     the join steps: state, duration, HTTP status, UCWA code/subcode; the failure\n\
   traffic.har       every HTTP exchange (HAR 1.2: open it in the browser devtools' Network tab)\n\
   events.jsonl      the engine's events, one JSON object a line (as `join --json` prints them)\n\
-  correlation.json  ApplicationSessionId, operationIds and request ids for server-side logs\n",
+  correlation.json  ApplicationSessionId, operationIds and request ids for server-side logs\n{log}",
         version = about.version,
         created = about.created,
         title = input.title,
         phase = input.status.phase.label(),
+        log = if input.log.is_some() {
+            "  log.txt           the end of the app's log file (tokens masked)\n"
+        } else {
+            ""
+        },
     )
 }
 
@@ -132,6 +143,10 @@ pub fn bundle_bytes(input: &BundleInput<'_>) -> Result<Vec<u8>, BundleError> {
     for (name, bytes) in FILES.iter().zip(contents) {
         zip.start_file(*name, options)?;
         zip.write_all(&bytes)?;
+    }
+    if let Some(log) = input.log {
+        zip.start_file(LOG_FILE, options)?;
+        zip.write_all(crate::redact::mask_tokens(log).as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -178,6 +193,7 @@ mod tests {
             status: &JoinStatus::default(),
             traffic: &Traffic::default(),
             events: &EventLines::default(),
+            log: None,
         };
         let files = files(bundle_bytes(&input).unwrap());
         let names: Vec<_> = files.iter().map(|(n, _)| n.as_str()).collect();
@@ -209,8 +225,31 @@ mod tests {
             status: &JoinStatus::default(),
             traffic: &traffic,
             events: &EventLines::default(),
+            log: None,
         };
         let files = files(bundle_bytes(&input).unwrap());
         assert!(files[0].1.starts_with(UNREDACTED_README), "{}", files[0].1);
+    }
+
+    #[test]
+    fn the_windows_log_goes_in_masked() {
+        let config =
+            ConfigView::partial("demo", false, &HttpOptions::default(), RecordMode::Redacted);
+        let input = BundleInput {
+            title: "t",
+            config: &config,
+            status: &JoinStatus::default(),
+            traffic: &Traffic::default(),
+            events: &EventLines::default(),
+            log: Some("INFO GET https://h/discover?psat=eyJhbGci.x.y\n"),
+        };
+        let files = files(bundle_bytes(&input).unwrap());
+        let (name, text) = files.last().unwrap();
+        assert_eq!(name, LOG_FILE);
+        assert!(
+            text.contains("psat=[redacted]") && !text.contains("eyJ"),
+            "{text}"
+        );
+        assert!(files[0].1.contains("log.txt"));
     }
 }

@@ -109,11 +109,13 @@ impl SessionRecord {
     }
 
     /// Build the file of `kind` and write it to `path`.
+    /// `log`: the end of the window's log, for a diagnostics bundle.
     pub fn write(
         &self,
         kind: ExportKind,
         status: &JoinStatus,
         path: &std::path::Path,
+        log: Option<&str>,
     ) -> Result<(), String> {
         let traffic = self.traffic.snapshot();
         match kind {
@@ -131,6 +133,7 @@ impl SessionRecord {
                     status,
                     traffic: &traffic,
                     events: &events,
+                    log,
                 };
                 write_bundle(path, &input).map_err(|e| e.to_string())
             }
@@ -175,9 +178,14 @@ pub fn write(
     target: ExportTarget,
     ui: UiSender,
 ) {
+    let log_file = backend.log_file.clone();
     backend.handle.spawn_blocking(move || {
+        let log = match kind {
+            ExportKind::Diagnostics => log_file.as_deref().and_then(crate::logging::tail),
+            ExportKind::Har => None,
+        };
         let result = record
-            .write(kind, &status, &target.path)
+            .write(kind, &status, &target.path, log.as_deref())
             .map_err(|e| format!("{}: {e}", target.path.display()))
             .map(|()| target);
         ui.send(BackendMsg::Exported {

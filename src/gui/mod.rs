@@ -118,10 +118,12 @@ fn close_on_signal(backend: &Backend, ctx: egui::Context) {
 }
 
 /// Open the window and run until it is closed. Returns the process exit code.
-pub fn run(options: GuiOptions, runtime: Handle) -> i32 {
+/// `log_file`: where this run logs (its end goes into saved diagnostics).
+pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i32 {
     let init = init_from(options);
     let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
-    let backend = Backend::new(runtime.clone());
+    let mut backend = Backend::new(runtime.clone());
+    backend.log_file = log_file;
     let tracker = backend.tracker.clone();
     let demo = backend.demo.clone();
     let stopping = backend.stopping.clone();

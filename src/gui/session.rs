@@ -96,6 +96,8 @@ pub struct Backend {
     /// Set when the process was told to stop (SIGTERM, SIGHUP, Ctrl-C): then a close request is
     /// honoured even in kiosk mode, which otherwise refuses every close but the staff's.
     pub stopping: Arc<std::sync::OnceLock<crate::stop_signal::StopSignal>>,
+    /// The window's log file, whose end goes into a saved diagnostics bundle (`None`: no file).
+    pub log_file: Option<std::path::PathBuf>,
 }
 
 impl Backend {
@@ -113,6 +115,7 @@ impl Backend {
             demo: DemoSlot::default(),
             tracker: TaskTracker::new(),
             dialog,
+            log_file: None,
             stopping: Arc::default(),
         }
     }

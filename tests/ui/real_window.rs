@@ -1,5 +1,6 @@
 //! Smoke test of the real binary: start `Xvfb`, run `guest-join` on it, wait for its window
-//! and its first frame, check it is alive and the screen is not blank, then stop both by pid.
+//! and its first frame, check it is alive and the screen is not blank, then stop both by pid;
+//! its log file is in the state directory, without secrets.
 //! Finds the window with `xwininfo` (x11-utils) and looks at the screen with ImageMagick's
 //! `import` and `convert`. In CI a missing tool or X server fails the test.
 
@@ -78,4 +79,9 @@ fn real_window_under_xvfb() {
     );
     drop(app);
     drop(server);
+    // The window's own log file, in the state directory, masked like every output.
+    let file = dir.path().join("state/guest-join/guest-join.log");
+    let text = std::fs::read_to_string(&file).expect("the window's log file");
+    assert!(text.contains("first frame"), "{text}");
+    crate::common::secrets::assert_no_secret("the log file", &text, &[]);
 }

@@ -86,6 +86,7 @@ impl Exports {
                 status,
                 traffic: &traffic,
                 events: &events,
+                log: None,
             };
             if let Err(e) = write_bundle(path, &input) {
                 eprintln!("error: the diagnostics bundle: {e}");
