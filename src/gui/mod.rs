@@ -45,7 +45,7 @@ pub struct GuiOptions {
 /// How long closing the window waits for running sessions to clean up.
 const CLEANUP_WAIT: Duration = Duration::from_secs(10);
 
-const ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/256x256/apps/guest-join.png");
 
 pub fn native_options() -> eframe::NativeOptions {
     native_options_for(false)

@@ -18,6 +18,16 @@ const CONFJOIN_SCHEMES: [&str; 4] = ["lync15", "lync15classic", "lync15mlx", "ly
 /// The app's own scheme.
 pub const APP_SCHEME: &str = "guest-join";
 
+/// Every scheme the app opens (the desktop file registers each as `x-scheme-handler/…`).
+pub const SCHEMES: [&str; 6] = [
+    "lync15",
+    "lync15classic",
+    "lync15mlx",
+    "lync",
+    "conf",
+    APP_SCHEME,
+];
+
 /// What a launch link fills the join form with.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LaunchLink {

@@ -107,3 +107,36 @@ fn foreign_or_broken_links_go_to_the_form_as_they_are() {
         MAX_LAUNCH_CHARS
     );
 }
+
+#[test]
+fn the_desktop_file_registers_every_scheme_and_passes_the_link() {
+    let desktop = include_str!("../../../assets/guest-join.desktop");
+    let line = |key: &str| {
+        desktop
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("no {key}"))
+    };
+    assert_eq!(line("Exec"), "guest-join %u");
+    let mut registered: Vec<&str> = line("MimeType")
+        .split(';')
+        .filter(|m| !m.is_empty())
+        .map(|m| m.strip_prefix("x-scheme-handler/").unwrap_or(m))
+        .collect();
+    registered.sort_unstable();
+    let mut ours = SCHEMES.to_vec();
+    ours.sort_unstable();
+    assert_eq!(registered, ours);
+    // Each registered scheme is one the parser reads.
+    for scheme in SCHEMES {
+        let sample = match scheme {
+            "conf" => format!("conf:{CONFERENCE}"),
+            APP_SCHEME => {
+                format!("{APP_SCHEME}:join?url=https%3A%2F%2Fmeet.contoso.com%2Fada%2FPSDFOZC4")
+            }
+            s => format!("{s}:confjoin?url={MEETING}"),
+        };
+        let l = LaunchLink::parse(&sample);
+        assert!(l.meeting == MEETING || l.meeting == CONFERENCE, "{sample}");
+    }
+}
