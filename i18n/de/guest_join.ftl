@@ -207,7 +207,6 @@ roster-title = Teilnehmer ({ $count })
 roster-you = { $name } (Sie)
 role-leader = Organisator
 role-attendee = Teilnehmer
-role-presenter = Referent
 chat-title = Chat
 chat-empty = Noch keine Nachrichten.
 chat-you = Sie

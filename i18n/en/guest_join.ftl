@@ -207,7 +207,6 @@ roster-title = Participants ({ $count })
 roster-you = { $name } (you)
 role-leader = organizer
 role-attendee = attendee
-role-presenter = presenter
 chat-title = Chat
 chat-empty = No messages yet.
 chat-you = You

@@ -207,7 +207,6 @@ roster-title = Participantes ({ $count })
 roster-you = { $name } (usted)
 role-leader = organizador
 role-attendee = asistente
-role-presenter = moderador
 chat-title = Chat
 chat-empty = Aún no hay mensajes.
 chat-you = Usted

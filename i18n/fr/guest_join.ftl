@@ -207,7 +207,6 @@ roster-title = Participants ({ $count })
 roster-you = { $name } (vous)
 role-leader = organisateur
 role-attendee = participant
-role-presenter = présentateur
 chat-title = Conversation
 chat-empty = Aucun message pour l’instant.
 chat-you = Vous

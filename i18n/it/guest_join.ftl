@@ -207,7 +207,6 @@ roster-title = Partecipanti ({ $count })
 roster-you = { $name } (Lei)
 role-leader = organizzatore
 role-attendee = partecipante
-role-presenter = relatore
 chat-title = Chat
 chat-empty = Ancora nessun messaggio.
 chat-you = Lei

@@ -199,7 +199,6 @@ roster-title = 参加者（{ $count }）
 roster-you = { $name }（自分）
 role-leader = 主催者
 role-attendee = 出席者
-role-presenter = 発表者
 chat-title = チャット
 chat-empty = まだメッセージはありません。
 chat-you = 自分

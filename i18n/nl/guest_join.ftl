@@ -207,7 +207,6 @@ roster-title = Deelnemers ({ $count })
 roster-you = { $name } (u)
 role-leader = organisator
 role-attendee = deelnemer
-role-presenter = presentator
 chat-title = Chat
 chat-empty = Nog geen berichten.
 chat-you = U

@@ -215,7 +215,6 @@ roster-title = Uczestnicy ({ $count })
 roster-you = { $name } (Ty)
 role-leader = organizator
 role-attendee = uczestnik
-role-presenter = prezenter
 chat-title = Czat
 chat-empty = Nie ma jeszcze wiadomości.
 chat-you = Ty

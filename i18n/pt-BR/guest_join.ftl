@@ -207,7 +207,6 @@ roster-title = Participantes ({ $count })
 roster-you = { $name } (você)
 role-leader = organizador
 role-attendee = participante
-role-presenter = apresentador
 chat-title = Chat
 chat-empty = Ainda não há mensagens.
 chat-you = Você

@@ -199,7 +199,6 @@ roster-title = 参与者（{ $count }）
 roster-you = { $name }（您）
 role-leader = 组织者
 role-attendee = 与会者
-role-presenter = 演示者
 chat-title = 聊天
 chat-empty = 暂无消息。
 chat-you = 您

@@ -286,19 +286,11 @@ impl GuestApp {
             display_name: self.config.display_name.clone(),
             last_profile: self.config.last_profile.clone(),
         };
-        self.save_generation += 1;
-        let generation = self.save_generation;
-        let written = Arc::clone(&self.saved_state_generation);
-        self.backend.handle.spawn_blocking(move || {
-            let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
-            if *last > generation {
-                return;
-            }
+        self.state_writes.spawn(&self.backend.handle, move || {
             if let Err(e) = config::state::save_state(&state, &path) {
                 // Only a convenience: the next join tries again.
                 tracing::warn!("{}: not written ({e})", path.display());
             }
-            *last = generation;
         });
     }
 
@@ -347,16 +339,9 @@ impl GuestApp {
         let Some(path) = self.config_path.clone() else {
             return;
         };
-        self.save_generation += 1;
-        let generation = self.save_generation;
-        let written = Arc::clone(&self.saved_generation);
         let config: Config = self.config.clone();
         let ui = self.ui_tx.clone();
-        self.backend.handle.spawn_blocking(move || {
-            let mut last = written.lock().unwrap_or_else(|p| p.into_inner());
-            if *last > generation {
-                return;
-            }
+        self.config_writes.spawn(&self.backend.handle, move || {
             let mut result = Ok(());
             if keep_broken_copy {
                 result = config::keep_broken_copy(&path)
@@ -367,7 +352,6 @@ impl GuestApp {
                 result = config::save(&config, &path, keep_broken_copy)
                     .map_err(|e| format!("{}: {e}", path.display()));
             }
-            *last = generation;
             ui.send(BackendMsg::Saved { result });
         });
     }

@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::config::{self, Config, EnvOverrides, Loaded};
@@ -14,6 +13,7 @@ use crate::t;
 
 use super::actions::{UiAction, initial_form};
 use super::kiosk::{self, KioskState, SharedClock};
+use super::ordered_writes::OrderedWrites;
 use super::session::{Backend, BackendMsg, SessionTask, UiSender};
 use super::state::{FormNote, FormState, Screen, SessionView, SettingsDraft};
 use super::views;
@@ -92,9 +92,9 @@ pub struct GuestApp {
     pub(super) effective: config::Effective,
     pub(super) banners: Vec<Banner>,
     pub(super) settings: Option<SettingsDraft>,
-    pub(super) save_generation: u64,
-    pub(super) saved_generation: Arc<Mutex<u64>>,
-    pub(super) saved_state_generation: Arc<Mutex<u64>>,
+    /// Writes of the config file (Settings only) and of the state file (every join).
+    pub(super) config_writes: OrderedWrites,
+    pub(super) state_writes: OrderedWrites,
     /// The state file (remembered name and service); never in kiosk mode.
     pub(super) state_path: Option<PathBuf>,
     log_first_frame: bool,
@@ -190,21 +190,15 @@ impl GuestApp {
             session: None,
             cancelled: None,
             next_id: 0,
-            effective: config::effective(
-                &config,
-                &env,
-                &tr.language()
-                    .culture(crate::i18n::system_locale().as_deref()),
-            ),
+            effective: config::effective(&config, &env, &tr.language().default_culture()),
             config,
             config_path,
             config_broken: loaded.error.is_some(),
             env,
             banners,
             settings: None,
-            save_generation: 0,
-            saved_generation: Arc::new(Mutex::new(0)),
-            saved_state_generation: Arc::new(Mutex::new(0)),
+            config_writes: OrderedWrites::default(),
+            state_writes: OrderedWrites::default(),
             state_path: if kiosk_cfg.is_some() {
                 None
             } else {
@@ -253,10 +247,7 @@ impl GuestApp {
 
     /// Origin and culture again; the culture follows the window's language unless it is set.
     pub(super) fn recompute_effective(&mut self) {
-        let culture = self
-            .tr
-            .language()
-            .culture(crate::i18n::system_locale().as_deref());
+        let culture = self.tr.language().default_culture();
         self.effective = config::effective(&self.config, &self.env, &culture);
     }
 

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod export;
 pub mod fonts;
 pub mod kiosk;
+mod ordered_writes;
 pub mod probe;
 pub mod session;
 pub mod state;

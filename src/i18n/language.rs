@@ -35,17 +35,21 @@ impl Language {
     /// `None` when there is none for its language.
     pub fn matching(wish: &str) -> Option<Language> {
         let id = parse_tag(wish)?;
-        let available: Vec<LanguageIdentifier> =
-            Tr::available().into_iter().map(|l| l.id).collect();
+        let available: Vec<&LanguageIdentifier> = Tr::available().iter().map(|l| &l.id).collect();
         negotiate_languages(&[id], &available, None, NegotiationStrategy::Lookup)
             .first()
-            .map(|id| Language::new((*id).clone()))
+            .map(|id| Language::new((**id).clone()))
     }
 
     /// The language's own name (`Deutsch`, `日本語`), from its own file.
     pub fn own_name(&self) -> String {
         let tr = Tr::for_language(self);
         crate::t!(tr, "language-own-name")
+    }
+
+    /// The culture a join sends for this language on this system (see [`Self::culture`]).
+    pub fn default_culture(&self) -> String {
+        self.culture(system_locale().as_deref())
     }
 
     /// The culture a join sends for this language (`de-DE`, `ja-JP`): the system's own locale
@@ -138,6 +142,6 @@ pub fn check_language(tag: &str) -> Result<Language, String> {
 }
 
 /// The system's own locale (`de_AT.UTF-8`, `de-AT`), if it says one.
-pub fn system_locale() -> Option<String> {
+fn system_locale() -> Option<String> {
     sys_locale::get_locale()
 }

@@ -21,7 +21,7 @@ use rust_embed::RustEmbed;
 use unic_langid::LanguageIdentifier;
 
 pub use format::{Clock, duration_text};
-pub use language::{Language, LanguageChoice, check_language, system_language, system_locale};
+pub use language::{Language, LanguageChoice, check_language, system_language};
 
 /// The embedded message files.
 #[derive(RustEmbed)]
@@ -54,12 +54,15 @@ static LOADED: LazyLock<Mutex<Vec<Tr>>> = LazyLock::new(|| Mutex::new(Vec::new()
 
 impl Tr {
     /// The languages embedded in the binary, English first, then by tag.
-    pub fn available() -> Vec<Language> {
-        let mut tags: Vec<LanguageIdentifier> = new_loader()
-            .available_languages(&Localizations)
-            .unwrap_or_default();
-        tags.sort_by_key(|t| (*t != FALLBACK, t.to_string()));
-        tags.into_iter().map(Language::new).collect()
+    pub fn available() -> &'static [Language] {
+        static AVAILABLE: LazyLock<Vec<Language>> = LazyLock::new(|| {
+            let mut tags: Vec<LanguageIdentifier> = new_loader()
+                .available_languages(&Localizations)
+                .unwrap_or_default();
+            tags.sort_by_key(|t| (*t != FALLBACK, t.to_string()));
+            tags.into_iter().map(Language::new).collect()
+        });
+        &AVAILABLE
     }
 
     /// English, the fallback (what the commands print).

@@ -91,7 +91,7 @@ fn every_language_has_every_message_with_the_same_variables() {
     let english = messages(&Language::fallback());
     assert!(english.len() > 100, "{}", english.len());
     for language in Tr::available() {
-        let other = messages(&language);
+        let other = messages(language);
         let tag = language.tag();
         let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{tag} lacks {missing:?}");
@@ -106,7 +106,7 @@ fn every_language_has_every_message_with_the_same_variables() {
 #[test]
 fn every_message_formats_without_errors_in_every_language() {
     for language in Tr::available() {
-        let tr = Tr::for_language(&language);
+        let tr = Tr::for_language(language);
         let english = messages(&Language::fallback());
         for (id, vars) in english {
             let args: std::collections::HashMap<String, fluent_bundle::FluentValue<'_>> = vars

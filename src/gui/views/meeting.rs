@@ -48,10 +48,6 @@ pub fn role_text(tr: &Tr, role: &str) -> String {
         t!(tr, "role-leader")
     } else if role.eq_ignore_ascii_case(Role::Attendee.as_str()) {
         t!(tr, "role-attendee")
-    } else if role.eq_ignore_ascii_case("presenter") {
-        // Not in the wire vocabulary (anonymous meetings list leaders and attendees), but
-        // UCWA's documentation names it.
-        t!(tr, "role-presenter")
     } else {
         role.to_string()
     }

@@ -306,7 +306,7 @@ fn origin_and_culture(
     } else if draft.culture.trim().is_empty() {
         let from_language = crate::i18n::LanguageChoice::from_setting(Some(&draft.language))
             .resolve()
-            .culture(crate::i18n::system_locale().as_deref());
+            .default_culture();
         ui.label(RichText::new(t!(tr, "settings-culture-follows", culture = from_language)).weak());
     }
 }
