@@ -21,4 +21,5 @@ pub mod qa;
 pub mod redact;
 pub mod secret;
 pub mod service_app;
+pub mod single_instance;
 pub mod stop_signal;

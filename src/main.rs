@@ -20,6 +20,7 @@ fn run_gui(
         kiosk: args.kiosk,
         language: args.language,
         link: args.link,
+        new_window: args.new_window,
     };
     gui::run(options, runtime.handle().clone(), log_file)
 }

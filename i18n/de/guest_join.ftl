@@ -290,6 +290,8 @@ settings-theme = Design
 settings-theme-system = Systemeinstellung verwenden
 settings-theme-light = Hell
 settings-theme-dark = Dunkel
+settings-notifications = Desktop-Benachrichtigungen
+settings-notifications-explain = Solange das Fenster von anderen Fenstern verdeckt ist, werden Sie benachrichtigt, wenn Sie zugelassen werden, wenn die Besprechung für Sie endet und wenn eine Nachricht eingeht.
 settings-kiosk-session-only = Änderungen gelten bis zum Neustart der App. Um sie dauerhaft zu übernehmen, bearbeiten Sie die Konfigurationsdatei.
 kiosk-text-min = Am Terminal ist die Textgröße nie kleiner als { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Schließen
 kiosk-pin-wrong = Falsche PIN (Versuch { $attempt } von { $attempts }).
 kiosk-pin-locked = Zu viele Fehlversuche. Versuchen Sie es in { $seconds } Sek. erneut.
 kiosk-pin-none = Keine Mitarbeiter-PIN konfiguriert.
+
+## Ein Besprechungslink wird geöffnet, während das Fenster schon offen ist (der Link wird an dieses Fenster übergeben)
+
+handover-title = Den neuen Besprechungslink öffnen?
+handover-in-meeting = Sie nehmen an einer Besprechung teil. Wenn Sie den neuen Link öffnen, verlassen Sie diese Besprechung.
+handover-joining = Sie treten gerade einer Besprechung bei. Wenn Sie den neuen Link öffnen, wird die Teilnahme abgebrochen.
+handover-new-link = Neuer Link: { $link }
+handover-open = Verlassen und Link öffnen
+handover-stay = In dieser Besprechung bleiben
+handover-stay-hint = Der neue Link wird nicht geöffnet
+
+## Der Fenstertitel, der einem Gast in einem anderen Fenster zeigt, was passiert ist („… — guest-join“)
+
+title-joining = Beitritt zur Besprechung…
+title-lobby = Im Wartebereich
+title-in-meeting = In der Besprechung – { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Desktop-Benachrichtigungen (nur solange das Fenster von anderen Fenstern verdeckt ist; nie am Kiosk)
+
+notify-admitted = Sie sind jetzt in der Besprechung
+notify-admitted-body = Sie wurden zugelassen ({ $meeting }).
+notify-message = Nachricht von { $name }

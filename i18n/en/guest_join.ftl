@@ -290,6 +290,8 @@ settings-theme = Theme
 settings-theme-system = Follow the system
 settings-theme-light = Light
 settings-theme-dark = Dark
+settings-notifications = Desktop notifications
+settings-notifications-explain = While the window is behind other windows: tell me when I am let in, when the meeting ends for me, and when a message arrives.
 settings-kiosk-session-only = Changes last until the app restarts; edit the config file to keep them.
 kiosk-text-min = A kiosk's text is never smaller than Text size { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Close
 kiosk-pin-wrong = Wrong PIN ({ $attempt } of { $attempts } attempts).
 kiosk-pin-locked = Too many wrong PINs. Try again in { $seconds } s.
 kiosk-pin-none = No staff PIN is set in the configuration.
+
+## A meeting link opened while the window is already open (the link is handed to this window)
+
+handover-title = Open the new meeting link?
+handover-in-meeting = You are in a meeting. Opening the new link means leaving it.
+handover-joining = You are joining a meeting. Opening the new link stops this.
+handover-new-link = New link: { $link }
+handover-open = Leave and open the link
+handover-stay = Stay in this meeting
+handover-stay-hint = The new link is not opened
+
+## The window title, which tells a guest in another window what happened ("… — guest-join")
+
+title-joining = Joining…
+title-lobby = Waiting in the lobby
+title-in-meeting = In the meeting — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Desktop notifications (only while the window is behind other windows; never on a kiosk)
+
+notify-admitted = You are in the meeting
+notify-admitted-body = You were let into { $meeting }.
+notify-message = Message from { $name }

@@ -290,6 +290,8 @@ settings-theme = Tema
 settings-theme-system = Según el sistema
 settings-theme-light = Claro
 settings-theme-dark = Oscuro
+settings-notifications = Notificaciones de escritorio
+settings-notifications-explain = Cuando la ventana esté detrás de otras ventanas, se le avisará cuando le admitan, cuando la reunión termine para usted y cuando llegue un mensaje.
 settings-kiosk-session-only = Los cambios duran hasta que se reinicie la aplicación; para conservarlos, edite el archivo de configuración.
 kiosk-text-min = En el terminal, el tamaño del texto nunca es inferior a { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Cerrar
 kiosk-pin-wrong = PIN incorrecto (intento { $attempt } de { $attempts }).
 kiosk-pin-locked = Demasiados intentos fallidos. Vuelva a intentarlo en { $seconds } s.
 kiosk-pin-none = No hay ningún PIN del personal en la configuración.
+
+## Un enlace de reunión abierto cuando la ventana ya está abierta (el enlace se pasa a esta ventana)
+
+handover-title = ¿Abrir el nuevo enlace de reunión?
+handover-in-meeting = Está en una reunión. Si abre el nuevo enlace, saldrá de ella.
+handover-joining = Está accediendo a una reunión. Si abre el nuevo enlace, se detendrá el acceso.
+handover-new-link = Nuevo enlace: { $link }
+handover-open = Salir y abrir el enlace
+handover-stay = Seguir en esta reunión
+handover-stay-hint = No se abrirá el nuevo enlace
+
+## El título de la ventana, que indica a un invitado que está en otra ventana qué ha ocurrido («… — guest-join»)
+
+title-joining = Uniéndose a la reunión…
+title-lobby = En la sala de espera
+title-in-meeting = En la reunión — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Notificaciones de escritorio (solo cuando la ventana está detrás de otras ventanas; nunca en un quiosco)
+
+notify-admitted = Ya está en la reunión
+notify-admitted-body = Le han dejado entrar ({ $meeting }).
+notify-message = Mensaje de { $name }

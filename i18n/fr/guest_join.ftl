@@ -290,6 +290,8 @@ settings-theme = Thème
 settings-theme-system = Selon le système
 settings-theme-light = Clair
 settings-theme-dark = Sombre
+settings-notifications = Notifications sur le bureau
+settings-notifications-explain = Lorsque la fenêtre est masquée par d’autres fenêtres, vous êtes prévenu quand vous êtes admis, quand la réunion se termine pour vous et quand un message arrive.
 settings-kiosk-session-only = Les modifications restent valables jusqu’au redémarrage de l’application ; pour les conserver, modifiez le fichier de configuration.
 kiosk-text-min = Sur la borne, la taille du texte n’est jamais inférieure à { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Fermer
 kiosk-pin-wrong = Code PIN incorrect (tentative { $attempt } sur { $attempts }).
 kiosk-pin-locked = Trop de codes PIN incorrects. Réessayez dans { $seconds } s.
 kiosk-pin-none = Aucun code PIN du personnel n’est configuré.
+
+## Un lien de réunion ouvert alors que la fenêtre est déjà ouverte (le lien est transmis à cette fenêtre)
+
+handover-title = Ouvrir le nouveau lien de réunion ?
+handover-in-meeting = Vous participez à une réunion. Si vous ouvrez le nouveau lien, vous la quitterez.
+handover-joining = Vous êtes en train de rejoindre une réunion. Si vous ouvrez le nouveau lien, la connexion sera interrompue.
+handover-new-link = Nouveau lien : { $link }
+handover-open = Quitter et ouvrir le lien
+handover-stay = Rester dans cette réunion
+handover-stay-hint = Le nouveau lien ne sera pas ouvert
+
+## Le titre de la fenêtre, qui indique à un invité se trouvant dans une autre fenêtre ce qui s’est passé (« … — guest-join »)
+
+title-joining = Connexion à la réunion…
+title-lobby = En salle d’attente
+title-in-meeting = En réunion — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Notifications sur le bureau (uniquement lorsque la fenêtre est masquée par d’autres fenêtres ; jamais sur une borne)
+
+notify-admitted = Vous participez à la réunion
+notify-admitted-body = Vous avez été admis ({ $meeting }).
+notify-message = Message de { $name }

@@ -290,6 +290,8 @@ settings-theme = Tema
 settings-theme-system = Usa il tema di sistema
 settings-theme-light = Chiaro
 settings-theme-dark = Scuro
+settings-notifications = Notifiche sul desktop
+settings-notifications-explain = Quando la finestra è coperta da altre finestre, riceverà un avviso quando potrà entrare nella riunione, quando la riunione terminerà per lei e quando arriverà un messaggio.
 settings-kiosk-session-only = Le modifiche restano valide fino al riavvio dell'app; per renderle permanenti, modifichi il file di configurazione.
 kiosk-text-min = Sulla postazione, la dimensione del testo non è mai inferiore a { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Chiudi
 kiosk-pin-wrong = PIN errato (tentativo { $attempt } di { $attempts }).
 kiosk-pin-locked = Troppi tentativi errati. Riprovi tra { $seconds } s.
 kiosk-pin-none = Nessun PIN del personale configurato.
+
+## Un link della riunione aperto mentre la finestra è già aperta (il link viene passato a questa finestra)
+
+handover-title = Aprire il nuovo link della riunione?
+handover-in-meeting = Sta partecipando a una riunione. Se apre il nuovo link, uscirà da questa riunione.
+handover-joining = Sta entrando in una riunione. Se apre il nuovo link, l'accesso verrà interrotto.
+handover-new-link = Nuovo link: { $link }
+handover-open = Esci e apri il link
+handover-stay = Resta in questa riunione
+handover-stay-hint = Il nuovo link non viene aperto
+
+## Il titolo della finestra, che dice a un ospite che si trova in un'altra finestra che cosa è successo ("… — guest-join")
+
+title-joining = Ingresso nella riunione…
+title-lobby = In sala d'attesa
+title-in-meeting = In riunione — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Notifiche sul desktop (solo quando la finestra è coperta da altre finestre; mai sul chiosco)
+
+notify-admitted = Ora è nella riunione
+notify-admitted-body = Le è stato consentito di entrare ({ $meeting }).
+notify-message = Messaggio da { $name }

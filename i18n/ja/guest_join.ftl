@@ -282,6 +282,8 @@ settings-theme = テーマ
 settings-theme-system = システムに合わせる
 settings-theme-light = ライト
 settings-theme-dark = ダーク
+settings-notifications = デスクトップ通知
+settings-notifications-explain = ウィンドウが他のウィンドウの後ろに隠れている間は、参加が許可されたとき、会議への参加が終了したとき、メッセージが届いたときにお知らせします。
 settings-kiosk-session-only = 変更はアプリを再起動するまで有効です。保持するには構成ファイルを編集してください。
 kiosk-text-min = キオスクでは、文字サイズは常に{ $scale }以上で表示されます。
 
@@ -342,3 +344,26 @@ kiosk-close = 閉じる
 kiosk-pin-wrong = PINが正しくありません（{ $attempts }回中{ $attempt }回目）。
 kiosk-pin-locked = PINの誤入力が多すぎます。{ $seconds }秒後にもう一度お試しください。
 kiosk-pin-none = 構成ファイルに係員用PINが設定されていません。
+
+## A meeting link opened while the window is already open (the link is handed to this window)
+
+handover-title = 新しい会議リンクを開きますか？
+handover-in-meeting = 会議に参加中です。新しいリンクを開くと、この会議から退出します。
+handover-joining = 会議への参加手続き中です。新しいリンクを開くと、参加を中止します。
+handover-new-link = 新しいリンク：{ $link }
+handover-open = 退出してリンクを開く
+handover-stay = この会議に残る
+handover-stay-hint = 新しいリンクは開きません
+
+## The window title, which tells a guest in another window what happened ("… — guest-join")
+
+title-joining = 会議に参加しています…
+title-lobby = ロビーで待機中
+title-in-meeting = 会議中 — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Desktop notifications (only while the window is behind other windows; never on a kiosk)
+
+notify-admitted = 会議に参加しました
+notify-admitted-body = { $meeting }への参加が許可されました。
+notify-message = { $name }さんからのメッセージ

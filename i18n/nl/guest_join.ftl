@@ -290,6 +290,8 @@ settings-theme = Thema
 settings-theme-system = Systeeminstelling volgen
 settings-theme-light = Licht
 settings-theme-dark = Donker
+settings-notifications = Bureaubladmeldingen
+settings-notifications-explain = Als het venster achter andere vensters staat, krijgt u een melding wanneer u wordt binnengelaten, wanneer de vergadering voor u eindigt en wanneer er een bericht binnenkomt.
 settings-kiosk-session-only = Wijzigingen gelden tot de app opnieuw start; pas het configuratiebestand aan om ze te bewaren.
 kiosk-text-min = Op de kiosk is de tekstgrootte nooit kleiner dan { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Sluiten
 kiosk-pin-wrong = Verkeerde pincode (poging { $attempt } van { $attempts }).
 kiosk-pin-locked = Te vaak een verkeerde pincode. Probeer het over { $seconds } s opnieuw.
 kiosk-pin-none = Er is geen pincode voor medewerkers ingesteld in de configuratie.
+
+## Een vergaderlink die wordt geopend terwijl het venster al open is (de link wordt aan dit venster doorgegeven)
+
+handover-title = De nieuwe vergaderlink openen?
+handover-in-meeting = U neemt deel aan een vergadering. Als u de nieuwe link opent, verlaat u deze vergadering.
+handover-joining = U bent bezig deel te nemen aan een vergadering. Als u de nieuwe link opent, wordt dat gestopt.
+handover-new-link = Nieuwe link: { $link }
+handover-open = Verlaten en link openen
+handover-stay = In deze vergadering blijven
+handover-stay-hint = De nieuwe link wordt niet geopend
+
+## De venstertitel, die een gast in een ander venster laat zien wat er is gebeurd ("… — guest-join")
+
+title-joining = Deelnemen aan de vergadering…
+title-lobby = Wachten in de lobby
+title-in-meeting = In de vergadering — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Bureaubladmeldingen (alleen als het venster achter andere vensters staat; nooit op een kiosk)
+
+notify-admitted = U bent in de vergadering
+notify-admitted-body = U bent binnengelaten in { $meeting }.
+notify-message = Bericht van { $name }

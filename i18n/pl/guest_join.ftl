@@ -303,6 +303,8 @@ settings-theme = Motyw
 settings-theme-system = Zgodnie z systemem
 settings-theme-light = Jasny
 settings-theme-dark = Ciemny
+settings-notifications = Powiadomienia na pulpicie
+settings-notifications-explain = Gdy okno jest zasłonięte innymi oknami, aplikacja powiadomi Cię o wpuszczeniu na spotkanie, o zakończeniu Twojego udziału w spotkaniu i o nowej wiadomości.
 settings-kiosk-session-only = Zmiany obowiązują do ponownego uruchomienia aplikacji. Aby je zachować, zmień plik konfiguracyjny.
 kiosk-text-min = W trybie kiosku rozmiar tekstu wynosi zawsze co najmniej { $scale }.
 
@@ -363,3 +365,26 @@ kiosk-close = Zamknij
 kiosk-pin-wrong = Błędny PIN (próba { $attempt } z { $attempts }).
 kiosk-pin-locked = Zbyt wiele błędnych prób. Spróbuj ponownie za { $seconds } s.
 kiosk-pin-none = W konfiguracji nie ustawiono kodu PIN personelu.
+
+## A meeting link opened while the window is already open (the link is handed to this window)
+
+handover-title = Otworzyć nowy link do spotkania?
+handover-in-meeting = Jesteś na spotkaniu. Otwarcie nowego linku oznacza opuszczenie tego spotkania.
+handover-joining = Trwa dołączanie do spotkania. Otwarcie nowego linku przerwie dołączanie.
+handover-new-link = Nowy link: { $link }
+handover-open = Wyjdź i otwórz link
+handover-stay = Zostań na tym spotkaniu
+handover-stay-hint = Nowy link nie zostanie otwarty
+
+## The window title, which tells a guest in another window what happened ("… — guest-join")
+
+title-joining = Dołączanie do spotkania…
+title-lobby = Oczekiwanie w poczekalni
+title-in-meeting = Na spotkaniu — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Desktop notifications (only while the window is behind other windows; never on a kiosk)
+
+notify-admitted = Jesteś na spotkaniu
+notify-admitted-body = Wpuszczono Cię ({ $meeting }).
+notify-message = Wiadomość od { $name }

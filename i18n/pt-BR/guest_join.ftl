@@ -290,6 +290,8 @@ settings-theme = Tema
 settings-theme-system = Usar o tema do sistema
 settings-theme-light = Claro
 settings-theme-dark = Escuro
+settings-notifications = Notificações na área de trabalho
+settings-notifications-explain = Quando a janela estiver atrás de outras janelas, você recebe um aviso quando sua entrada for permitida, quando a reunião terminar para você e quando chegar uma mensagem.
 settings-kiosk-session-only = As alterações valem até o aplicativo ser reiniciado; para mantê-las, edite o arquivo de configuração.
 kiosk-text-min = No quiosque, o tamanho do texto nunca é menor que { $scale }.
 
@@ -350,3 +352,26 @@ kiosk-close = Fechar
 kiosk-pin-wrong = PIN incorreto (tentativa { $attempt } de { $attempts }).
 kiosk-pin-locked = Muitas tentativas com PIN incorreto. Tente novamente em { $seconds } s.
 kiosk-pin-none = Nenhum PIN da equipe foi definido na configuração.
+
+## Um link de reunião aberto quando a janela já está aberta (o link é passado para esta janela)
+
+handover-title = Abrir o novo link de reunião?
+handover-in-meeting = Você está em uma reunião. Ao abrir o novo link, você sairá dela.
+handover-joining = Você está entrando em uma reunião. Ao abrir o novo link, a entrada será interrompida.
+handover-new-link = Novo link: { $link }
+handover-open = Sair e abrir o link
+handover-stay = Continuar nesta reunião
+handover-stay-hint = O novo link não será aberto
+
+## O título da janela, que mostra a um convidado que está em outra janela o que aconteceu ("… — guest-join")
+
+title-joining = Entrando na reunião…
+title-lobby = Aguardando na sala de espera
+title-in-meeting = Na reunião — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Notificações na área de trabalho (só quando a janela está atrás de outras janelas; nunca no quiosque)
+
+notify-admitted = Você está na reunião
+notify-admitted-body = Sua entrada foi permitida ({ $meeting }).
+notify-message = Mensagem de { $name }

@@ -282,6 +282,8 @@ settings-theme = 主题
 settings-theme-system = 跟随系统
 settings-theme-light = 浅色
 settings-theme-dark = 深色
+settings-notifications = 桌面通知
+settings-notifications-explain = 窗口被其他窗口遮挡期间，如果您获准进入会议、您的会议结束或收到消息，将通知您。
 settings-kiosk-session-only = 更改在应用重启前有效；如需保留，请编辑配置文件。
 kiosk-text-min = 在自助终端上，文字大小始终不小于{ $scale }。
 
@@ -342,3 +344,26 @@ kiosk-close = 关闭
 kiosk-pin-wrong = PIN码错误（第{ $attempt }次尝试，共{ $attempts }次）。
 kiosk-pin-locked = PIN码错误次数过多。请在{ $seconds }秒后重试。
 kiosk-pin-none = 配置中未设置工作人员PIN码。
+
+## A meeting link opened while the window is already open (the link is handed to this window)
+
+handover-title = 要打开新的会议链接吗？
+handover-in-meeting = 您正在参加会议。打开新链接将离开当前会议。
+handover-joining = 您正在加入会议。打开新链接将停止加入。
+handover-new-link = 新链接：{ $link }
+handover-open = 离开并打开链接
+handover-stay = 留在当前会议
+handover-stay-hint = 不打开新链接
+
+## The window title, which tells a guest in another window what happened ("… — guest-join")
+
+title-joining = 正在加入会议…
+title-lobby = 正在等候室等候
+title-in-meeting = 会议中 — { $meeting }
+title-unread = ({ $count }) { $title }
+
+## Desktop notifications (only while the window is behind other windows; never on a kiosk)
+
+notify-admitted = 您已进入会议
+notify-admitted-body = 您已获准进入{ $meeting }。
+notify-message = 来自{ $name }的消息

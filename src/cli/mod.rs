@@ -58,6 +58,10 @@ pub struct GuiArgs {
     /// `language`, else the system's].
     #[arg(long, value_name = "TAG", value_parser = language_arg)]
     pub language: Option<String>,
+    /// Open a window of its own even when one is open already (otherwise the link, if any, is
+    /// handed to the open window, which comes to the front, and this launch exits).
+    #[arg(long)]
+    pub new_window: bool,
 }
 
 /// `--language`: `system` or a language there are messages for.

@@ -34,7 +34,7 @@ pub const ENV_CA_FILE: &str = "GUEST_JOIN_CA_FILE";
 pub const MIN_TEXT_SCALE: f32 = 0.75;
 pub const MAX_TEXT_SCALE: f32 = 2.5;
 
-const TOP_KEYS: [&str; 12] = [
+const TOP_KEYS: [&str; 13] = [
     "kiosk",
     "language",
     "origin",
@@ -44,6 +44,7 @@ const TOP_KEYS: [&str; 12] = [
     "culture",
     "text_scale",
     "theme",
+    "notifications",
     "display_name",
     "last_profile",
     "profile",
@@ -83,6 +84,9 @@ pub struct Config {
     #[serde(deserialize_with = "de_text_scale")]
     pub text_scale: f32,
     pub theme: Theme,
+    /// Desktop notifications while the window is behind others (admitted, the meeting ended
+    /// for the guest, a message); never on a kiosk.
+    pub notifications: bool,
     /// The name typed last time: in memory from the state file (`state`); read from files of
     /// older versions, never written to this file again.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,6 +125,7 @@ impl Default for Config {
             language: None,
             text_scale: 1.0,
             theme: Theme::System,
+            notifications: true,
             display_name: None,
             last_profile: None,
             proxy: None,

@@ -45,6 +45,10 @@ pub enum UiAction {
     CloseSettings,
     SaveSettings,
     DismissBanner(usize),
+    /// Leave the call for the link another launch handed over.
+    OpenHandedOver,
+    /// Stay in the call; the handed-over link is dropped.
+    KeepCall,
 }
 
 impl GuestApp {
@@ -132,6 +136,8 @@ impl GuestApp {
                     self.banners.remove(i);
                 }
             }
+            UiAction::OpenHandedOver => self.open_handed_over(),
+            UiAction::KeepCall => self.handover = None,
         }
     }
 

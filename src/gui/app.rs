@@ -12,6 +12,8 @@ use crate::join::status::JoinEvent;
 use crate::t;
 
 use super::actions::{UiAction, initial_form};
+use super::attention::Attention;
+use super::handover::PendingHandover;
 use super::kiosk::{self, KioskState, SharedClock};
 use super::ordered_writes::OrderedWrites;
 use super::session::{Backend, BackendMsg, SessionTask, UiSender};
@@ -105,6 +107,10 @@ pub struct GuestApp {
     /// `--language`, which wins over the file until the window closes or a language is chosen
     /// in Settings.
     pub(super) language_flag: Option<String>,
+    /// The window title, unread messages and desktop notifications (not on a kiosk).
+    attention: Attention,
+    /// A link another launch handed over during a call, until the guest answers.
+    pub(super) handover: Option<PendingHandover>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).
@@ -181,7 +187,10 @@ impl GuestApp {
             (None, Some(l)) => super::actions::form_from_link(&config, l, name),
             (None, None) => initial_form(&config, meeting, name),
         };
+        let notifier = backend.notifier.clone().filter(|_| kiosk_cfg.is_none());
         let mut app = Self {
+            attention: Attention::new(notifier),
+            handover: None,
             ui_tx: UiSender::new(tx, ctx.clone()),
             backend,
             rx,
@@ -295,12 +304,38 @@ impl GuestApp {
         self.session.as_ref()?.view.status.failure.as_ref()
     }
 
+    /// What the engine and the window's socket use to reach the UI (tests hand links over
+    /// through it, as the socket does).
+    pub fn ui_sender(&self) -> UiSender {
+        self.ui_tx.clone()
+    }
+
+    /// The join form as it is now.
+    pub fn form(&self) -> &FormState {
+        &self.form
+    }
+
+    /// The window title as the app last set it.
+    pub fn window_title(&self) -> &str {
+        self.attention.title()
+    }
+
+    /// Messages that arrived while the window was not focused, since it last was.
+    pub fn attention_unread(&self) -> u32 {
+        self.attention.unread()
+    }
+
+    /// Whether a handed-over link waits for the guest's answer.
+    pub fn handover_pending(&self) -> bool {
+        self.handover.is_some()
+    }
+
     /// The current configuration (as it would be saved).
     pub fn config(&self) -> &Config {
         &self.config
     }
 
-    fn drain(&mut self) {
+    fn drain(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
@@ -333,6 +368,7 @@ impl GuestApp {
                     kind,
                     result,
                 } => self.on_exported(session, kind, result),
+                BackendMsg::Handover(handover) => self.on_handover(ctx, handover),
             }
         }
     }
@@ -374,7 +410,8 @@ impl GuestApp {
 
     /// Esc cancels a join or closes the settings.
     fn keys(&self, ui: &egui::Ui, actions: &mut Vec<UiAction>) {
-        if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // With the handed-over link's question open, Esc answers it (Stay).
+        if self.handover.is_some() || !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             return;
         }
         match self.screen {
@@ -400,9 +437,14 @@ impl GuestApp {
 
 impl eframe::App for GuestApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.drain();
+        self.drain(ctx);
         // Here rather than in `ui`: only `logic` runs while the window is minimized or hidden.
         self.kiosk_refuse_close(ctx);
+        if self.kiosk.is_none() {
+            let view = self.session.as_ref().map(|s| &s.view);
+            self.attention
+                .update(ctx, &self.tr, view, self.config.notifications);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -432,8 +474,9 @@ impl eframe::App for GuestApp {
                     .show(ui, |ui| self.content(ui, &mut actions));
             });
         });
-        self.keys(ui, &mut actions);
         let ctx = ui.ctx().clone();
+        self.handover_dialog(&ctx, &mut actions);
+        self.keys(ui, &mut actions);
         for action in actions {
             self.handle(&ctx, action);
         }

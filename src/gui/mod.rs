@@ -4,10 +4,13 @@
 
 pub mod actions;
 pub mod app;
+pub mod attention;
 pub mod dialogs;
 pub mod export;
 pub mod fonts;
+mod handover;
 pub mod kiosk;
+pub mod notifier;
 mod ordered_writes;
 pub mod probe;
 pub mod session;
@@ -15,6 +18,7 @@ pub mod state;
 pub mod views;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::runtime::Handle;
@@ -24,7 +28,7 @@ pub use dialogs::{SaveChoice, SaveDialog, SaveRequest};
 pub use session::Backend;
 pub use views::chat::init_local_offset;
 
-use crate::config;
+use crate::{config, single_instance};
 
 /// What the command line gives the GUI.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +45,8 @@ pub struct GuiOptions {
     pub language: Option<String>,
     /// `guest-join <link>`
     pub link: Option<String>,
+    /// `--new-window`: never hand over to an open window, never listen for launches.
+    pub new_window: bool,
 }
 
 /// How long closing the window waits for running sessions to clean up.
@@ -118,13 +124,66 @@ fn close_on_signal(backend: &Backend, ctx: egui::Context) {
     });
 }
 
+/// One window per user: hand this launch to the open window, or become the one that listens.
+/// `None`: this launch is over (its exit code given); `Some(window)`: open the window, which
+/// listens when `window` holds a listener.
+fn claim_window(
+    options: &GuiOptions,
+    runtime: &Handle,
+) -> Result<Option<single_instance::FirstWindow>, i32> {
+    if options.new_window {
+        return Ok(None);
+    }
+    let Some(path) = single_instance::socket_path() else {
+        return Ok(None);
+    };
+    let handover = single_instance::Handover {
+        link: options.link.clone(),
+        meeting: options.meeting.clone(),
+        name: options.name.clone(),
+    };
+    match runtime.block_on(single_instance::claim(&path, &handover)) {
+        single_instance::Claim::First(window) => Ok(Some(window)),
+        single_instance::Claim::HandedOver(single_instance::Answer::Shown) => {
+            println!(
+                "guest-join is already open: its window was brought forward{}.",
+                if handover.link.is_some() || handover.meeting.is_some() {
+                    " with the link filled in"
+                } else {
+                    ""
+                }
+            );
+            Err(0)
+        }
+        single_instance::Claim::HandedOver(single_instance::Answer::KioskIgnored) => {
+            println!(
+                "guest-join is already open as a kiosk, which takes no links from outside; nothing changed."
+            );
+            Err(0)
+        }
+        single_instance::Claim::Alone(why) => {
+            tracing::warn!("opening a window of its own: {why}");
+            Ok(None)
+        }
+    }
+}
+
 /// Open the window and run until it is closed. Returns the process exit code.
 /// `log_file`: where this run logs (its end goes into saved diagnostics).
 pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i32 {
+    let listening = match claim_window(&options, &runtime) {
+        Ok(window) => window,
+        Err(code) => return code,
+    };
     let init = init_from(options);
     let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
     let mut backend = Backend::new(runtime.clone());
     backend.log_file = log_file;
+    backend.notifier = Some(Arc::new(notifier::DesktopNotifier::new(runtime.clone())));
+    // Answers launches from the first frame on; dropped (and the socket removed) at the end.
+    let serving = Arc::new(std::sync::Mutex::new(None));
+    let serving_slot = serving.clone();
+    let serve_runtime = runtime.clone();
     let tracker = backend.tracker.clone();
     let demo = backend.demo.clone();
     let stopping = backend.stopping.clone();
@@ -134,12 +193,30 @@ pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i
         Box::new(move |cc| {
             close_on_signal(&backend, cc.egui_ctx.clone());
             let app = GuestApp::new(&cc.egui_ctx, init, backend);
+            if let Some(window) = listening {
+                let ui = app.ui_tx.clone();
+                let answer = if kiosk {
+                    single_instance::Answer::KioskIgnored
+                } else {
+                    single_instance::Answer::Shown
+                };
+                let serving = window.serve(&serve_runtime, answer, move |handover| {
+                    ui.send(session::BackendMsg::Handover(handover));
+                });
+                if let Ok(mut slot) = serving_slot.lock() {
+                    *slot = Some(serving);
+                }
+            }
             if let Some(report) = app.kiosk().and_then(|k| k.crash_report()) {
                 kiosk::status::install_crash_hook(report);
             }
             Ok(Box::new(app))
         }),
     );
+    // No more launches are handed to this window.
+    if let Ok(mut slot) = serving.lock() {
+        slot.take();
+    }
     // The app is gone, so every session was cancelled; let them delete what they created.
     tracker.close();
     runtime.block_on(async {

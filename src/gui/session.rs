@@ -39,6 +39,8 @@ pub enum BackendMsg {
         kind: ExportKind,
         result: Result<ExportTarget, String>,
     },
+    /// Another launch handed over its link (`guest-join <link>` while the window runs).
+    Handover(crate::single_instance::Handover),
 }
 
 /// Sends to the UI, then asks for a repaint: the window repaints only when something happened.
@@ -98,6 +100,8 @@ pub struct Backend {
     pub stopping: Arc<std::sync::OnceLock<crate::stop_signal::StopSignal>>,
     /// The window's log file, whose end goes into a saved diagnostics bundle (`None`: no file).
     pub log_file: Option<std::path::PathBuf>,
+    /// Where desktop notifications go (`None`: nowhere; the real window sets the desktop's).
+    pub notifier: Option<Arc<dyn super::notifier::Notify>>,
 }
 
 impl Backend {
@@ -116,6 +120,7 @@ impl Backend {
             tracker: TaskTracker::new(),
             dialog,
             log_file: None,
+            notifier: None,
             stopping: Arc::default(),
         }
     }

@@ -67,6 +67,9 @@ fn start_booth(dir: &Path, display: u32, xdotool_path: &Path, run: &str) -> Boot
             .env_remove("WAYLAND_DISPLAY")
             .env("GUEST_JOIN_LOG_FIRST_FRAME", "1")
             .env("RUST_LOG", "guest_join=info")
+            // Its own socket and log directories, never the user's (nor a running window's).
+            .env("XDG_RUNTIME_DIR", dir.join(format!("run-{run}")))
+            .env("XDG_STATE_HOME", dir.join("state"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())

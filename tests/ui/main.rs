@@ -12,6 +12,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod attention;
 mod chat;
 mod direct;
 mod endings;

@@ -27,6 +27,7 @@ fn a_broken_config_file_shows_a_banner_and_the_app_starts_with_defaults() {
         kiosk: false,
         language: Some("en".into()),
         link: None,
+        new_window: false,
     });
     let rt = runtime();
     let mut h = harness(&rt, init);

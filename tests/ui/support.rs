@@ -48,6 +48,23 @@ pub fn harness_with_dialog(
         })
 }
 
+/// A harness whose desktop notifications go to `notifier`.
+pub fn harness_with_notifier(
+    rt: &tokio::runtime::Runtime,
+    mut init: AppInit,
+    notifier: Arc<dyn guest_join::gui::notifier::Notify>,
+) -> Harness<'static, GuestApp> {
+    init.language.get_or_insert_with(|| "en".into());
+    let handle = rt.handle().clone();
+    Harness::builder()
+        .with_size(egui::vec2(820.0, 1000.0))
+        .build_eframe(move |cc| {
+            let mut backend = Backend::with_dialog(handle, Arc::new(FakeDialog::cancelling()));
+            backend.notifier = Some(notifier);
+            GuestApp::new(&cc.egui_ctx, init, backend)
+        })
+}
+
 /// A save dialog that answers `path` (or cancels) at once and remembers what it was asked.
 pub struct FakeDialog {
     pub answer: SaveChoice,

@@ -18,12 +18,13 @@ pub(super) const HEADER: &str = "\
 ";
 
 /// The top-level keys Settings writes, in the order new ones are added.
-const SETTINGS_KEYS: [&str; 8] = [
+const SETTINGS_KEYS: [&str; 9] = [
     "origin",
     "culture",
     "language",
     "theme",
     "text_scale",
+    "notifications",
     "proxy",
     "no_proxy",
     "ca_file",
@@ -46,6 +47,7 @@ pub fn with_settings(existing: Option<&str>, config: &Config) -> io::Result<Stri
         let default = match key {
             "theme" => Some(Value::from("system")),
             "text_scale" => Some(Value::from(1.0)),
+            "notifications" => Some(Value::from(true)),
             _ => None,
         };
         match new {
@@ -74,6 +76,7 @@ fn settings_only(config: &Config) -> Config {
         language: config.language.clone(),
         text_scale: config.text_scale,
         theme: config.theme,
+        notifications: config.notifications,
         proxy: config.proxy.clone(),
         no_proxy: config.no_proxy.clone(),
         ca_file: config.ca_file.clone(),
@@ -86,6 +89,7 @@ fn same(v: &Value, default: Option<&Value>) -> bool {
     match (v, default) {
         (Value::String(a), Some(Value::String(b))) => a.value() == b.value(),
         (Value::Float(a), Some(Value::Float(b))) => (a.value() - b.value()).abs() < f64::EPSILON,
+        (Value::Boolean(a), Some(Value::Boolean(b))) => a.value() == b.value(),
         _ => false,
     }
 }

@@ -93,3 +93,18 @@ fn writes_replace_the_file_whole() {
     let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file left behind");
 }
+
+#[test]
+fn notifications_are_written_only_once_switched_off() {
+    let mut config = config_of(FILE);
+    config.notifications = false;
+    let off = with_settings(Some(FILE), &config).unwrap();
+    assert!(off.contains("notifications = false"), "{off}");
+    assert!(!config_of(&off).notifications);
+    assert!(off.contains("# The bank's proxy."));
+    // Back on: the key stays, now true (the user had it in the file).
+    config.notifications = true;
+    let on = with_settings(Some(&off), &config).unwrap();
+    assert!(on.contains("notifications = true"), "{on}");
+    assert!(config_of(&on).notifications);
+}

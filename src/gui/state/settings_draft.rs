@@ -77,6 +77,7 @@ pub struct SettingsDraft {
     pub culture: String,
     pub text_scale: f32,
     pub theme: config::Theme,
+    pub notifications: bool,
     /// `system`, `none` or a proxy URL; empty means `system`.
     pub proxy: String,
     pub no_proxy: String,
@@ -99,6 +100,7 @@ impl SettingsDraft {
             culture: c.culture.clone().unwrap_or_default(),
             text_scale: c.text_scale,
             theme: c.theme,
+            notifications: c.notifications,
             proxy: c.proxy.clone().unwrap_or_default(),
             no_proxy: c.no_proxy.clone().unwrap_or_default(),
             ca_file: c
@@ -213,6 +215,7 @@ impl SettingsDraft {
             culture,
             text_scale: config::check_text_scale(self.text_scale).unwrap_or(1.0),
             theme: self.theme,
+            notifications: self.notifications,
             proxy: text(&self.proxy),
             no_proxy: text(&self.no_proxy),
             ca_file: text(&self.ca_file).map(std::path::PathBuf::from),

@@ -324,7 +324,7 @@ fn used_instead(ui: &mut egui::Ui, tr: &Tr, var: &str, value: &str) {
     );
 }
 
-/// Text size and theme.
+/// Text size, theme and notifications.
 fn appearance(ui: &mut egui::Ui, tr: &Tr, draft: &mut SettingsDraft) {
     ui.add(
         egui::Slider::new(
@@ -349,4 +349,7 @@ fn appearance(ui: &mut egui::Ui, tr: &Tr, draft: &mut SettingsDraft) {
         );
         ui.radio_value(&mut draft.theme, Theme::Dark, t!(tr, "settings-theme-dark"));
     });
+    ui.add_space(8.0);
+    ui.checkbox(&mut draft.notifications, t!(tr, "settings-notifications"));
+    ui.label(RichText::new(t!(tr, "settings-notifications-explain")).weak());
 }
