@@ -68,6 +68,7 @@ fn main() {
         Some(Command::CheckService(args)) => runtime.block_on(qa::check_service::run(args)),
         // Like the GUI: the window on this thread, the runtime entered.
         Some(Command::GuiProbe(args)) => qa::gui_probe::run(args, started, &runtime),
+        Some(Command::PackageFiles { out }) => commands::package_files::run(&out),
         Some(Command::KioskPin) => guest_join::config::kiosk_pin::pin_command(),
     };
     runtime.shutdown_timeout(std::time::Duration::from_secs(2));

@@ -96,6 +96,14 @@ pub enum Command {
     /// Measure the window against a bare eframe window (first frame, memory, idle CPU).
     #[command(hide = true)]
     GuiProbe(GuiProbeArgs),
+    /// Write the man pages and shell completions made from these definitions into DIR (for
+    /// packaging).
+    #[command(hide = true)]
+    PackageFiles {
+        /// Where `man/` and `completions/` go.
+        #[arg(value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Make the kiosk's staff PIN line: asks for the PIN (4–32 digits) without echo at a
     /// terminal, or reads the first line of standard input; prints `admin_pin_hash = "…"`
     /// (argon2id), never the PIN.

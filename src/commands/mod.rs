@@ -4,5 +4,6 @@
 //! `crate::gui`; `kiosk-pin` lives with the kiosk's configuration (`crate::config::kiosk_pin`).
 
 pub mod join;
+pub mod package_files;
 pub mod servers;
 pub mod target;
