@@ -6,9 +6,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use egui::accesskit::Role;
+use egui::accesskit::{Live, Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use guest_join::emulator::LobbyPolicy;
 use guest_join::gui::notifier::{Notice, Notify};
@@ -143,6 +143,20 @@ fn notifications_switched_off_leave_only_the_title() {
     fill_and_join(&mut h, URL, "Ada Guest");
     until_phase(&mut h, Phase::InMeeting);
     wait_for(&mut h, "Welcome to the review");
+    // Screen readers hear the admission and each new message (polite live regions).
+    // (AccessKit's `live` is the node's own, else its nearest ancestor's.)
+    let live = |h: &Harness<'_, GuestApp>, label: &str| {
+        h.get_by_label_contains(label).accesskit_node().live() == Live::Polite
+    };
+    assert!(live(&h, "You are in the meeting as Ada Guest"));
+    assert!(live(&h, "Welcome to the review"));
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, "Leave")
+            .accesskit_node()
+            .live(),
+        Live::Off,
+        "not the whole window"
+    );
     set_focused(&mut h, false);
     demo.control()
         .say(URL, "Ada Organizer", "Are you there?")

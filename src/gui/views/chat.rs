@@ -86,6 +86,8 @@ pub fn show(
         .auto_shrink([false, true])
         .stick_to_bottom(true)
         .show(ui, |ui| {
+            // New messages are read out as they arrive.
+            super::announce_politely(ui, ui.unique_id());
             if view.status.chat.is_empty() {
                 ui.label(RichText::new(t!(tr, "chat-empty")).weak());
             }

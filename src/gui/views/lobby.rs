@@ -12,7 +12,8 @@ use crate::t;
 
 pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, actions: &mut Vec<UiAction>) {
     ui.add_space(8.0);
-    ui.heading(t!(tr, "lobby-title"));
+    let title = ui.heading(t!(tr, "lobby-title"));
+    super::announce_politely(ui, title.id);
     ui.add_space(4.0);
     let meeting = view
         .status

@@ -79,7 +79,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
         dot(ui, color);
         ui.label(RichText::new(text).color(color));
     });
-    ui.label(
+    let in_meeting = ui.label(
         RichText::new(t!(
             tr,
             "meeting-you-are-in",
@@ -87,6 +87,8 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
         ))
         .weak(),
     );
+    // Heard once the guest is let in.
+    super::announce_politely(ui, in_meeting.id);
     if reconnecting {
         ui.add_space(6.0);
         let color = warn_color(ui);

@@ -145,3 +145,11 @@ pub fn banners(ui: &mut egui::Ui, tr: &Tr, banners: &[Banner], actions: &mut Vec
         ui.add_space(6.0);
     }
 }
+
+/// Let screen readers announce the widget or area `id` when it appears or changes, without
+/// interrupting (an AccessKit polite live region): being let in, a new chat message.
+pub fn announce_politely(ui: &egui::Ui, id: egui::Id) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+}
