@@ -1,5 +1,5 @@
-//! What the window remembers between runs — the name typed last and the join service used
-//! last — in a state file of its own (`$XDG_STATE_HOME/guest-join/state.toml`, else the
+//! What the window remembers between runs — the name typed last, the join service used last
+//! and the window's size and place — in a state file of its own (`$XDG_STATE_HOME/guest-join/state.toml`, else the
 //! platform's local data directory), so that joining never rewrites the user's `config.toml`.
 //! Older versions kept them in `config.toml` (`display_name`, `last_profile`): those are still
 //! read when the state file has nothing yet, and never written there again.
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::Config;
 
 /// What the window remembers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AppState {
     /// The name typed last time.
@@ -21,6 +21,42 @@ pub struct AppState {
     /// The join service chosen last time (a profile name, or `demo`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_profile: Option<String>,
+    /// The window's size and place when it was last closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowPlace>,
+}
+
+/// A window's inner size and outer position, in points (the position only where the desktop
+/// tells it: not on Wayland).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WindowPlace {
+    pub width: f32,
+    pub height: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub y: Option<f32>,
+}
+
+impl WindowPlace {
+    /// Sizes below `min` or absurd values (a hand-edited file) are not used; a position left
+    /// or above the screens' origin is moved onto it.
+    pub fn usable(self, min: [f32; 2]) -> Option<WindowPlace> {
+        let sane = |v: f32| v.is_finite() && v < 100_000.0;
+        if !sane(self.width) || !sane(self.height) {
+            return None;
+        }
+        let place = |v: Option<f32>| {
+            v.filter(|v| sane(*v) && *v > -100_000.0)
+                .map(|v| v.max(0.0))
+        };
+        Some(WindowPlace {
+            width: self.width.max(min[0]),
+            height: self.height.max(min[1]),
+            x: place(self.x),
+            y: place(self.y),
+        })
+    }
 }
 
 impl AppState {
@@ -29,6 +65,7 @@ impl AppState {
         AppState {
             display_name: self.display_name.or_else(|| config.display_name.clone()),
             last_profile: self.last_profile.or_else(|| config.last_profile.clone()),
+            window: self.window,
         }
     }
 }
@@ -62,7 +99,9 @@ pub fn load_state(path: &Path) -> AppState {
 /// Write the state file (atomically: a second window never leaves half a file).
 pub fn save_state(state: &AppState, path: &Path) -> io::Result<()> {
     let body = toml::to_string(state).map_err(io::Error::other)?;
-    let text = format!("# What guest-join remembers between runs (written on every join).\n{body}");
+    let text = format!(
+        "# What guest-join remembers between runs (written on a join and when the window closes).\n{body}"
+    );
     super::edit::write_atomically(path, &text)
 }
 
@@ -78,11 +117,38 @@ mod tests {
         let s = AppState {
             display_name: Some("Jörg Gast".into()),
             last_profile: Some("demo".into()),
+            window: Some(WindowPlace {
+                width: 800.0,
+                height: 600.0,
+                x: Some(40.0),
+                y: None,
+            }),
         };
         save_state(&s, &path).unwrap();
         assert_eq!(load_state(&path), s);
         std::fs::write(&path, "display_name = [").unwrap();
         assert_eq!(load_state(&path), AppState::default());
+    }
+
+    #[test]
+    fn a_remembered_window_place_is_kept_sane() {
+        let min = [420.0, 420.0];
+        let p = |width, height, x, y| WindowPlace {
+            width,
+            height,
+            x,
+            y,
+        };
+        assert_eq!(
+            p(300.0, 900.0, Some(-50.0), Some(20.0)).usable(min),
+            Some(p(420.0, 900.0, Some(0.0), Some(20.0)))
+        );
+        assert_eq!(p(f32::NAN, 500.0, None, None).usable(min), None);
+        assert_eq!(p(1e9, 500.0, None, None).usable(min), None);
+        assert_eq!(
+            p(800.0, 600.0, Some(f32::INFINITY), Some(-1e9)).usable(min),
+            Some(p(800.0, 600.0, None, None))
+        );
     }
 
     #[test]
@@ -96,7 +162,7 @@ mod tests {
         assert_eq!(fresh.display_name.as_deref(), Some("Old"));
         let newer = AppState {
             display_name: Some("New".into()),
-            last_profile: None,
+            ..AppState::default()
         }
         .or_legacy(&config);
         assert_eq!(newer.display_name.as_deref(), Some("New"));

@@ -288,10 +288,7 @@ impl GuestApp {
         let Some(path) = self.state_path.clone() else {
             return;
         };
-        let state = config::state::AppState {
-            display_name: self.config.display_name.clone(),
-            last_profile: self.config.last_profile.clone(),
-        };
+        let state = self.remembered();
         self.state_writes.spawn(&self.backend.handle, move || {
             if let Err(e) = config::state::save_state(&state, &path) {
                 // Only a convenience: the next join tries again.

@@ -111,6 +111,8 @@ pub struct GuestApp {
     attention: Attention,
     /// A link another launch handed over during a call, until the guest answers.
     pub(super) handover: Option<PendingHandover>,
+    /// The window's size and place, remembered in the state file when it closes.
+    window_place: Option<config::state::WindowPlace>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).
@@ -138,6 +140,7 @@ impl GuestApp {
         let mut loaded = loaded;
         // Remembered in the state file (or by an older version in the config file).
         let remembered = state.or_legacy(&loaded.config);
+        let window_place = remembered.window;
         loaded.config.display_name = remembered.display_name;
         loaded.config.last_profile = remembered.last_profile;
 
@@ -191,6 +194,7 @@ impl GuestApp {
         let mut app = Self {
             attention: Attention::new(notifier),
             handover: None,
+            window_place,
             ui_tx: UiSender::new(tx, ctx.clone()),
             backend,
             rx,
@@ -335,6 +339,36 @@ impl GuestApp {
         &self.config
     }
 
+    /// What the state file keeps: the name and join service used last, the window's place.
+    pub(super) fn remembered(&self) -> config::state::AppState {
+        config::state::AppState {
+            display_name: self.config.display_name.clone(),
+            last_profile: self.config.last_profile.clone(),
+            window: self.window_place,
+        }
+    }
+
+    /// The window's size and place as the desktop reports them (not while minimized, full
+    /// screen or maximized: then the size to come back to is the one before).
+    fn note_window_place(&mut self, ctx: &egui::Context) {
+        let place = ctx.input(|i| {
+            let v = i.viewport();
+            let special = v.minimized == Some(true)
+                || v.maximized == Some(true)
+                || v.fullscreen == Some(true);
+            let inner = v.inner_rect.filter(|_| !special)?;
+            Some(config::state::WindowPlace {
+                width: inner.width(),
+                height: inner.height(),
+                x: v.outer_rect.map(|r| r.min.x),
+                y: v.outer_rect.map(|r| r.min.y),
+            })
+        });
+        if place.is_some() {
+            self.window_place = place;
+        }
+    }
+
     fn drain(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
         while let Ok(msg) = self.rx.try_recv() {
@@ -441,6 +475,7 @@ impl eframe::App for GuestApp {
         // Here rather than in `ui`: only `logic` runs while the window is minimized or hidden.
         self.kiosk_refuse_close(ctx);
         if self.kiosk.is_none() {
+            self.note_window_place(ctx);
             let view = self.session.as_ref().map(|s| &s.view);
             self.attention
                 .update(ctx, &self.tr, view, self.config.notifications);
@@ -485,5 +520,12 @@ impl eframe::App for GuestApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Closing the window mid-join: cancel, so the engine deletes what it created.
         self.session = None;
+        // The window's size and place for next time (a small file, written before the
+        // runtime stops; never on a kiosk, which has no state path).
+        if let Some(path) = &self.state_path
+            && let Err(e) = config::state::save_state(&self.remembered(), path)
+        {
+            tracing::warn!("{}: not written ({e})", path.display());
+        }
     }
 }

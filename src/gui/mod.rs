@@ -55,16 +55,29 @@ const CLEANUP_WAIT: Duration = Duration::from_secs(10);
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/256x256/apps/guest-join.png");
 
 pub fn native_options() -> eframe::NativeOptions {
-    native_options_for(false)
+    native_options_for(false, None)
 }
 
-/// The window's options; a kiosk is full screen without decorations.
-pub fn native_options_for(kiosk: bool) -> eframe::NativeOptions {
+/// The smallest window.
+const MIN_SIZE: [f32; 2] = [420.0, 420.0];
+
+/// The window's options; a kiosk is full screen without decorations. `place`: where the
+/// window was when it last closed.
+pub fn native_options_for(
+    kiosk: bool,
+    place: Option<config::state::WindowPlace>,
+) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("guest-join")
         .with_app_id("guest-join")
         .with_inner_size([720.0, 640.0])
-        .with_min_inner_size([420.0, 420.0]);
+        .with_min_inner_size(MIN_SIZE);
+    if let Some(place) = place.filter(|_| !kiosk).and_then(|p| p.usable(MIN_SIZE)) {
+        viewport = viewport.with_inner_size([place.width, place.height]);
+        if let (Some(x), Some(y)) = (place.x, place.y) {
+            viewport = viewport.with_position([x, y]);
+        }
+    }
     match eframe::icon_data::from_png_bytes(ICON_PNG) {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => tracing::warn!("window icon not loaded: {e}"),
@@ -177,6 +190,7 @@ pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i
     };
     let init = init_from(options);
     let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
+    let place = init.state.window;
     let mut backend = Backend::new(runtime.clone());
     backend.log_file = log_file;
     backend.notifier = Some(Arc::new(notifier::DesktopNotifier::new(runtime.clone())));
@@ -189,7 +203,7 @@ pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i
     let stopping = backend.stopping.clone();
     let result = eframe::run_native(
         "guest-join",
-        native_options_for(kiosk),
+        native_options_for(kiosk, place),
         Box::new(move |cc| {
             close_on_signal(&backend, cc.egui_ctx.clone());
             let app = GuestApp::new(&cc.egui_ctx, init, backend);

@@ -113,8 +113,14 @@ fn real_window_under_xvfb() {
         "guest-join is still running after the handover"
     );
     drop(app);
-    // The window removed its socket when it closed.
+    // The window removed its socket when it closed, and remembered its size.
     assert!(!stale.exists(), "the socket outlived the window");
+    let state = std::fs::read_to_string(dir.path().join("state/guest-join/state.toml"))
+        .expect("the state file written at close");
+    assert!(
+        state.contains("[window]") && state.contains("width = "),
+        "{state}"
+    );
     drop(server);
     // The window's own log file, in the state directory, masked like every output.
     let file = dir.path().join("state/guest-join/guest-join.log");
