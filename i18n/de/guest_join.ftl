@@ -127,6 +127,8 @@ form-join-directly = Direkt teilnehmen
 form-cancelled = Die Teilnahme wurde abgebrochen.
 form-cancelled-told = Die Teilnahme wurde abgebrochen. Der Besprechungsdienst wurde benachrichtigt.
 form-cancelled-not-told = Die Teilnahme wurde abgebrochen. Der Besprechungsdienst konnte nicht benachrichtigt werden; er entfernt den Gast nach einer Weile von selbst.
+form-left-told = Sie haben die Besprechung verlassen. Der Besprechungsdienst wurde benachrichtigt.
+form-left-not-told = Sie haben die Besprechung verlassen. Der Besprechungsdienst konnte nicht benachrichtigt werden; er entfernt den Gast nach einer Weile von selbst.
 form-bad-service = Die Adresse des Beitrittsdienstes { $name } ist ungültig. Korrigieren Sie sie unter „Einstellungen“.
 
 ## Was an einem Besprechungslink oder einem Namen nicht stimmt (unter dem Feld angezeigt)

@@ -127,6 +127,8 @@ form-join-directly = Join directly
 form-cancelled = Joining was cancelled.
 form-cancelled-told = Joining was cancelled; the meeting service was told.
 form-cancelled-not-told = Joining was cancelled; the meeting service could not be told, it forgets the guest after a while.
+form-left-told = You left the meeting; the meeting service was told.
+form-left-not-told = You left the meeting; the meeting service could not be told, it removes the guest after a while.
 form-bad-service = The address of the join service { $name } is not valid; fix it under Settings.
 
 ## What is wrong with a meeting link or a name (shown under the field)

@@ -127,6 +127,8 @@ form-join-directly = Unirse directamente
 form-cancelled = Se canceló el acceso a la reunión.
 form-cancelled-told = Se canceló el acceso; se avisó al servicio de reuniones.
 form-cancelled-not-told = Se canceló el acceso; no se pudo avisar al servicio de reuniones, que olvidará al invitado al cabo de un rato.
+form-left-told = Ha salido de la reunión; se avisó al servicio de reuniones.
+form-left-not-told = Ha salido de la reunión; no se pudo avisar al servicio de reuniones, que olvidará al invitado al cabo de un rato.
 form-bad-service = La dirección del servicio de acceso { $name } no es válida; corríjala en Configuración.
 
 ## Qué falla en un enlace de reunión o en un nombre (se muestra debajo del campo)

@@ -127,6 +127,8 @@ form-join-directly = Rejoindre directement
 form-cancelled = La connexion à la réunion a été annulée.
 form-cancelled-told = La connexion a été annulée ; le service de réunion en a été informé.
 form-cancelled-not-told = La connexion a été annulée ; le service de réunion n’a pas pu en être informé, mais il oubliera l’invité au bout d’un moment.
+form-left-told = Vous avez quitté la réunion ; le service de réunion en a été informé.
+form-left-not-told = Vous avez quitté la réunion ; le service de réunion n’a pas pu en être informé, mais il oubliera l’invité au bout d’un moment.
 form-bad-service = L’adresse du service de participation { $name } n’est pas valide ; corrigez-la dans les Paramètres.
 
 ## Ce qui ne va pas dans un lien de réunion ou un nom (affiché sous le champ)

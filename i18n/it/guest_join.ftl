@@ -127,6 +127,8 @@ form-join-directly = Partecipa direttamente
 form-cancelled = Accesso annullato.
 form-cancelled-told = Accesso annullato; il servizio riunioni è stato avvisato.
 form-cancelled-not-told = Accesso annullato; non è stato possibile avvisare il servizio riunioni, che rimuoverà l'ospite dopo un po'.
+form-left-told = Ha lasciato la riunione; il servizio riunioni è stato avvisato.
+form-left-not-told = Ha lasciato la riunione; non è stato possibile avvisare il servizio riunioni, che rimuoverà l'ospite dopo un po'.
 form-bad-service = L'indirizzo del servizio di accesso { $name } non è valido; lo corregga in Impostazioni.
 
 ## Cosa non va nel link della riunione o nel nome (mostrato sotto il campo)

@@ -128,6 +128,8 @@ form-join-directly = 直接参加する
 form-cancelled = 参加をキャンセルしました。
 form-cancelled-told = 参加をキャンセルしました。会議サービスにも通知しました。
 form-cancelled-not-told = 参加をキャンセルしました。会議サービスには通知できませんでしたが、ゲストはしばらくすると自動的に削除されます。
+form-left-told = 会議から退出しました。会議サービスにも通知しました。
+form-left-not-told = 会議から退出しました。会議サービスには通知できませんでしたが、ゲストはしばらくすると自動的に削除されます。
 form-bad-service = 参加サービス「{ $name }」のアドレスが正しくありません。「設定」で修正してください。
 
 ## What is wrong with a meeting link or a name (shown under the field)

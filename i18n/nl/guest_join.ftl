@@ -127,6 +127,8 @@ form-join-directly = Rechtstreeks deelnemen
 form-cancelled = Deelnemen is geannuleerd.
 form-cancelled-told = Deelnemen is geannuleerd; de vergaderdienst is op de hoogte gebracht.
 form-cancelled-not-told = Deelnemen is geannuleerd; de vergaderdienst kon niet worden ingelicht en verwijdert de gast na een tijdje.
+form-left-told = U hebt de vergadering verlaten; de vergaderdienst is op de hoogte gebracht.
+form-left-not-told = U hebt de vergadering verlaten; de vergaderdienst kon niet worden ingelicht en verwijdert de gast na een tijdje.
 form-bad-service = Het adres van de toegangsdienst { $name } is ongeldig; corrigeer het onder Instellingen.
 
 ## Wat er mis is met een vergaderlink of een naam (onder het veld)

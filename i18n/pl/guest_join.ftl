@@ -129,6 +129,8 @@ form-join-directly = Dołącz bezpośrednio
 form-cancelled = Anulowano dołączanie.
 form-cancelled-told = Anulowano dołączanie; usługa spotkań została o tym powiadomiona.
 form-cancelled-not-told = Anulowano dołączanie; nie udało się powiadomić usługi spotkań, która usunie gościa po pewnym czasie.
+form-left-told = Opuszczono spotkanie; usługa spotkań została o tym powiadomiona.
+form-left-not-told = Opuszczono spotkanie; nie udało się powiadomić usługi spotkań, która usunie gościa po pewnym czasie.
 form-bad-service = Adres usługi dołączania { $name } jest nieprawidłowy — popraw go w Ustawieniach.
 
 ## What is wrong with a meeting link or a name (shown under the field)

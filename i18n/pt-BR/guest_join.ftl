@@ -127,6 +127,8 @@ form-join-directly = Entrar diretamente
 form-cancelled = A entrada foi cancelada.
 form-cancelled-told = A entrada foi cancelada e o serviço de reuniões foi avisado.
 form-cancelled-not-told = A entrada foi cancelada. Não foi possível avisar o serviço de reuniões, que vai remover o convidado depois de um tempo.
+form-left-told = Você saiu da reunião e o serviço de reuniões foi avisado.
+form-left-not-told = Você saiu da reunião. Não foi possível avisar o serviço de reuniões, que vai remover o convidado depois de um tempo.
 form-bad-service = O endereço do serviço de acesso { $name } não é válido; corrija-o em Configurações.
 
 ## O que há de errado com o link da reunião ou com o nome (mostrado abaixo do campo)

@@ -128,6 +128,8 @@ form-join-directly = 直接加入
 form-cancelled = 已取消加入。
 form-cancelled-told = 已取消加入，并已通知会议服务。
 form-cancelled-not-told = 已取消加入，但未能通知会议服务；会议服务会在一段时间后自动移除该访客。
+form-left-told = 您已离开会议，并已通知会议服务。
+form-left-not-told = 您已离开会议，但未能通知会议服务；会议服务会在一段时间后自动移除该访客。
 form-bad-service = 加入服务“{ $name }”的地址无效，请在“设置”中修改。
 
 ## What is wrong with a meeting link or a name (shown under the field)

@@ -377,10 +377,12 @@ impl GuestApp {
                     Some(s) if s.view.id == session => s.view.apply(&event, now),
                     _ if self.cancelled == Some(session) => {
                         if let JoinEvent::Cancelled { cleaned_up } = event {
-                            self.form.note = Some(if cleaned_up {
-                                FormNote::CancelledTold
-                            } else {
-                                FormNote::CancelledNotTold
+                            let left = self.form.note == Some(FormNote::Leaving);
+                            self.form.note = Some(match (left, cleaned_up) {
+                                (true, true) => FormNote::LeftTold,
+                                (true, false) => FormNote::LeftNotTold,
+                                (false, true) => FormNote::CancelledTold,
+                                (false, false) => FormNote::CancelledNotTold,
                             });
                         }
                     }

@@ -10,7 +10,7 @@ use crate::t;
 
 use super::actions::{UiAction, form_from_link, initial_form};
 use super::app::GuestApp;
-use super::state::{Field, FormState, Screen};
+use super::state::{Field, FormNote, FormState, Screen};
 
 /// A handed-over link waiting for the guest's answer, because a call is running.
 #[derive(Debug)]
@@ -64,6 +64,12 @@ impl GuestApp {
             && !s.view.phase().is_terminal()
         {
             self.cancelled = Some(s.view.id);
+            // The form then says whether the meeting service was told.
+            form.note = Some(if s.view.status.joined {
+                FormNote::Leaving
+            } else {
+                FormNote::Cancelled
+            });
         }
         form.focus = Some(if form.meeting.is_empty() {
             Field::Meeting

@@ -218,7 +218,10 @@ fn a_handed_over_link_fills_the_form_or_waits_for_the_guests_answer() {
     assert_eq!(h.state().phase(), Phase::Idle);
     assert_eq!(h.state().form().meeting, OTHER);
     until_deleted(Some(&mut h), &demo);
-    wait_for(&mut h, "the meeting service was told");
+    wait_for(
+        &mut h,
+        "You left the meeting; the meeting service was told.",
+    );
     drop(h);
     rt.block_on(demo.shutdown());
 }

@@ -35,8 +35,27 @@ pub fn harness(rt: &tokio::runtime::Runtime, init: AppInit) -> Harness<'static, 
 /// A harness whose save dialog is `dialog`.
 pub fn harness_with_dialog(
     rt: &tokio::runtime::Runtime,
-    mut init: AppInit,
+    init: AppInit,
     dialog: Arc<dyn SaveDialog>,
+) -> Harness<'static, GuestApp> {
+    harness_with_backend(rt, init, move |backend| backend.dialog = dialog)
+}
+
+/// A harness whose desktop notifications go to `notifier`.
+pub fn harness_with_notifier(
+    rt: &tokio::runtime::Runtime,
+    init: AppInit,
+    notifier: Arc<dyn guest_join::gui::notifier::Notify>,
+) -> Harness<'static, GuestApp> {
+    harness_with_backend(rt, init, move |backend| backend.notifier = Some(notifier))
+}
+
+/// A harness whose backend `setup` changes (a cancelling save dialog, no notifications,
+/// unless it says otherwise).
+fn harness_with_backend(
+    rt: &tokio::runtime::Runtime,
+    mut init: AppInit,
+    setup: impl FnOnce(&mut Backend) + 'static,
 ) -> Harness<'static, GuestApp> {
     // English unless a test asks for another: the labels the tests look for are English.
     init.language.get_or_insert_with(|| "en".into());
@@ -44,23 +63,8 @@ pub fn harness_with_dialog(
     Harness::builder()
         .with_size(egui::vec2(820.0, 1000.0))
         .build_eframe(move |cc| {
-            GuestApp::new(&cc.egui_ctx, init, Backend::with_dialog(handle, dialog))
-        })
-}
-
-/// A harness whose desktop notifications go to `notifier`.
-pub fn harness_with_notifier(
-    rt: &tokio::runtime::Runtime,
-    mut init: AppInit,
-    notifier: Arc<dyn guest_join::gui::notifier::Notify>,
-) -> Harness<'static, GuestApp> {
-    init.language.get_or_insert_with(|| "en".into());
-    let handle = rt.handle().clone();
-    Harness::builder()
-        .with_size(egui::vec2(820.0, 1000.0))
-        .build_eframe(move |cc| {
             let mut backend = Backend::with_dialog(handle, Arc::new(FakeDialog::cancelling()));
-            backend.notifier = Some(notifier);
+            setup(&mut backend);
             GuestApp::new(&cc.egui_ctx, init, backend)
         })
 }

@@ -101,6 +101,12 @@ pub enum FormNote {
     CancelledTold,
     /// Cancelled, and the meeting service could not be told.
     CancelledNotTold,
+    /// Left the meeting for a handed-over link, before the engine said whether it cleaned up.
+    Leaving,
+    /// Left, and the meeting service was told.
+    LeftTold,
+    /// Left, and the meeting service could not be told.
+    LeftNotTold,
     /// The chosen join service's URL is not valid (the file was edited by hand).
     BadService(String),
 }

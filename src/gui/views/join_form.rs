@@ -39,6 +39,9 @@ pub fn note_text(tr: &Tr, note: &FormNote) -> String {
         FormNote::Cancelled => t!(tr, "form-cancelled"),
         FormNote::CancelledTold => t!(tr, "form-cancelled-told"),
         FormNote::CancelledNotTold => t!(tr, "form-cancelled-not-told"),
+        FormNote::Leaving => t!(tr, "meeting-leaving"),
+        FormNote::LeftTold => t!(tr, "form-left-told"),
+        FormNote::LeftNotTold => t!(tr, "form-left-not-told"),
         FormNote::BadService(name) => t!(tr, "form-bad-service", name = name.as_str()),
     }
 }
