@@ -142,6 +142,7 @@ fn close_on_signal(backend: &Backend, ctx: egui::Context) {
 /// listens when `window` holds a listener.
 fn claim_window(
     options: &GuiOptions,
+    kiosk: bool,
     runtime: &Handle,
 ) -> Result<Option<single_instance::FirstWindow>, i32> {
     if options.new_window {
@@ -155,12 +156,13 @@ fn claim_window(
         meeting: options.meeting.clone(),
         name: options.name.clone(),
     };
-    match runtime.block_on(single_instance::claim(&path, &handover)) {
+    let handover = Some(&handover).filter(|_| !kiosk);
+    match runtime.block_on(single_instance::claim(&path, handover)) {
         single_instance::Claim::First(window) => Ok(Some(window)),
         single_instance::Claim::HandedOver(single_instance::Answer::Shown) => {
             println!(
                 "guest-join is already open: its window was brought forward{}.",
-                if handover.link.is_some() || handover.meeting.is_some() {
+                if options.link.is_some() || options.meeting.is_some() {
                     " with the link filled in"
                 } else {
                     ""
@@ -184,12 +186,12 @@ fn claim_window(
 /// Open the window and run until it is closed. Returns the process exit code.
 /// `log_file`: where this run logs (its end goes into saved diagnostics).
 pub fn run(options: GuiOptions, runtime: Handle, log_file: Option<PathBuf>) -> i32 {
-    let listening = match claim_window(&options, &runtime) {
+    let init = init_from(options.clone());
+    let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
+    let listening = match claim_window(&options, kiosk, &runtime) {
         Ok(window) => window,
         Err(code) => return code,
     };
-    let init = init_from(options);
-    let kiosk = init.loaded.config.kiosk.as_ref().is_some_and(|k| k.enabled);
     let place = init.state.window;
     let mut backend = Backend::new(runtime.clone());
     backend.log_file = log_file;

@@ -55,14 +55,24 @@ fn socket_name(path: &Path) -> io::Result<Name<'_>> {
     path.to_fs_name::<GenericFilePath>()
 }
 
-/// Hand `handover` to the window listening at `path`, or become that window.
-pub async fn claim(path: &Path, handover: &Handover) -> Claim {
+/// Hand `handover` to the window listening at `path`, or become that window. A kiosk passes
+/// `None`: it never hands over (it must come up on its booth even if a window is open), and
+/// runs alone when another window listens.
+pub async fn claim(path: &Path, handover: Option<&Handover>) -> Claim {
     let name = match socket_name(path) {
         Ok(name) => name,
         Err(e) => return Claim::Alone(format!("{}: not a socket name ({e})", path.display())),
     };
     match tokio::time::timeout(CONNECT_WAIT, Stream::connect(name.clone())).await {
-        Ok(Ok(stream)) => match tokio::time::timeout(ANSWER_WAIT, ask(stream, handover)).await {
+        Ok(Ok(_)) if handover.is_none() => {
+            Claim::Alone("another window is open and a kiosk hands nothing over".into())
+        }
+        Ok(Ok(stream)) => match tokio::time::timeout(
+            ANSWER_WAIT,
+            ask(stream, handover.unwrap_or(&Handover::default())),
+        )
+        .await
+        {
             Ok(Ok(answer)) => Claim::HandedOver(answer),
             Ok(Err(e)) => Claim::Alone(format!("the running window did not answer ({e})")),
             Err(_) => Claim::Alone(format!(

@@ -32,11 +32,11 @@ fn serve(window: FirstWindow, answer: Answer) -> (Serving, mpsc::Receiver<Handov
 async fn a_second_launch_hands_its_link_to_the_first_window() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("window.sock");
-    let window = first(claim(&path, &Handover::default()).await);
+    let window = first(claim(&path, Some(&Handover::default())).await);
     assert_eq!(window.path(), path);
     let (_serving, handed) = serve(window, Answer::Shown);
     let second = link("lync15:confjoin?url=https://meet.contoso.com/ada/PSDFOZC4");
-    match claim(&path, &second).await {
+    match claim(&path, Some(&second)).await {
         Claim::HandedOver(Answer::Shown) => {}
         _ => panic!("the second launch did not hand over"),
     }
@@ -44,7 +44,7 @@ async fn a_second_launch_hands_its_link_to_the_first_window() {
     assert_eq!(got, second);
     // A third launch without a link only brings the window forward.
     assert!(matches!(
-        claim(&path, &Handover::default()).await,
+        claim(&path, Some(&Handover::default())).await,
         Claim::HandedOver(Answer::Shown)
     ));
     assert_eq!(
@@ -58,11 +58,11 @@ async fn a_kiosk_answers_that_it_ignores_links() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("window.sock");
     let (_serving, handed) = serve(
-        first(claim(&path, &Handover::default()).await),
+        first(claim(&path, Some(&Handover::default())).await),
         Answer::KioskIgnored,
     );
     assert!(matches!(
-        claim(&path, &link("https://meet.contoso.com/ada/X")).await,
+        claim(&path, Some(&link("https://meet.contoso.com/ada/X"))).await,
         Claim::HandedOver(Answer::KioskIgnored)
     ));
     // The kiosk still hears of it (it logs it).
@@ -78,11 +78,11 @@ async fn a_socket_left_by_a_crashed_window_is_taken_over() {
     drop(std::os::unix::net::UnixListener::bind(&path).unwrap());
     assert!(path.exists());
     let (_serving, handed) = serve(
-        first(claim(&path, &Handover::default()).await),
+        first(claim(&path, Some(&Handover::default())).await),
         Answer::Shown,
     );
     assert!(matches!(
-        claim(&path, &link("https://meet.contoso.com/ada/X")).await,
+        claim(&path, Some(&link("https://meet.contoso.com/ada/X"))).await,
         Claim::HandedOver(Answer::Shown)
     ));
     assert!(handed.recv_timeout(Duration::from_secs(10)).is_ok());
@@ -93,7 +93,7 @@ async fn when_the_window_closes_the_next_launch_is_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("window.sock");
     let (serving, _handed) = serve(
-        first(claim(&path, &Handover::default()).await),
+        first(claim(&path, Some(&Handover::default())).await),
         Answer::Shown,
     );
     drop(serving);
@@ -104,7 +104,7 @@ async fn when_the_window_closes_the_next_launch_is_the_window() {
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let _again = first(claim(&path, &Handover::default()).await);
+    let _again = first(claim(&path, Some(&Handover::default())).await);
 }
 
 #[tokio::test]
@@ -112,7 +112,7 @@ async fn nonsense_from_a_launch_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("window.sock");
     let (_serving, handed) = serve(
-        first(claim(&path, &Handover::default()).await),
+        first(claim(&path, Some(&Handover::default())).await),
         Answer::Shown,
     );
     for junk in [
@@ -135,7 +135,7 @@ async fn nonsense_from_a_launch_changes_nothing() {
     drop(stream);
     // The window still serves the next launch, and nothing reached it before.
     assert!(matches!(
-        claim(&path, &link("https://meet.contoso.com/ada/X")).await,
+        claim(&path, Some(&link("https://meet.contoso.com/ada/X"))).await,
         Claim::HandedOver(Answer::Shown)
     ));
     let got = handed.recv_timeout(Duration::from_secs(10)).unwrap();
@@ -150,8 +150,28 @@ async fn a_window_that_does_not_answer_leaves_the_launch_alone() {
     let path = dir.path().join("window.sock");
     // Accepts (the kernel's backlog does) but never answers.
     let _hung = std::os::unix::net::UnixListener::bind(&path).unwrap();
-    match claim(&path, &link("https://meet.contoso.com/ada/X")).await {
+    match claim(&path, Some(&link("https://meet.contoso.com/ada/X"))).await {
         Claim::Alone(why) => assert!(why.contains("did not answer"), "{why}"),
         _ => panic!("a hung window must not take the launch"),
     }
+}
+
+#[tokio::test]
+async fn a_kiosk_launch_never_hands_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("window.sock");
+    let (_serving, handed) = serve(
+        first(claim(&path, Some(&Handover::default())).await),
+        Answer::Shown,
+    );
+    match claim(&path, None).await {
+        Claim::Alone(why) => assert!(why.contains("kiosk"), "{why}"),
+        _ => panic!("a kiosk must come up on its own"),
+    }
+    // The open window was handed nothing.
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(handed.try_recv().is_err());
+    // With nobody listening, a kiosk listens itself (and then ignores links).
+    let empty = dir.path().join("kiosk.sock");
+    let _kiosk = first(claim(&empty, None).await);
 }
