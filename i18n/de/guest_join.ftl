@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (direkt)
 ## Fensterkopf und Meldungen oben
 
 app-tagline = Als Gast an einer Besprechung teilnehmen
+app-chat-only = Diese App überträgt nur den Chat der Besprechung: Ton und Video der Besprechung erhalten Sie darüber nicht.
 settings-button = Einstellungen
 banner-dismiss = Schließen
 banner-dismiss-hint = Diese Meldung ausblenden
@@ -223,6 +224,21 @@ chat-message-hint = Nachricht eingeben, mit der Eingabetaste senden
 chat-send = Senden
 chat-send-hint = Nachricht an alle in der Besprechung senden
 chat-connecting = Chat wird verbunden…
+
+## Die Besprechung per Telefon hören: die Einwahlnummern der Besprechung (die App selbst überträgt nur den Chat)
+
+dial-in-title = Per Telefon zuhören
+dial-in-explain = Um die Besprechung zu hören, rufen Sie von einem Telefon aus eine dieser Nummern an. Geben Sie nach der Ansage die Konferenz-ID ein und drücken Sie dann die Rautetaste (#).
+dial-in-explain-no-id = Um die Besprechung zu hören, rufen Sie von einem Telefon aus eine dieser Nummern an.
+dial-in-main-number = { $region } (Hauptnummer)
+dial-in-copy = Kopieren
+dial-in-copied = Kopiert
+dial-in-copy-hint = Kopiert { $dial }: die Nummer, eine kurze Pause und die Konferenz-ID – zum direkten Wählen mit einem Telefon oder einer Telefon-App.
+dial-in-conference-id = Konferenz-ID: { $id }
+dial-in-find-local = Lokale Einwahlnummer suchen
+dial-in-provider = Telefonkonferenzdienst der Besprechung
+dial-in-toll-free = Gebührenfrei
+dial-in-passcode = Zugangscode: { $code }
 
 ## Das Ende einer Sitzung
 

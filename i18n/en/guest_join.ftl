@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## Window header and messages at the top
 
 app-tagline = Join a meeting as a guest
+app-chat-only = This app carries the meeting's chat only: you will not hear or see the meeting through it.
 settings-button = Settings
 banner-dismiss = Dismiss
 banner-dismiss-hint = Hide this message
@@ -223,6 +224,21 @@ chat-message-hint = Type a message, Enter sends
 chat-send = Send
 chat-send-hint = Send the message to everyone in the meeting
 chat-connecting = Chat is connecting…
+
+## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
+
+dial-in-title = Listen by phone
+dial-in-explain = To hear the meeting, call one of these numbers from a phone. When asked, enter the conference ID and then #.
+dial-in-explain-no-id = To hear the meeting, call one of these numbers from a phone.
+dial-in-main-number = { $region } (main number)
+dial-in-copy = Copy
+dial-in-copied = Copied
+dial-in-copy-hint = Copies { $dial }: the number, a short pause and the conference ID, ready for a phone or a calling app.
+dial-in-conference-id = Conference ID: { $id }
+dial-in-find-local = Find a local number
+dial-in-provider = The meeting's audio conference service
+dial-in-toll-free = Free call
+dial-in-passcode = Passcode: { $code }
 
 ## The end of a session
 

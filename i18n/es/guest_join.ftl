@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (directo)
 ## Encabezado de la ventana y mensajes en la parte superior
 
 app-tagline = Unirse a una reunión como invitado
+app-chat-only = Esta aplicación solo transmite el chat de la reunión: con ella no oirá ni verá la reunión.
 settings-button = Configuración
 banner-dismiss = Cerrar
 banner-dismiss-hint = Ocultar este mensaje
@@ -223,6 +224,21 @@ chat-message-hint = Escriba un mensaje y pulse Entrar para enviarlo
 chat-send = Enviar
 chat-send-hint = Enviar el mensaje a todos los participantes de la reunión
 chat-connecting = Conectando el chat…
+
+## Escuchar la reunión por teléfono: los números de acceso telefónico de la reunión (la propia aplicación solo transmite el chat)
+
+dial-in-title = Escuchar por teléfono
+dial-in-explain = Para escuchar la reunión, llame a uno de estos números desde un teléfono. Cuando se le pida, marque el ID de conferencia seguido de #.
+dial-in-explain-no-id = Para escuchar la reunión, llame a uno de estos números desde un teléfono.
+dial-in-main-number = { $region } (número principal)
+dial-in-copy = Copiar
+dial-in-copied = Copiado
+dial-in-copy-hint = Copia { $dial }: el número, una breve pausa y el ID de conferencia, listo para marcar en un teléfono o en una aplicación de llamadas.
+dial-in-conference-id = ID de conferencia: { $id }
+dial-in-find-local = Buscar un número local
+dial-in-provider = Servicio de audioconferencia de la reunión
+dial-in-toll-free = Llamada gratuita
+dial-in-passcode = Código de acceso: { $code }
 
 ## El final de una sesión
 

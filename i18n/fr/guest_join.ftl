@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## En-tête de la fenêtre et messages en haut
 
 app-tagline = Rejoindre une réunion en tant qu’invité
+app-chat-only = Cette application transmet uniquement les messages écrits de la réunion : vous n’y entendrez ni n’y verrez la réunion.
 settings-button = Paramètres
 banner-dismiss = Fermer
 banner-dismiss-hint = Masquer ce message
@@ -223,6 +224,21 @@ chat-message-hint = Saisissez un message ; appuyez sur Entrée pour l’envoyer
 chat-send = Envoyer
 chat-send-hint = Envoyer le message à tous les participants de la réunion
 chat-connecting = Connexion à la conversation…
+
+## Écouter la réunion par téléphone : les numéros d’accès téléphonique de la réunion (l’application elle-même ne transmet que les messages écrits)
+
+dial-in-title = Écouter par téléphone
+dial-in-explain = Pour écouter la réunion, appelez l’un de ces numéros depuis un téléphone. Lorsque cela vous est demandé, composez l’ID de conférence suivi de la touche dièse (#).
+dial-in-explain-no-id = Pour écouter la réunion, appelez l’un de ces numéros depuis un téléphone.
+dial-in-main-number = { $region } (numéro principal)
+dial-in-copy = Copier
+dial-in-copied = Copié
+dial-in-copy-hint = Copie { $dial } : le numéro, une courte pause et l’ID de conférence, à composer tel quel sur un téléphone ou dans une application d’appel.
+dial-in-conference-id = ID de conférence : { $id }
+dial-in-find-local = Trouver un numéro local
+dial-in-provider = Service d’audioconférence de la réunion
+dial-in-toll-free = Appel gratuit
+dial-in-passcode = Code d’accès : { $code }
 
 ## La fin d’une session
 

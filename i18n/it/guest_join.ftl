@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (diretto)
 ## Intestazione della finestra e messaggi in alto
 
 app-tagline = Partecipi a una riunione come ospite
+app-chat-only = Questa app trasmette solo la chat della riunione: con essa non potrà né sentire né vedere la riunione.
 settings-button = Impostazioni
 banner-dismiss = Chiudi
 banner-dismiss-hint = Nascondi questo messaggio
@@ -223,6 +224,21 @@ chat-message-hint = Scriva un messaggio e prema Invio per inviarlo
 chat-send = Invia
 chat-send-hint = Invia il messaggio a tutti i partecipanti alla riunione
 chat-connecting = Connessione alla chat…
+
+## Ascoltare la riunione per telefono: i numeri di accesso telefonico della riunione (l'app stessa trasmette solo la chat)
+
+dial-in-title = Ascolta per telefono
+dial-in-explain = Per ascoltare la riunione, chiami uno di questi numeri da un telefono. Quando richiesto, digiti l'ID conferenza seguito dal tasto cancelletto (#).
+dial-in-explain-no-id = Per ascoltare la riunione, chiami uno di questi numeri da un telefono.
+dial-in-main-number = { $region } (numero principale)
+dial-in-copy = Copia
+dial-in-copied = Copiato
+dial-in-copy-hint = Copia { $dial }: il numero, una breve pausa e l'ID conferenza, pronti da comporre su un telefono o in un'app per le chiamate.
+dial-in-conference-id = ID conferenza: { $id }
+dial-in-find-local = Trova un numero locale
+dial-in-provider = Servizio di audioconferenza della riunione
+dial-in-toll-free = Chiamata gratuita
+dial-in-passcode = Codice di accesso: { $code }
 
 ## La fine di una sessione
 

@@ -92,6 +92,7 @@ flow-direct = Skype for Business Server（直接）
 ## Window header and messages at the top
 
 app-tagline = ゲストとして会議に参加
+app-chat-only = このアプリで利用できるのは会議のチャットのみです。会議の音声や映像は視聴できません。
 settings-button = 設定
 banner-dismiss = 閉じる
 banner-dismiss-hint = このメッセージを非表示にします
@@ -215,6 +216,21 @@ chat-message-hint = メッセージを入力（Enterで送信）
 chat-send = 送信
 chat-send-hint = 会議の全員にメッセージを送信します
 chat-connecting = チャットに接続しています…
+
+## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
+
+dial-in-title = 電話で音声を聞く
+dial-in-explain = 会議の音声を聞くには、電話で次のいずれかの番号におかけください。音声案内に従って会議IDを入力し、最後に#を押してください。
+dial-in-explain-no-id = 会議の音声を聞くには、電話で次のいずれかの番号におかけください。
+dial-in-main-number = { $region }（代表番号）
+dial-in-copy = コピー
+dial-in-copied = コピー済み
+dial-in-copy-hint = { $dial }（電話番号、短い間隔、会議ID）をコピーします。電話や通話アプリでそのまま発信できます。
+dial-in-conference-id = 会議ID：{ $id }
+dial-in-find-local = お住まいの地域の番号を探す
+dial-in-provider = この会議の電話会議サービス
+dial-in-toll-free = 通話料無料
+dial-in-passcode = パスコード：{ $code }
 
 ## The end of a session
 

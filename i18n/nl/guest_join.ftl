@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## Vensterkop en meldingen bovenaan
 
 app-tagline = Neem als gast deel aan een vergadering
+app-chat-only = Deze app brengt alleen de chat van de vergadering over: u hoort of ziet de vergadering er niet mee.
 settings-button = Instellingen
 banner-dismiss = Sluiten
 banner-dismiss-hint = Dit bericht verbergen
@@ -223,6 +224,21 @@ chat-message-hint = Typ een bericht en druk op Enter om het te verzenden
 chat-send = Verzenden
 chat-send-hint = Het bericht naar iedereen in de vergadering verzenden
 chat-connecting = Chat maakt verbinding…
+
+## De vergadering via de telefoon horen: de inbelnummers van de vergadering (de app zelf brengt alleen de chat over)
+
+dial-in-title = Luisteren via de telefoon
+dial-in-explain = Bel vanaf een telefoon een van deze nummers om de vergadering te horen. Toets op verzoek de conferentie-ID in, gevolgd door een hekje (#).
+dial-in-explain-no-id = Bel vanaf een telefoon een van deze nummers om de vergadering te horen.
+dial-in-main-number = { $region } (hoofdnummer)
+dial-in-copy = Kopiëren
+dial-in-copied = Gekopieerd
+dial-in-copy-hint = Kopieert { $dial }: het nummer, een korte pauze en de conferentie-ID, klaar om te bellen met een telefoon of een bel-app.
+dial-in-conference-id = Conferentie-ID: { $id }
+dial-in-find-local = Een lokaal nummer zoeken
+dial-in-provider = Audioconferentiedienst van de vergadering
+dial-in-toll-free = Gratis bellen
+dial-in-passcode = Toegangscode: { $code }
 
 ## Het einde van een sessie
 

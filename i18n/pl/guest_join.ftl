@@ -93,6 +93,7 @@ flow-direct = Skype for Business Server (bezpośrednio)
 ## Window header and messages at the top
 
 app-tagline = Dołącz do spotkania jako gość
+app-chat-only = Ta aplikacja przekazuje tylko czat spotkania: nie usłyszysz ani nie zobaczysz w niej spotkania.
 settings-button = Ustawienia
 banner-dismiss = Zamknij
 banner-dismiss-hint = Ukryj ten komunikat
@@ -236,6 +237,21 @@ chat-message-hint = Wpisz wiadomość i naciśnij Enter, aby wysłać
 chat-send = Wyślij
 chat-send-hint = Wyślij wiadomość do wszystkich uczestników spotkania
 chat-connecting = Łączenie z czatem…
+
+## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
+
+dial-in-title = Słuchaj przez telefon
+dial-in-explain = Aby słuchać spotkania, zadzwoń z telefonu pod jeden z tych numerów. Gdy pojawi się prośba, wpisz identyfikator konferencji i naciśnij krzyżyk (#).
+dial-in-explain-no-id = Aby słuchać spotkania, zadzwoń z telefonu pod jeden z tych numerów.
+dial-in-main-number = { $region } (numer główny)
+dial-in-copy = Kopiuj
+dial-in-copied = Skopiowano
+dial-in-copy-hint = Kopiuje { $dial }: numer, krótką pauzę i identyfikator konferencji — gotowe do wybrania w telefonie lub aplikacji do połączeń.
+dial-in-conference-id = Identyfikator konferencji: { $id }
+dial-in-find-local = Znajdź numer lokalny
+dial-in-provider = Usługa audiokonferencji tego spotkania
+dial-in-toll-free = Bezpłatne połączenie
+dial-in-passcode = Kod dostępu: { $code }
 
 ## The end of a session
 

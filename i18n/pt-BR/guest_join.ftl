@@ -91,6 +91,7 @@ flow-direct = Skype for Business Server (direto)
 ## Cabeçalho da janela e mensagens no topo
 
 app-tagline = Participe de uma reunião como convidado
+app-chat-only = Este aplicativo transmite apenas o chat da reunião: por ele você não ouve nem vê a reunião.
 settings-button = Configurações
 banner-dismiss = Fechar
 banner-dismiss-hint = Ocultar esta mensagem
@@ -223,6 +224,21 @@ chat-message-hint = Digite uma mensagem e pressione Enter para enviar
 chat-send = Enviar
 chat-send-hint = Enviar a mensagem para todos na reunião
 chat-connecting = Conectando o chat…
+
+## Ouvir a reunião pelo telefone: os números de discagem da reunião (o aplicativo em si transmite apenas o chat)
+
+dial-in-title = Ouvir pelo telefone
+dial-in-explain = Para ouvir a reunião, ligue de um telefone para um destes números. Quando solicitado, digite a ID da conferência seguida da tecla #.
+dial-in-explain-no-id = Para ouvir a reunião, ligue de um telefone para um destes números.
+dial-in-main-number = { $region } (número principal)
+dial-in-copy = Copiar
+dial-in-copied = Copiado
+dial-in-copy-hint = Copia { $dial }: o número, uma pequena pausa e a ID da conferência, pronto para discar em um telefone ou aplicativo de chamadas.
+dial-in-conference-id = ID da conferência: { $id }
+dial-in-find-local = Encontrar um número local
+dial-in-provider = Serviço de audioconferência da reunião
+dial-in-toll-free = Ligação gratuita
+dial-in-passcode = Código de acesso: { $code }
 
 ## O fim de uma sessão
 

@@ -92,6 +92,7 @@ flow-direct = Skype for Business Server（直接）
 ## Window header and messages at the top
 
 app-tagline = 以访客身份加入会议
+app-chat-only = 此应用仅提供会议聊天，无法通过它收听或观看会议。
 settings-button = 设置
 banner-dismiss = 关闭
 banner-dismiss-hint = 隐藏此消息
@@ -215,6 +216,21 @@ chat-message-hint = 输入消息，按Enter发送
 chat-send = 发送
 chat-send-hint = 将消息发送给会议中的所有人
 chat-connecting = 正在连接聊天…
+
+## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
+
+dial-in-title = 通过电话收听
+dial-in-explain = 如需收听会议，请用电话拨打以下任一号码。听到提示后，输入会议ID，然后按#键。
+dial-in-explain-no-id = 如需收听会议，请用电话拨打以下任一号码。
+dial-in-main-number = { $region }（主号码）
+dial-in-copy = 复制
+dial-in-copied = 已复制
+dial-in-copy-hint = 复制{ $dial }：号码、短暂停顿和会议ID，可直接在电话或通话应用中拨打。
+dial-in-conference-id = 会议ID：{ $id }
+dial-in-find-local = 查找本地号码
+dial-in-provider = 本会议的音频会议服务
+dial-in-toll-free = 免费电话
+dial-in-passcode = 会议密码：{ $code }
 
 ## The end of a session
 

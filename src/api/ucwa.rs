@@ -201,3 +201,23 @@ pub async fn set_typing(
     )
     .await
 }
+
+/// `GET` a resource the meeting linked (the `onlineMeeting`, its `phoneDialInInformation`)
+/// and decode it as `T`; given at most 10 s, as nothing waits on it but a detail to show.
+pub async fn get_resource<T: serde::de::DeserializeOwned>(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    tag: &'static str,
+) -> Result<(T, Response), ApiError> {
+    let resp = http
+        .send(
+            Request::get(url)
+                .bearer(&auth.token())
+                .origin(&auth.origin)
+                .timeout(Duration::from_secs(10))
+                .tag(tag),
+        )
+        .await?;
+    Ok((resp.json()?, resp))
+}

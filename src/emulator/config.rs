@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::wire::rel::{REL_PREFIXES, Rel, RelName};
 use crate::api::wire::{self, Route};
 
+pub use super::telephony::{AudioProvider, DialIn, DialInRegionSpec, MeetingPhone};
+
 /// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -133,6 +135,14 @@ pub struct MeetingSpec {
     /// (the control API can change it later).
     #[serde(default = "yes")]
     pub anonymous_join: bool,
+    /// Chat may carry HTML: `supportedMessageFormats` and `negotiatedMessageFormats` say
+    /// `Plain` and `Html`, and `text/html` messages are taken. Off: `Plain` only, as the
+    /// captured anonymous application says (docs/protocol.md §6).
+    #[serde(default)]
+    pub html_messages: bool,
+    /// The meeting's telephone side: dial-in (docs/protocol.md §6a).
+    #[serde(default)]
+    pub phone: MeetingPhone,
 }
 
 fn yes() -> bool {

@@ -23,6 +23,7 @@ mod onprem;
 mod platform;
 mod pool;
 mod start;
+mod telephony;
 mod transport;
 mod world;
 
@@ -32,7 +33,10 @@ mod tests;
 // The files keep their short paths (`crate::emulator::channel`, …) inside the emulator.
 use onprem::{onprem_routes, onprem_ticket};
 use platform::{anon_routes, service_standin, trusted_app_routes};
-use pool::{batch, channel, conv_resources, messaging, resources, roster_batch, ucwa_routes};
+use pool::{
+    batch, channel, conv_resources, messaging, phone_resources, resources, roster_batch,
+    route_table, ucwa_routes,
+};
 use transport::{fault_response, http, journal, tls};
 use world::{demo_meetings, meeting};
 
@@ -47,9 +51,9 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 pub use config::{
-    DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DiscoverAnswer, EmulatorConfig, EventStyle, Fault,
-    FaultBody, FaultRoute, LobbyPolicy, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD,
-    ScriptedParticipant,
+    AudioProvider, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DialIn, DialInRegionSpec,
+    DiscoverAnswer, EmulatorConfig, EventStyle, Fault, FaultBody, FaultRoute, LobbyPolicy,
+    MeetingPhone, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use demo_meetings::{

@@ -45,6 +45,8 @@ pub enum UiAction {
     CloseSettings,
     SaveSettings,
     DismissBanner(usize),
+    /// Copy a dial-in number with its conference ID, ready for a phone.
+    CopyDialIn(String),
     /// Leave the call for the link another launch handed over.
     OpenHandedOver,
     /// Stay in the call; the handed-over link is dropped.
@@ -99,6 +101,12 @@ impl GuestApp {
                 if let Some(s) = &mut self.session {
                     ctx.copy_text(super::state::diagnostics(&s.view));
                     s.view.copied = true;
+                }
+            }
+            UiAction::CopyDialIn(dial) => {
+                ctx.copy_text(dial.clone());
+                if let Some(s) = &mut self.session {
+                    s.view.dial_in_copied = Some(dial);
                 }
             }
             UiAction::ExportHar => self.ask_export(ExportKind::Har),
@@ -259,7 +267,8 @@ impl GuestApp {
             plan.name.as_str().to_string(),
             service_label,
         )
-        .for_flow(plan.source.flow());
+        .for_flow(plan.source.flow())
+        .in_booth(self.kiosk.is_some());
         let task = session::start(&self.backend, id, plan, self.ui_tx.clone());
         self.session = Some(CurrentSession { task, view });
         self.form.note = None;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::dial_in::DialIn;
 use super::failure::FailureInfo;
 use crate::api::exchange::ExchangeRecord;
 
@@ -144,6 +145,10 @@ pub enum JoinEvent {
         subject: Option<String>,
         organizer: Option<String>,
     },
+    /// How to join the meeting by phone (numbers, conference ID), once the meeting said.
+    DialIn {
+        dial_in: DialIn,
+    },
     ParticipantJoined {
         participant: Participant,
     },
@@ -197,6 +202,8 @@ pub struct JoinStatus {
     pub steps: Vec<StepStatus>,
     pub subject: Option<String>,
     pub organizer: Option<String>,
+    /// The meeting's dial-in details, when it has them.
+    pub dial_in: Option<DialIn>,
     pub roster: Vec<Participant>,
     pub failure: Option<FailureInfo>,
     /// Set once the guest was in the meeting.
@@ -230,6 +237,7 @@ impl Default for JoinStatus {
                 .collect(),
             subject: None,
             organizer: None,
+            dial_in: None,
             roster: Vec::new(),
             failure: None,
             joined: false,
@@ -376,6 +384,7 @@ impl JoinStatus {
                     self.organizer = organizer.clone();
                 }
             }
+            JoinEvent::DialIn { dial_in } => self.dial_in = Some(dial_in.clone()),
             JoinEvent::ParticipantJoined { participant }
             | JoinEvent::ParticipantUpdated { participant } => {
                 if participant.me {

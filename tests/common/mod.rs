@@ -17,7 +17,7 @@ use std::time::Duration;
 use guest_join::api::{HttpClient, HttpOptions, RetryPolicy};
 use guest_join::demo::Demo;
 use guest_join::emulator::{
-    EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
+    EmulatorConfig, EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec, Role, ScriptedParticipant,
 };
 use guest_join::join::status::JoinEvent;
 use guest_join::join::{
@@ -50,6 +50,8 @@ pub fn empty_meeting(url: &str, subject: &str, policy: LobbyPolicy) -> MeetingSp
         participants: Vec::new(),
         event_style: EventStyle::Detailed,
         anonymous_join: true,
+        html_messages: false,
+        phone: MeetingPhone::default(),
     }
 }
 

@@ -19,6 +19,7 @@ mod exports;
 mod fault_matrix;
 mod hostile;
 mod load;
+mod phone;
 mod redaction_audit;
 mod rejoin;
 mod servers;

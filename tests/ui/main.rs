@@ -24,6 +24,7 @@ mod kiosk_admin;
 mod kiosk_window;
 mod languages;
 mod layout;
+mod phone;
 mod pseudo;
 mod real_window;
 mod session;

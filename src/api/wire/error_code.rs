@@ -25,6 +25,8 @@ vocabulary! {
         Timeout = "Timeout",
         /// A party the server relied on failed (e.g. a message the meeting did not deliver).
         RemoteFailure = "RemoteFailure",
+        /// The guest's own side failed (e.g. the guest's phone did not take the call).
+        LocalFailure = "LocalFailure",
         Informational = "Informational",
     }
 }
@@ -36,6 +38,8 @@ vocabulary! {
         AnonymousNotAllowed = "AnonymousNotAllowed",
         ApplicationNotFound = "ApplicationNotFound",
         AttendeeNotAllowed = "AttendeeNotAllowed",
+        /// The phone called was busy (the emulator's word; docs/protocol.md §6a).
+        Busy = "Busy",
         /// The guest left the lobby (UCWA's spelling, one `l`).
         Canceled = "Canceled",
         ConversationNotFound = "ConversationNotFound",
@@ -44,6 +48,8 @@ vocabulary! {
         Denied = "Denied",
         DeserializationFailure = "DeserializationFailure",
         DestinationNotFound = "DestinationNotFound",
+        /// The organizer's policy does not let the server call a guest.
+        DialoutNotAllowed = "DialoutNotAllowed",
         /// A leader removed the guest from the meeting.
         Ejected = "Ejected",
         /// The meeting ended.
@@ -54,11 +60,15 @@ vocabulary! {
         InactiveApplicationExpired = "InactiveApplicationExpired",
         InvalidToken = "InvalidToken",
         InviteesOnly = "InviteesOnly",
+        /// The phone number could not be made a dialable number.
+        NormalizationFailed = "NormalizationFailed",
         NotAllowed = "NotAllowed",
         OperationNotSupported = "OperationNotSupported",
         ParameterValidationFailure = "ParameterValidationFailure",
         /// Another P-GET took over the event channel.
         PGetReplaced = "PGetReplaced",
+        /// The call to the guest's phone failed (rejected, for one).
+        PstnCallFailed = "PstnCallFailed",
         Removed = "Removed",
         ServiceTimeout = "ServiceTimeout",
         TemporarilyUnavailable = "TemporarilyUnavailable",

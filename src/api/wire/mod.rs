@@ -9,6 +9,7 @@ pub mod events;
 pub mod hal;
 pub mod oauth_error;
 pub mod operation;
+pub mod phone;
 pub mod platform;
 pub mod psat;
 pub mod rel;

@@ -47,6 +47,8 @@ macro_rules! rels {
 
 rels! {
     AddMessaging = "addMessaging",
+    /// "Call me": the server rings the guest's phone and adds the call to the conversation.
+    AddPhoneAudio = "addPhoneAudio",
     AdhocMeetings = "adhocMeetings",
     /// The Trusted Application API's guest token resource.
     AnonApplicationToken = "anonApplicationToken",
@@ -55,7 +57,6 @@ rels! {
     Application = "application",
     Applications = "applications",
     Attendees = "attendees",
-    Batch = "batch",
     Communication = "communication",
     /// An unpublished key under which a guest discover may carry the conference URI (as a
     /// link or a property), like [`Rel::ConferenceUri`] and [`Rel::OnlineMeetingUri`].
@@ -63,6 +64,8 @@ rels! {
     ConferenceUri = "conferenceUri",
     Conversation = "conversation",
     Conversations = "conversations",
+    /// One region's dial-in number, embedded in [`Rel::PhoneDialInInformation`].
+    DialInRegion = "dialInRegion",
     Discover = "discover",
     Events = "events",
     FailedDeliveryParticipant = "failedDeliveryParticipant",
@@ -87,8 +90,16 @@ rels! {
     OnlineMeetingInvitation = "onlineMeetingInvitation",
     OnlineMeetingUri = "onlineMeetingUri",
     Participant = "participant",
+    /// A participant's audio (a connected phone leg), under the participant.
+    ParticipantAudio = "participantAudio",
     ParticipantMessaging = "participantMessaging",
     Participants = "participants",
+    /// The conversation's telephone modality.
+    PhoneAudio = "phoneAudio",
+    /// The "call me" operation resource.
+    PhoneAudioInvitation = "phoneAudioInvitation",
+    /// The meeting's dial-in numbers and conference ID, linked from `onlineMeeting`.
+    PhoneDialInInformation = "phoneDialInInformation",
     PlainMessage = "plainMessage",
     Policies = "policies",
     /// Autodiscover: look further at this URL.
@@ -105,6 +116,7 @@ rels! {
     StartAudioVideo = "startAudioVideo",
     StartMessaging = "startMessaging",
     StopMessaging = "stopMessaging",
+    StopPhoneAudio = "stopPhoneAudio",
     TypingParticipants = "typingParticipants",
     User = "user",
     Xframe = "xframe",

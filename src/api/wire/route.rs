@@ -37,6 +37,8 @@ routes! {
     Preflight = "preflight",
     /// A request no route matches (answered 404).
     Unknown = "unknown",
+    /// A method the resource does not support (answered 405 with `Allow`).
+    MethodNotAllowed = "method_not_allowed",
 
     // The platform listener: the service-application stand-in, Azure AD, the Trusted
     // Application API and the guest's discover.
@@ -63,7 +65,6 @@ routes! {
     DeleteApplication = "delete_application",
     /// The event channel's P-GET.
     Events = "events",
-    Batch = "batch",
     ReportActivity = "report_activity",
     MakeMeAvailable = "make_me_available",
     /// `POST .../onlineMeetingInvitations`.

@@ -250,6 +250,11 @@ pub struct OnlineMeeting {
     pub organizer_uri: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub join_url: Option<String>,
+    /// `Enabled`: people may join by phone (dial-in); `Disabled`: they may not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_user_admission: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lobby_bypass_for_phone_users: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

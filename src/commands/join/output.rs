@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use crate::join::status::{Flow, JoinEvent, JoinStatus, Phase, StepState};
-use crate::join::{EventSink, FailureInfo};
+use crate::join::{DialIn, EventSink, FailureInfo};
 use crate::stop_signal::StopSignal;
 
 /// Prints each event as one JSON line on stdout.
@@ -157,6 +157,7 @@ fn meeting_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
             format!("  +     {}{role}", participant.name)
         }
         JoinEvent::ParticipantLeft { name, .. } => format!("  -     {name} left"),
+        JoinEvent::DialIn { dial_in } => dial_in_lines(dial_in),
         JoinEvent::ChatMessage { message } if !message.outgoing => format!(
             "  chat  {}: {}",
             message.from,
@@ -182,6 +183,55 @@ fn meeting_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// How to join by phone: the numbers (default region first), the conference ID, the string a
+/// phone dials in one go, the directory page and an audio conference provider's bridge.
+fn dial_in_lines(d: &DialIn) -> String {
+    let mut lines = Vec::new();
+    for (i, n) in d.numbers.iter().enumerate() {
+        let lead = if i == 0 {
+            "  phone Join by phone:"
+        } else {
+            "                      "
+        };
+        let default = if n.default { ", default" } else { "" };
+        lines.push(format!("{lead} {}  ({}{default})", n.number, n.region));
+    }
+    if let Some(id) = &d.conference_id {
+        lines.push(format!("        Conference ID: {id}"));
+    }
+    if let Some(first) = d.numbers.first() {
+        lines.push(format!(
+            "        Dial in one go: {}",
+            d.dial_string(&first.number)
+        ));
+    }
+    if let Some(url) = &d.directory_url {
+        lines.push(format!("        Find a local number: {url}"));
+    }
+    if let Some(p) = &d.provider {
+        let numbers: Vec<String> = p
+            .toll_number
+            .iter()
+            .map(|n| n.to_string())
+            .chain(
+                p.toll_free_numbers
+                    .iter()
+                    .map(|n| format!("{n} (toll free)")),
+            )
+            .collect();
+        let passcode = p
+            .passcode
+            .as_deref()
+            .map(|c| format!(", passcode {c}"))
+            .unwrap_or_default();
+        lines.push(format!(
+            "        Audio conference provider: {}{passcode}",
+            numbers.join(", ")
+        ));
+    }
+    lines.join("\n")
 }
 
 /// The connection lost and found again, and the web ticket renewed.
@@ -396,5 +446,41 @@ mod tests {
             ]
         );
         assert_eq!(printed(&[JoinEvent::ChannelResynced]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn dial_in_details_are_printed_with_the_one_go_string() {
+        use crate::join::dial_in::{DialInNumber, ProviderBridge};
+        let number = |region: &str, number: &str, default: bool| DialInNumber {
+            region: region.into(),
+            number: number.into(),
+            languages: Vec::new(),
+            default,
+        };
+        let dial_in = DialIn {
+            numbers: vec![
+                number("Berlin", "+49305550100", true),
+                number("Redmond", "+14255550001", false),
+            ],
+            conference_id: Some("12983487".into()),
+            directory_url: Some("https://dialin.contoso.example/".into()),
+            provider: Some(ProviderBridge {
+                toll_number: Some("+18005550123".into()),
+                toll_free_numbers: vec!["+18885550124".into()],
+                passcode: Some("4477120".into()),
+            }),
+        };
+        assert_eq!(
+            printed(&[JoinEvent::DialIn { dial_in }]).join("\n"),
+            [
+                "  phone Join by phone: +49305550100  (Berlin, default)",
+                "                       +14255550001  (Redmond)",
+                "        Conference ID: 12983487",
+                "        Dial in one go: +49305550100,,12983487#",
+                "        Find a local number: https://dialin.contoso.example/",
+                "        Audio conference provider: +18005550123, +18885550124 (toll free), passcode 4477120",
+            ]
+            .join("\n")
+        );
     }
 }

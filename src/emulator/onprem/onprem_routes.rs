@@ -61,6 +61,7 @@ pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
         Route::Unknown => {
             UcwaErrorReply::not_found("The requested resource does not exist.").into_response()
         }
+        Route::MethodNotAllowed => ucwa_routes::method_not_allowed(r),
         _ => {
             let claims = match r.bearer().map(|t| onprem_ticket::verify(emu, t)) {
                 Some(Ok(c)) => c,

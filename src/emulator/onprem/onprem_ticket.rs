@@ -28,14 +28,15 @@ pub(crate) struct Ticket {
     pub exp: i64,
 }
 
-/// The grant types the deployment offers in its challenge.
+/// The grant types the deployment offers in its challenge: only those [`grant`] accepts, so
+/// the anonymous meeting grant or nothing (a real pool also lists `urn:microsoft.rtc:windows`
+/// and `password`, which the emulator has no users for; docs/protocol.md §B.3).
 fn offered_grants(emu: &Emu) -> Vec<String> {
-    let mut grants = vec!["urn:microsoft.rtc:windows".to_string()];
     if emu.on_prem_config().anonymous_join {
-        grants.push(ANON_MEETING_GRANT.to_string());
+        vec![ANON_MEETING_GRANT.to_string()]
+    } else {
+        Vec::new()
     }
-    grants.push("password".to_string());
-    grants
 }
 
 /// 401 with the Bearer and `MsRtcOAuth` challenges and an HTML body (§B.3).

@@ -13,7 +13,7 @@ use crate::api::wire::{
     Embedded, Link, Links, OAuthError, Rel, Route, UcwaCode, UcwaDate, UcwaSubcode,
 };
 use crate::emulator::Emu;
-use crate::emulator::config::{EventStyle, LobbyPolicy, MeetingSpec};
+use crate::emulator::config::{EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec};
 use crate::emulator::http::{
     Req, UcwaErrorReply, encode_component, html, json, str_field, token_hash, unix_now,
 };
@@ -407,6 +407,8 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
         participants: Vec::new(),
         event_style: EventStyle::Detailed,
         anonymous_join: true,
+        html_messages: false,
+        phone: MeetingPhone::default(),
     };
     let meeting = Meeting::new(spec.clone(), &emu.cfg.tenant, true);
     let uri = meeting.uri.clone();

@@ -61,7 +61,8 @@ pub(crate) fn conversation(
             Rel::LocalParticipant,
             Link::titled(p.participant(c, &app.pid()), app.display_name()),
         );
-    if conv.phase == Phase::InMeeting {
+    // The meeting's read-only details, from the lobby on (docs/protocol.md §6a, D30).
+    if conv.phase != Phase::Ended {
         links.insert(Rel::OnlineMeeting, Link::new(p.in_conv(c, "onlineMeeting")));
     }
     let modalities = if conv.messaging.state == ModalityState::Connected {
@@ -158,6 +159,16 @@ pub(crate) fn online_meeting(
     tenant: &str,
 ) -> OnlineMeeting {
     let p = Paths::new(app_id);
+    let dial_in = meeting.spec.phone.dial_in.as_ref();
+    let mut links = Links::new()
+        .with(
+            Rel::SelfLink,
+            Link::new(p.in_conv(&conv.id, "onlineMeeting")),
+        )
+        .with(Rel::Conversation, Link::new(p.conv(&conv.id)));
+    if dial_in.is_some() {
+        links.insert(Rel::PhoneDialInInformation, Link::new(p.dial_in()));
+    }
     let organizer_name = meeting
         .roster
         .iter()
@@ -172,20 +183,24 @@ pub(crate) fn online_meeting(
         organizer_name: Some(organizer_name),
         organizer_uri: Some(format!("sip:{}@{tenant}", meeting.spec.organizer)),
         join_url: Some(meeting.spec.join_url.clone()),
+        phone_user_admission: Some(
+            if dial_in.is_some() {
+                "Enabled"
+            } else {
+                "Disabled"
+            }
+            .into(),
+        ),
+        lobby_bypass_for_phone_users: Some("Disabled".into()),
         description: None,
         expiration_time: None,
         rel: Some(Rel::OnlineMeeting.into()),
-        links: Links::new()
-            .with(
-                Rel::SelfLink,
-                Link::new(p.in_conv(&conv.id, "onlineMeeting")),
-            )
-            .with(Rel::Conversation, Link::new(p.conv(&conv.id))),
+        links,
     }
 }
 
-pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
-    let p = Paths::new(app_id);
+pub(crate) fn messaging(app: &App, conv: &Conv) -> Messaging {
+    let p = Paths::new(&app.id);
     let c = &conv.id;
     let state = &conv.messaging.state;
     let mut links = Links::new()
@@ -219,7 +234,7 @@ pub(crate) fn messaging(app_id: &str, conv: &Conv) -> Messaging {
     Messaging {
         state: Some(state.clone()),
         negotiated_message_formats: (*state == ModalityState::Connected)
-            .then(|| vec!["Plain".into(), "Html".into()]),
+            .then(|| app.message_formats()),
         rel: Some(Rel::Messaging.into()),
         links,
     }
@@ -257,17 +272,21 @@ pub(crate) fn message(app_id: &str, conv: &Conv, n: usize, rec: &MsgRec) -> Mess
             Link::titled(p.participant(&conv.id, pid), name),
         );
     }
-    let (rel, media) = if rec.html {
-        (Rel::HtmlMessage, "text/html")
-    } else {
-        (Rel::PlainMessage, "text/plain")
-    };
-    let body = if rec.base64 {
-        data_uri::encode_base64(media, &rec.text)
-    } else {
-        data_uri::encode_text(media, &rec.text)
-    };
-    links.insert(rel, Link::new(body));
+    // Only an incoming message carries its body: the published samples of the guest's own
+    // (outgoing) message carry `self` and `messaging` alone, and clients tell the two apart by it.
+    if rec.direction == Direction::Incoming {
+        let (rel, media) = if rec.html {
+            (Rel::HtmlMessage, "text/html")
+        } else {
+            (Rel::PlainMessage, "text/plain")
+        };
+        let body = if rec.base64 {
+            data_uri::encode_base64(media, &rec.text)
+        } else {
+            data_uri::encode_text(media, &rec.text)
+        };
+        links.insert(rel, Link::new(body));
+    }
     Message {
         direction: Some(rec.direction.clone()),
         status: None,

@@ -15,7 +15,7 @@ use crate::emulator::Emu;
 use crate::emulator::http::{
     Req, UcwaErrorReply, check_operation_id, created, empty, hex_id, unix_now_ms,
 };
-use crate::emulator::resources::{GroupBuilder, GuestView, Paths, Person, local_person};
+use crate::emulator::resources::{GroupBuilder, GuestView, Paths, Person, local_person, roster};
 use crate::emulator::world::{ChatLine, Conv, MsgInvitation, MsgRec, Phase, World};
 
 /// The live conversation `conv_id` of the application.
@@ -101,8 +101,12 @@ pub(crate) fn add_messaging(
     if let Some(i) = conv.messaging.invitation.as_mut() {
         i.state = InvitationState::Connected;
     }
+    let count = roster(&w, m, app_id).len() + 1;
     let mut g2 = GroupBuilder::default();
     if let Some(v) = GuestView::of(&w, app_id) {
+        // As the published "messaging connected" batch: the conversation's new
+        // `activeModalities` first, from `communication`.
+        v.comm(&mut g2, v.conversation_now(count));
         v.conv(&mut g2, v.messaging_updated());
         v.conv(&mut g2, v.participant_messaging(EventType::Added));
         if let Some(e) = v.messaging_invitation(EventType::Completed) {
@@ -228,6 +232,14 @@ pub(crate) fn send_message(
         .map_err(|_| UcwaErrorReply::invalid("body", "The message is not valid UTF-8."))?;
     let op_id = r.q("operationId").map(str::to_string);
     let mut w = emu.lock();
+    if html && !w.app(app_id, asi)?.html_messages {
+        return Err(UcwaErrorReply::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            UcwaCode::UnsupportedMediaType,
+            None,
+            "This meeting's chat takes plain text (text/plain) only.",
+        ));
+    }
     let conv = conv_mut(&mut w, app_id, asi, conv_id)?;
     if conv.phase != Phase::InMeeting || conv.messaging.state != ModalityState::Connected {
         return Err(not_connected());
@@ -300,10 +312,13 @@ pub(crate) fn stop_messaging(
     }
     conv.messaging.state = ModalityState::Disconnected;
     conv.messaging.invitation = None;
+    let m = conv.meeting;
+    let count = roster(&w, m, app_id).len() + 1;
     let mut g = GroupBuilder::default();
     if let Some(v) = GuestView::of(&w, app_id) {
         v.conv(&mut g, v.participant_messaging(EventType::Deleted));
         v.conv(&mut g, v.messaging_updated());
+        v.comm(&mut g, v.conversation_now(count));
     }
     push(&mut w, app_id, g);
     Ok(empty(StatusCode::NO_CONTENT))

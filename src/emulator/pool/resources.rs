@@ -242,6 +242,12 @@ impl<'a> GuestView<'a> {
         ev(kind, Rel::Conversation, &href, None, Some(&c))
     }
 
+    /// `conversation updated` with the conversation as it is now (its state and
+    /// `activeModalities`), `count` people in it.
+    pub fn conversation_now(&self, count: usize) -> Event {
+        self.conversation(EventType::Updated, self.conv.conv_state(), count)
+    }
+
     /// `localParticipant <kind>` (embedded unless deleted).
     pub fn local_participant(&self, kind: EventType, in_lobby: bool) -> Event {
         let me = local_person(self.app);
@@ -287,7 +293,7 @@ impl<'a> GuestView<'a> {
     }
 
     pub fn messaging_updated(&self) -> Event {
-        let m = messaging(self.app_id(), self.conv);
+        let m = messaging(self.app, self.conv);
         ev(
             EventType::Updated,
             Rel::Messaging,
@@ -365,7 +371,6 @@ pub(crate) fn application(app: &App, ack: u64) -> Application {
     let links = Links::new()
         .with(Rel::SelfLink, Link::new(&p.app))
         .with(Rel::Policies, Link::new(p.sub("policies")))
-        .with(Rel::Batch, Link::new(p.sub("batch")))
         .with(Rel::Events, Link::new(p.events(ack, &app.channel.key)));
     Application {
         id: Some(app.id.clone()),
@@ -420,7 +425,7 @@ pub(crate) fn communication(app: &App) -> Communication {
     extra.insert("videoBasedScreenSharing".into(), "Disabled".into());
     Communication {
         supported_modalities: vec!["Messaging".into()],
-        supported_message_formats: vec!["Plain".into(), "Html".into()],
+        supported_message_formats: app.message_formats(),
         etag: Some("960382518".into()),
         rel: Some(Rel::Communication.into()),
         links,

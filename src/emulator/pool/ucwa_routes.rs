@@ -19,7 +19,9 @@ use crate::emulator::http::{
 use crate::emulator::meeting::{self, Exit};
 use crate::emulator::resources::{self as res, Paths, local_person};
 use crate::emulator::world::{App, AppState, Phase};
-use crate::emulator::{Emu, JournalSession, TokenProblem, messaging, remove_app};
+use crate::emulator::{
+    Emu, JournalSession, TokenProblem, messaging, phone_resources, remove_app, route_table,
+};
 
 /// Route names of the pool listener (journal and fault matching).
 pub(crate) fn route_name(r: &Req) -> Route {
@@ -36,63 +38,21 @@ pub(crate) fn route_name(r: &Req) -> Route {
 /// Route names under an applications collection (`rest` follows `.../applications`); shared
 /// with the on-premises `/ucwa/oauth/v1/applications`.
 pub(crate) fn app_route_name(method: &str, rest: &[&str]) -> Route {
-    match (method, rest) {
-        ("POST", []) => Route::CreateApplication,
-        ("GET", [_]) => Route::GetApplication,
-        ("DELETE", [_]) => Route::DeleteApplication,
-        ("GET", [_, "events"]) => Route::Events,
-        ("POST", [_, "batch"]) => Route::Batch,
-        ("POST", [_, "me", "reportmyactivity"]) => Route::ReportActivity,
-        ("POST", [_, "me", "makemeavailable"]) => Route::MakeMeAvailable,
-        ("POST", [_, "communication", "onlinemeetinginvitations"]) => Route::JoinMeeting,
-        ("DELETE", [_, "communication", "conversations", _]) => Route::DeleteConversation,
-        (
-            "POST",
-            [
-                _,
-                "communication",
-                "conversations",
-                _,
-                "messaging",
-                "messaginginvitations",
-            ],
-        ) => Route::AddMessaging,
-        (
-            "POST",
-            [
-                _,
-                "communication",
-                "conversations",
-                _,
-                "messaging",
-                "messages",
-            ],
-        ) => Route::SendMessage,
-        (
-            "POST",
-            [
-                _,
-                "communication",
-                "conversations",
-                _,
-                "messaging",
-                "typing",
-            ],
-        ) => Route::Typing,
-        (
-            "POST",
-            [
-                _,
-                "communication",
-                "conversations",
-                _,
-                "messaging",
-                "terminate",
-            ],
-        ) => Route::StopMessaging,
-        ("GET", [_, ..]) => Route::GetResource,
-        _ => Route::Unknown,
-    }
+    route_table::route(method, rest)
+}
+
+/// `405` for a method the resource at `r` does not support, with its `Allow` list.
+pub(crate) fn method_not_allowed(r: &Req) -> Response {
+    let rest: Vec<&str> = r.segs.iter().skip(4).map(String::as_str).collect();
+    let mut resp = UcwaErrorReply::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        UcwaCode::MethodNotAllowed,
+        None,
+        &format!("The resource does not support {}.", r.method),
+    )
+    .into_response();
+    set_header(&mut resp, "allow", &route_table::allow(&rest));
+    resp
 }
 
 /// 401 for a missing, invalid, expired or revoked psat.
@@ -123,6 +83,7 @@ pub(crate) async fn handle(emu: &Arc<Emu>, route: Route, r: &Req) -> Response {
             return UcwaErrorReply::not_found("The requested resource does not exist.")
                 .into_response();
         }
+        Route::MethodNotAllowed => return method_not_allowed(r),
         _ => {}
     }
     let claims = match r.bearer().map(|t| emu.verify_psat(t)) {
@@ -207,15 +168,6 @@ fn route_sync(
                 "The operation is not allowed for anonymous users.",
             ))
         }
-        Route::Batch => {
-            emu.lock().app(app_id, asi)?;
-            Err(UcwaErrorReply::new(
-                StatusCode::BAD_REQUEST,
-                UcwaCode::BadRequest,
-                Some(UcwaSubcode::OperationNotSupported),
-                "Batch requests are not supported by this server.",
-            ))
-        }
         Route::GetResource => get_resource(emu, app_id, asi, r),
         _ => Err(UcwaErrorReply::not_found(
             "The requested resource does not exist.",
@@ -268,6 +220,12 @@ fn create_application(
         }
     };
     let start = fastrand::u64(2..=30);
+    let html_messages = claims
+        .confid
+        .as_deref()
+        .and_then(|uri| w.meeting_by_uri(uri))
+        .and_then(|m| w.meetings.get(m))
+        .is_some_and(|m| m.spec.html_messages);
     let app = App {
         id: id.clone(),
         asi: claims.asi.clone(),
@@ -283,6 +241,7 @@ fn create_application(
         channel: Channel::new(hex_id(40), start),
         conv: None,
         conv_deleted_by_client: None,
+        html_messages,
     };
     // The first batch carries the usual housekeeping `communication updated`.
     let p = Paths::new(&id);
@@ -414,6 +373,20 @@ fn get_resource(
         }
         _ => {}
     }
+    if let ["onlinemeetings", "phonedialininformation", region @ ..] = rest.as_slice() {
+        // The guest's meeting's numbers; none when it has no dial-in (docs/protocol.md §6a).
+        let dial_in = meeting.spec.phone.dial_in.as_ref().ok_or_else(missing)?;
+        return match region {
+            [] => ok(&phone_resources::dial_in_information(app_id, dial_in)),
+            [n] => n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| phone_resources::dial_in_region(app_id, dial_in, n))
+                .map(|r| r.respond())
+                .ok_or_else(missing),
+            _ => Err(missing()),
+        };
+    }
     let ["communication", "conversations", c, tail @ ..] = rest.as_slice() else {
         return Err(missing());
     };
@@ -472,10 +445,8 @@ fn get_resource(
             .find(|x| x.pid == *pid)
             .map(|x| res::participant(app_id, conv, x, false, false).respond())
             .ok_or_else(missing),
-        ["onlinemeeting"] if in_meeting => {
-            ok(&res::online_meeting(app_id, conv, meeting, &emu.cfg.tenant))
-        }
-        ["messaging"] => ok(&res::messaging(app_id, conv)),
+        ["onlinemeeting"] => ok(&res::online_meeting(app_id, conv, meeting, &emu.cfg.tenant)),
+        ["messaging"] => ok(&res::messaging(app, conv)),
         ["messaging", "messages", n] => n
             .parse::<usize>()
             .ok()

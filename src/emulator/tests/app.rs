@@ -35,9 +35,12 @@ async fn create_application_has_the_traced_shape() {
     assert_eq!(app.expires.unwrap().unix_ms, claims.exp * 1000);
     let base = format!("/ucwa/psanon/v1/applications/{id}");
     assert_eq!(app.links.href(Rel::SelfLink), Some(base.as_str()));
-    for rel in [Rel::Policies, Rel::Batch] {
-        assert_eq!(app.links.href(rel), Some(format!("{base}/{rel}").as_str()));
-    }
+    assert_eq!(
+        app.links.href(Rel::Policies),
+        Some(format!("{base}/policies").as_str())
+    );
+    // No `batch`: the emulator does not run multipart/batching, so it does not offer it.
+    assert!(app.links.iter().all(|(rel, _)| rel != "batch"));
     let events = app.links.href(Rel::Events).unwrap();
     assert!(
         events.starts_with(&format!("{base}/events?ack=")) && events.contains("&key="),
@@ -172,17 +175,17 @@ async fn get_and_delete_application() {
 async fn anonymous_users_may_not_report_activity() {
     let h = Harness::new();
     let g = h.guest(OPEN, "Anon").await;
-    for op in ["reportMyActivity", "makeMeAvailable"] {
-        let resp = h
-            .pool(
-                &g,
-                Method::POST,
-                &format!("{}/me/{op}", g.href(Rel::SelfLink)),
-                None,
-            )
-            .await;
-        assert_eq!(resp.status, StatusCode::FORBIDDEN);
-        assert_eq!(resp.error().subcode, Some(UcwaSubcode::AnonymousNotAllowed));
+    // Every path the documentation names them under: the application, `me`, `communication`.
+    for under in ["", "/me", "/communication"] {
+        for op in ["reportMyActivity", "makeMeAvailable"] {
+            let path = format!("{}{under}/{op}", g.href(Rel::SelfLink));
+            let resp = h.pool(&g, Method::POST, &path, None).await;
+            assert_eq!(resp.status, StatusCode::FORBIDDEN, "{path}");
+            assert_eq!(resp.error().subcode, Some(UcwaSubcode::AnonymousNotAllowed));
+            let resp = h.pool(&g, Method::GET, &path, None).await;
+            assert_eq!(resp.status, StatusCode::METHOD_NOT_ALLOWED, "{path}");
+            assert_eq!(resp.header("allow"), Some("POST"));
+        }
     }
     let resp = h
         .pool(
@@ -193,6 +196,45 @@ async fn anonymous_users_may_not_report_activity() {
         )
         .await;
     assert_eq!(resp.decode::<Me>().name.as_deref(), Some("Anon"));
+}
+
+#[tokio::test]
+async fn unsupported_methods_are_405_with_allow() {
+    let h = Harness::new();
+    let g = h.guest(OPEN, "Methods").await;
+    let app = g.href(Rel::SelfLink);
+    for (method, path, allow) in [
+        (Method::PUT, app.clone(), "GET, DELETE"),
+        (Method::DELETE, format!("{app}/me"), "GET"),
+        (Method::POST, format!("{app}/communication"), "GET"),
+        (
+            Method::GET,
+            format!("{app}/communication/onlineMeetingInvitations"),
+            "POST",
+        ),
+        (Method::POST, format!("{app}/events"), "GET"),
+    ] {
+        let resp = h.pool(&g, method.clone(), &path, None).await;
+        assert_eq!(
+            resp.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path}"
+        );
+        assert_eq!(resp.header("allow"), Some(allow), "{method} {path}");
+        assert_eq!(resp.error().code, UcwaCode::MethodNotAllowed);
+    }
+    // `batch` is not offered, so it is not there.
+    let resp = h
+        .pool(&g, Method::POST, &format!("{app}/batch"), None)
+        .await;
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
+    let journal = h.control().journal();
+    assert!(
+        journal
+            .iter()
+            .any(|e| e.route == Route::MethodNotAllowed && e.status == 405),
+        "the journal names the route"
+    );
 }
 
 #[tokio::test]

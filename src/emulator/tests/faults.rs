@@ -160,7 +160,7 @@ async fn control_over_http() {
         .platform(Method::GET, "/control/meetings", None, None)
         .await;
     assert_eq!(resp.status, StatusCode::OK);
-    assert_eq!(resp.json().as_array().unwrap().len(), 7);
+    assert_eq!(resp.json().as_array().unwrap().len(), 8);
     let mut g = h.guest(MANUAL, "Http Guest").await;
     h.join(&g, MANUAL, "op").await;
     let resp = h

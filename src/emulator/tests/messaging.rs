@@ -9,8 +9,12 @@ use crate::api::wire::ucwa::{Message, Messaging, MessagingInvitation};
 
 /// Join OPEN and return the guest with its messaging resource.
 async fn in_meeting(h: &Harness, name: &str) -> (Guest, Messaging) {
-    let mut g = h.guest(OPEN, name).await;
-    h.join(&g, OPEN, "op").await;
+    in_meeting_at(h, OPEN, name).await
+}
+
+async fn in_meeting_at(h: &Harness, url: &str, name: &str) -> (Guest, Messaging) {
+    let mut g = h.guest(url, name).await;
+    h.join(&g, url, "op").await;
     let batches = h.batches_until(&mut g, |e| e.succeeded()).await;
     let m = find(&batches, "messaging", "updated")
         .resource::<Messaging>()
@@ -63,12 +67,18 @@ async fn add_messaging_connects_and_greetings_arrive() {
     assert_eq!(
         summary(&b2),
         vec![
+            s3("communication", "conversation", "updated"),
             s3("conversation", "messaging", "updated"),
             s3("conversation", "participantMessaging", "added"),
             s3("communication", "messagingInvitation", "completed"),
         ]
     );
-    let connected: Messaging = b2.events().next().unwrap().1.resource().unwrap().unwrap();
+    // The conversation says messaging is active, as the published sample does.
+    let conv: crate::api::wire::ucwa::Conversation =
+        b2.events().next().unwrap().1.resource().unwrap().unwrap();
+    assert_eq!(conv.active_modalities, Some(vec!["Messaging".to_string()]));
+    assert_eq!(conv.state, Some(ConversationState::Conferenced));
+    let connected: Messaging = b2.events().nth(1).unwrap().1.resource().unwrap().unwrap();
     assert_eq!(connected.state, Some(ModalityState::Connected));
     for rel in [
         Rel::SendMessage,
@@ -79,15 +89,13 @@ async fn add_messaging_connects_and_greetings_arrive() {
         assert!(connected.links.has(rel), "{rel}");
     }
     assert!(!connected.links.has(Rel::AddMessaging));
+    // Plain only, as the captured anonymous application (the meeting does not allow HTML).
     assert_eq!(
-        connected
-            .negotiated_message_formats
-            .as_deref()
-            .map(<[String]>::len),
-        Some(2)
+        connected.negotiated_message_formats,
+        Some(vec!["Plain".to_string()])
     );
     assert_eq!(
-        b2.events().nth(1).unwrap().1.in_.as_ref().unwrap().rel,
+        b2.events().nth(2).unwrap().1.in_.as_ref().unwrap().rel,
         "localParticipant"
     );
     assert!(b2.events().last().unwrap().1.succeeded());
@@ -189,30 +197,18 @@ async fn send_message_typing_and_terminate() {
         (msg.direction.as_ref(), msg.operation_id.as_deref()),
         (Some(&Direction::Outgoing), Some("send-1"))
     );
-    assert_eq!(
-        data_uri::decode(msg.links.href(Rel::PlainMessage).unwrap())
-            .unwrap()
-            .text,
-        "Hello, 100% sure & ok"
-    );
+    // The guest's own message carries no body, only `self` and `messaging` (as published).
+    let rels: Vec<&str> = msg.links.iter().map(|(rel, _)| rel).collect();
+    assert_eq!(rels.len(), 2, "{rels:?}");
+    assert!(msg.links.has(Rel::SelfLink) && msg.links.has(Rel::Messaging));
     assert_eq!(
         h.control().meetings()[0].chat.last().unwrap().text,
         "Hello, 100% sure & ok"
     );
 
+    // This meeting's chat is plain text only.
     let resp = post_text(&h, &g, &send, "text/html", "<b>bold</b>").await;
-    assert_eq!(resp.status, StatusCode::CREATED);
-    let msg: Message = h
-        .batch(&mut g)
-        .await
-        .events()
-        .next()
-        .unwrap()
-        .1
-        .resource()
-        .unwrap()
-        .unwrap();
-    assert!(msg.links.has(Rel::HtmlMessage));
+    assert_eq!(resp.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let resp = post_text(&h, &g, &send, "application/json", "{}").await;
     assert_eq!(resp.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(resp.error().code, UcwaCode::UnsupportedMediaType);
@@ -232,9 +228,13 @@ async fn send_message_typing_and_terminate() {
         summary(&b),
         vec![
             s3("conversation", "participantMessaging", "deleted"),
-            s3("conversation", "messaging", "updated")
+            s3("conversation", "messaging", "updated"),
+            s3("communication", "conversation", "updated"),
         ]
     );
+    let conv: crate::api::wire::ucwa::Conversation =
+        b.events().nth(2).unwrap().1.resource().unwrap().unwrap();
+    assert_eq!(conv.active_modalities, Some(Vec::new()));
     let m: Messaging = b.events().nth(1).unwrap().1.resource().unwrap().unwrap();
     assert_eq!(m.state, Some(ModalityState::Disconnected));
     assert!(m.links.has(Rel::AddMessaging));
@@ -242,6 +242,61 @@ async fn send_message_typing_and_terminate() {
         post_text(&h, &g, &send, "text/plain", "after").await.status,
         StatusCode::CONFLICT
     );
+}
+
+#[tokio::test]
+async fn a_meeting_that_allows_html_says_so_and_takes_it() {
+    let h = Harness::new();
+    let (mut g, m) = in_meeting_at(&h, RICH, "Rich").await;
+    let comm: crate::api::wire::ucwa::Communication = h
+        .pool(
+            &g,
+            Method::GET,
+            &format!("{}/communication", g.href(Rel::SelfLink)),
+            None,
+        )
+        .await
+        .decode();
+    let both = vec!["Plain".to_string(), "Html".to_string()];
+    assert_eq!(comm.supported_message_formats, both);
+    h.pool(
+        &g,
+        Method::POST,
+        m.links.href(Rel::AddMessaging).unwrap(),
+        Some(serde_json::json!({})),
+    )
+    .await;
+    let batches = h
+        .batches_until(&mut g, |e| {
+            e.link.rel == "messagingInvitation" && e.kind == crate::api::wire::EventType::Completed
+        })
+        .await;
+    let connected = batches
+        .iter()
+        .flat_map(|b| b.events().map(|(_, e)| e))
+        .filter_map(|e| e.resource::<Messaging>().and_then(Result::ok))
+        .find(|m| m.state == Some(ModalityState::Connected))
+        .unwrap();
+    assert_eq!(connected.negotiated_message_formats, Some(both));
+    let send = connected.links.href(Rel::SendMessage).unwrap();
+    let resp = post_text(&h, &g, send, "text/html", "<b>bold</b>").await;
+    assert_eq!(resp.status, StatusCode::CREATED);
+    // Still no body in the guest's own message.
+    let outgoing = |e: &Event| {
+        e.resource::<Message>()
+            .and_then(Result::ok)
+            .is_some_and(|m| m.direction == Some(Direction::Outgoing))
+    };
+    let b = h.batches_until(&mut g, outgoing).await;
+    let msg: Message = b
+        .iter()
+        .flat_map(|b| b.events().map(|(_, e)| e))
+        .find(|e| outgoing(e))
+        .unwrap()
+        .resource()
+        .unwrap()
+        .unwrap();
+    assert!(!msg.links.has(Rel::HtmlMessage) && !msg.links.has(Rel::PlainMessage));
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ mod messaging;
 mod onprem;
 mod onprem_discover;
 mod onprem_live;
+mod phone;
 mod robustness;
 mod roster;
 mod sockets;
@@ -27,7 +28,8 @@ use tower::ServiceExt as _;
 use url::Url;
 
 use super::config::{
-    EmulatorConfig, EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant,
+    DialIn, EmulatorConfig, EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec, Role,
+    ScriptedParticipant,
 };
 use super::{Control, Emu, platform_router, pool_router};
 use crate::api::wire::events::{Event, EventBatch};
@@ -48,6 +50,8 @@ pub(crate) const DENY: &str = "https://meet.contoso.example/alan/DENY0001";
 pub(crate) const TIMEOUT: &str = "https://meet.contoso.example/alan/TIME0001";
 pub(crate) const LOCKED: &str = "https://meet.contoso.example/linus/LOCK0001";
 pub(crate) const QUICK: &str = "https://meet.contoso.example/linus/QUICK001";
+/// Open; chat may carry HTML; dial-in with an audio conference provider.
+pub(crate) const RICH: &str = "https://meet.contoso.example/ada/RICH0001";
 
 fn spec(url: &str, policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
     let mut parts = url.rsplit('/');
@@ -69,6 +73,8 @@ fn spec(url: &str, policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
         ],
         event_style: style,
         anonymous_join: true,
+        html_messages: false,
+        phone: MeetingPhone::default(),
     }
 }
 
@@ -89,6 +95,13 @@ pub(crate) fn config() -> EmulatorConfig {
             ),
             spec(LOCKED, LobbyPolicy::Locked, EventStyle::Detailed),
             spec(QUICK, LobbyPolicy::Open, EventStyle::Collapsed),
+            MeetingSpec {
+                html_messages: true,
+                phone: MeetingPhone {
+                    dial_in: Some(DialIn::sample_with_provider()),
+                },
+                ..spec(RICH, LobbyPolicy::Open, EventStyle::Detailed)
+            },
         ],
         ..EmulatorConfig::default()
     }

@@ -404,8 +404,25 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
             .unwrap()
             .contains("Authentication type not allowed.")
     );
-    // The deployment still offers the grant, and other meetings still get tickets.
-    assert!(o.challenge().await.offers_anon_meeting());
+    // The deployment still offers the grant (and only grants it accepts), and other meetings
+    // still get tickets.
+    assert_eq!(
+        o.challenge().await.grant_types,
+        vec![crate::api::wire::webticket::ANON_MEETING_GRANT.to_string()]
+    );
+    // A grant type the deployment does not offer is refused as the documentation says.
+    for other in ["password", "urn:microsoft.rtc:windows"] {
+        let mut g = o.grant_for(OPEN);
+        g.grant_type = other.to_string();
+        let resp = o.grant(&g).await;
+        assert_eq!(resp.status, StatusCode::BAD_REQUEST);
+        assert_eq!(error(&resp).error, OAuthError::UnsupportedGrantType);
+        assert!(
+            resp.header("x-ms-diagnostics")
+                .unwrap()
+                .starts_with("28029;")
+        );
+    }
     o.ticket(OPEN).await;
     control.set_anonymous_join(ADMIT, true).unwrap();
     o.ticket(ADMIT).await;
@@ -421,7 +438,11 @@ async fn anonymous_join_switched_off_per_meeting_and_per_deployment() {
     });
     let challenge = off.challenge().await;
     assert!(!challenge.offers_anon_meeting());
-    assert!(challenge.grant_types.iter().any(|g| g == "password"));
+    assert!(
+        challenge.grant_types.is_empty(),
+        "{:?}",
+        challenge.grant_types
+    );
     assert_eq!(
         error(&off.grant(&off.grant_for(OPEN)).await).error,
         OAuthError::UnsupportedGrantType

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use crate::emulator::config::{EventStyle, LobbyPolicy, MeetingSpec, Role, ScriptedParticipant};
+use crate::emulator::config::{
+    DialIn, EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec, Role, ScriptedParticipant,
+};
 
 /// Host of the demo meetings: a reserved, unresolvable name, so demo URLs never leave the machine.
 pub const DEMO_MEETING_HOST: &str = "meet.demo.guest-join.invalid";
@@ -68,27 +70,47 @@ fn demo_meeting(
         ],
         event_style: style,
         anonymous_join: true,
+        html_messages: false,
+        phone: MeetingPhone::default(),
     }
 }
 
-/// The demo meetings used by `--demo` and `guest-join emulator` (see the `DEMO_*_URL` constants).
+/// `spec` with dial-in conferencing.
+fn with_dial_in(spec: MeetingSpec, dial_in: DialIn) -> MeetingSpec {
+    MeetingSpec {
+        phone: MeetingPhone {
+            dial_in: Some(dial_in),
+        },
+        ..spec
+    }
+}
+
+/// The demo meetings used by `--demo` and `guest-join emulator` (see the `DEMO_*_URL` constants):
+/// the open and the lobby meeting have dial-in (the lobby one also an audio conference
+/// provider), the others none.
 pub fn demo_meetings() -> Vec<MeetingSpec> {
     vec![
-        demo_meeting(
-            DEMO_OPEN_URL,
-            "ada",
-            "OPEN1234",
-            "Open demo meeting",
-            LobbyPolicy::Open,
-            EventStyle::Detailed,
+        with_dial_in(
+            demo_meeting(
+                DEMO_OPEN_URL,
+                "ada",
+                "OPEN1234",
+                "Open demo meeting",
+                LobbyPolicy::Open,
+                EventStyle::Detailed,
+            ),
+            DialIn::sample(),
         ),
-        demo_meeting(
-            DEMO_LOBBY_URL,
-            "grace",
-            "LOBBY123",
-            "Lobby demo meeting",
-            LobbyPolicy::AdmitAfter(Duration::from_secs(3)),
-            EventStyle::Detailed,
+        with_dial_in(
+            demo_meeting(
+                DEMO_LOBBY_URL,
+                "grace",
+                "LOBBY123",
+                "Lobby demo meeting",
+                LobbyPolicy::AdmitAfter(Duration::from_secs(3)),
+                EventStyle::Detailed,
+            ),
+            DialIn::sample_with_provider(),
         ),
         demo_meeting(
             DEMO_DENY_URL,
@@ -159,6 +181,8 @@ mod tests {
         );
         assert_eq!(demos[3].event_style, EventStyle::Collapsed);
         assert_eq!(demos[4].subject, "Meeting without guest access");
+        let dial_in: Vec<bool> = demos.iter().map(|m| m.phone.dial_in.is_some()).collect();
+        assert_eq!(dial_in, [true, true, false, false, false]);
         assert_eq!(demos[4].policy, LobbyPolicy::Open);
     }
 

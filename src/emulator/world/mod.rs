@@ -173,9 +173,21 @@ pub(crate) struct App {
     pub channel: Channel,
     pub conv: Option<Conv>,
     pub conv_deleted_by_client: Option<Duration>,
+    /// The token's meeting lets chat carry HTML ([`MeetingSpec::html_messages`]).
+    pub html_messages: bool,
 }
 
 impl App {
+    /// The message formats this guest's chat takes: `Plain`, and `Html` where the meeting
+    /// allows it.
+    pub fn message_formats(&self) -> Vec<String> {
+        let mut formats = vec!["Plain".to_string()];
+        if self.html_messages {
+            formats.push("Html".to_string());
+        }
+        formats
+    }
+
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or("Guest")
     }

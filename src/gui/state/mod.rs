@@ -231,6 +231,10 @@ pub struct SessionView {
     pub chat_failures: HashMap<u64, String>,
     /// Why the meeting connection was lost, while reconnecting.
     pub reconnect_reason: Option<String>,
+    /// The session runs on a kiosk booth (dial-in numbers large, nothing to copy or open).
+    pub booth: bool,
+    /// The dial-in string last copied (its button says "Copied").
+    pub dial_in_copied: Option<String>,
 }
 
 impl SessionView {
@@ -252,6 +256,8 @@ impl SessionView {
             chat_draft: String::new(),
             chat_failures: HashMap::new(),
             reconnect_reason: None,
+            booth: false,
+            dial_in_copied: None,
         }
     }
 
@@ -287,6 +293,12 @@ impl SessionView {
 
     /// Show `flow`'s steps from the start (before the engine's first event, e.g. while the
     /// built-in demo starts, and when the join fails before the engine runs).
+    /// The session runs on a kiosk booth.
+    pub fn in_booth(mut self, booth: bool) -> Self {
+        self.booth = booth;
+        self
+    }
+
     pub fn for_flow(mut self, flow: Flow) -> Self {
         self.status.flow = flow;
         self.status.steps = flow.steps().into_iter().map(StepStatus::pending).collect();

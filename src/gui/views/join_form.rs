@@ -56,6 +56,8 @@ pub fn show(
     form.sync_source(profiles);
     ui.add_space(8.0);
     ui.heading(t!(tr, "form-title"));
+    // What the app does, before anyone expects to hear the meeting.
+    ui.label(RichText::new(t!(tr, "app-chat-only")).weak());
     ui.add_space(8.0);
     let mut enter = meeting_field(ui, tr, form, profiles);
     ui.add_space(8.0);

@@ -31,6 +31,9 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, actions: &mut Vec<Ui
     ui.label(RichText::new(t!(tr, "lobby-waited", duration = waited)).strong());
     ui.ctx().request_repaint_after(Duration::from_secs(1));
     ui.label(t!(tr, "lobby-explain"));
+    ui.label(RichText::new(t!(tr, "app-chat-only")).weak());
+    ui.add_space(8.0);
+    super::dial_in::show(ui, tr, view, actions);
     ui.add_space(12.0);
     if ui
         .button(t!(tr, "joining-cancel"))

@@ -89,6 +89,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
     );
     // Heard once the guest is let in.
     super::announce_politely(ui, in_meeting.id);
+    ui.label(RichText::new(t!(tr, "app-chat-only")).weak());
     if reconnecting {
         ui.add_space(6.0);
         let color = warn_color(ui);
@@ -113,6 +114,8 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
                 }
             });
     }
+    ui.add_space(4.0);
+    super::dial_in::show(ui, tr, view, actions);
     ui.add_space(8.0);
     let chat_enabled = view.status.chat_available && phase == Phase::InMeeting;
     if ui.available_width() >= TWO_COLUMNS_FROM {

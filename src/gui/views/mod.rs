@@ -1,6 +1,7 @@
 //! Drawing. Views read state, edit only the form's text, and return `UiAction`s.
 
 pub mod chat;
+pub mod dial_in;
 pub mod ended;
 pub mod first_run_banner;
 pub mod join_form;

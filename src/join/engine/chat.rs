@@ -20,8 +20,15 @@ const TYPING_EVERY: Duration = Duration::from_secs(3);
 #[derive(Debug)]
 pub(super) enum Action {
     AddMessaging(Url),
-    Send { id: u64, text: String },
+    Send {
+        id: u64,
+        text: String,
+    },
     Typing(Url),
+    /// Read the meeting's `onlineMeeting` for its dial-in link.
+    ReadMeeting(Url),
+    /// Read the meeting's dial-in details.
+    ReadDialIn(Url),
 }
 
 #[derive(Debug, Default)]
@@ -198,6 +205,8 @@ impl Session<'_> {
                         tracing::debug!(error = %e, "typing notice failed");
                     }
                 }
+                Action::ReadMeeting(url) => self.read_meeting(url, &auth).await,
+                Action::ReadDialIn(url) => self.read_dial_in(url, &auth).await,
             }
         }
     }

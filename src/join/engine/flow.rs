@@ -199,6 +199,8 @@ impl Session<'_> {
         self.start_step(Step::InMeeting);
 
         while !self.tracker.joined() {
+            // What the lobby's events asked for (the meeting's dial-in details).
+            self.run_actions().await;
             let msg = self.next_channel_msg(true).await?;
             self.on_channel_msg(msg)?;
         }

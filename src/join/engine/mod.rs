@@ -9,6 +9,7 @@
 //! `rejoin` the recovery of a lost session, `leave` the ways out.
 
 mod chat;
+mod dial_in;
 mod direct;
 mod flow;
 mod leave;

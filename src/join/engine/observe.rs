@@ -298,6 +298,7 @@ impl Session<'_> {
                 self.on_message_outcome(operation_id, delivered, reason);
             }
             Observation::Typing { name, typing } => self.emit(JoinEvent::Typing { name, typing }),
+            Observation::OnlineMeeting { href, dial_in } => self.on_online_meeting(href, dial_in),
             Observation::Ignored { what } => tracing::info!(%what, "event ignored"),
         }
         Ok(())

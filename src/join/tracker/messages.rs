@@ -16,7 +16,13 @@ impl MeetingTracker {
             });
             return;
         };
-        let outgoing = m.direction == Some(Direction::Outgoing);
+        // The guest's own message: said by `direction`, or (without one) by the missing body,
+        // as the published outgoing samples carry none.
+        let has_body = m.links.has(Rel::PlainMessage) || m.links.has(Rel::HtmlMessage);
+        let outgoing = match &m.direction {
+            Some(d) => *d == Direction::Outgoing,
+            None => !has_body,
+        };
         if outgoing {
             if event.kind == EventType::Completed {
                 out.push(Observation::MessageOutcome {

@@ -61,6 +61,12 @@ pub enum Observation {
         name: String,
         typing: bool,
     },
+    /// The meeting's read-only `onlineMeeting` resource, and its dial-in details' link when the
+    /// event carried the resource.
+    OnlineMeeting {
+        href: Url,
+        dial_in: Option<Url>,
+    },
     /// An event that does not belong to this session (logged, otherwise ignored).
     Ignored {
         what: String,
@@ -79,6 +85,8 @@ pub struct MeetingTracker {
     ended: bool,
     /// Incoming messages already reported (a message may come as `started`, then `completed`).
     seen_messages: std::collections::HashSet<String>,
+    /// The `onlineMeeting` link was reported (with the dial-in link when known).
+    online_meeting_told: Option<bool>,
 }
 
 mod messages;
@@ -111,7 +119,20 @@ impl MeetingTracker {
             failed: false,
             ended: false,
             seen_messages: std::collections::HashSet::new(),
+            online_meeting_told: None,
         }
+    }
+
+    /// Report the `onlineMeeting` at `href` once, and again only when its dial-in link is new.
+    fn online_meeting(&mut self, href: Url, dial_in: Option<Url>, out: &mut Vec<Observation>) {
+        let with_dial_in = dial_in.is_some();
+        if self.online_meeting_told == Some(true)
+            || (self.online_meeting_told == Some(false) && !with_dial_in)
+        {
+            return;
+        }
+        self.online_meeting_told = Some(with_dial_in);
+        out.push(Observation::OnlineMeeting { href, dial_in });
     }
 
     /// The invitation's URL from the 201 `Location`, once known.
@@ -181,13 +202,20 @@ impl MeetingTracker {
                 }
                 Some(Rel::Message) => self.on_message(event, &href, &mut out),
                 Some(Rel::OnlineMeeting) => {
-                    if let Some(Ok(m)) = event.resource::<OnlineMeeting>()
-                        && (m.subject.is_some() || m.organizer_name.is_some())
-                    {
-                        out.push(Observation::MeetingInfo {
-                            subject: m.subject,
-                            organizer: m.organizer_name,
-                        });
+                    if let Some(Ok(m)) = event.resource::<OnlineMeeting>() {
+                        let dial_in = m
+                            .links
+                            .href(Rel::PhoneDialInInformation)
+                            .and_then(|h| href.join(h).ok());
+                        if m.subject.is_some() || m.organizer_name.is_some() {
+                            out.push(Observation::MeetingInfo {
+                                subject: m.subject,
+                                organizer: m.organizer_name,
+                            });
+                        }
+                        if !self.is_foreign(sender_url.as_ref()) {
+                            self.online_meeting(href, dial_in, &mut out);
+                        }
                     }
                 }
                 _ => {}
@@ -267,10 +295,15 @@ impl MeetingTracker {
         match event.kind {
             EventType::Deleted => self.end(event.reason.clone(), out),
             _ => {
-                let state = event
-                    .resource::<Conversation>()
-                    .and_then(Result::ok)
-                    .and_then(|c| c.state);
+                let conversation = event.resource::<Conversation>().and_then(Result::ok);
+                if let Some(meeting) = conversation
+                    .as_ref()
+                    .and_then(|c| c.links.href(Rel::OnlineMeeting))
+                    .and_then(|h| href.join(h).ok())
+                {
+                    self.online_meeting(meeting, None, out);
+                }
+                let state = conversation.and_then(|c| c.state);
                 match state {
                     Some(ConversationState::InLobby) => self.lobby(out),
                     Some(s) if s.is_admitted() => self.admit(out),

@@ -318,3 +318,33 @@ fn hostile_messages_are_shown_safely_or_ignored() {
     );
     assert!(matches!(&obs[0], Observation::Ignored { .. }));
 }
+
+#[test]
+fn an_outgoing_message_is_known_by_its_direction_or_its_missing_body() {
+    let mut t = MeetingTracker::new("op1");
+    for direction in [Some(Direction::Outgoing), None] {
+        let m = crate::api::wire::ucwa::Message {
+            direction,
+            operation_id: Some("send-1".into()),
+            ..Default::default()
+        };
+        let e = Event::new(
+            EventType::Completed,
+            RelLink::new(Rel::Message, format!("{CONV}/messaging/messages/3")),
+        )
+        .embed(Rel::Message, &m)
+        .status(OperationStatus::Success);
+        let obs = t.observe(
+            &batch(vec![SenderBlock::new(Rel::Conversation, CONV, vec![e])]),
+            &base(),
+        );
+        assert_eq!(
+            obs,
+            vec![Observation::MessageOutcome {
+                operation_id: Some("send-1".into()),
+                delivered: true,
+                reason: None,
+            }]
+        );
+    }
+}
