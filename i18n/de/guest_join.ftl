@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (direkt)
 ## Fensterkopf und Meldungen oben
 
 app-tagline = Als Gast an einer Besprechung teilnehmen
-app-chat-only = Diese App überträgt nur den Chat der Besprechung: Ton und Video der Besprechung erhalten Sie darüber nicht.
+app-chat-only = Diese App überträgt den Chat der Besprechung und, wo die Besprechung es anbietet, den Ton per Telefon. Über den Computer können Sie die Besprechung weder hören noch sehen.
 settings-button = Einstellungen
 banner-dismiss = Schließen
 banner-dismiss-hint = Diese Meldung ausblenden
@@ -239,6 +239,34 @@ dial-in-find-local = Lokale Einwahlnummer suchen
 dial-in-provider = Telefonkonferenzdienst der Besprechung
 dial-in-toll-free = Gebührenfrei
 dial-in-passcode = Zugangscode: { $code }
+
+## „Mich anrufen“: die Besprechung ruft das Telefon des Gastes an (in der Besprechung, wenn der Organisator es erlaubt)
+
+call-me-title = Von der Besprechung anrufen lassen
+call-me-explain = Geben Sie Ihre Telefonnummer ein – die Besprechung ruft Sie dann an. Sobald Sie abheben, hören Sie die Besprechung über Ihr Telefon.
+call-me-number = Ihre Telefonnummer
+call-me-number-hint = z. B. +49 30 1234567
+call-me-button = Mich anrufen
+call-me-booth-button = Telefon an diesem Terminal anrufen
+call-me-remember = Diese Nummer auf diesem Computer speichern
+call-me-ringing = { $number } wird angerufen… Heben Sie ab, um die Besprechung zu hören.
+call-me-connected = Ihr Telefon ist verbunden: Sie hören die Besprechung darüber.
+call-me-ended = Der Anruf ist beendet.
+call-me-hang-up = Auflegen
+call-me-hang-up-hint = Anruf beenden (Sie bleiben in der Besprechung und im Chat)
+call-me-codes = Details: { $details }
+call-me-failed-not-allowed = Diese Besprechung ruft keine Telefone von Gästen an. Sie können sich stattdessen selbst einwählen: siehe „Per Telefon zuhören“.
+call-me-failed-busy = Ihre Leitung war besetzt. Versuchen Sie es erneut oder verwenden Sie eine andere Nummer.
+call-me-failed-no-answer = Niemand hat abgehoben. Versuchen Sie es erneut, wenn Sie den Anruf annehmen können.
+call-me-failed-declined = Der Anruf wurde am Telefon abgelehnt.
+call-me-failed-bad-number = Die Besprechung konnte diese Nummer nicht anrufen. Prüfen Sie die Nummer und versuchen Sie es erneut.
+call-me-failed-unavailable = Die Besprechung kann Sie gerade nicht anrufen.
+call-me-failed-connection-lost = Der Anruf wurde beendet, weil die Verbindung zur Besprechung unterbrochen wurde. Sie können erneut einen Anruf anfordern.
+call-me-failed-other = Der Anruf ist nicht zustande gekommen. Bitte versuchen Sie es später erneut.
+call-me-error-empty = Geben Sie Ihre Telefonnummer ein.
+call-me-error-not-a-number = Eine Telefonnummer enthält nur Ziffern, Leerzeichen, Bindestriche, Klammern und am Anfang ein +.
+call-me-error-needs-country = Stellen Sie Ihre Landesvorwahl voran, zum Beispiel +49.
+call-me-error-invalid = Diese Nummer kann nicht angerufen werden. Prüfen Sie sie und versuchen Sie es erneut.
 
 ## Das Ende einer Sitzung
 

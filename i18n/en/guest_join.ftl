@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## Window header and messages at the top
 
 app-tagline = Join a meeting as a guest
-app-chat-only = This app carries the meeting's chat only: you will not hear or see the meeting through it.
+app-chat-only = This app carries the meeting's chat, and its sound by phone where the meeting offers it. You will not hear or see the meeting through the computer.
 settings-button = Settings
 banner-dismiss = Dismiss
 banner-dismiss-hint = Hide this message
@@ -239,6 +239,34 @@ dial-in-find-local = Find a local number
 dial-in-provider = The meeting's audio conference service
 dial-in-toll-free = Free call
 dial-in-passcode = Passcode: { $code }
+
+## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)
+
+call-me-title = Have the meeting call your phone
+call-me-explain = Type your phone number and the meeting will ring you. Answer, and you hear the meeting on your phone.
+call-me-number = Your phone number
+call-me-number-hint = e.g. +49 30 1234567
+call-me-button = Call me
+call-me-booth-button = Call the phone at this booth
+call-me-remember = Remember this number on this computer
+call-me-ringing = Calling { $number }… Answer your phone to hear the meeting.
+call-me-connected = Your phone is connected: you hear the meeting on it.
+call-me-ended = The phone call has ended.
+call-me-hang-up = Hang up
+call-me-hang-up-hint = End the phone call (you stay in the meeting and its chat)
+call-me-codes = Details: { $details }
+call-me-failed-not-allowed = This meeting does not call guests' phones. You can dial in instead: see "Listen by phone".
+call-me-failed-busy = Your phone was busy. Try again, or use another number.
+call-me-failed-no-answer = Nobody answered the phone. Try again when you are ready to answer.
+call-me-failed-declined = The call was rejected on the phone.
+call-me-failed-bad-number = The meeting could not dial this number. Check it and try again.
+call-me-failed-unavailable = The meeting cannot call you right now.
+call-me-failed-connection-lost = The call ended because the connection to the meeting was lost. You can ask for a call again.
+call-me-failed-other = The call did not connect. Please try again later.
+call-me-error-empty = Type your phone number.
+call-me-error-not-a-number = A phone number has only digits, spaces, dashes, brackets and a + at the start.
+call-me-error-needs-country = Add your country code at the start, for example +49.
+call-me-error-invalid = This is not a phone number that can be called. Check it and try again.
 
 ## The end of a session
 

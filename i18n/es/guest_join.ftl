@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (directo)
 ## Encabezado de la ventana y mensajes en la parte superior
 
 app-tagline = Unirse a una reunión como invitado
-app-chat-only = Esta aplicación solo transmite el chat de la reunión: con ella no oirá ni verá la reunión.
+app-chat-only = Esta aplicación transmite el chat de la reunión y, si la reunión lo ofrece, su sonido por teléfono. No oirá ni verá la reunión a través del equipo.
 settings-button = Configuración
 banner-dismiss = Cerrar
 banner-dismiss-hint = Ocultar este mensaje
@@ -239,6 +239,34 @@ dial-in-find-local = Buscar un número local
 dial-in-provider = Servicio de audioconferencia de la reunión
 dial-in-toll-free = Llamada gratuita
 dial-in-passcode = Código de acceso: { $code }
+
+## «Llamarme»: la reunión llama al teléfono del invitado (en la reunión, si el organizador lo permite)
+
+call-me-title = Recibir una llamada de la reunión
+call-me-explain = Escriba su número de teléfono y la reunión le llamará. Conteste y oirá la reunión por teléfono.
+call-me-number = Su número de teléfono
+call-me-number-hint = p. ej. +49 30 1234567
+call-me-button = Llamarme
+call-me-booth-button = Llamar al teléfono de este terminal
+call-me-remember = Recordar este número en este equipo
+call-me-ringing = Llamando al { $number }… Conteste el teléfono para oír la reunión.
+call-me-connected = Su teléfono está conectado: por él oye la reunión.
+call-me-ended = La llamada telefónica ha terminado.
+call-me-hang-up = Colgar
+call-me-hang-up-hint = Terminar la llamada (seguirá en la reunión y en el chat)
+call-me-codes = Detalles: { $details }
+call-me-failed-not-allowed = Esta reunión no llama a los teléfonos de los invitados. En su lugar, puede llamar usted a la reunión: consulte «Escuchar por teléfono».
+call-me-failed-busy = Su teléfono estaba ocupado. Vuelva a intentarlo o use otro número.
+call-me-failed-no-answer = Nadie contestó al teléfono. Vuelva a intentarlo cuando pueda contestar.
+call-me-failed-declined = Se rechazó la llamada en el teléfono.
+call-me-failed-bad-number = La reunión no pudo marcar este número. Compruébelo y vuelva a intentarlo.
+call-me-failed-unavailable = La reunión no puede llamarle en este momento.
+call-me-failed-connection-lost = La llamada terminó porque se perdió la conexión con la reunión. Puede volver a pedir la llamada.
+call-me-failed-other = No se pudo establecer la llamada. Vuelva a intentarlo más tarde.
+call-me-error-empty = Escriba su número de teléfono.
+call-me-error-not-a-number = Un número de teléfono solo lleva cifras, espacios, guiones, paréntesis y un + al principio.
+call-me-error-needs-country = Añada al principio el prefijo de su país, por ejemplo +49.
+call-me-error-invalid = No se puede llamar a este número. Compruébelo y vuelva a intentarlo.
 
 ## El final de una sesión
 

@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## En-tête de la fenêtre et messages en haut
 
 app-tagline = Rejoindre une réunion en tant qu’invité
-app-chat-only = Cette application transmet uniquement les messages écrits de la réunion : vous n’y entendrez ni n’y verrez la réunion.
+app-chat-only = Cette application transmet les messages écrits de la réunion et, lorsque la réunion le propose, le son par téléphone. Vous ne pourrez ni entendre ni voir la réunion sur l’ordinateur.
 settings-button = Paramètres
 banner-dismiss = Fermer
 banner-dismiss-hint = Masquer ce message
@@ -239,6 +239,34 @@ dial-in-find-local = Trouver un numéro local
 dial-in-provider = Service d’audioconférence de la réunion
 dial-in-toll-free = Appel gratuit
 dial-in-passcode = Code d’accès : { $code }
+
+## « Appelez-moi » : la réunion appelle le téléphone de l’invité (en réunion, lorsque l’organisateur l’autorise)
+
+call-me-title = Recevoir un appel de la réunion
+call-me-explain = Saisissez votre numéro de téléphone et la réunion vous appellera. Décrochez : vous entendrez la réunion sur votre téléphone.
+call-me-number = Votre numéro de téléphone
+call-me-number-hint = p. ex. +49 30 1234567
+call-me-button = Appelez-moi
+call-me-booth-button = Appeler le téléphone de cette borne
+call-me-remember = Mémoriser ce numéro sur cet ordinateur
+call-me-ringing = Appel au { $number } en cours… Décrochez pour entendre la réunion.
+call-me-connected = Votre téléphone est connecté : vous y entendez la réunion.
+call-me-ended = L’appel téléphonique est terminé.
+call-me-hang-up = Raccrocher
+call-me-hang-up-hint = Mettre fin à l’appel (vous restez dans la réunion et dans la conversation)
+call-me-codes = Détails : { $details }
+call-me-failed-not-allowed = Cette réunion n’appelle pas le téléphone des invités. Vous pouvez appeler vous-même : voir « Écouter par téléphone ».
+call-me-failed-busy = Votre ligne était occupée. Réessayez ou utilisez un autre numéro.
+call-me-failed-no-answer = Personne n’a décroché. Réessayez lorsque vous pourrez répondre.
+call-me-failed-declined = L’appel a été refusé sur le téléphone.
+call-me-failed-bad-number = La réunion n’a pas pu composer ce numéro. Vérifiez-le, puis réessayez.
+call-me-failed-unavailable = La réunion ne peut pas vous appeler pour le moment.
+call-me-failed-connection-lost = L’appel a pris fin, car la connexion à la réunion a été perdue. Vous pouvez demander un nouvel appel.
+call-me-failed-other = L’appel n’a pas abouti. Veuillez réessayer plus tard.
+call-me-error-empty = Saisissez votre numéro de téléphone.
+call-me-error-not-a-number = Un numéro de téléphone ne contient que des chiffres, des espaces, des tirets, des parenthèses et un + au début.
+call-me-error-needs-country = Ajoutez l’indicatif de votre pays au début, par exemple +49.
+call-me-error-invalid = Ce numéro ne peut pas être appelé. Vérifiez-le, puis réessayez.
 
 ## La fin d’une session
 

@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (diretto)
 ## Intestazione della finestra e messaggi in alto
 
 app-tagline = Partecipi a una riunione come ospite
-app-chat-only = Questa app trasmette solo la chat della riunione: con essa non potrà né sentire né vedere la riunione.
+app-chat-only = Questa app trasmette la chat della riunione e, se la riunione lo prevede, l'audio tramite telefono. Dal computer non potrà né sentire né vedere la riunione.
 settings-button = Impostazioni
 banner-dismiss = Chiudi
 banner-dismiss-hint = Nascondi questo messaggio
@@ -239,6 +239,34 @@ dial-in-find-local = Trova un numero locale
 dial-in-provider = Servizio di audioconferenza della riunione
 dial-in-toll-free = Chiamata gratuita
 dial-in-passcode = Codice di accesso: { $code }
+
+## «Chiamami»: la riunione chiama il telefono dell'ospite (nella riunione, se l'organizzatore lo consente)
+
+call-me-title = Farsi chiamare dalla riunione
+call-me-explain = Scriva il suo numero di telefono e la riunione la chiamerà. Risponda e sentirà la riunione al telefono.
+call-me-number = Il suo numero di telefono
+call-me-number-hint = ad es. +49 30 1234567
+call-me-button = Chiamami
+call-me-booth-button = Chiama il telefono di questa postazione
+call-me-remember = Ricorda questo numero su questo computer
+call-me-ringing = Chiamata al { $number } in corso… Risponda al telefono per sentire la riunione.
+call-me-connected = Il suo telefono è collegato: ora sente la riunione al telefono.
+call-me-ended = La telefonata è terminata.
+call-me-hang-up = Riaggancia
+call-me-hang-up-hint = Termina la chiamata (rimane nella riunione e nella chat)
+call-me-codes = Dettagli: { $details }
+call-me-failed-not-allowed = Questa riunione non chiama il telefono degli ospiti. Può invece chiamare Lei: veda «Ascolta per telefono».
+call-me-failed-busy = Il suo telefono era occupato. Riprovi o usi un altro numero.
+call-me-failed-no-answer = Nessuno ha risposto al telefono. Riprovi quando potrà rispondere.
+call-me-failed-declined = La chiamata è stata rifiutata dal telefono.
+call-me-failed-bad-number = La riunione non è riuscita a chiamare questo numero. Lo controlli e riprovi.
+call-me-failed-unavailable = Al momento la riunione non può chiamarla.
+call-me-failed-connection-lost = La chiamata è terminata perché si è interrotta la connessione alla riunione. Può richiedere una nuova chiamata.
+call-me-failed-other = La chiamata non è riuscita. Riprovi più tardi.
+call-me-error-empty = Scriva il suo numero di telefono.
+call-me-error-not-a-number = Un numero di telefono contiene solo cifre, spazi, trattini, parentesi e un + all'inizio.
+call-me-error-needs-country = Aggiunga all'inizio il prefisso del suo Paese, ad esempio +49.
+call-me-error-invalid = Questo numero non può essere chiamato. Lo controlli e riprovi.
 
 ## La fine di una sessione
 

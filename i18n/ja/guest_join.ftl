@@ -92,7 +92,7 @@ flow-direct = Skype for Business Server（直接）
 ## Window header and messages at the top
 
 app-tagline = ゲストとして会議に参加
-app-chat-only = このアプリで利用できるのは会議のチャットのみです。会議の音声や映像は視聴できません。
+app-chat-only = このアプリでは会議のチャットを利用できます。会議が対応している場合は、会議の音声を電話で聞くこともできます。コンピューターで会議の音声を聞いたり映像を見たりすることはできません。
 settings-button = 設定
 banner-dismiss = 閉じる
 banner-dismiss-hint = このメッセージを非表示にします
@@ -231,6 +231,34 @@ dial-in-find-local = お住まいの地域の番号を探す
 dial-in-provider = この会議の電話会議サービス
 dial-in-toll-free = 通話料無料
 dial-in-passcode = パスコード：{ $code }
+
+## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)
+
+call-me-title = 会議から電話を受ける
+call-me-explain = 電話番号を入力すると、会議から電話がかかってきます。電話に出ると、会議の音声を電話で聞くことができます。
+call-me-number = 電話番号
+call-me-number-hint = 例：+49 30 1234567
+call-me-button = 電話をかけてもらう
+call-me-booth-button = この端末の電話にかける
+call-me-remember = この番号をこのコンピューターに保存する
+call-me-ringing = { $number }に発信しています…電話に出ると、会議の音声が聞こえます。
+call-me-connected = 電話がつながりました。会議の音声を電話で聞くことができます。
+call-me-ended = 通話が終了しました。
+call-me-hang-up = 電話を切る
+call-me-hang-up-hint = 通話を終了します（会議とチャットには参加したままです）
+call-me-codes = 詳細：{ $details }
+call-me-failed-not-allowed = この会議では、ゲストの電話に発信することはできません。代わりに、ご自身で会議に電話をかけることができます。「電話で音声を聞く」をご覧ください。
+call-me-failed-busy = お使いの電話は話し中でした。もう一度お試しいただくか、別の番号をお使いください。
+call-me-failed-no-answer = 電話に応答がありませんでした。電話に出られるときに、もう一度お試しください。
+call-me-failed-declined = 電話で着信が拒否されました。
+call-me-failed-bad-number = 会議からこの番号に発信できませんでした。番号を確認して、もう一度お試しください。
+call-me-failed-unavailable = ただいま会議から電話をかけることができません。
+call-me-failed-connection-lost = 会議との接続が切断されたため、通話が終了しました。改めて電話をかけてもらうことができます。
+call-me-failed-other = 電話がつながりませんでした。しばらくしてからもう一度お試しください。
+call-me-error-empty = 電話番号を入力してください。
+call-me-error-not-a-number = 電話番号に使えるのは、数字、スペース、ハイフン、かっこ、先頭の+だけです。
+call-me-error-needs-country = 先頭に国番号を付けてください（例：+49）。
+call-me-error-invalid = 発信できない電話番号です。番号を確認して、もう一度お試しください。
 
 ## The end of a session
 

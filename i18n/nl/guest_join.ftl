@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (direct)
 ## Vensterkop en meldingen bovenaan
 
 app-tagline = Neem als gast deel aan een vergadering
-app-chat-only = Deze app brengt alleen de chat van de vergadering over: u hoort of ziet de vergadering er niet mee.
+app-chat-only = Deze app brengt de chat van de vergadering over en, als de vergadering dat aanbiedt, het geluid via de telefoon. Via de computer hoort of ziet u de vergadering niet.
 settings-button = Instellingen
 banner-dismiss = Sluiten
 banner-dismiss-hint = Dit bericht verbergen
@@ -239,6 +239,34 @@ dial-in-find-local = Een lokaal nummer zoeken
 dial-in-provider = Audioconferentiedienst van de vergadering
 dial-in-toll-free = Gratis bellen
 dial-in-passcode = Toegangscode: { $code }
+
+## "Bel mij": de vergadering belt de telefoon van de gast (in de vergadering, als de organisator dat toestaat)
+
+call-me-title = Laat u bellen door de vergadering
+call-me-explain = Typ uw telefoonnummer en de vergadering belt u. Neem op en u hoort de vergadering via uw telefoon.
+call-me-number = Uw telefoonnummer
+call-me-number-hint = bijv. +49 30 1234567
+call-me-button = Bel mij
+call-me-booth-button = De telefoon bij deze kiosk bellen
+call-me-remember = Dit nummer onthouden op deze computer
+call-me-ringing = { $number } wordt gebeld… Neem de telefoon op om de vergadering te horen.
+call-me-connected = Uw telefoon is verbonden: u hoort de vergadering via de telefoon.
+call-me-ended = Het telefoongesprek is beëindigd.
+call-me-hang-up = Ophangen
+call-me-hang-up-hint = Het telefoongesprek beëindigen (u blijft in de vergadering en de chat)
+call-me-codes = Details: { $details }
+call-me-failed-not-allowed = Deze vergadering belt geen telefoons van gasten. U kunt wel zelf inbellen: zie "Luisteren via de telefoon".
+call-me-failed-busy = Uw telefoon was in gesprek. Probeer het opnieuw of gebruik een ander nummer.
+call-me-failed-no-answer = De telefoon werd niet opgenomen. Probeer het opnieuw wanneer u kunt opnemen.
+call-me-failed-declined = De oproep is op de telefoon geweigerd.
+call-me-failed-bad-number = De vergadering kon dit nummer niet bellen. Controleer het nummer en probeer het opnieuw.
+call-me-failed-unavailable = De vergadering kan u nu niet bellen.
+call-me-failed-connection-lost = Het telefoongesprek is beëindigd omdat de verbinding met de vergadering is verbroken. U kunt opnieuw om een oproep vragen.
+call-me-failed-other = Het telefoongesprek kwam niet tot stand. Probeer het later opnieuw.
+call-me-error-empty = Typ uw telefoonnummer.
+call-me-error-not-a-number = Een telefoonnummer bevat alleen cijfers, spaties, streepjes, haakjes en een + aan het begin.
+call-me-error-needs-country = Zet uw landnummer aan het begin, bijvoorbeeld +49.
+call-me-error-invalid = Dit nummer kan niet worden gebeld. Controleer het en probeer het opnieuw.
 
 ## Het einde van een sessie
 

@@ -93,7 +93,7 @@ flow-direct = Skype for Business Server (bezpośrednio)
 ## Window header and messages at the top
 
 app-tagline = Dołącz do spotkania jako gość
-app-chat-only = Ta aplikacja przekazuje tylko czat spotkania: nie usłyszysz ani nie zobaczysz w niej spotkania.
+app-chat-only = Ta aplikacja przekazuje czat spotkania, a jeśli spotkanie to umożliwia, także jego dźwięk przez telefon. Przez komputer nie usłyszysz ani nie zobaczysz spotkania.
 settings-button = Ustawienia
 banner-dismiss = Zamknij
 banner-dismiss-hint = Ukryj ten komunikat
@@ -252,6 +252,34 @@ dial-in-find-local = Znajdź numer lokalny
 dial-in-provider = Usługa audiokonferencji tego spotkania
 dial-in-toll-free = Bezpłatne połączenie
 dial-in-passcode = Kod dostępu: { $code }
+
+## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)
+
+call-me-title = Niech spotkanie zadzwoni na Twój telefon
+call-me-explain = Wpisz swój numer telefonu, a spotkanie do Ciebie zadzwoni. Odbierz, a usłyszysz spotkanie w telefonie.
+call-me-number = Twój numer telefonu
+call-me-number-hint = np. +49 30 1234567
+call-me-button = Zadzwoń do mnie
+call-me-booth-button = Zadzwoń na telefon przy tym stanowisku
+call-me-remember = Zapamiętaj ten numer na tym komputerze
+call-me-ringing = Trwa łączenie z numerem { $number }… Odbierz telefon, aby słyszeć spotkanie.
+call-me-connected = Telefon jest połączony: słyszysz w nim spotkanie.
+call-me-ended = Połączenie telefoniczne zostało zakończone.
+call-me-hang-up = Rozłącz
+call-me-hang-up-hint = Zakończ połączenie telefoniczne (nadal jesteś na spotkaniu i na czacie)
+call-me-codes = Szczegóły: { $details }
+call-me-failed-not-allowed = To spotkanie nie dzwoni na telefony gości. Zamiast tego możesz się wdzwonić: zobacz „Słuchaj przez telefon”.
+call-me-failed-busy = Twój numer był zajęty. Spróbuj ponownie lub użyj innego numeru.
+call-me-failed-no-answer = Nikt nie odebrał telefonu. Spróbuj ponownie, gdy telefon będzie pod ręką.
+call-me-failed-declined = Połączenie zostało odrzucone na telefonie.
+call-me-failed-bad-number = Spotkanie nie mogło wybrać tego numeru. Sprawdź go i spróbuj ponownie.
+call-me-failed-unavailable = Spotkanie nie może teraz do Ciebie zadzwonić.
+call-me-failed-connection-lost = Rozmowa telefoniczna została przerwana, bo utracono połączenie ze spotkaniem. Możesz ponownie poprosić o połączenie.
+call-me-failed-other = Nie udało się nawiązać połączenia. Spróbuj ponownie później.
+call-me-error-empty = Wpisz swój numer telefonu.
+call-me-error-not-a-number = Numer telefonu może zawierać tylko cyfry, spacje, myślniki, nawiasy i znak + na początku.
+call-me-error-needs-country = Dodaj na początku numer kierunkowy kraju, np. +49.
+call-me-error-invalid = Na ten numer nie można zadzwonić. Sprawdź go i spróbuj ponownie.
 
 ## The end of a session
 

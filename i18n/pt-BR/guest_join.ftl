@@ -91,7 +91,7 @@ flow-direct = Skype for Business Server (direto)
 ## Cabeçalho da janela e mensagens no topo
 
 app-tagline = Participe de uma reunião como convidado
-app-chat-only = Este aplicativo transmite apenas o chat da reunião: por ele você não ouve nem vê a reunião.
+app-chat-only = Este aplicativo transmite o chat da reunião e, quando a reunião oferece, o áudio pelo telefone. Pelo computador, você não ouve nem vê a reunião.
 settings-button = Configurações
 banner-dismiss = Fechar
 banner-dismiss-hint = Ocultar esta mensagem
@@ -239,6 +239,34 @@ dial-in-find-local = Encontrar um número local
 dial-in-provider = Serviço de audioconferência da reunião
 dial-in-toll-free = Ligação gratuita
 dial-in-passcode = Código de acesso: { $code }
+
+## "Ligar para mim": a reunião liga para o telefone do convidado (na reunião, quando o organizador permite)
+
+call-me-title = Receber uma ligação da reunião
+call-me-explain = Digite seu número de telefone e a reunião vai ligar para você. Atenda e você ouvirá a reunião pelo telefone.
+call-me-number = Seu número de telefone
+call-me-number-hint = ex.: +49 30 1234567
+call-me-button = Ligar para mim
+call-me-booth-button = Ligar para o telefone deste terminal
+call-me-remember = Lembrar este número neste computador
+call-me-ringing = Ligando para { $number }… Atenda o telefone para ouvir a reunião.
+call-me-connected = Seu telefone está conectado: você ouve a reunião por ele.
+call-me-ended = A ligação terminou.
+call-me-hang-up = Desligar
+call-me-hang-up-hint = Encerrar a ligação (você continua na reunião e no chat)
+call-me-codes = Detalhes: { $details }
+call-me-failed-not-allowed = Esta reunião não liga para o telefone dos convidados. Você pode ligar para a reunião: veja "Ouvir pelo telefone".
+call-me-failed-busy = Seu telefone estava ocupado. Tente novamente ou use outro número.
+call-me-failed-no-answer = Ninguém atendeu o telefone. Tente novamente quando puder atender.
+call-me-failed-declined = A ligação foi recusada no telefone.
+call-me-failed-bad-number = A reunião não conseguiu ligar para este número. Confira o número e tente novamente.
+call-me-failed-unavailable = A reunião não pode ligar para você agora.
+call-me-failed-connection-lost = A ligação terminou porque a conexão com a reunião caiu. Você pode pedir uma nova ligação.
+call-me-failed-other = Não foi possível completar a ligação. Tente novamente mais tarde.
+call-me-error-empty = Digite seu número de telefone.
+call-me-error-not-a-number = Um número de telefone tem apenas dígitos, espaços, hifens, parênteses e um + no início.
+call-me-error-needs-country = Coloque o código do seu país no início, por exemplo +49.
+call-me-error-invalid = Não é possível ligar para este número. Confira e tente novamente.
 
 ## O fim de uma sessão
 

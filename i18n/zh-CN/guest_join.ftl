@@ -92,7 +92,7 @@ flow-direct = Skype for Business Server（直接）
 ## Window header and messages at the top
 
 app-tagline = 以访客身份加入会议
-app-chat-only = 此应用仅提供会议聊天，无法通过它收听或观看会议。
+app-chat-only = 此应用提供会议聊天；如会议支持，还可通过电话收听会议声音。您无法通过电脑收听或观看会议。
 settings-button = 设置
 banner-dismiss = 关闭
 banner-dismiss-hint = 隐藏此消息
@@ -231,6 +231,34 @@ dial-in-find-local = 查找本地号码
 dial-in-provider = 本会议的音频会议服务
 dial-in-toll-free = 免费电话
 dial-in-passcode = 会议密码：{ $code }
+
+## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)
+
+call-me-title = 让会议给您打电话
+call-me-explain = 输入您的电话号码，会议将给您打电话。接听后，即可通过电话收听会议。
+call-me-number = 您的电话号码
+call-me-number-hint = 例如：+49 30 1234567
+call-me-button = 给我打电话
+call-me-booth-button = 拨打本终端的电话
+call-me-remember = 在本机上记住此号码
+call-me-ringing = 正在呼叫{ $number }…请接听电话以收听会议。
+call-me-connected = 电话已接通：您可以通过电话收听会议。
+call-me-ended = 电话通话已结束。
+call-me-hang-up = 挂断
+call-me-hang-up-hint = 结束电话通话（您仍留在会议和聊天中）
+call-me-codes = 详细信息：{ $details }
+call-me-failed-not-allowed = 此会议不会呼叫访客的电话。您可以改为自行拨入：请参阅“通过电话收听”。
+call-me-failed-busy = 您的电话占线。请重试，或使用其他号码。
+call-me-failed-no-answer = 电话无人接听。请在方便接听时重试。
+call-me-failed-declined = 来电已被拒接。
+call-me-failed-bad-number = 会议无法拨打此号码。请检查后重试。
+call-me-failed-unavailable = 会议暂时无法给您打电话。
+call-me-failed-connection-lost = 由于与会议的连接已断开，通话已结束。您可以再次请求呼叫。
+call-me-failed-other = 通话未能接通。请稍后重试。
+call-me-error-empty = 请输入您的电话号码。
+call-me-error-not-a-number = 电话号码只能包含数字、空格、短横线、括号，以及开头的+。
+call-me-error-needs-country = 请在开头加上国家/地区代码，例如+49。
+call-me-error-invalid = 此号码无法拨打。请检查后重试。
 
 ## The end of a session
 

@@ -128,6 +128,14 @@ impl ApiError {
         self.ucwa_subcode().map(UcwaSubcode::as_str)
     }
 
+    /// The UCWA error body, when the answer carried one.
+    pub fn ucwa_error(&self) -> Option<&UcwaError> {
+        match self {
+            ApiError::Status { ucwa: Some(u), .. } => Some(u),
+            _ => None,
+        }
+    }
+
     /// UCWA `subcode`, as a word the engine can compare.
     pub fn ucwa_subcode(&self) -> Option<&UcwaSubcode> {
         match self {

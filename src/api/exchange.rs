@@ -25,8 +25,10 @@ const SECRET_HEADERS: [&str; 4] = [
 ];
 
 /// JSON keys whose string values are masked in recorded bodies.
-const SECRET_KEYS: [&str; 7] = [
+const SECRET_KEYS: [&str; 8] = [
     "token",
+    // The guest's own number in "call me" (the request and the invitation's events).
+    "phonenumber",
     "discoveruri",
     "access_token",
     "client_secret",

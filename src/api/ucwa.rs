@@ -221,3 +221,38 @@ pub async fn get_resource<T: serde::de::DeserializeOwned>(
         .await?;
     Ok((resp.json()?, resp))
 }
+
+/// `POST <addPhoneAudio>` `{operationId, phoneNumber, to}` ("call me") → 201 + Location of a
+/// `phoneAudioInvitation`. The body carries the guest's number: recorded bodies mask it.
+pub async fn add_phone_audio(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    body: &crate::api::wire::phone::PhoneAudioRequest,
+) -> Result<Response, ApiError> {
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token())
+            .origin(&auth.origin)
+            .json(body)
+            .tag("phone"),
+    )
+    .await
+}
+
+/// `POST <stopPhoneAudio>` with no body → 204.
+pub async fn stop_phone_audio(
+    http: &HttpClient,
+    url: Url,
+    auth: &UcwaAuth,
+    timeout: Duration,
+) -> Result<Response, ApiError> {
+    http.send(
+        Request::post(url)
+            .bearer(&auth.token())
+            .origin(&auth.origin)
+            .timeout(timeout)
+            .tag("phone"),
+    )
+    .await
+}

@@ -15,7 +15,8 @@ Demo meetings (use with --demo; they exist only inside this program):
 Exit codes:
   0 joined and left   2 bad input or usage   3 service application refused or unreachable
   4 discovery or application creation failed   5 meeting not found or not allowed
-  6 lobby denied or timed out   7 network/TLS   8 overall timeout   1 anything else
+  6 lobby denied or timed out   7 network/TLS   8 overall timeout
+  9 joined, but the --call-me call did not connect   1 anything else
   129, 130, 143 stopped by SIGHUP, Ctrl-C or SIGTERM (after leaving and cleaning up)
 
 Example:
@@ -40,6 +41,15 @@ pub struct JoinArgs {
     /// Stay in the meeting this many seconds before leaving.
     #[arg(long, value_name = "SECS", default_value_t = 0)]
     pub stay: u64,
+    /// Once in the meeting, ask it to call this phone ("call me") and wait until the call
+    /// connects or fails, before --chat and --stay. A number without +country code is read in
+    /// --phone-region. Exit 9 when the call does not connect. Shown masked everywhere.
+    #[arg(long, value_name = "NUMBER")]
+    pub call_me: Option<String>,
+    /// Region (ISO country code, e.g. DE) for a --call-me number written without its country
+    /// code [default: the region of --culture].
+    #[arg(long, value_name = "CODE")]
+    pub phone_region: Option<String>,
     /// Print one JSON object per event (JSON Lines); the last line is the result.
     #[arg(long)]
     pub json: bool,

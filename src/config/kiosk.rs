@@ -55,6 +55,12 @@ pub struct KioskConfig {
     /// A JSON file that reports the booth's state for fleet monitoring.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_file: Option<std::path::PathBuf>,
+    /// Offer "call me" on the booth's own handset (`call_me_number`); off by default, as a
+    /// booth usually has no phone.
+    pub call_me: bool,
+    /// The booth handset's number, with its country code (`+49…`).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "de_phone")]
+    pub call_me_number: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -70,8 +76,30 @@ impl Default for KioskConfig {
             languages: Vec::new(),
             language: None,
             status_file: None,
+            call_me: false,
+            call_me_number: None,
         }
     }
+}
+
+impl KioskConfig {
+    /// The handset to call when "call me" is on and its number is set.
+    pub fn handset(&self) -> Option<crate::join::phone_number::PhoneNumber> {
+        let number = self.call_me_number.as_deref().filter(|_| self.call_me)?;
+        crate::join::phone_number::PhoneNumber::parse(number, None).ok()
+    }
+}
+
+/// The handset's number: a callable number with its country code (no region to read it in).
+fn de_phone<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let s = String::deserialize(d)?;
+    if !s.trim().starts_with('+') {
+        return Err(serde::de::Error::custom(
+            "write the number with its country code, e.g. +49 30 1234567",
+        ));
+    }
+    crate::join::phone_number::PhoneNumber::parse(&s, None).map_err(serde::de::Error::custom)?;
+    Ok(Some(s.trim().to_string()))
 }
 
 /// A preset meeting: a join link, or (for a booth on a direct profile) a conference address.
@@ -213,6 +241,16 @@ mod tests {
                 "admin_pin",
                 "unknown field `admin_pin`",
             ),
+            (
+                "[kiosk]\ncall_me_number = \"030 23125100\"\n",
+                "call_me_number",
+                "write the number with its country code, e.g. +49 30 1234567",
+            ),
+            (
+                "[kiosk]\ncall_me_number = \"+49 1\"\n",
+                "call_me_number",
+                "this is not a phone number that can be called",
+            ),
         ] {
             let e = parsed(text)
                 .error
@@ -243,6 +281,8 @@ mod tests {
             profile: Some("Contoso".into()),
             admin_pin_hash: Some(PinHash::new("2468").to_string()),
             status_file: Some("/tmp/booth.json".into()),
+            call_me: true,
+            call_me_number: Some("+49 30 23125100".into()),
             ..KioskConfig::default()
         };
         let keys = toml::Value::try_from(&full).unwrap();

@@ -24,6 +24,9 @@ pub struct AppState {
     /// The window's size and place when it was last closed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub window: Option<WindowPlace>,
+    /// The "call me" number, E.164, kept only when the guest ticked "Remember this number".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
 }
 
 /// A window's inner size and outer position, in points (the position only where the desktop
@@ -66,6 +69,7 @@ impl AppState {
             display_name: self.display_name.or_else(|| config.display_name.clone()),
             last_profile: self.last_profile.or_else(|| config.last_profile.clone()),
             window: self.window,
+            phone_number: self.phone_number,
         }
     }
 }
@@ -123,6 +127,7 @@ mod tests {
                 x: Some(40.0),
                 y: None,
             }),
+            phone_number: Some("+493023125100".into()),
         };
         save_state(&s, &path).unwrap();
         assert_eq!(load_state(&path), s);

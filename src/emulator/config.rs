@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::api::wire::rel::{REL_PREFIXES, Rel, RelName};
 use crate::api::wire::{self, Route};
 
-pub use super::telephony::{AudioProvider, DialIn, DialInRegionSpec, MeetingPhone};
+pub use super::telephony::{
+    AudioProvider, DialIn, DialInRegionSpec, DialOut, MeetingPhone, PhoneOutcome, PhoneScript,
+};
 
 /// Which prefix the Trusted Application API rels carry (docs/protocol.md §2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -34,8 +34,8 @@ mod tests;
 use onprem::{onprem_routes, onprem_ticket};
 use platform::{anon_routes, service_standin, trusted_app_routes};
 use pool::{
-    batch, channel, conv_resources, messaging, phone_resources, resources, roster_batch,
-    route_table, ucwa_routes,
+    batch, channel, conv_resources, messaging, phone_audio, phone_resources, resources,
+    roster_batch, route_table, ucwa_routes,
 };
 use transport::{fault_response, http, journal, tls};
 use world::{demo_meetings, meeting};
@@ -51,9 +51,10 @@ use tokio_util::sync::CancellationToken;
 use url::Url;
 
 pub use config::{
-    AudioProvider, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DialIn, DialInRegionSpec,
+    AudioProvider, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DialIn, DialInRegionSpec, DialOut,
     DiscoverAnswer, EmulatorConfig, EventStyle, Fault, FaultBody, FaultRoute, LobbyPolicy,
-    MeetingPhone, MeetingSpec, OnPremConfig, RelPrefix, Role, STALL_HOLD, ScriptedParticipant,
+    MeetingPhone, MeetingSpec, OnPremConfig, PhoneOutcome, PhoneScript, RelPrefix, Role,
+    STALL_HOLD, ScriptedParticipant,
 };
 pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, ParticipantInfo};
 pub use demo_meetings::{
@@ -66,7 +67,7 @@ pub use messaging::MessageFormat;
 pub use service_standin::{STANDIN_HEALTH_PATH, STANDIN_TOKEN_PATH, ServiceStandinMode};
 pub use start::{EmulatorHandle, start, start_on};
 pub use tls::TlsIdentity;
-pub use world::{AppState, ChatLine};
+pub use world::{AppState, ChatLine, PhoneCall};
 
 use crate::api::wire::psat::{self, PsatClaims};
 use crate::api::wire::{Route, UcwaCode};

@@ -1,16 +1,82 @@
 //! A meeting's telephone side in the emulated world (docs/protocol.md §6a): dial-in
 //! conferencing (the regions' numbers, the conference ID, a third-party audio conference
-//! provider). Part of [`crate::emulator::config::MeetingSpec`].
+//! provider), whether the server calls a guest ("call me") and what the called phone does.
+//! Part of [`crate::emulator::config::MeetingSpec`].
 
 use serde::{Deserialize, Serialize};
 
-/// The telephone side of one meeting. The default: no dial-in.
+/// The telephone side of one meeting. The default: no dial-in, no "call me".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct MeetingPhone {
     /// Dial-in conferencing; `None`: phone users may not join (`phoneUserAdmission` Disabled,
     /// no `phoneDialInInformation` link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dial_in: Option<DialIn>,
+    /// Whether the server calls a guest who asks ("call me"), and how it refuses.
+    #[serde(default)]
+    pub dial_out: DialOut,
+    /// What the guest's phone does when the server calls it.
+    #[serde(default)]
+    pub script: PhoneScript,
+}
+
+/// The organizer's policy on calling anonymous guests (`AllowAnonymousUsersToDialOut`) as the
+/// emulator plays it; which refusal a real server gives is not documented, so both are here
+/// (docs/protocol.md §6a).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum DialOut {
+    /// Not allowed, and not offered: `phoneAudio` has no `addPhoneAudio` link (the default,
+    /// as the policy's default is off).
+    #[default]
+    NotOffered,
+    /// Offered, then refused at once: `403 Forbidden/DialoutNotAllowed`.
+    RefusedAtOnce,
+    /// Offered and accepted (`201`), then the invitation completes with `Failure`
+    /// `Forbidden/DialoutNotAllowed`.
+    RefusedLater,
+    /// Allowed: the server calls, and [`PhoneScript`] says what the phone does.
+    Allowed,
+}
+
+/// What the called phone does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneScript {
+    pub outcome: PhoneOutcome,
+    /// How long it rings before the outcome, ms.
+    #[serde(default = "default_ring_ms")]
+    pub after_ms: u64,
+    /// Answered calls only: the guest hangs up after this long, ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hang_up_after_ms: Option<u64>,
+}
+
+fn default_ring_ms() -> u64 {
+    1500
+}
+
+impl Default for PhoneScript {
+    fn default() -> Self {
+        Self {
+            outcome: PhoneOutcome::Answer,
+            after_ms: default_ring_ms(),
+            hang_up_after_ms: None,
+        }
+    }
+}
+
+/// How a ringing phone ends its ringing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhoneOutcome {
+    /// The guest answers: the call joins the meeting.
+    Answer,
+    /// The line is busy.
+    Busy,
+    /// Nobody answers.
+    NoAnswer,
+    /// The guest rejects the call.
+    Decline,
 }
 
 /// Dial-in conferencing of a meeting (`phoneDialInInformation`).

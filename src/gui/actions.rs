@@ -47,6 +47,10 @@ pub enum UiAction {
     DismissBanner(usize),
     /// Copy a dial-in number with its conference ID, ready for a phone.
     CopyDialIn(String),
+    /// "Call me" on the typed number (or, on a kiosk, the booth's handset).
+    CallMe,
+    /// End the phone call.
+    HangUp,
     /// Leave the call for the link another launch handed over.
     OpenHandedOver,
     /// Stay in the call; the handed-over link is dropped.
@@ -107,6 +111,12 @@ impl GuestApp {
                 ctx.copy_text(dial.clone());
                 if let Some(s) = &mut self.session {
                     s.view.dial_in_copied = Some(dial);
+                }
+            }
+            UiAction::CallMe => self.call_me(),
+            UiAction::HangUp => {
+                if let Some(s) = &self.session {
+                    s.task.control.hang_up();
                 }
             }
             UiAction::ExportHar => self.ask_export(ExportKind::Har),
@@ -269,10 +279,55 @@ impl GuestApp {
         )
         .for_flow(plan.source.flow())
         .in_booth(self.kiosk.is_some());
+        let view = match &self.kiosk {
+            Some(k) => SessionView {
+                handset: k.cfg.handset().is_some(),
+                ..view
+            },
+            None => SessionView {
+                phone_draft: self.remembered_phone.clone().unwrap_or_default(),
+                remember_phone: self.remembered_phone.is_some(),
+                ..view
+            },
+        };
         let task = session::start(&self.backend, id, plan, self.ui_tx.clone());
         self.session = Some(CurrentSession { task, view });
         self.form.note = None;
         self.screen = Screen::Session;
+    }
+
+    /// "Call me": the booth's handset, or the typed number checked and made E.164 in the
+    /// region of the culture; a bad number stays here with its message. A ticked "remember"
+    /// keeps the number in the state file (never on a kiosk); unticked forgets it.
+    fn call_me(&mut self) {
+        let region = crate::join::phone_number::region_of(&self.effective.culture.0);
+        let kiosk_handset = self.kiosk.as_ref().map(|k| k.cfg.handset());
+        let Some(s) = &mut self.session else {
+            return;
+        };
+        let number = match kiosk_handset {
+            Some(Some(handset)) => handset,
+            Some(None) => return,
+            None => match crate::join::phone_number::PhoneNumber::parse(
+                &s.view.phone_draft,
+                region.as_deref(),
+            ) {
+                Ok(n) => n,
+                Err(e) => {
+                    s.view.phone_error = Some(e);
+                    return;
+                }
+            },
+        };
+        s.view.phone_error = None;
+        s.task.control.call_me(number.clone());
+        if self.kiosk.is_none() {
+            let remembered = s.view.remember_phone.then(|| number.expose().to_string());
+            if remembered != self.remembered_phone {
+                self.remembered_phone = remembered;
+                self.save_state();
+            }
+        }
     }
 
     /// Remember the name and the chosen service in the state file (never in `config.toml`,

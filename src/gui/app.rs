@@ -113,6 +113,8 @@ pub struct GuestApp {
     pub(super) handover: Option<PendingHandover>,
     /// The window's size and place, remembered in the state file when it closes.
     window_place: Option<config::state::WindowPlace>,
+    /// The "call me" number the guest asked to remember (E.164; never on a kiosk).
+    pub(super) remembered_phone: Option<String>,
 }
 
 /// HTTP options from the effective proxy and CA file (environment > file > default).
@@ -141,6 +143,10 @@ impl GuestApp {
         // Remembered in the state file (or by an older version in the config file).
         let remembered = state.or_legacy(&loaded.config);
         let window_place = remembered.window;
+        // Only a number that still reads as one (a hand-edited file) pre-fills the field.
+        let remembered_phone = remembered
+            .phone_number
+            .filter(|n| crate::join::phone_number::PhoneNumber::parse(n, None).is_ok());
         loaded.config.display_name = remembered.display_name;
         loaded.config.last_profile = remembered.last_profile;
 
@@ -195,6 +201,7 @@ impl GuestApp {
             attention: Attention::new(notifier),
             handover: None,
             window_place,
+            remembered_phone,
             ui_tx: UiSender::new(tx, ctx.clone()),
             backend,
             rx,
@@ -345,6 +352,7 @@ impl GuestApp {
             display_name: self.config.display_name.clone(),
             last_profile: self.config.last_profile.clone(),
             window: self.window_place,
+            phone_number: self.remembered_phone.clone(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod failure;
 pub mod launch_link;
 pub mod meeting_link;
+pub mod phone_leg;
 pub mod phone_number;
 pub mod request;
 pub mod status;

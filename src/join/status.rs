@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::dial_in::DialIn;
 use super::failure::FailureInfo;
+use super::phone_leg::{PhoneLeg, PhoneStatus};
 use crate::api::exchange::ExchangeRecord;
 
 use super::step::NOT_STARTED;
@@ -149,6 +150,14 @@ pub enum JoinEvent {
     DialIn {
         dial_in: DialIn,
     },
+    /// The meeting offers to call the guest's phone ("call me"), or no longer does.
+    PhoneOffered {
+        offered: bool,
+    },
+    /// The phone call: ringing, connected, ended or failed (the number masked).
+    Phone {
+        leg: PhoneLeg,
+    },
     ParticipantJoined {
         participant: Participant,
     },
@@ -204,6 +213,8 @@ pub struct JoinStatus {
     pub organizer: Option<String>,
     /// The meeting's dial-in details, when it has them.
     pub dial_in: Option<DialIn>,
+    /// "Call me": offered or not, and the current or last call.
+    pub phone: PhoneStatus,
     pub roster: Vec<Participant>,
     pub failure: Option<FailureInfo>,
     /// Set once the guest was in the meeting.
@@ -238,6 +249,7 @@ impl Default for JoinStatus {
             subject: None,
             organizer: None,
             dial_in: None,
+            phone: PhoneStatus::default(),
             roster: Vec::new(),
             failure: None,
             joined: false,
@@ -385,6 +397,8 @@ impl JoinStatus {
                 }
             }
             JoinEvent::DialIn { dial_in } => self.dial_in = Some(dial_in.clone()),
+            JoinEvent::PhoneOffered { offered } => self.phone.offered = *offered,
+            JoinEvent::Phone { leg } => self.phone.apply(leg),
             JoinEvent::ParticipantJoined { participant }
             | JoinEvent::ParticipantUpdated { participant } => {
                 if participant.me {

@@ -24,27 +24,48 @@ pub fn run_binary(args: &[&str], env: &[(&str, &str)]) -> Output {
 }
 
 /// `cmd` run with no input and its output captured; panics if it runs past the safety limit.
+/// Both pipes are drained while it runs, so a chatty binary (trace logging) never blocks on a
+/// full pipe.
 pub fn run_command(mut cmd: Command) -> Output {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("binary starts");
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                std::io::Read::read_to_end(&mut p, &mut bytes).ok();
+            }
+            bytes
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
     let start = Instant::now();
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            return child.wait_with_output().expect("output");
+    let (status, hung) = loop {
+        if let Ok(Some(status)) = child.try_wait() {
+            break (status, false);
         }
         if start.elapsed() > LIMIT {
             child.kill().ok();
-            let out = child.wait_with_output().expect("output");
-            panic!(
-                "binary hung; stdout: {}\nstderr: {}",
-                stdout(&out),
-                stderr(&out)
-            );
+            break (child.wait().expect("the binary ends once killed"), true);
         }
         std::thread::sleep(Duration::from_millis(20));
+    };
+    let output = Output {
+        status,
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+    };
+    if hung {
+        panic!(
+            "binary hung; stdout: {}\nstderr: {}",
+            stdout(&output),
+            stderr(&output)
+        );
     }
+    output
 }
 
 /// `guest-join join --demo --name Ada --chat hi --service-key SERVICE_KEY --json`, logging at

@@ -18,6 +18,7 @@ fn config() -> guest_join::emulator::EmulatorConfig {
         MeetingSpec {
             phone: MeetingPhone {
                 dial_in: Some(DialIn::sample_with_provider()),
+                ..MeetingPhone::default()
             },
             ..common::meeting(
                 WITH,
@@ -154,4 +155,371 @@ fn join_prints_the_demo_meetings_dial_in_details() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!json_lines(&out).iter().any(|l| l["type"] == "dial_in"));
+}
+
+// ---- "call me" ----
+
+use guest_join::api::wire::Route;
+use guest_join::emulator::{DialOut, PhoneOutcome, PhoneScript};
+use guest_join::join::phone_leg::{PhoneFailureKind, PhoneLeg, PhoneState};
+use guest_join::join::phone_number::PhoneNumber;
+
+use crate::common::Recorder;
+
+const CALL: &str = "https://meet.contoso.example/ada/CALLME01";
+/// A number in the North American range reserved for fiction.
+const NUMBER: &str = "+1 425 555 0100";
+
+fn call_config(
+    dial_out: DialOut,
+    outcome: PhoneOutcome,
+    after_ms: u64,
+) -> guest_join::emulator::EmulatorConfig {
+    common::test_config(vec![MeetingSpec {
+        phone: MeetingPhone {
+            dial_in: None,
+            dial_out,
+            script: PhoneScript {
+                outcome,
+                after_ms,
+                hang_up_after_ms: None,
+            },
+        },
+        ..common::meeting(CALL, "Call me", LobbyPolicy::Open, None)
+    }])
+}
+
+fn legs(rec: &Recorder) -> Vec<PhoneLeg> {
+    rec.events()
+        .into_iter()
+        .filter_map(|e| match e {
+            JoinEvent::Phone { leg } => Some(leg),
+            _ => None,
+        })
+        .collect()
+}
+
+fn states(rec: &Recorder) -> Vec<PhoneState> {
+    legs(rec).iter().map(|l| l.state).collect()
+}
+
+/// A session in CALL that asked for a call once the meeting offered it.
+async fn calling(demo: &guest_join::demo::Demo) -> common::Running {
+    let running = common::spawn(common::request(demo, CALL, "Pat"));
+    common::until(&running.0, "call me offered", |evs| {
+        evs.iter()
+            .any(|e| matches!(e, JoinEvent::PhoneOffered { offered: true }))
+    })
+    .await;
+    running.1.call_me(PhoneNumber::parse(NUMBER, None).unwrap());
+    running
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_me_rings_connects_and_hangs_up() {
+    let demo = common::start(call_config(DialOut::Allowed, PhoneOutcome::Answer, 300)).await;
+    let (rec, control, session) = calling(&demo).await;
+    common::until(&rec, "connected", |_| {
+        states(&rec).contains(&PhoneState::Connected)
+    })
+    .await;
+    assert_eq!(states(&rec), [PhoneState::Ringing, PhoneState::Connected]);
+    assert_eq!(legs(&rec)[0].number, "+1 ••• ••• 00", "masked");
+    control.hang_up();
+    common::until(&rec, "ended", |_| states(&rec).contains(&PhoneState::Ended)).await;
+    let calls = demo.control().phone(CALL).unwrap().1;
+    assert_eq!(calls[0].number, "+14255550100", "sent as E.164");
+    assert_eq!(calls[0].state, "stopped");
+    // Another call may follow; then leaving stops it first.
+    control.call_me(PhoneNumber::parse(NUMBER, None).unwrap());
+    common::until(&rec, "ringing again", |_| {
+        states(&rec)
+            .iter()
+            .filter(|s| **s == PhoneState::Ringing)
+            .count()
+            == 2
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert_eq!(status.left_cleanly, Some(true));
+    assert_eq!(
+        status.phone.leg.as_ref().map(|l| l.state),
+        Some(PhoneState::Ended)
+    );
+    let calls = demo.control().phone(CALL).unwrap().1;
+    assert_eq!(calls[1].state, "stopped", "{calls:?}");
+    let routes: Vec<Route> = common::routes(&demo).into_iter().map(|(r, _)| r).collect();
+    let stop = routes
+        .iter()
+        .rposition(|r| *r == Route::StopPhoneAudio)
+        .unwrap();
+    let delete = routes
+        .iter()
+        .rposition(|r| *r == Route::DeleteConversation)
+        .unwrap();
+    assert!(
+        stop < delete,
+        "the call is stopped before the conversation goes"
+    );
+    assert!(routes.contains(&Route::DeleteApplication));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_busy_and_no_answer_say_why() {
+    for (dial_out, outcome, kind, http, subcode) in [
+        (
+            DialOut::RefusedAtOnce,
+            PhoneOutcome::Answer,
+            PhoneFailureKind::NotAllowed,
+            Some(403),
+            "DialoutNotAllowed",
+        ),
+        (
+            DialOut::RefusedLater,
+            PhoneOutcome::Answer,
+            PhoneFailureKind::NotAllowed,
+            None,
+            "DialoutNotAllowed",
+        ),
+        (
+            DialOut::Allowed,
+            PhoneOutcome::Busy,
+            PhoneFailureKind::Busy,
+            None,
+            "Busy",
+        ),
+        (
+            DialOut::Allowed,
+            PhoneOutcome::NoAnswer,
+            PhoneFailureKind::NoAnswer,
+            None,
+            "Timeout",
+        ),
+        (
+            DialOut::Allowed,
+            PhoneOutcome::Decline,
+            PhoneFailureKind::Declined,
+            None,
+            "PstnCallFailed",
+        ),
+    ] {
+        let demo = common::start(call_config(dial_out, outcome, 100)).await;
+        let (rec, control, session) = calling(&demo).await;
+        common::until(&rec, "the call failed", |_| {
+            states(&rec).contains(&PhoneState::Failed)
+        })
+        .await;
+        let leg = legs(&rec).pop().unwrap();
+        let failure = leg.failure.unwrap();
+        assert_eq!(failure.kind, kind, "{dial_out:?} {outcome:?}");
+        assert_eq!(failure.http_status, http, "{dial_out:?} {outcome:?}");
+        assert_eq!(failure.subcode.as_deref(), Some(subcode));
+        assert!(!failure.message.is_empty());
+        control.leave();
+        let status = session.await.unwrap();
+        assert_eq!(status.left_cleanly, Some(true));
+        demo.shutdown().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_while_ringing_ends_the_call_and_the_application() {
+    let demo = common::start(call_config(DialOut::Allowed, PhoneOutcome::Answer, 30_000)).await;
+    let (rec, control, session) = calling(&demo).await;
+    common::until(&rec, "ringing", |_| {
+        states(&rec).contains(&PhoneState::Ringing)
+    })
+    .await;
+    control.leave();
+    let status = session.await.unwrap();
+    assert_eq!(status.left_cleanly, Some(true));
+    let calls = demo.control().phone(CALL).unwrap().1;
+    assert_eq!(calls[0].state, "stopped");
+    let apps = demo.control().applications();
+    assert!(apps.iter().all(|a| a.ended.is_some()), "{apps:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_without_call_me_does_not_offer_it() {
+    let demo = common::start(call_config(DialOut::NotOffered, PhoneOutcome::Answer, 100)).await;
+    let (rec, control, session) = common::spawn(common::request(&demo, CALL, "Pat"));
+    common::until(&rec, "in the meeting", |evs| {
+        evs.iter().any(|e| {
+            matches!(
+                e,
+                JoinEvent::Phase {
+                    phase: Phase::InMeeting
+                }
+            )
+        })
+    })
+    .await;
+    control.call_me(PhoneNumber::parse(NUMBER, None).unwrap());
+    common::until(&rec, "refused here", |_| {
+        states(&rec).contains(&PhoneState::Failed)
+    })
+    .await;
+    assert_eq!(
+        legs(&rec)[0].failure.as_ref().unwrap().kind,
+        PhoneFailureKind::Unavailable
+    );
+    assert!(
+        !rec.events()
+            .iter()
+            .any(|e| matches!(e, JoinEvent::PhoneOffered { offered: true }))
+    );
+    control.leave();
+    session.await.unwrap();
+    let routes: Vec<Route> = common::routes(&demo).into_iter().map(|(r, _)| r).collect();
+    assert!(!routes.contains(&Route::AddPhoneAudio), "nothing was sent");
+}
+
+#[test]
+fn join_call_me_reports_the_call_and_a_bad_number_never_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("phone.xml");
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::LOBBY_MEETING_URL,
+            "--name",
+            "Ada",
+            "--call-me",
+            NUMBER,
+            "--json",
+            "--junit",
+            junit.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = json_lines(&out);
+    let states: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["type"] == "phone")
+        .filter_map(|l| l["leg"]["state"].as_str())
+        .collect();
+    assert_eq!(states, ["ringing", "connected", "ended"]);
+    let result = lines.last().unwrap();
+    assert_eq!(result["phone"]["number"], "+1 ••• ••• 00");
+    let text = stdout(&out);
+    assert!(
+        !text.contains("4255550100") && !text.contains("425 555"),
+        "{text}"
+    );
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("name=\"phone\""), "{xml}");
+    assert!(!xml.contains("<failure"), "{xml}");
+
+    // Human output.
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--meeting",
+            guest_join::demo::LOBBY_MEETING_URL,
+            "--name",
+            "Ada",
+            "--call-me",
+            "425 555 0100",
+            "--phone-region",
+            "us",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "  phone Calling your phone +1 ••• ••• 00…",
+        "  phone Your phone +1 ••• ••• 00 is connected to the meeting",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+
+    // A bad number is bad input: nothing starts, the number is not repeated.
+    for (number, says) in [
+        ("call me maybe", "call-me: a phone number holds digits"),
+        ("030 1234567", "call-me: a number without its country code"),
+        ("+49 1", "call-me: this is not a phone number"),
+    ] {
+        let out = run_binary(
+            &[
+                "join",
+                "--demo",
+                "--name",
+                "Ada",
+                "--call-me",
+                number,
+                "--culture",
+                "en",
+            ],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{number}");
+        let err = stderr(&out);
+        assert!(err.contains(says), "{number}: {err}");
+        assert!(!stdout(&out).contains("Joining"), "nothing started");
+    }
+    let out = run_binary(
+        &[
+            "join",
+            "--demo",
+            "--name",
+            "Ada",
+            "--call-me",
+            "030 1234567",
+            "--phone-region",
+            "Mars",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("phone-region"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_that_does_not_connect_exits_9_with_a_failed_junit_case() {
+    let demo = common::start(call_config(
+        DialOut::RefusedAtOnce,
+        PhoneOutcome::Answer,
+        100,
+    ))
+    .await;
+    let token_url = demo.token_url().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("phone.xml");
+    let junit_arg = junit.to_str().unwrap().to_string();
+    let out = tokio::task::spawn_blocking(move || {
+        run_binary(
+            &[
+                "join",
+                "--service",
+                &token_url,
+                "--origin",
+                common::ORIGIN,
+                "--meeting",
+                CALL,
+                "--name",
+                "Pat",
+                "--call-me",
+                NUMBER,
+                "--json",
+                "--junit",
+                &junit_arg,
+            ],
+            &[],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
+    let result = json_lines(&out).pop().unwrap();
+    assert_eq!(result["outcome"], "joined_phone_failed");
+    assert_eq!(result["phone"]["failure"]["kind"], "not_allowed");
+    assert_eq!(result["phone"]["failure"]["subcode"], "DialoutNotAllowed");
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert!(xml.contains("phone-not_allowed"), "{xml}");
 }

@@ -8,8 +8,12 @@ use crate::common::binary::{SERVICE_KEY, demo_join, run_binary, stderr, stdout};
 use crate::common::exports::unzip;
 use crate::common::secrets;
 
-/// The service key these runs pass, searched for with the usual secrets.
-const ALSO: [(&str, &str); 1] = [("the service key", SERVICE_KEY)];
+/// The service key these runs pass, and the guest's phone number of the "call me" run,
+/// searched for with the usual secrets.
+const ALSO: [(&str, &str); 2] = [
+    ("the service key", SERVICE_KEY),
+    ("the guest's phone number", "4255550100"),
+];
 
 const TRACE: [(&str, &str); 1] = [("RUST_LOG", "trace")];
 
@@ -89,6 +93,22 @@ fn no_output_of_a_traced_demo_join_holds_a_secret() {
         written.0[1].1.len()
     );
     assert!(written.0.len() >= 3 + 7, "{} outputs", written.0.len());
+    assert_eq!(
+        written.leaks(),
+        Vec::<String>::new(),
+        "{} bytes searched",
+        written.total_bytes()
+    );
+}
+
+#[test]
+fn no_output_of_a_traced_call_me_holds_the_phone_number() {
+    let (out, written) = join_with_every_output(
+        guest_join::demo::LOBBY_MEETING_URL,
+        &["--call-me", "+1 425 555 0100"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"phone\""), "the call ran");
     assert_eq!(
         written.leaks(),
         Vec::<String>::new(),

@@ -150,7 +150,10 @@ fn notifications_switched_off_leave_only_the_title() {
     };
     assert!(live(&h, "You are in the meeting as Ada Guest"));
     // The window says what it carries (UCWA gives third-party clients no sound or video).
-    assert!(shows(&h, "This app carries the meeting's chat only"));
+    assert!(shows(
+        &h,
+        "This app carries the meeting's chat, and its sound by phone"
+    ));
     assert!(live(&h, "Welcome to the review"));
     assert_eq!(
         h.get_by_role_and_label(Role::Button, "Leave")
@@ -180,7 +183,10 @@ fn a_handed_over_link_fills_the_form_or_waits_for_the_guests_answer() {
     let demo = start_env(&rt, LobbyPolicy::Open);
     let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
     h.run();
-    assert!(shows(&h, "This app carries the meeting's chat only"));
+    assert!(shows(
+        &h,
+        "This app carries the meeting's chat, and its sound by phone"
+    ));
     // On the form: filled at once, nothing joins.
     hand_over(&mut h, &format!("lync15:confjoin?url={URL}"));
     assert_eq!(h.state().form().meeting, URL);

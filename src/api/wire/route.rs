@@ -74,6 +74,9 @@ routes! {
     SendMessage = "send_message",
     Typing = "typing",
     StopMessaging = "stop_messaging",
+    /// `POST {phoneAudio}/addPhoneAudio` ("call me").
+    AddPhoneAudio = "add_phone_audio",
+    StopPhoneAudio = "stop_phone_audio",
     /// Any other `GET` under an application.
     GetResource = "get_resource",
 

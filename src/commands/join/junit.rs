@@ -6,6 +6,7 @@ use std::time::Duration;
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::join::JoinStatus;
+use crate::join::phone_leg::PhoneLeg;
 use crate::join::status::StepState;
 use crate::stop_signal::StopSignal;
 
@@ -65,8 +66,48 @@ pub fn report(status: &JoinStatus, meeting_host: &str, interrupted: Option<StopS
         case.set_time(time);
         suite.add_test_case(case);
     }
+    if let Some(leg) = &status.phone.leg {
+        suite.add_test_case(phone_case(status.phone.ever_connected, leg));
+    }
     suite.set_time(total);
     let mut report = Report::new("guest-join");
     report.add_test_suite(suite);
     report
+}
+
+/// The `--call-me` call as a test case: passed when it connected.
+fn phone_case(connected: bool, leg: &PhoneLeg) -> TestCase {
+    let status = if connected {
+        TestCaseStatus::success()
+    } else {
+        let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        match &leg.failure {
+            Some(f) => {
+                let kind = serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                s.set_type(format!("phone-{kind}"));
+                s.set_message(f.message.clone());
+                let http = f
+                    .http_status
+                    .map(|h| format!("HTTP {h} "))
+                    .unwrap_or_default();
+                let codes = [f.code.as_deref(), f.subcode.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("/");
+                s.set_description(format!("{http}{codes}").trim().to_string());
+            }
+            None => {
+                s.set_type("phone-not-connected");
+                s.set_message("the call did not connect");
+            }
+        }
+        s
+    };
+    let mut case = TestCase::new("phone", status);
+    case.set_classname("guest-join.join");
+    case
 }

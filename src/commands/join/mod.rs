@@ -16,6 +16,8 @@ use crate::cli::JoinArgs;
 use crate::config::Flags;
 use crate::diagnostics::ConfigView;
 use crate::diagnostics::events::EventLog;
+use crate::join::phone_leg::PhoneState;
+use crate::join::phone_number::{PhoneNumber, region_of};
 use crate::join::status::{JoinEvent, Phase};
 use crate::join::{DisplayName, EventSink, FailureInfo, FailureKind, JoinStatus, SessionControl};
 use crate::launch::{DemoSlot, Plan, Runner};
@@ -24,6 +26,27 @@ use crate::stop_signal::{StopSignal, StopSignals};
 use self::exports::{Exports, UNREDACTED_WARNING};
 use self::output::{Human, JsonLines, result_line};
 use super::target;
+
+/// The `--call-me` number, checked before anything starts (a bad number never reaches the
+/// meeting); the message never repeats the number.
+fn call_me_number(args: &JoinArgs, culture: &str) -> Result<Option<PhoneNumber>, FailureInfo> {
+    let Some(typed) = args.call_me.as_deref() else {
+        return Ok(None);
+    };
+    let region = match args.phone_region.as_deref() {
+        Some(code) => Some(region_of(code).ok_or_else(|| {
+            FailureInfo::new(
+                FailureKind::BadInput,
+                None,
+                format!("phone-region: {code:?} is not a region code such as DE or US"),
+            )
+        })?),
+        None => region_of(culture),
+    };
+    PhoneNumber::parse(typed, region.as_deref())
+        .map(Some)
+        .map_err(|e| FailureInfo::new(FailureKind::BadInput, None, format!("call-me: {e}")))
+}
 
 /// The join as the flags and settings give it, checked before anything starts.
 fn plan(args: &JoinArgs) -> Result<(Plan, HttpClient), FailureInfo> {
@@ -57,6 +80,7 @@ struct Tee {
     inner: Box<dyn EventSink>,
     phase: watch::Sender<Phase>,
     chat_outcomes: watch::Sender<usize>,
+    phone: watch::Sender<PhoneWatch>,
     /// The event log for `--diagnostics` (bounded).
     events: Option<Arc<EventLog>>,
     /// Held while an event is printed and logged, so events from concurrent tasks (chat,
@@ -78,14 +102,28 @@ impl EventSink for Tee {
                 log.push(event);
             }
         }
-        if let JoinEvent::ChatDelivery { .. } = event {
-            self.chat_outcomes.send_modify(|n| *n += 1);
+        match event {
+            JoinEvent::ChatDelivery { .. } => self.chat_outcomes.send_modify(|n| *n += 1),
+            JoinEvent::PhoneOffered { offered } => self.phone.send_modify(|p| p.offered = *offered),
+            JoinEvent::Phone { leg } => self.phone.send_modify(|p| p.state = Some(leg.state)),
+            _ => {}
         }
     }
 }
 
 /// Longest wait for the outcome of the `--chat` messages before the stay starts.
 const CHAT_WAIT: Duration = Duration::from_secs(15);
+/// Longest wait for the meeting to offer "call me" once in the meeting.
+const OFFER_WAIT: Duration = Duration::from_secs(10);
+/// Longest wait for a `--call-me` call to connect or fail.
+const CALL_WAIT: Duration = Duration::from_secs(90);
+
+/// What `--call-me` waits on: the meeting offers it; where the call is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct PhoneWatch {
+    offered: bool,
+    state: Option<PhoneState>,
+}
 
 fn report_bad_input(error: &FailureInfo, json: bool) -> i32 {
     if json {
@@ -130,6 +168,10 @@ pub async fn run(args: JoinArgs) -> i32 {
         Ok(p) => p,
         Err(e) => return fail_before_start(&args, &exports, &e),
     };
+    let call_me = match call_me_number(&args, &plan.culture) {
+        Ok(n) => n,
+        Err(e) => return fail_before_start(&args, &exports, &e),
+    };
     if let Some(hint) = target::direct_mode_hint(&plan.meeting, &args.target) {
         eprintln!("{hint}");
     }
@@ -140,6 +182,7 @@ pub async fn run(args: JoinArgs) -> i32 {
     };
     let (phase_tx, phase_rx) = watch::channel(Phase::Idle);
     let (outcomes_tx, outcomes_rx) = watch::channel(0usize);
+    let (phone_tx, phone_rx) = watch::channel(PhoneWatch::default());
     let printer: Box<dyn EventSink> = if args.json {
         Box::new(JsonLines)
     } else {
@@ -149,12 +192,19 @@ pub async fn run(args: JoinArgs) -> i32 {
         inner: printer,
         phase: phase_tx,
         chat_outcomes: outcomes_tx,
+        phone: phone_tx,
         events: args.diagnostics.as_ref().map(|_| exports.events.clone()),
         order: std::sync::Mutex::new(()),
     });
     let control = SessionControl::new();
     let stay = Duration::from_secs(args.stay);
-    let stayer = spawn_stayer(&control, phase_rx.clone(), outcomes_rx, &args.chat, stay);
+    let stayer = spawn_stayer(
+        &control,
+        (phase_rx.clone(), outcomes_rx, phone_rx),
+        call_me,
+        &args.chat,
+        stay,
+    );
     let interrupted = Arc::new(OnceLock::<StopSignal>::new());
     let interrupter = spawn_interrupter(&control, phase_rx, interrupted.clone());
 
@@ -181,18 +231,39 @@ pub async fn run(args: JoinArgs) -> i32 {
     }
 }
 
-/// Once in the meeting: send the `--chat` messages, wait for their outcomes, stay, then leave.
+/// Once in the meeting: ask for the `--call-me` call and wait until it connects or fails,
+/// send the `--chat` messages, wait for their outcomes, stay, then leave.
 fn spawn_stayer(
     control: &SessionControl,
-    mut phase: watch::Receiver<Phase>,
-    mut outcomes: watch::Receiver<usize>,
+    watches: (
+        watch::Receiver<Phase>,
+        watch::Receiver<usize>,
+        watch::Receiver<PhoneWatch>,
+    ),
+    call_me: Option<PhoneNumber>,
     chat: &[String],
     stay: Duration,
 ) -> JoinHandle<()> {
+    let (mut phase, mut outcomes, mut phone) = watches;
     let control = control.clone();
     let chat = chat.to_vec();
     tokio::spawn(async move {
         if phase.wait_for(|p| *p == Phase::InMeeting).await.is_ok() {
+            if let Some(number) = call_me {
+                tokio::time::timeout(OFFER_WAIT, phone.wait_for(|p| p.offered))
+                    .await
+                    .ok();
+                control.call_me(number);
+                let settled = |p: &PhoneWatch| {
+                    matches!(
+                        p.state,
+                        Some(PhoneState::Connected | PhoneState::Ended | PhoneState::Failed)
+                    )
+                };
+                tokio::time::timeout(CALL_WAIT, phone.wait_for(settled))
+                    .await
+                    .ok();
+            }
             for text in &chat {
                 control.send_chat(text);
             }

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+use crate::join::phone_leg::{PhoneLeg, PhoneState};
 use crate::join::status::{Flow, JoinEvent, JoinStatus, Phase, StepState};
 use crate::join::{DialIn, EventSink, FailureInfo};
 use crate::stop_signal::StopSignal;
@@ -158,6 +159,10 @@ fn meeting_line(status: &JoinStatus, event: &JoinEvent) -> Option<String> {
         }
         JoinEvent::ParticipantLeft { name, .. } => format!("  -     {name} left"),
         JoinEvent::DialIn { dial_in } => dial_in_lines(dial_in),
+        JoinEvent::PhoneOffered { offered: true } => {
+            "  phone The meeting can call your phone (call me)".to_string()
+        }
+        JoinEvent::Phone { leg } => phone_line(leg),
         JoinEvent::ChatMessage { message } if !message.outgoing => format!(
             "  chat  {}: {}",
             message.from,
@@ -234,6 +239,36 @@ fn dial_in_lines(d: &DialIn) -> String {
     lines.join("\n")
 }
 
+/// The "call me" call's progress.
+fn phone_line(leg: &PhoneLeg) -> String {
+    let n = &leg.number;
+    match (leg.state, &leg.failure) {
+        (PhoneState::Ringing, _) => format!("  phone Calling your phone {n}…"),
+        (PhoneState::Connected, _) => format!("  phone Your phone {n} is connected to the meeting"),
+        (PhoneState::Ended, _) => format!("  phone The call to {n} ended"),
+        (PhoneState::Failed, Some(f)) => {
+            let codes = match (&f.code, &f.subcode) {
+                (Some(c), Some(s)) => format!(" [{c}/{s}]"),
+                (Some(c), None) => format!(" [{c}]"),
+                _ => String::new(),
+            };
+            let http = f
+                .http_status
+                .map(|h| format!(" HTTP {h}"))
+                .unwrap_or_default();
+            format!(
+                "  phone FAIL  call to {n}: {}{http}{codes}: {}",
+                serde_json::to_value(f.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                f.message
+            )
+        }
+        (PhoneState::Failed, None) => format!("  phone FAIL  call to {n}"),
+    }
+}
+
 /// The connection lost and found again, and the web ticket renewed.
 fn connection_line(event: &JoinEvent) -> Option<String> {
     Some(match event {
@@ -306,6 +341,9 @@ pub struct ResultLine<'a> {
     pub application_session_id: Option<&'a str>,
     pub subject: Option<&'a str>,
     pub participants: usize,
+    /// The last "call me" call, when one was asked for (the number masked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<&'a PhoneLeg>,
     /// The signal that stopped the run (then `exit_code` is 128 + its number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interrupted: Option<StopSignal>,
@@ -327,6 +365,12 @@ pub fn outcome(status: &JoinStatus) -> (&'static str, i32) {
     match (&status.failure, status.phase) {
         (Some(f), _) => ("failed", f.kind.exit_code()),
         (None, Phase::Cancelled) => ("cancelled", 1),
+        // `--call-me` asked for a call that never connected.
+        (None, _)
+            if status.joined && status.phone.leg.is_some() && !status.phone.ever_connected =>
+        {
+            ("joined_phone_failed", 9)
+        }
         (None, _) if status.joined => ("joined", 0),
         (None, _) => ("failed", 1),
     }
@@ -353,6 +397,7 @@ pub fn result_line(status: &JoinStatus) -> ResultLine<'_> {
         application_session_id: status.application_session_id.as_deref(),
         subject: status.subject.as_deref(),
         participants: status.roster.len(),
+        phone: status.phone.leg.as_ref(),
         interrupted: None,
     }
 }

@@ -214,6 +214,7 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
             }
             ("GET", ["applications"]) => json(StatusCode::OK, &c.applications()),
             ("GET" | "POST" | "PUT", ["anonymous-join"]) => super::onprem::http(&c, r)?,
+            ("GET" | "POST" | "PUT", ["phone"]) => super::phone::http(&c, r)?,
             ("GET" | "POST" | "PUT", ["lyncdiscover"]) => super::onprem::lyncdiscover_http(&c, r)?,
             ("GET", ["service-standin"]) => standin(&c),
             ("POST" | "PUT", ["service-standin"]) => {

@@ -7,6 +7,7 @@
 mod apps;
 mod http;
 mod onprem;
+mod phone;
 mod standin;
 
 use std::sync::Arc;
@@ -123,6 +124,7 @@ mod opt_ms {
 /// | `GET /control/applications` | — | `[ApplicationInfo]` |
 /// | `GET /control/anonymous-join?meeting=`, `POST /control/anonymous-join` | `{meeting, allowed}` (POST) | `{meeting, anonymous_join}` (on-premises WebTicket grant) |
 /// | `GET`/`POST /control/lyncdiscover` | `{answer: root/redirect_to_pool}` or `{redirect: url}` (POST) | the same (what on-premises `lyncdiscover` answers) |
+/// | `GET /control/phone?meeting=`, `POST /control/phone` | `{meeting, phone: MeetingPhone}` (POST) | `{meeting, phone, calls: [PhoneCall]}` (dial-in, "call me" policy and phone script, the calls so far) |
 /// | `GET`/`POST /control/service-standin` | `{mode}` (POST) | `{mode}`: `faithful`, `html_body`, `number_expire_time`, `expired_token`, `wrong_content_type`, `error_not_json` |
 ///
 /// `meeting` is a join URL, conference URI or conference id; an absent `name` means everyone.

@@ -65,11 +65,15 @@ pub(crate) fn conversation(
     if conv.phase != Phase::Ended {
         links.insert(Rel::OnlineMeeting, Link::new(p.in_conv(c, "onlineMeeting")));
     }
-    let modalities = if conv.messaging.state == ModalityState::Connected {
-        vec!["Messaging".to_string()]
-    } else {
-        Vec::new()
-    };
+    links.insert(Rel::PhoneAudio, Link::new(p.phone_audio(c)));
+    let mut modalities = Vec::new();
+    if conv.messaging.state == ModalityState::Connected {
+        modalities.push("Messaging".to_string());
+    }
+    // A connected "call me" leg is the conversation's audio (docs/protocol.md §6a).
+    if conv.phone.state == crate::api::wire::phone::CallState::Connected {
+        modalities.push("Audio".to_string());
+    }
     Conversation {
         state: Some(state),
         subject: Some(meeting.spec.subject.clone()),

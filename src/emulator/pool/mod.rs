@@ -7,6 +7,7 @@ pub(in crate::emulator) mod batch;
 pub(in crate::emulator) mod channel;
 pub(in crate::emulator) mod conv_resources;
 pub(in crate::emulator) mod messaging;
+pub(in crate::emulator) mod phone_audio;
 pub(in crate::emulator) mod phone_resources;
 pub(in crate::emulator) mod resources;
 pub(in crate::emulator) mod roster_batch;

@@ -61,6 +61,10 @@ const RESOURCES: &[(Template, &[(&str, Route)])] = &[
         &[("GET", Route::GetResource)],
     ),
     (
+        &["*", "communication", "phoneaudioinvitations", "*"],
+        &[("GET", Route::GetResource)],
+    ),
+    (
         &["*", "communication", "conversations"],
         &[("GET", Route::GetResource)],
     ),
@@ -169,6 +173,32 @@ const RESOURCES: &[(Template, &[(&str, Route)])] = &[
     (
         &["*", "onlinemeetings", "phonedialininformation", "*"],
         &[("GET", Route::GetResource)],
+    ),
+    (
+        &["*", "communication", "conversations", "*", "phoneaudio"],
+        &[("GET", Route::GetResource)],
+    ),
+    (
+        &[
+            "*",
+            "communication",
+            "conversations",
+            "*",
+            "phoneaudio",
+            "addphoneaudio",
+        ],
+        &[("POST", Route::AddPhoneAudio)],
+    ),
+    (
+        &[
+            "*",
+            "communication",
+            "conversations",
+            "*",
+            "phoneaudio",
+            "stopphoneaudio",
+        ],
+        &[("POST", Route::StopPhoneAudio)],
     ),
 ];
 

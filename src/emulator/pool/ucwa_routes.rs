@@ -20,7 +20,8 @@ use crate::emulator::meeting::{self, Exit};
 use crate::emulator::resources::{self as res, Paths, local_person};
 use crate::emulator::world::{App, AppState, Phase};
 use crate::emulator::{
-    Emu, JournalSession, TokenProblem, messaging, phone_resources, remove_app, route_table,
+    Emu, JournalSession, TokenProblem, messaging, phone_audio, phone_resources, remove_app,
+    route_table,
 };
 
 /// Route names of the pool listener (journal and fault matching).
@@ -161,6 +162,8 @@ fn route_sync(
         Route::SendMessage => messaging::send_message(emu, app_id, asi, conv_id, r),
         Route::Typing => messaging::typing(emu, app_id, asi, conv_id),
         Route::StopMessaging => messaging::stop_messaging(emu, app_id, asi, conv_id),
+        Route::AddPhoneAudio => phone_audio::add_phone_audio(emu, app_id, asi, conv_id, r),
+        Route::StopPhoneAudio => phone_audio::stop_phone_audio(emu, app_id, asi, conv_id),
         Route::ReportActivity | Route::MakeMeAvailable => {
             emu.lock().app(app_id, asi)?;
             Err(UcwaErrorReply::forbidden(
@@ -360,6 +363,13 @@ fn get_resource(
         ["communication", "onlinemeetinginvitations", inv] if *inv == conv.inv_id => {
             return ok(&res::invitation(app, conv, meeting));
         }
+        ["communication", "phoneaudioinvitations", pi]
+            if conv.phone.invitation.as_ref().is_some_and(|i| i.id == *pi) =>
+        {
+            return phone_audio::phone_invitation(app_id, conv)
+                .map(|v| v.respond())
+                .ok_or_else(missing);
+        }
         ["communication", "messaginginvitations", mi]
             if conv
                 .messaging
@@ -447,6 +457,11 @@ fn get_resource(
             .ok_or_else(missing),
         ["onlinemeeting"] => ok(&res::online_meeting(app_id, conv, meeting, &emu.cfg.tenant)),
         ["messaging"] => ok(&res::messaging(app, conv)),
+        ["phoneaudio"] => ok(&phone_audio::phone_audio(
+            app_id,
+            conv,
+            meeting.spec.phone.dial_out,
+        )),
         ["messaging", "messages", n] => n
             .parse::<usize>()
             .ok()

@@ -113,6 +113,7 @@ async fn open_meeting_detailed_sequence() {
             s3("conversation", "participant", "added"),
             s3("conversation", "onlineMeeting", "added"),
             s3("conversation", "messaging", "updated"),
+            s3("conversation", "phoneAudio", "updated"),
             s3("communication", "conversation", "updated"),
             s3("communication", "onlineMeetingInvitation", "completed"),
         ]
@@ -137,10 +138,10 @@ async fn open_meeting_detailed_sequence() {
     let msg: Messaging = events[4].resource().unwrap().unwrap();
     assert_eq!(msg.state, Some(ModalityState::Disconnected));
     assert!(msg.links.has(Rel::AddMessaging));
-    let conv: Conversation = events[5].resource().unwrap().unwrap();
+    let conv: Conversation = events[6].resource().unwrap().unwrap();
     assert_eq!(conv.state, Some(ConversationState::Conferenced));
-    assert!(events[6].succeeded());
-    let inv: OnlineMeetingInvitation = events[6].resource().unwrap().unwrap();
+    assert!(events[7].succeeded());
+    let inv: OnlineMeetingInvitation = events[7].resource().unwrap().unwrap();
     assert_eq!(
         (inv.state.as_ref(), inv.operation_id.as_deref()),
         (Some(&InvitationState::Connected), Some("op-open"))

@@ -99,6 +99,7 @@ pub(crate) fn config() -> EmulatorConfig {
                 html_messages: true,
                 phone: MeetingPhone {
                     dial_in: Some(DialIn::sample_with_provider()),
+                    ..MeetingPhone::default()
                 },
                 ..spec(RICH, LobbyPolicy::Open, EventStyle::Detailed)
             },

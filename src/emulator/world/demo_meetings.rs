@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use crate::emulator::config::{
-    DialIn, EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec, Role, ScriptedParticipant,
+    DialIn, DialOut, EventStyle, LobbyPolicy, MeetingPhone, MeetingSpec, PhoneScript, Role,
+    ScriptedParticipant,
 };
 
 /// Host of the demo meetings: a reserved, unresolvable name, so demo URLs never leave the machine.
@@ -75,11 +76,13 @@ fn demo_meeting(
     }
 }
 
-/// `spec` with dial-in conferencing.
-fn with_dial_in(spec: MeetingSpec, dial_in: DialIn) -> MeetingSpec {
+/// `spec` with dial-in conferencing, and "call me" as `dial_out` says (the phone answers).
+fn with_phone(spec: MeetingSpec, dial_in: DialIn, dial_out: DialOut) -> MeetingSpec {
     MeetingSpec {
         phone: MeetingPhone {
             dial_in: Some(dial_in),
+            dial_out,
+            script: PhoneScript::default(),
         },
         ..spec
     }
@@ -87,10 +90,10 @@ fn with_dial_in(spec: MeetingSpec, dial_in: DialIn) -> MeetingSpec {
 
 /// The demo meetings used by `--demo` and `guest-join emulator` (see the `DEMO_*_URL` constants):
 /// the open and the lobby meeting have dial-in (the lobby one also an audio conference
-/// provider), the others none.
+/// provider, and "call me", which rings and is answered), the others none.
 pub fn demo_meetings() -> Vec<MeetingSpec> {
     vec![
-        with_dial_in(
+        with_phone(
             demo_meeting(
                 DEMO_OPEN_URL,
                 "ada",
@@ -100,8 +103,9 @@ pub fn demo_meetings() -> Vec<MeetingSpec> {
                 EventStyle::Detailed,
             ),
             DialIn::sample(),
+            DialOut::NotOffered,
         ),
-        with_dial_in(
+        with_phone(
             demo_meeting(
                 DEMO_LOBBY_URL,
                 "grace",
@@ -111,6 +115,7 @@ pub fn demo_meetings() -> Vec<MeetingSpec> {
                 EventStyle::Detailed,
             ),
             DialIn::sample_with_provider(),
+            DialOut::Allowed,
         ),
         demo_meeting(
             DEMO_DENY_URL,
@@ -183,6 +188,8 @@ mod tests {
         assert_eq!(demos[4].subject, "Meeting without guest access");
         let dial_in: Vec<bool> = demos.iter().map(|m| m.phone.dial_in.is_some()).collect();
         assert_eq!(dial_in, [true, true, false, false, false]);
+        let call_me: Vec<DialOut> = demos.iter().map(|m| m.phone.dial_out).collect();
+        assert_eq!(call_me[..2], [DialOut::NotOffered, DialOut::Allowed]);
         assert_eq!(demos[4].policy, LobbyPolicy::Open);
     }
 

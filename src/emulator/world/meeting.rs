@@ -17,7 +17,7 @@ use crate::emulator::http::{UcwaErrorReply, check_operation_id, hex_id};
 use crate::emulator::resources::{
     self as res, GroupBuilder, GuestView, Paths, Person, local_person,
 };
-use crate::emulator::world::{Conv, MsgState, Phase, World};
+use crate::emulator::world::{Conv, MsgState, Phase, PhoneLeg, World};
 
 /// A lobby decision taken later by a timer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +168,7 @@ pub(crate) fn join(
             state: ModalityState::Disconnected,
             ..MsgState::default()
         },
+        phone: PhoneLeg::default(),
     };
     let conv_id = conv.id.clone();
     let location = Paths::new(app_id).invitation(&conv.inv_id);
@@ -278,6 +279,7 @@ pub(crate) fn admit(w: &mut World, tenant: &str, app_id: &str, collapsed: bool) 
         g.roster_added(&v.conv.id, people);
         v.conv(&mut g, v.online_meeting_added(tenant));
         v.conv(&mut g, v.messaging_updated());
+        v.conv(&mut g, v.phone_audio_updated());
         if !collapsed {
             v.comm(
                 &mut g,
@@ -345,6 +347,8 @@ pub(crate) fn leave(w: &mut World, app_id: &str, exit: Exit) -> bool {
         return false;
     };
     let (m, phase) = (conv.meeting, conv.phase);
+    // The phone leg ends with the conversation.
+    crate::emulator::phone_audio::end_with_conversation(w, app_id);
     if phase == Phase::Lobby {
         if exit == Exit::AppGone {
             if let Some(meeting) = w.meetings.get_mut(m) {

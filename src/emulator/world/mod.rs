@@ -71,6 +71,21 @@ pub(crate) struct Meeting {
     /// On-premises: the WebTicket grants `urn:microsoft.rtc:anonmeeting` for this meeting
     /// (from [`MeetingSpec::anonymous_join`], then the control API).
     pub anonymous_join: bool,
+    /// Every "call me" of the meeting's guests, oldest first.
+    pub phone_calls: Vec<PhoneCall>,
+}
+
+/// One "call me" as the meeting saw it (the control API reports it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PhoneCall {
+    /// The guest's display name.
+    pub guest: String,
+    /// The number called, E.164.
+    pub number: String,
+    /// Where the call is: `ringing`, `connected`, or how it ended: `refused`, `busy`,
+    /// `no_answer`, `declined`, `hung_up` (the phone), `stopped` (the guest's Hang up), `left`
+    /// (the guest left the meeting).
+    pub state: String,
 }
 
 impl Meeting {
@@ -89,6 +104,7 @@ impl Meeting {
             adhoc,
             fail_deliveries: 0,
             anonymous_join: spec_grants,
+            phone_calls: Vec::new(),
         };
         for p in m.spec.participants.clone() {
             m.add_member(tenant, &p.name, p.role, p.greeting);
@@ -222,6 +238,37 @@ pub(crate) struct Conv {
     /// onlineMeetingInvitation state: Connecting / Connected / Failed.
     pub inv_state: InvitationState,
     pub messaging: MsgState,
+    /// The "call me" leg (docs/protocol.md §6a).
+    pub phone: PhoneLeg,
+}
+
+/// The guest's phone leg in a conversation.
+pub(crate) struct PhoneLeg {
+    /// `phoneAudio.state`: Disconnected, Connecting (ringing) or Connected.
+    pub state: crate::api::wire::phone::CallState,
+    /// The current or last `phoneAudioInvitation`.
+    pub invitation: Option<PhoneInvitation>,
+    /// Counts calls, so a timer of an earlier call does nothing.
+    pub call: u32,
+}
+
+impl Default for PhoneLeg {
+    fn default() -> Self {
+        Self {
+            state: crate::api::wire::phone::CallState::Disconnected,
+            invitation: None,
+            call: 0,
+        }
+    }
+}
+
+pub(crate) struct PhoneInvitation {
+    pub id: String,
+    pub op_id: Option<String>,
+    /// The number called, E.164 (`tel:` dropped).
+    pub number: String,
+    pub to: String,
+    pub state: InvitationState,
 }
 
 impl Conv {

@@ -139,6 +139,8 @@ impl GuestApp {
                 UiAction::Leave
                 | UiAction::SendChat
                 | UiAction::ChatTyping
+                | UiAction::CallMe
+                | UiAction::HangUp
                 | UiAction::ToggleStep(_) => self.handle(&ctx, a),
                 UiAction::Cancel => self.kiosk_reset(),
                 // Nothing else is offered on a kiosk screen (no settings, exports or banners).

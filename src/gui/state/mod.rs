@@ -235,6 +235,14 @@ pub struct SessionView {
     pub booth: bool,
     /// The dial-in string last copied (its button says "Copied").
     pub dial_in_copied: Option<String>,
+    /// The phone number being typed for "call me".
+    pub phone_draft: String,
+    /// Why the typed number cannot be called (shown under the field).
+    pub phone_error: Option<crate::join::phone_number::PhoneNumberError>,
+    /// Remember the number in the state file (never on a kiosk).
+    pub remember_phone: bool,
+    /// A kiosk whose handset "call me" can ring.
+    pub handset: bool,
 }
 
 impl SessionView {
@@ -258,6 +266,10 @@ impl SessionView {
             reconnect_reason: None,
             booth: false,
             dial_in_copied: None,
+            phone_draft: String::new(),
+            phone_error: None,
+            remember_phone: false,
+            handset: false,
         }
     }
 

@@ -116,6 +116,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, actions: &mut Ve
     }
     ui.add_space(4.0);
     super::dial_in::show(ui, tr, view, actions);
+    super::call_me::show(ui, tr, view, actions);
     ui.add_space(8.0);
     let chat_enabled = view.status.chat_available && phase == Phase::InMeeting;
     if ui.available_width() >= TWO_COLUMNS_FROM {

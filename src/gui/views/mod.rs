@@ -1,5 +1,6 @@
 //! Drawing. Views read state, edit only the form's text, and return `UiAction`s.
 
+pub mod call_me;
 pub mod chat;
 pub mod dial_in;
 pub mod ended;

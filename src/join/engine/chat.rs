@@ -29,6 +29,13 @@ pub(super) enum Action {
     ReadMeeting(Url),
     /// Read the meeting's dial-in details.
     ReadDialIn(Url),
+    /// "Call me" on this number.
+    CallMe {
+        url: Url,
+        number: super::super::phone_number::PhoneNumber,
+    },
+    /// End the phone call.
+    HangUp(Url),
 }
 
 #[derive(Debug, Default)]
@@ -155,6 +162,8 @@ impl Session<'_> {
                     self.maybe_add_messaging();
                 }
             }
+            Command::CallMe(number) => self.on_call_me(number),
+            Command::HangUp => self.on_hang_up(),
             Command::Typing => {
                 let due = self
                     .chat
@@ -207,6 +216,8 @@ impl Session<'_> {
                 }
                 Action::ReadMeeting(url) => self.read_meeting(url, &auth).await,
                 Action::ReadDialIn(url) => self.read_dial_in(url, &auth).await,
+                Action::CallMe { url, number } => self.call_me(url, number, &auth).await,
+                Action::HangUp(url) => self.hang_up(url, &auth).await,
             }
         }
     }

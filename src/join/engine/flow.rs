@@ -172,6 +172,7 @@ impl Session<'_> {
         self.channel = Some(Channel { rx, task, cancel });
 
         self.progress(Phase::Joining);
+        self.conference_uri = Some(conference.clone());
         let body = OnlineMeetingInvitationRequest {
             online_meeting_uri: conference,
             anonymous_display_name: Some(req.name.as_str().to_string()),

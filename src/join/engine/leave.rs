@@ -14,6 +14,8 @@ impl Session<'_> {
     pub(super) async fn leave(&mut self) -> bool {
         self.phase(Phase::Leaving);
         self.start_step(Step::Leave);
+        // A call under way is stopped before the conversation goes (servers also end it then).
+        self.end_call_before_leaving().await;
         let mut clean = true;
         if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone())
         {

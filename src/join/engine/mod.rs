@@ -8,6 +8,7 @@
 //! what the event channel brings,
 //! `rejoin` the recovery of a lost session, `leave` the ways out.
 
+mod call_me;
 mod chat;
 mod dial_in;
 mod direct;
@@ -44,6 +45,10 @@ pub enum Command {
     Chat(String),
     /// The guest is typing (sent to the meeting at most every few seconds).
     Typing,
+    /// "Call me": the meeting rings this number and adds the call to the meeting.
+    CallMe(super::phone_number::PhoneNumber),
+    /// End the phone call.
+    HangUp,
 }
 
 /// Ask a running session to leave the meeting, to stop whatever it is doing, or to chat.
@@ -94,6 +99,16 @@ impl SessionControl {
     /// Tell the meeting the guest is typing.
     pub fn typing(&self) {
         self.commands.send(Command::Typing).ok();
+    }
+
+    /// Ask the meeting to call the guest's phone (once in the meeting, where it is offered).
+    pub fn call_me(&self, number: super::phone_number::PhoneNumber) {
+        self.commands.send(Command::CallMe(number)).ok();
+    }
+
+    /// End the phone call.
+    pub fn hang_up(&self) {
+        self.commands.send(Command::HangUp).ok();
     }
 
     /// The command inbox; the session that runs with this control takes it once.
@@ -148,6 +163,9 @@ struct Session<'a> {
     /// Flow B: how to renew the web ticket in place.
     renewal: Option<direct::Renewal>,
     chat: chat::ChatState,
+    call_me: call_me::CallMeState,
+    /// The conference URI the session joined (`to` of a "call me").
+    conference_uri: Option<String>,
     /// Work the observations asked for, done after each batch (observing is synchronous).
     actions: Vec<chat::Action>,
     inbox: Option<mpsc::UnboundedReceiver<Command>>,
@@ -192,6 +210,8 @@ pub async fn run(
         renew_at: None,
         renewal: None,
         chat: chat::ChatState::default(),
+        call_me: call_me::CallMeState::default(),
+        conference_uri: None,
         actions: Vec::new(),
         inbox: control.take_inbox(),
     };

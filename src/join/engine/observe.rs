@@ -299,6 +299,11 @@ impl Session<'_> {
             }
             Observation::Typing { name, typing } => self.emit(JoinEvent::Typing { name, typing }),
             Observation::OnlineMeeting { href, dial_in } => self.on_online_meeting(href, dial_in),
+            Observation::PhoneAudio { state, add, stop } => self.on_phone_audio(state, add, stop),
+            Observation::PhoneInvitation {
+                operation_id,
+                outcome,
+            } => self.on_phone_invitation(operation_id, outcome),
             Observation::Ignored { what } => tracing::info!(%what, "event ignored"),
         }
         Ok(())

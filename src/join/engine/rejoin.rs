@@ -96,5 +96,6 @@ impl Session<'_> {
         self.renew_at = None;
         self.renewal = None;
         self.reset_chat();
+        self.reset_call_me();
     }
 }

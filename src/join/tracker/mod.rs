@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use url::Url;
 
+use crate::api::wire::phone::{CallState, PhoneAudio, PhoneAudioInvitation};
 use crate::api::wire::ucwa::{
     Conversation, Messaging, OnlineMeeting, OnlineMeetingInvitation, Participant as WireParticipant,
 };
@@ -66,6 +67,17 @@ pub enum Observation {
     OnlineMeeting {
         href: Url,
         dial_in: Option<Url>,
+    },
+    /// The meeting's `phoneAudio` changed: its state, and the "call me" and hang-up links.
+    PhoneAudio {
+        state: Option<CallState>,
+        add: Option<Url>,
+        stop: Option<Url>,
+    },
+    /// A "call me" ended its ringing: `Ok` answered, `Err` with the server's reason.
+    PhoneInvitation {
+        operation_id: Option<String>,
+        outcome: Result<(), Option<UcwaError>>,
     },
     /// An event that does not belong to this session (logged, otherwise ignored).
     Ignored {
@@ -201,6 +213,39 @@ impl MeetingTracker {
                     }
                 }
                 Some(Rel::Message) => self.on_message(event, &href, &mut out),
+                Some(Rel::PhoneAudio) if self.is_foreign(sender_url.as_ref()) => {
+                    out.push(Observation::Ignored {
+                        what: "phoneAudio of another conversation".into(),
+                    });
+                }
+                Some(Rel::PhoneAudio) => {
+                    if let Some(Ok(p)) = event.resource::<PhoneAudio>() {
+                        let link = |rel: Rel| p.links.href(rel).and_then(|h| href.join(h).ok());
+                        out.push(Observation::PhoneAudio {
+                            state: p.state.clone(),
+                            add: link(Rel::AddPhoneAudio),
+                            stop: link(Rel::StopPhoneAudio),
+                        });
+                    }
+                }
+                Some(Rel::PhoneAudioInvitation) if event.kind == EventType::Completed => {
+                    let invitation = event
+                        .resource::<PhoneAudioInvitation>()
+                        .and_then(Result::ok);
+                    let failed = event.failed()
+                        || invitation
+                            .as_ref()
+                            .and_then(|i| i.state.as_ref())
+                            .is_some_and(|s| s.is_failed());
+                    out.push(Observation::PhoneInvitation {
+                        operation_id: invitation.and_then(|i| i.operation_id),
+                        outcome: if failed {
+                            Err(event.reason.clone())
+                        } else {
+                            Ok(())
+                        },
+                    });
+                }
                 Some(Rel::OnlineMeeting) => {
                     if let Some(Ok(m)) = event.resource::<OnlineMeeting>() {
                         let dial_in = m
