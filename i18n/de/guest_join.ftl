@@ -208,6 +208,7 @@ meeting-leave = Verlassen
 meeting-leave-hint = Besprechung verlassen
 roster-title = Teilnehmer ({ $count })
 roster-you = { $name } (Sie)
+roster-on-phone = per Telefon
 role-leader = Organisator
 role-attendee = Teilnehmer
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = Konferenz-ID: { $id }
 dial-in-find-local = Lokale Einwahlnummer suchen
 dial-in-provider = Telefonkonferenzdienst der Besprechung
 dial-in-toll-free = Gebührenfrei
+dial-in-toll = Normaler Tarif
 dial-in-passcode = Zugangscode: { $code }
 
 ## „Mich anrufen“: die Besprechung ruft das Telefon des Gastes an (in der Besprechung, wenn der Organisator es erlaubt)

@@ -208,6 +208,7 @@ meeting-leave = Leave
 meeting-leave-hint = Leave the meeting
 roster-title = Participants ({ $count })
 roster-you = { $name } (you)
+roster-on-phone = on the phone
 role-leader = organizer
 role-attendee = attendee
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = Conference ID: { $id }
 dial-in-find-local = Find a local number
 dial-in-provider = The meeting's audio conference service
 dial-in-toll-free = Free call
+dial-in-toll = Standard rate
 dial-in-passcode = Passcode: { $code }
 
 ## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)

@@ -208,6 +208,7 @@ meeting-leave = Salir
 meeting-leave-hint = Salir de la reunión
 roster-title = Participantes ({ $count })
 roster-you = { $name } (usted)
+roster-on-phone = por teléfono
 role-leader = organizador
 role-attendee = asistente
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = ID de conferencia: { $id }
 dial-in-find-local = Buscar un número local
 dial-in-provider = Servicio de audioconferencia de la reunión
 dial-in-toll-free = Llamada gratuita
+dial-in-toll = Tarifa normal
 dial-in-passcode = Código de acceso: { $code }
 
 ## «Llamarme»: la reunión llama al teléfono del invitado (en la reunión, si el organizador lo permite)

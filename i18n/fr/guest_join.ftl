@@ -208,6 +208,7 @@ meeting-leave = Quitter
 meeting-leave-hint = Quitter la réunion
 roster-title = Participants ({ $count })
 roster-you = { $name } (vous)
+roster-on-phone = par téléphone
 role-leader = organisateur
 role-attendee = participant
 chat-title = Conversation
@@ -238,6 +239,7 @@ dial-in-conference-id = ID de conférence : { $id }
 dial-in-find-local = Trouver un numéro local
 dial-in-provider = Service d’audioconférence de la réunion
 dial-in-toll-free = Appel gratuit
+dial-in-toll = Tarif normal
 dial-in-passcode = Code d’accès : { $code }
 
 ## « Appelez-moi » : la réunion appelle le téléphone de l’invité (en réunion, lorsque l’organisateur l’autorise)

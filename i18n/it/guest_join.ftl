@@ -208,6 +208,7 @@ meeting-leave = Esci
 meeting-leave-hint = Esci dalla riunione
 roster-title = Partecipanti ({ $count })
 roster-you = { $name } (Lei)
+roster-on-phone = al telefono
 role-leader = organizzatore
 role-attendee = partecipante
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = ID conferenza: { $id }
 dial-in-find-local = Trova un numero locale
 dial-in-provider = Servizio di audioconferenza della riunione
 dial-in-toll-free = Chiamata gratuita
+dial-in-toll = Tariffa standard
 dial-in-passcode = Codice di accesso: { $code }
 
 ## «Chiamami»: la riunione chiama il telefono dell'ospite (nella riunione, se l'organizzatore lo consente)

@@ -200,6 +200,7 @@ meeting-leave = 退出する
 meeting-leave-hint = 会議から退出します
 roster-title = 参加者（{ $count }）
 roster-you = { $name }（自分）
+roster-on-phone = 電話で参加中
 role-leader = 主催者
 role-attendee = 出席者
 chat-title = チャット
@@ -230,6 +231,7 @@ dial-in-conference-id = 会議ID：{ $id }
 dial-in-find-local = お住まいの地域の番号を探す
 dial-in-provider = この会議の電話会議サービス
 dial-in-toll-free = 通話料無料
+dial-in-toll = 通常料金
 dial-in-passcode = パスコード：{ $code }
 
 ## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)

@@ -208,6 +208,7 @@ meeting-leave = Verlaten
 meeting-leave-hint = De vergadering verlaten
 roster-title = Deelnemers ({ $count })
 roster-you = { $name } (u)
+roster-on-phone = via de telefoon
 role-leader = organisator
 role-attendee = deelnemer
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = Conferentie-ID: { $id }
 dial-in-find-local = Een lokaal nummer zoeken
 dial-in-provider = Audioconferentiedienst van de vergadering
 dial-in-toll-free = Gratis bellen
+dial-in-toll = Normaal tarief
 dial-in-passcode = Toegangscode: { $code }
 
 ## "Bel mij": de vergadering belt de telefoon van de gast (in de vergadering, als de organisator dat toestaat)

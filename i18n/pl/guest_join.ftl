@@ -216,6 +216,7 @@ meeting-leave = Wyjdź
 meeting-leave-hint = Opuść spotkanie
 roster-title = Uczestnicy ({ $count })
 roster-you = { $name } (Ty)
+roster-on-phone = przez telefon
 role-leader = organizator
 role-attendee = uczestnik
 chat-title = Czat
@@ -251,6 +252,7 @@ dial-in-conference-id = Identyfikator konferencji: { $id }
 dial-in-find-local = Znajdź numer lokalny
 dial-in-provider = Usługa audiokonferencji tego spotkania
 dial-in-toll-free = Bezpłatne połączenie
+dial-in-toll = Opłata standardowa
 dial-in-passcode = Kod dostępu: { $code }
 
 ## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)

@@ -208,6 +208,7 @@ meeting-leave = Sair
 meeting-leave-hint = Sair da reunião
 roster-title = Participantes ({ $count })
 roster-you = { $name } (você)
+roster-on-phone = pelo telefone
 role-leader = organizador
 role-attendee = participante
 chat-title = Chat
@@ -238,6 +239,7 @@ dial-in-conference-id = ID da conferência: { $id }
 dial-in-find-local = Encontrar um número local
 dial-in-provider = Serviço de audioconferência da reunião
 dial-in-toll-free = Ligação gratuita
+dial-in-toll = Tarifa normal
 dial-in-passcode = Código de acesso: { $code }
 
 ## "Ligar para mim": a reunião liga para o telefone do convidado (na reunião, quando o organizador permite)

@@ -200,6 +200,7 @@ meeting-leave = 离开
 meeting-leave-hint = 离开会议
 roster-title = 参与者（{ $count }）
 roster-you = { $name }（您）
+roster-on-phone = 通过电话接入
 role-leader = 组织者
 role-attendee = 与会者
 chat-title = 聊天
@@ -230,6 +231,7 @@ dial-in-conference-id = 会议ID：{ $id }
 dial-in-find-local = 查找本地号码
 dial-in-provider = 本会议的音频会议服务
 dial-in-toll-free = 免费电话
+dial-in-toll = 标准资费
 dial-in-passcode = 会议密码：{ $code }
 
 ## "Call me": the meeting rings the guest's phone (in the meeting, where the organizer allows it)

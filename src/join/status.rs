@@ -48,6 +48,9 @@ pub struct Participant {
     pub role: Option<String>,
     /// The guest's own entry.
     pub me: bool,
+    /// In the meeting by phone (the participant's `participantAudio` is there).
+    #[serde(default)]
+    pub on_phone: bool,
 }
 
 /// Most chat lines kept in a session's status (older ones drop off).
@@ -487,6 +490,7 @@ mod tests {
                     name: "Ann".into(),
                     role: None,
                     me: false,
+                    on_phone: false,
                 },
             },
             JoinEvent::ParticipantJoined {
@@ -495,6 +499,7 @@ mod tests {
                     name: "Bo".into(),
                     role: None,
                     me: false,
+                    on_phone: false,
                 },
             },
             JoinEvent::ParticipantUpdated {
@@ -503,6 +508,7 @@ mod tests {
                     name: "Ann".into(),
                     role: Some(Role::Leader.to_string()),
                     me: false,
+                    on_phone: false,
                 },
             },
             JoinEvent::ParticipantLeft {

@@ -248,7 +248,12 @@ async fn call_me_rings_connects_and_hangs_up() {
         Some(PhoneState::Ended)
     );
     let calls = demo.control().phone(CALL).unwrap().1;
-    assert_eq!(calls[1].state, "stopped", "{calls:?}");
+    // Stopped by the guest, or (when the leave came before the ringing's first event) ended
+    // with the conversation.
+    assert!(
+        ["stopped", "left"].contains(&calls[1].state.as_str()),
+        "{calls:?}"
+    );
     let routes: Vec<Route> = common::routes(&demo).into_iter().map(|(r, _)| r).collect();
     let stop = routes
         .iter()

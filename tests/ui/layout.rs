@@ -119,6 +119,7 @@ fn small_window(
 fn window_at_min_size(tag: &str) {
     let rt = runtime();
     let demo = start_env(&rt, LobbyPolicy::Manual);
+    with_phone(&demo);
     let mut h = small_window(&rt, config_for(&demo), tag);
     let tr = tr_for(tag);
     check_all(&mut h, &format!("{tag}: the form"));

@@ -179,6 +179,7 @@ fn call_me_checks_the_number_rings_connects_hangs_up_and_remembers_it() {
         &mut h,
         "Your phone is connected: you hear the meeting on it.",
     );
+    assert!(shows(&h, "on the phone"), "the roster says so");
     assert_eq!(add_phone_audio_requests(&demo), 1);
     assert_eq!(
         demo.control().phone(URL).unwrap().1[0].number,

@@ -18,8 +18,11 @@ use guest_join::t;
 use crate::support::*;
 
 /// Text that is the meeting's or the user's own, or an example value, not a message.
-const DATA: [&str; 16] = [
+const DATA: [&str; 18] = [
     "guest-join",
+    // Dial-in regions, as the meeting names them.
+    "Redmond",
+    "Berlin",
     "Ada Guest",
     "Ada Organizer",
     "Bob Attendee",
@@ -93,6 +96,7 @@ fn pseudo(h: &mut Harness<'_, GuestApp>) -> Tr {
 fn the_window_is_all_messages_in_the_pseudo_language() {
     let rt = runtime();
     let demo = start_env(&rt, LobbyPolicy::Manual);
+    with_phone(&demo);
     let mut h = harness(&rt, AppInit::with_config(config_for(&demo)));
     let tr = pseudo(&mut h);
     check_screen(&h, "the form, empty");

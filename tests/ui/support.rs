@@ -372,3 +372,19 @@ impl Joined {
         rt.block_on(demo.shutdown());
     }
 }
+
+/// Give the test meeting dial-in (with an audio conference provider) and "call me", so the
+/// screens that walk the lobby and the meeting show the phone panels too.
+pub fn with_phone(demo: &Demo) {
+    use guest_join::emulator::{DialIn, DialOut, MeetingPhone, PhoneScript};
+    demo.control()
+        .set_phone(
+            URL,
+            MeetingPhone {
+                dial_in: Some(DialIn::sample_with_provider()),
+                dial_out: DialOut::Allowed,
+                script: PhoneScript::default(),
+            },
+        )
+        .expect("the test meeting exists");
+}

@@ -321,6 +321,7 @@ mod tests {
             role: crate::emulator::config::Role::Attendee,
             anonymous: true,
             organizer: false,
+            on_phone: false,
         })
     }
 

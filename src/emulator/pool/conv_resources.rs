@@ -129,6 +129,9 @@ fn participant_in(
     if local {
         links.insert(Rel::Me, Link::new(p.sub("me")));
     }
+    if who.on_phone {
+        links.insert(Rel::ParticipantAudio, Link::new(format!("{href}/audio")));
+    }
     if !local || messaging_connected {
         links.insert(
             Rel::ParticipantMessaging,

@@ -337,6 +337,7 @@ fn answer(w: &mut World, app_id: &str, conv_id: &str, call: u32) -> bool {
         v.comm(&mut g, v.conversation_now(count));
     }
     push(w, app_id, g);
+    tell_the_roster(w, m, app_id);
     true
 }
 
@@ -387,6 +388,14 @@ fn hang_up(w: &mut World, app_id: &str, conv_id: &str, call: u32, state: &str) {
         v.comm(&mut g, v.conversation_now(count));
     }
     push(w, app_id, g);
+    tell_the_roster(w, m, app_id);
+}
+
+/// The other guests of meeting `m` see the guest's audio come or go (`participant updated`).
+fn tell_the_roster(w: &mut World, m: usize, app_id: &str) {
+    if let Some(me) = w.apps.get(app_id).map(local_person) {
+        crate::emulator::meeting::broadcast_person(w, m, &me, EventType::Updated, app_id);
+    }
 }
 
 /// `POST {phoneAudio}/stopPhoneAudio`: stop the call that rings or is connected.

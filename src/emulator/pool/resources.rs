@@ -81,6 +81,8 @@ pub(crate) struct Person {
     pub role: Role,
     pub anonymous: bool,
     pub organizer: bool,
+    /// A guest whose "call me" leg is connected: its `participantAudio` is there.
+    pub on_phone: bool,
 }
 
 /// The guest itself as a participant.
@@ -92,6 +94,9 @@ pub(crate) fn local_person(app: &App) -> Person {
         role: Role::Attendee,
         anonymous: true,
         organizer: false,
+        on_phone: app
+            .live_conv()
+            .is_some_and(|c| c.phone.state == crate::api::wire::phone::CallState::Connected),
     }
 }
 
@@ -104,6 +109,7 @@ pub(crate) fn member_person(m: &Member, organizer: bool) -> Person {
         role: m.role,
         anonymous: false,
         organizer,
+        on_phone: false,
     }
 }
 

@@ -149,6 +149,7 @@ mod tests {
             role: Role::Attendee,
             anonymous: true,
             organizer: false,
+            on_phone: false,
         })
     }
 

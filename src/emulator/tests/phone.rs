@@ -457,3 +457,39 @@ async fn the_phone_is_set_and_read_over_http() {
         .await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_others_see_the_callers_audio_in_the_roster() {
+    let h = Harness::new();
+    set_phone(&h, DialOut::Allowed, PhoneOutcome::Answer, None);
+    let (mut other, _) = in_rich(&h, "Watcher").await;
+    let (caller, pa) = in_rich(&h, "Caller").await;
+    // The watcher sees the caller arrive, without audio.
+    let batches = h
+        .batches_until(&mut other, |e| e.link.title.as_deref() == Some("Caller"))
+        .await;
+    let arrived: crate::api::wire::ucwa::Participant = find(&batches, "participant", "added")
+        .resource()
+        .unwrap()
+        .unwrap();
+    assert!(!arrived.links.has(Rel::ParticipantAudio));
+    let add = pa.links.href(Rel::AddPhoneAudio).unwrap().to_string();
+    h.pool(
+        &caller,
+        Method::POST,
+        &add,
+        Some(call_body(&h, "+14255550123")),
+    )
+    .await;
+    let batches = h
+        .batches_until(&mut other, |e| {
+            e.link.rel == "participant" && e.kind == crate::api::wire::EventType::Updated
+        })
+        .await;
+    let updated: crate::api::wire::ucwa::Participant = find(&batches, "participant", "updated")
+        .resource()
+        .unwrap()
+        .unwrap();
+    assert_eq!(updated.name.as_deref(), Some("Caller"));
+    assert!(updated.links.has(Rel::ParticipantAudio), "on the phone");
+}

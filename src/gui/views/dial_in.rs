@@ -67,7 +67,7 @@ fn body(
                     let region = if toll_free {
                         t!(tr, "dial-in-toll-free")
                     } else {
-                        String::new()
+                        t!(tr, "dial-in-toll")
                     };
                     let n = DialInNumber {
                         region,

@@ -163,6 +163,19 @@ fn roster(ui: &mut egui::Ui, tr: &Tr, view: &SessionView) {
             if let Some(role) = &p.role {
                 ui.label(RichText::new(role_text(tr, role)).weak().small());
             }
+            // The guest's own phone leg, while the meeting's sound is on the phone.
+            let on_phone = st
+                .phone
+                .leg
+                .as_ref()
+                .is_some_and(|l| l.state == crate::join::phone_leg::PhoneState::Connected);
+            if (p.me && on_phone) || (!p.me && p.on_phone) {
+                ui.label(
+                    RichText::new(t!(tr, "roster-on-phone"))
+                        .small()
+                        .color(ok_color(ui)),
+                );
+            }
         });
     }
 }
@@ -177,6 +190,7 @@ mod tests {
             name: name.into(),
             role: role.map(str::to_string),
             me,
+            on_phone: false,
         }
     }
 

@@ -202,6 +202,16 @@ impl Session<'_> {
         ) {
             self.hang_up(url, &auth).await;
         }
+        // Without its `stopPhoneAudio` link yet, the call ends with the conversation.
+        self.call_ends_with_conversation();
+    }
+
+    /// The conversation is gone (left, failed, cancelled): so is any call in it.
+    pub(super) fn call_ends_with_conversation(&mut self) {
+        if self.phone_busy() {
+            self.call_me.op = None;
+            self.phone(PhoneState::Ended, None);
+        }
     }
 
     /// The session is being replaced (rejoin): a call under way ended with the old conversation

@@ -59,6 +59,7 @@ impl Session<'_> {
 
     /// Best-effort clean-up after a failure or cancel: nothing may be left in the meeting.
     pub(super) async fn cleanup(&mut self) -> bool {
+        self.call_ends_with_conversation();
         let mut clean = true;
         if let (Some(conv), Some(auth)) = (self.tracker.conversation().cloned(), self.auth.clone())
         {

@@ -384,6 +384,7 @@ impl MeetingTracker {
                             name,
                             role: Some(role),
                             me: true,
+                            on_phone: self.roster.get(&id).is_some_and(|p| p.on_phone),
                         };
                         if self.roster.get(&id) != Some(&me) {
                             let known = self.roster.insert(id, me.clone()).is_some();
@@ -452,11 +453,16 @@ impl MeetingTracker {
                     .as_ref()
                     .and_then(|p| p.role.as_ref().map(Role::to_string))
                     .or_else(|| known.as_ref().and_then(|k| k.role.clone()));
+                let on_phone = match &resource {
+                    Some(r) => r.links.has(Rel::ParticipantAudio),
+                    None => known.as_ref().is_some_and(|k| k.on_phone),
+                };
                 let p = Participant {
                     me: false,
                     id: id.clone(),
                     name,
                     role,
+                    on_phone,
                 };
                 if known.as_ref() == Some(&p) {
                     return;
