@@ -528,3 +528,47 @@ async fn a_call_that_does_not_connect_exits_9_with_a_failed_junit_case() {
     let xml = std::fs::read_to_string(&junit).unwrap();
     assert!(xml.contains("phone-not_allowed"), "{xml}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejoin_does_not_ring_the_phone_again() {
+    let demo = common::start(call_config(DialOut::Allowed, PhoneOutcome::Answer, 100)).await;
+    let (rec, control, session) = calling(&demo).await;
+    common::until(&rec, "connected", |_| {
+        states(&rec).contains(&PhoneState::Connected)
+    })
+    .await;
+    let app = demo.control().applications()[0].id.clone();
+    demo.control().drop_channel(&app, true).unwrap();
+    common::until(&rec, "a rejoin and call me offered again", |evs| {
+        let rejoined = evs
+            .iter()
+            .any(|e| matches!(e, JoinEvent::Reconnected { .. }));
+        let withdrawn = evs
+            .iter()
+            .rposition(|e| matches!(e, JoinEvent::PhoneOffered { offered: false }));
+        let offered = evs
+            .iter()
+            .rposition(|e| matches!(e, JoinEvent::PhoneOffered { offered: true }));
+        rejoined && matches!((withdrawn, offered), (Some(w), Some(o)) if o > w)
+    })
+    .await;
+    // The call went with the lost conversation, said so, and was not made again.
+    let last = legs(&rec).pop().unwrap();
+    assert_eq!(last.state, PhoneState::Failed);
+    assert_eq!(last.failure.unwrap().kind, PhoneFailureKind::ConnectionLost);
+    control.leave();
+    let status = session.await.unwrap();
+    assert_eq!(status.reconnections, 1);
+    let routes: Vec<Route> = common::routes(&demo).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(
+        routes
+            .iter()
+            .filter(|r| **r == Route::AddPhoneAudio)
+            .count(),
+        1,
+        "rung once"
+    );
+    let calls = demo.control().phone(CALL).unwrap().1;
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].state, "left");
+}

@@ -25,6 +25,9 @@ pub(super) struct CallMeState {
     op: Option<String>,
     /// The current call's number, masked.
     masked: String,
+    /// A call asked for right after the last one ended, before the meeting offered
+    /// `addPhoneAudio` again: made as soon as it does.
+    pending: Option<PhoneNumber>,
 }
 
 impl Session<'_> {
@@ -76,6 +79,13 @@ impl Session<'_> {
         let offered = self.call_me.add.is_some() && self.status.joined;
         if offered != self.status.phone.offered {
             self.emit(JoinEvent::PhoneOffered { offered });
+        }
+        if let (true, Some(url), Some(number)) = (
+            offered,
+            self.call_me.add.clone(),
+            self.call_me.pending.take(),
+        ) {
+            self.actions.push(Action::CallMe { url, number });
         }
         let current = self.status.phone.leg.as_ref().map(|l| l.state);
         match (state, current) {
@@ -132,6 +142,15 @@ impl Session<'_> {
         self.call_me.masked = number.masked().to_string();
         match self.call_me.add.clone().filter(|_| self.status.joined) {
             Some(url) => self.actions.push(Action::CallMe { url, number }),
+            // The last call just ended: the meeting offers the next one with its next
+            // `phoneAudio` update.
+            None if self.status.joined
+                && self.status.phone.leg.as_ref().is_some_and(|l| {
+                    l.failure.as_ref().map(|f| f.kind) != Some(PhoneFailureKind::Unavailable)
+                }) =>
+            {
+                self.call_me.pending = Some(number);
+            }
             None => self.phone_failed(
                 PhoneFailureKind::Unavailable,
                 None,

@@ -81,6 +81,9 @@ impl Session<'_> {
 
     /// Remove what is left of the lost session and start the next one from scratch.
     async fn tear_down(&mut self) {
+        // A call under way went with the lost connection (said so before the clean-up, which
+        // would only call it ended).
+        self.reset_call_me();
         if !self.cleanup().await {
             tracing::info!("the lost session could not be fully removed (it may already be gone)");
         }
@@ -96,6 +99,5 @@ impl Session<'_> {
         self.renew_at = None;
         self.renewal = None;
         self.reset_chat();
-        self.reset_call_me();
     }
 }
