@@ -209,6 +209,23 @@ meeting-leave-hint = Besprechung verlassen
 roster-title = Teilnehmer ({ $count })
 roster-you = { $name } (Sie)
 roster-on-phone = per Telefon
+# Die Anzahlen der Teilnehmerliste, nebeneinander unter ihrem Titel.
+roster-count-leaders = { $count ->
+    [one] { $count } Organisator
+   *[other] { $count } Organisatoren
+}
+roster-count-attendees = { $count ->
+    [one] { $count } Teilnehmer
+   *[other] { $count } Teilnehmer
+}
+roster-count-lobby = { $count } im Wartebereich
+# Überschriften in der Teilnehmerliste.
+roster-section-leaders = Organisatoren ({ $count })
+roster-section-attendees = Teilnehmer ({ $count })
+roster-section-lobby = Im Wartebereich ({ $count })
+roster-find = Teilnehmer suchen
+roster-find-hint = Teil eines Namens eingeben
+roster-find-none = Niemand in der Besprechung passt zu „{ $text }“.
 role-leader = Organisator
 role-attendee = Teilnehmer
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Nachricht eingeben, mit der Eingabetaste senden
 chat-send = Senden
 chat-send-hint = Nachricht an alle in der Besprechung senden
 chat-connecting = Chat wird verbunden…
+# Eine Schaltfläche am Ende des Chats, während der Gast ältere Nachrichten liest; sie springt zur neuesten.
+chat-new-messages = { $count ->
+    [one] { $count } neue Nachricht ↓
+   *[other] { $count } neue Nachrichten ↓
+}
+chat-new-messages-hint = Zur neuesten Nachricht springen
+# Oben in einem langen Chat: Die ältesten Nachrichten werden nicht mehr aufbewahrt.
+chat-older-dropped = { $count ->
+    [one] Eine ältere Nachricht wird nicht mehr angezeigt.
+   *[other] { $count } ältere Nachrichten werden nicht mehr angezeigt.
+}
 
 ## Die Besprechung per Telefon hören: die Einwahlnummern der Besprechung (die App selbst überträgt nur den Chat)
 

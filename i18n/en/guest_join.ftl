@@ -209,6 +209,23 @@ meeting-leave-hint = Leave the meeting
 roster-title = Participants ({ $count })
 roster-you = { $name } (you)
 roster-on-phone = on the phone
+# The roster's counts, shown side by side under its title.
+roster-count-leaders = { $count ->
+    [one] 1 organizer
+   *[other] { $count } organizers
+}
+roster-count-attendees = { $count ->
+    [one] 1 attendee
+   *[other] { $count } attendees
+}
+roster-count-lobby = { $count } waiting in the lobby
+# Headings inside the list of participants.
+roster-section-leaders = Organizers ({ $count })
+roster-section-attendees = Attendees ({ $count })
+roster-section-lobby = Waiting in the lobby ({ $count })
+roster-find = Find a participant
+roster-find-hint = Type part of a name
+roster-find-none = Nobody in the meeting matches “{ $text }”.
 role-leader = organizer
 role-attendee = attendee
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Type a message, Enter sends
 chat-send = Send
 chat-send-hint = Send the message to everyone in the meeting
 chat-connecting = Chat is connecting…
+# A button over the end of the chat while the guest reads older messages; it goes to the latest.
+chat-new-messages = { $count ->
+    [one] 1 new message ↓
+   *[other] { $count } new messages ↓
+}
+chat-new-messages-hint = Go to the latest message
+# At the top of a long chat: the oldest messages are no longer kept.
+chat-older-dropped = { $count ->
+    [one] 1 older message is no longer shown.
+   *[other] { $count } older messages are no longer shown.
+}
 
 ## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
 

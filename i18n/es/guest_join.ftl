@@ -209,6 +209,23 @@ meeting-leave-hint = Salir de la reunión
 roster-title = Participantes ({ $count })
 roster-you = { $name } (usted)
 roster-on-phone = por teléfono
+# Los recuentos de la lista de participantes, uno junto a otro bajo su título.
+roster-count-leaders = { $count ->
+    [one] { $count } organizador
+   *[other] { $count } organizadores
+}
+roster-count-attendees = { $count ->
+    [one] { $count } asistente
+   *[other] { $count } asistentes
+}
+roster-count-lobby = { $count } en la sala de espera
+# Encabezados dentro de la lista de participantes.
+roster-section-leaders = Organizadores ({ $count })
+roster-section-attendees = Asistentes ({ $count })
+roster-section-lobby = En la sala de espera ({ $count })
+roster-find = Buscar un participante
+roster-find-hint = Escriba parte de un nombre
+roster-find-none = Ningún participante coincide con «{ $text }».
 role-leader = organizador
 role-attendee = asistente
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Escriba un mensaje y pulse Entrar para enviarlo
 chat-send = Enviar
 chat-send-hint = Enviar el mensaje a todos los participantes de la reunión
 chat-connecting = Conectando el chat…
+# Un botón al final del chat mientras el invitado lee mensajes anteriores; lleva al más reciente.
+chat-new-messages = { $count ->
+    [one] { $count } mensaje nuevo ↓
+   *[other] { $count } mensajes nuevos ↓
+}
+chat-new-messages-hint = Ir al último mensaje
+# Al principio de un chat largo: los mensajes más antiguos ya no se conservan.
+chat-older-dropped = { $count ->
+    [one] Ya no se muestra un mensaje anterior.
+   *[other] Ya no se muestran { $count } mensajes anteriores.
+}
 
 ## Escuchar la reunión por teléfono: los números de acceso telefónico de la reunión (la propia aplicación solo transmite el chat)
 

@@ -209,6 +209,23 @@ meeting-leave-hint = Quitter la réunion
 roster-title = Participants ({ $count })
 roster-you = { $name } (vous)
 roster-on-phone = par téléphone
+# Les nombres de la liste des participants, côte à côte sous son titre.
+roster-count-leaders = { $count ->
+    [one] { $count } organisateur
+   *[other] { $count } organisateurs
+}
+roster-count-attendees = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+roster-count-lobby = { $count } en salle d’attente
+# Titres dans la liste des participants.
+roster-section-leaders = Organisateurs ({ $count })
+roster-section-attendees = Participants ({ $count })
+roster-section-lobby = En salle d’attente ({ $count })
+roster-find = Rechercher un participant
+roster-find-hint = Saisissez une partie d’un nom
+roster-find-none = Aucun participant ne correspond à « { $text } ».
 role-leader = organisateur
 role-attendee = participant
 chat-title = Conversation
@@ -225,6 +242,17 @@ chat-message-hint = Saisissez un message ; appuyez sur Entrée pour l’envoyer
 chat-send = Envoyer
 chat-send-hint = Envoyer le message à tous les participants de la réunion
 chat-connecting = Connexion à la conversation…
+# Un bouton au bas de la conversation pendant que l’invité lit des messages plus anciens ; il mène au plus récent.
+chat-new-messages = { $count ->
+    [one] { $count } nouveau message ↓
+   *[other] { $count } nouveaux messages ↓
+}
+chat-new-messages-hint = Aller au dernier message
+# En haut d’une longue conversation : les messages les plus anciens ne sont plus conservés.
+chat-older-dropped = { $count ->
+    [one] { $count } ancien message n’est plus affiché.
+   *[other] { $count } anciens messages ne sont plus affichés.
+}
 
 ## Écouter la réunion par téléphone : les numéros d’accès téléphonique de la réunion (l’application elle-même ne transmet que les messages écrits)
 

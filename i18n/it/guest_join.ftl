@@ -209,6 +209,23 @@ meeting-leave-hint = Esci dalla riunione
 roster-title = Partecipanti ({ $count })
 roster-you = { $name } (Lei)
 roster-on-phone = al telefono
+# I conteggi dell'elenco dei partecipanti, affiancati sotto il titolo.
+roster-count-leaders = { $count ->
+    [one] { $count } organizzatore
+   *[other] { $count } organizzatori
+}
+roster-count-attendees = { $count ->
+    [one] { $count } partecipante
+   *[other] { $count } partecipanti
+}
+roster-count-lobby = { $count } in sala d'attesa
+# Intestazioni all'interno dell'elenco dei partecipanti.
+roster-section-leaders = Organizzatori ({ $count })
+roster-section-attendees = Partecipanti ({ $count })
+roster-section-lobby = In sala d'attesa ({ $count })
+roster-find = Cerca un partecipante
+roster-find-hint = Scriva parte di un nome
+roster-find-none = Nessun partecipante corrisponde a «{ $text }».
 role-leader = organizzatore
 role-attendee = partecipante
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Scriva un messaggio e prema Invio per inviarlo
 chat-send = Invia
 chat-send-hint = Invia il messaggio a tutti i partecipanti alla riunione
 chat-connecting = Connessione alla chat…
+# Un pulsante in fondo alla chat mentre l'ospite legge i messaggi precedenti; porta al più recente.
+chat-new-messages = { $count ->
+    [one] { $count } nuovo messaggio ↓
+   *[other] { $count } nuovi messaggi ↓
+}
+chat-new-messages-hint = Vai all'ultimo messaggio
+# In cima a una chat lunga: i messaggi più vecchi non vengono più conservati.
+chat-older-dropped = { $count ->
+    [one] Un messaggio precedente non è più visibile.
+   *[other] { $count } messaggi precedenti non sono più visibili.
+}
 
 ## Ascoltare la riunione per telefono: i numeri di accesso telefonico della riunione (l'app stessa trasmette solo la chat)
 

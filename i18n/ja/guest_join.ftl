@@ -201,6 +201,17 @@ meeting-leave-hint = 会議から退出します
 roster-title = 参加者（{ $count }）
 roster-you = { $name }（自分）
 roster-on-phone = 電話で参加中
+# The roster's counts, shown side by side under its title.
+roster-count-leaders = 主催者{ $count }人
+roster-count-attendees = 出席者{ $count }人
+roster-count-lobby = ロビーで{ $count }人が待機中
+# Headings inside the list of participants.
+roster-section-leaders = 主催者（{ $count }）
+roster-section-attendees = 出席者（{ $count }）
+roster-section-lobby = ロビーで待機中（{ $count }）
+roster-find = 参加者を検索
+roster-find-hint = 名前の一部を入力
+roster-find-none = 「{ $text }」に一致する参加者はいません。
 role-leader = 主催者
 role-attendee = 出席者
 chat-title = チャット
@@ -217,6 +228,11 @@ chat-message-hint = メッセージを入力（Enterで送信）
 chat-send = 送信
 chat-send-hint = 会議の全員にメッセージを送信します
 chat-connecting = チャットに接続しています…
+# A button over the end of the chat while the guest reads older messages; it goes to the latest.
+chat-new-messages = 新着メッセージ{ $count }件 ↓
+chat-new-messages-hint = 最新のメッセージに移動します
+# At the top of a long chat: the oldest messages are no longer kept.
+chat-older-dropped = 古いメッセージ{ $count }件は表示されなくなりました。
 
 ## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
 

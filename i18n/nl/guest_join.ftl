@@ -209,6 +209,23 @@ meeting-leave-hint = De vergadering verlaten
 roster-title = Deelnemers ({ $count })
 roster-you = { $name } (u)
 roster-on-phone = via de telefoon
+# De aantallen van de deelnemerslijst, naast elkaar onder de titel.
+roster-count-leaders = { $count ->
+    [one] { $count } organisator
+   *[other] { $count } organisatoren
+}
+roster-count-attendees = { $count ->
+    [one] { $count } deelnemer
+   *[other] { $count } deelnemers
+}
+roster-count-lobby = { $count } in de lobby
+# Kopjes in de deelnemerslijst.
+roster-section-leaders = Organisatoren ({ $count })
+roster-section-attendees = Deelnemers ({ $count })
+roster-section-lobby = In de lobby ({ $count })
+roster-find = Deelnemer zoeken
+roster-find-hint = Typ een deel van een naam
+roster-find-none = Geen deelnemer gevonden voor "{ $text }".
 role-leader = organisator
 role-attendee = deelnemer
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Typ een bericht en druk op Enter om het te verzenden
 chat-send = Verzenden
 chat-send-hint = Het bericht naar iedereen in de vergadering verzenden
 chat-connecting = Chat maakt verbinding…
+# Een knop onderaan de chat terwijl de gast oudere berichten leest; die gaat naar het nieuwste bericht.
+chat-new-messages = { $count ->
+    [one] { $count } nieuw bericht ↓
+   *[other] { $count } nieuwe berichten ↓
+}
+chat-new-messages-hint = Naar het nieuwste bericht gaan
+# Bovenaan een lange chat: de oudste berichten worden niet meer bewaard.
+chat-older-dropped = { $count ->
+    [one] Eén ouder bericht wordt niet meer weergegeven.
+   *[other] { $count } oudere berichten worden niet meer weergegeven.
+}
 
 ## De vergadering via de telefoon horen: de inbelnummers van de vergadering (de app zelf brengt alleen de chat over)
 

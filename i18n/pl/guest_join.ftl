@@ -217,6 +217,27 @@ meeting-leave-hint = Opuść spotkanie
 roster-title = Uczestnicy ({ $count })
 roster-you = { $name } (Ty)
 roster-on-phone = przez telefon
+# The roster's counts, shown side by side under its title.
+roster-count-leaders = { $count ->
+    [one] { $count } organizator
+    [few] { $count } organizatorów
+    [many] { $count } organizatorów
+   *[other] { $count } organizatora
+}
+roster-count-attendees = { $count ->
+    [one] { $count } uczestnik
+    [few] { $count } uczestników
+    [many] { $count } uczestników
+   *[other] { $count } uczestnika
+}
+roster-count-lobby = { $count } w poczekalni
+# Headings inside the list of participants.
+roster-section-leaders = Organizatorzy ({ $count })
+roster-section-attendees = Uczestnicy ({ $count })
+roster-section-lobby = W poczekalni ({ $count })
+roster-find = Znajdź uczestnika
+roster-find-hint = Wpisz część imienia lub nazwiska
+roster-find-none = Brak uczestników pasujących do „{ $text }”.
 role-leader = organizator
 role-attendee = uczestnik
 chat-title = Czat
@@ -238,6 +259,21 @@ chat-message-hint = Wpisz wiadomość i naciśnij Enter, aby wysłać
 chat-send = Wyślij
 chat-send-hint = Wyślij wiadomość do wszystkich uczestników spotkania
 chat-connecting = Łączenie z czatem…
+# A button over the end of the chat while the guest reads older messages; it goes to the latest.
+chat-new-messages = { $count ->
+    [one] { $count } nowa wiadomość ↓
+    [few] { $count } nowe wiadomości ↓
+    [many] { $count } nowych wiadomości ↓
+   *[other] { $count } nowej wiadomości ↓
+}
+chat-new-messages-hint = Przejdź do najnowszej wiadomości
+# At the top of a long chat: the oldest messages are no longer kept.
+chat-older-dropped = { $count ->
+    [one] Jedna starsza wiadomość nie jest już wyświetlana.
+    [few] { $count } starsze wiadomości nie są już wyświetlane.
+    [many] { $count } starszych wiadomości nie jest już wyświetlanych.
+   *[other] { $count } starszej wiadomości nie jest już wyświetlane.
+}
 
 ## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
 

@@ -209,6 +209,23 @@ meeting-leave-hint = Sair da reunião
 roster-title = Participantes ({ $count })
 roster-you = { $name } (você)
 roster-on-phone = pelo telefone
+# As contagens da lista de participantes, lado a lado abaixo do título.
+roster-count-leaders = { $count ->
+    [one] { $count } organizador
+   *[other] { $count } organizadores
+}
+roster-count-attendees = { $count ->
+    [one] { $count } participante
+   *[other] { $count } participantes
+}
+roster-count-lobby = { $count } na sala de espera
+# Títulos dentro da lista de participantes.
+roster-section-leaders = Organizadores ({ $count })
+roster-section-attendees = Participantes ({ $count })
+roster-section-lobby = Na sala de espera ({ $count })
+roster-find = Buscar participante
+roster-find-hint = Digite parte de um nome
+roster-find-none = Nenhum participante encontrado para "{ $text }".
 role-leader = organizador
 role-attendee = participante
 chat-title = Chat
@@ -225,6 +242,17 @@ chat-message-hint = Digite uma mensagem e pressione Enter para enviar
 chat-send = Enviar
 chat-send-hint = Enviar a mensagem para todos na reunião
 chat-connecting = Conectando o chat…
+# Um botão no fim do chat enquanto o convidado lê mensagens anteriores; ele leva à mais recente.
+chat-new-messages = { $count ->
+    [one] { $count } nova mensagem ↓
+   *[other] { $count } novas mensagens ↓
+}
+chat-new-messages-hint = Ir para a mensagem mais recente
+# No topo de um chat longo: as mensagens mais antigas não são mais guardadas.
+chat-older-dropped = { $count ->
+    [one] { $count } mensagem anterior não é mais exibida.
+   *[other] { $count } mensagens anteriores não são mais exibidas.
+}
 
 ## Ouvir a reunião pelo telefone: os números de discagem da reunião (o aplicativo em si transmite apenas o chat)
 

@@ -201,6 +201,17 @@ meeting-leave-hint = 离开会议
 roster-title = 参与者（{ $count }）
 roster-you = { $name }（您）
 roster-on-phone = 通过电话接入
+# The roster's counts, shown side by side under its title.
+roster-count-leaders = { $count }位组织者
+roster-count-attendees = { $count }位与会者
+roster-count-lobby = { $count }人在等候室等候
+# Headings inside the list of participants.
+roster-section-leaders = 组织者（{ $count }）
+roster-section-attendees = 与会者（{ $count }）
+roster-section-lobby = 在等候室等候（{ $count }）
+roster-find = 查找参与者
+roster-find-hint = 输入姓名的一部分
+roster-find-none = 没有与“{ $text }”匹配的参与者。
 role-leader = 组织者
 role-attendee = 与会者
 chat-title = 聊天
@@ -217,6 +228,11 @@ chat-message-hint = 输入消息，按Enter发送
 chat-send = 发送
 chat-send-hint = 将消息发送给会议中的所有人
 chat-connecting = 正在连接聊天…
+# A button over the end of the chat while the guest reads older messages; it goes to the latest.
+chat-new-messages = { $count }条新消息 ↓
+chat-new-messages-hint = 跳转到最新消息
+# At the top of a long chat: the oldest messages are no longer kept.
+chat-older-dropped = { $count }条较早的消息已不再显示。
 
 ## Hearing the meeting by phone: the meeting's dial-in numbers (the app itself carries chat only)
 

@@ -1,5 +1,6 @@
 //! `timeline.json`: the steps of the session as they ran (state, start, duration, HTTP
-//! status, retries, UCWA code/subcode) and how it ended (failure class, id, codes).
+//! status, retries, UCWA code/subcode), how it ended (failure class, id, codes) and how many
+//! chat messages it had.
 
 use serde_json::{Value, json};
 
@@ -43,5 +44,12 @@ pub fn timeline(status: &JoinStatus) -> Value {
         "failure": failure,
         "channel_interruptions": status.channel_interruptions,
         "reconnections": status.reconnections,
+        // How much chat the session had, and how much of it fell out of the window's
+        // history (the text of the messages is in `events.jsonl`, as far as it keeps them).
+        "chat": {
+            "messages": status.chat_total(),
+            "kept_in_window": status.chat.len(),
+            "dropped_from_window": status.chat_dropped,
+        },
     })
 }

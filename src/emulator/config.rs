@@ -145,6 +145,10 @@ pub struct MeetingSpec {
     /// The meeting's telephone side: dial-in (docs/protocol.md §6a).
     #[serde(default)]
     pub phone: MeetingPhone,
+    /// A steady chat: every this many milliseconds (50 at least) one of the meeting's
+    /// attendees says something, while a guest is in the meeting (a big meeting's chat).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chatter_ms: Option<u64>,
 }
 
 fn yes() -> bool {

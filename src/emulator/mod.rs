@@ -38,7 +38,7 @@ use pool::{
     roster_batch, route_table, ucwa_routes,
 };
 use transport::{fault_response, http, journal, tls};
-use world::{demo_meetings, meeting};
+use world::{crowd, demo_meetings, meeting};
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -60,7 +60,8 @@ pub use control::{ApplicationInfo, Control, ControlError, MeetingInfo, Participa
 pub use demo_meetings::{
     DEMO_DENY_URL, DEMO_DIRECT_DENY_URL, DEMO_DIRECT_LOBBY_URL, DEMO_DIRECT_MEETING_URLS,
     DEMO_DIRECT_NO_GUESTS_URL, DEMO_DIRECT_OPEN_URL, DEMO_LOBBY_URL, DEMO_MEETING_HOST,
-    DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, demo_meetings,
+    DEMO_MEETING_URLS, DEMO_OPEN_URL, DEMO_QUICK_URL, DEMO_TOWN_HALL_URL, TOWN_HALL_MEMBERS,
+    demo_meetings,
 };
 pub use journal::JournalEntry;
 pub use messaging::MessageFormat;

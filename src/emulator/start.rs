@@ -112,6 +112,22 @@ pub async fn start_on(
             }
         }
     }));
+    let chatter = emu.clone();
+    tasks.push(tokio::spawn(async move {
+        // Meetings with a steady chat: each due message, then sleep until the next (a second
+        // at most, so a meeting added later through the control API starts in time).
+        loop {
+            let now = chatter.elapsed();
+            let next = super::crowd::chatter_tick(&mut chatter.lock(), now);
+            let wait = next
+                .map_or(Duration::from_secs(1), |due| due.saturating_sub(now))
+                .clamp(Duration::from_millis(10), Duration::from_secs(1));
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = chatter.cancel.cancelled() => return,
+            }
+        }
+    }));
     tracing::info!(platform = %emu.platform, pool = %emu.pool, "emulator started");
     Ok(EmulatorHandle { emu, tasks })
 }

@@ -433,15 +433,11 @@ impl GuestApp {
                 }
             }
             Screen::Session => match &mut self.session {
+                Some(s) if s.view.shows_meeting() => {
+                    views::meeting::show(ui, tr, &mut s.view, actions)
+                }
                 Some(s) => match s.view.phase() {
                     Phase::InLobby => views::lobby::show(ui, tr, &s.view, actions),
-                    Phase::InMeeting | Phase::Leaving => {
-                        views::meeting::show(ui, tr, &mut s.view, actions)
-                    }
-                    // A rejoin keeps the meeting on screen, roster and chat included.
-                    Phase::Reconnecting if s.view.status.joined => {
-                        views::meeting::show(ui, tr, &mut s.view, actions)
-                    }
                     Phase::Left | Phase::Failed | Phase::Cancelled => {
                         views::ended::show(ui, tr, &s.view, actions)
                     }
@@ -513,10 +509,21 @@ impl eframe::App for GuestApp {
                 egui::pos2(avail.center().x - width / 2.0, avail.top()),
                 egui::vec2(width, avail.height()),
             );
+            // The meeting fills the window and scrolls its parts on their own (its message
+            // field and Leave stay in sight); every other screen scrolls as a whole.
+            let in_meeting = self.screen == Screen::Session
+                && self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.view.shows_meeting());
             ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| self.content(ui, &mut actions));
+                if in_meeting {
+                    self.content(ui, &mut actions);
+                } else {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| self.content(ui, &mut actions));
+                }
             });
         });
         let ctx = ui.ctx().clone();

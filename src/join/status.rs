@@ -1,6 +1,8 @@
 //! Phases, steps and events of a guest session, and the pure reducer `JoinStatus::apply` that
 //! GUI and CLI share so they never disagree about where a join is (docs/design.md §5).
 
+use std::collections::VecDeque;
+
 use serde::Serialize;
 
 use super::dial_in::DialIn;
@@ -51,10 +53,14 @@ pub struct Participant {
     /// In the meeting by phone (the participant's `participantAudio` is there).
     #[serde(default)]
     pub on_phone: bool,
+    /// Waiting in the lobby (only leaders see lobby participants).
+    #[serde(default)]
+    pub in_lobby: bool,
 }
 
-/// Most chat lines kept in a session's status (older ones drop off).
-pub const MAX_CHAT_LINES: usize = 500;
+/// Most chat lines kept in a session's status: older ones drop off and are counted in
+/// [`JoinStatus::chat_dropped`] (the diagnostics bundle's event log keeps its own share).
+pub const MAX_CHAT_LINES: usize = 5_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -232,8 +238,10 @@ pub struct JoinStatus {
     /// Flow B: web tickets renewed in place so far.
     pub token_renewals: u32,
     pub chat_available: bool,
-    /// The last `MAX_CHAT_LINES` messages.
-    pub chat: Vec<ChatLine>,
+    /// The last `MAX_CHAT_LINES` messages, oldest first.
+    pub chat: VecDeque<ChatLine>,
+    /// Messages that dropped off the front of `chat`.
+    pub chat_dropped: u64,
     /// Who is typing now.
     pub typing: Vec<String>,
 }
@@ -262,13 +270,19 @@ impl Default for JoinStatus {
             reconnections: 0,
             token_renewals: 0,
             chat_available: false,
-            chat: Vec::new(),
+            chat: VecDeque::new(),
+            chat_dropped: 0,
             typing: Vec::new(),
         }
     }
 }
 
 impl JoinStatus {
+    /// Every chat message of the session so far, those dropped off the front included.
+    pub fn chat_total(&self) -> u64 {
+        self.chat_dropped + self.chat.len() as u64
+    }
+
     /// A step's status; a step this session's flow does not go through is never started.
     pub fn step(&self, step: Step) -> &StepStatus {
         match self.steps.iter().find(|s| s.step == step) {
@@ -365,14 +379,14 @@ impl JoinStatus {
             JoinEvent::ChatAvailable { available } => self.chat_available = *available,
             JoinEvent::ChatMessage { message } => {
                 self.typing.retain(|n| n != &message.from);
-                self.chat.push(message.clone());
-                if self.chat.len() > MAX_CHAT_LINES {
-                    let extra = self.chat.len() - MAX_CHAT_LINES;
-                    self.chat.drain(..extra);
+                self.chat.push_back(message.clone());
+                while self.chat.len() > MAX_CHAT_LINES {
+                    self.chat.pop_front();
+                    self.chat_dropped += 1;
                 }
             }
             JoinEvent::ChatDelivery { id, delivered, .. } => {
-                if let Some(line) = self.chat.iter_mut().find(|l| l.id == *id) {
+                if let Some(line) = self.chat.iter_mut().rev().find(|l| l.id == *id) {
                     line.delivery = if *delivered {
                         Delivery::Delivered
                     } else {
@@ -452,6 +466,28 @@ mod tests {
     }
 
     #[test]
+    fn chat_keeps_the_last_lines_and_counts_the_rest() {
+        let mut s = JoinStatus::default();
+        let extra = 7;
+        for id in 0..(MAX_CHAT_LINES as u64 + extra) {
+            s.apply(&JoinEvent::ChatMessage {
+                message: ChatLine {
+                    id,
+                    outgoing: false,
+                    from: "Ada".into(),
+                    text: format!("m{id}"),
+                    at_ms: 0,
+                    delivery: Delivery::Received,
+                },
+            });
+        }
+        assert_eq!(s.chat.len(), MAX_CHAT_LINES);
+        assert_eq!(s.chat_dropped, extra);
+        assert_eq!(s.chat_total(), MAX_CHAT_LINES as u64 + extra);
+        assert_eq!(s.chat.front().map(|l| l.id), Some(extra));
+    }
+
+    #[test]
     fn happy_path_transitions() {
         let s = run(&[
             JoinEvent::SessionStarted {
@@ -491,6 +527,7 @@ mod tests {
                     role: None,
                     me: false,
                     on_phone: false,
+                    in_lobby: false,
                 },
             },
             JoinEvent::ParticipantJoined {
@@ -500,6 +537,7 @@ mod tests {
                     role: None,
                     me: false,
                     on_phone: false,
+                    in_lobby: false,
                 },
             },
             JoinEvent::ParticipantUpdated {
@@ -509,6 +547,7 @@ mod tests {
                     role: Some(Role::Leader.to_string()),
                     me: false,
                     on_phone: false,
+                    in_lobby: false,
                 },
             },
             JoinEvent::ParticipantLeft {

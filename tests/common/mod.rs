@@ -51,6 +51,7 @@ pub fn empty_meeting(url: &str, subject: &str, policy: LobbyPolicy) -> MeetingSp
         event_style: EventStyle::Detailed,
         anonymous_join: true,
         html_messages: false,
+        chatter_ms: None,
         phone: MeetingPhone::default(),
     }
 }

@@ -13,6 +13,7 @@
 mod common;
 
 mod attention;
+mod big_meeting;
 mod chat;
 mod direct;
 mod endings;

@@ -193,9 +193,23 @@ pub fn layout_problems(h: &Harness<'_, GuestApp>) -> Vec<String> {
         else {
             continue;
         };
-        let Some(rect) = n.bounding_box() else {
+        let Some(mut rect) = n.bounding_box() else {
             continue;
         };
+        // What a clipping container (a list, a part of the window with its own scrolling)
+        // leaves of it on screen; nothing when it is wholly scrolled away.
+        let mut c = n.parent();
+        while let Some(a) = c {
+            if a.clips_children()
+                && let Some(clip) = a.bounding_box()
+            {
+                rect = rect.intersect(clip);
+            }
+            c = a.parent();
+        }
+        if rect.width() <= 2.0 || rect.height() <= 2.0 {
+            continue;
+        }
         if rect.x1 > width + 1.0 || rect.x0 < -1.0 {
             problems.push(format!(
                 "cut off ({:.0}..{:.0} of {width:.0}): {text:?}",

@@ -145,6 +145,14 @@ pub(crate) fn handle_http(emu: &Arc<Emu>, r: &Req) -> Response {
                 c.add_participant(&a.meeting, a.participant)?;
                 affected(1)
             }
+            ("POST", ["participants", "add-many"]) => {
+                let a: super::crowd::AddMany = body(r)?;
+                affected(c.add_participants(&a.meeting, a.count, a.role)?)
+            }
+            ("POST", ["say-many"]) => {
+                let s: super::crowd::SayMany = body(r)?;
+                affected(c.say_many(&s.meeting, s.count)?)
+            }
             ("POST", ["participants", "remove"]) => {
                 let t: Target = body(r)?;
                 affected(c.remove_participant(&t.meeting, t.name.as_deref().unwrap_or(""))?)

@@ -5,6 +5,7 @@
 //! `standin`; the HTTP routes in `http`.
 
 mod apps;
+mod crowd;
 mod http;
 mod onprem;
 mod phone;
@@ -21,6 +22,7 @@ use super::meeting::{self, Decision, Exit};
 use super::messaging::{self, MessageFormat};
 use super::resources::{Person, member_person};
 use super::world::{AppState, ChatLine, Meeting, Member, World};
+
 use crate::api::wire::events::EventType;
 
 pub(crate) use http::handle_http;
@@ -108,9 +110,11 @@ mod opt_ms {
 /// | `POST /control/meetings` | `MeetingSpec` | `MeetingInfo` |
 /// | `POST /control/admit`, `/control/deny`, `/control/lobby-timeout` | `{meeting, name?}` | `{affected}` |
 /// | `POST /control/participants/add` | `{meeting, name, role?, greeting?}` | `{affected}` |
+/// | `POST /control/participants/add-many` | `{meeting, count, role?}` (made-up names) | `{affected}` |
 /// | `POST /control/participants/remove`, `/control/eject` | `{meeting, name}` | `{affected}` |
 /// | `POST /control/end` | `{meeting}` | `{affected}` |
 /// | `POST /control/say` | `{meeting, from, text, format?: plain/html/html_base64}` | `{affected}` |
+/// | `POST /control/say-many` | `{meeting, count}` (made-up lines from the attendees in turn) | `{affected}` (messages sent) |
 /// | `POST /control/fail-deliveries` | `{meeting, count}` | `{affected: 0}` |
 /// | `POST /control/typing` | `{meeting, name, typing}` | `{affected}` |
 /// | `POST /control/expire-tokens` | `{session?}` | `{affected}` |
@@ -318,16 +322,7 @@ impl Control {
         let mut w = self.emu.lock();
         let m = Self::meeting(&w, meeting)?;
         let member = Self::member(&w, m, from)?;
-        w.meetings[m].chat.push(ChatLine {
-            from: member.name.clone(),
-            text: text.to_string(),
-        });
-        Ok(w.guests_in(m, "")
-            .iter()
-            .filter(|g| {
-                messaging::deliver_incoming(&mut w, g, &member.pid, &member.name, text, format)
-            })
-            .count())
+        Ok(super::crowd::say(&mut w, m, &member, text, format))
     }
 
     /// Participant `name` starts (or stops) typing: guests with chat see the typing line.

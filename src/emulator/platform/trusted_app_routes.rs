@@ -408,6 +408,7 @@ fn adhoc_meetings(emu: &Arc<Emu>, r: &Req) -> Result<Response, UcwaErrorReply> {
         event_style: EventStyle::Detailed,
         anonymous_join: true,
         html_messages: false,
+        chatter_ms: None,
         phone: MeetingPhone::default(),
     };
     let meeting = Meeting::new(spec.clone(), &emu.cfg.tenant, true);

@@ -74,6 +74,7 @@ fn spec(url: &str, policy: LobbyPolicy, style: EventStyle) -> MeetingSpec {
         event_style: style,
         anonymous_join: true,
         html_messages: false,
+        chatter_ms: None,
         phone: MeetingPhone::default(),
     }
 }

@@ -173,3 +173,62 @@ async fn eject_removes_one_guest() {
     );
     assert!(h.control().eject(OPEN, "bob").is_err());
 }
+
+#[tokio::test]
+async fn many_participants_and_messages_in_one_call_each() {
+    let h = Harness::new();
+    let mut a = joined(&h, OPEN, "Alice").await;
+    let confid = h.confid(OPEN);
+    let r = h
+        .platform(
+            Method::POST,
+            "/control/participants/add-many",
+            None,
+            Some(serde_json::json!({"meeting": confid, "count": 40})),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    assert_eq!(r.json()["affected"], 40);
+    let batch = h.batch(&mut a).await;
+    let added = summary(&batch)
+        .into_iter()
+        .filter(|s| s == &s3("conversation", "participant", "added"))
+        .count();
+    assert_eq!(added, 40, "one participant added event each");
+    let names: Vec<String> = h.control().meetings()[0]
+        .participants
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(
+        names.len(),
+        42,
+        "the two scripted ones and 40 more: {names:?}"
+    );
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(distinct.len(), names.len(), "names are distinct");
+
+    let r = h
+        .platform(
+            Method::POST,
+            "/control/say-many",
+            None,
+            Some(serde_json::json!({"meeting": confid, "count": 25})),
+        )
+        .await;
+    assert_eq!(r.json()["affected"], 25);
+    let chat = &h.control().meetings()[0].chat;
+    assert_eq!(chat.len(), 25);
+    assert!(chat.iter().all(|l| !l.text.is_empty()));
+    for bad in [0, 10_001] {
+        let r = h
+            .platform(
+                Method::POST,
+                "/control/say-many",
+                None,
+                Some(serde_json::json!({"meeting": confid, "count": bad})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "count {bad}");
+    }
+}

@@ -19,6 +19,12 @@ pub const DEMO_LOBBY_URL: &str = "https://meet.demo.guest-join.invalid/grace/LOB
 pub const DEMO_DENY_URL: &str = "https://meet.demo.guest-join.invalid/alan/DENY1234";
 /// Open demo meeting whose join arrives as one collapsed event batch.
 pub const DEMO_QUICK_URL: &str = "https://meet.demo.guest-join.invalid/linus/QUICK123";
+/// Open demo meeting of 250 people (the guest among them) with a steady chat: a message a
+/// second from its attendees in turn.
+pub const DEMO_TOWN_HALL_URL: &str = "https://meet.demo.guest-join.invalid/hana/TOWNHALL";
+/// People in the town-hall meeting besides the guest: the organizer, two more organizers and
+/// attendees with made-up names.
+pub const TOWN_HALL_MEMBERS: usize = 249;
 /// Every demo meeting URL, for help texts.
 pub const DEMO_MEETING_URLS: [&str; 4] =
     [DEMO_OPEN_URL, DEMO_LOBBY_URL, DEMO_DENY_URL, DEMO_QUICK_URL];
@@ -72,6 +78,7 @@ fn demo_meeting(
         event_style: style,
         anonymous_join: true,
         html_messages: false,
+        chatter_ms: None,
         phone: MeetingPhone::default(),
     }
 }
@@ -144,7 +151,36 @@ pub fn demo_meetings() -> Vec<MeetingSpec> {
                 EventStyle::Detailed,
             )
         },
+        town_hall(),
     ]
+}
+
+/// The town-hall meeting: [`TOWN_HALL_MEMBERS`] people, a message a second.
+fn town_hall() -> MeetingSpec {
+    let base = demo_meeting(
+        DEMO_TOWN_HALL_URL,
+        "hana",
+        "TOWNHALL",
+        "Town hall: the year ahead",
+        LobbyPolicy::Open,
+        EventStyle::Detailed,
+    );
+    let mut participants = vec![
+        ScriptedParticipant::new(
+            "Hana (organizer)",
+            Role::Leader,
+            Some("Welcome to the town hall! Questions in the chat, please."),
+        ),
+        ScriptedParticipant::new("Marcus Webb", Role::Leader, None),
+        ScriptedParticipant::new("Priya Raman", Role::Leader, None),
+    ];
+    let attendees = TOWN_HALL_MEMBERS - participants.len();
+    participants.extend(super::crowd::crowd(0, attendees));
+    MeetingSpec {
+        participants,
+        chatter_ms: Some(1_000),
+        ..base
+    }
 }
 
 #[cfg(test)]
@@ -159,8 +195,8 @@ mod tests {
         assert_eq!(urls[..4], DEMO_MEETING_URLS);
         assert_eq!(urls[4], DEMO_NO_GUESTS_URL);
         let guests: Vec<bool> = demos.iter().map(|m| m.anonymous_join).collect();
-        assert_eq!(guests, [true, true, true, true, false]);
-        for m in &demos {
+        assert_eq!(guests, [true, true, true, true, false, true]);
+        for m in &demos[..5] {
             assert!(
                 m.join_url
                     .starts_with(&format!("https://{DEMO_MEETING_HOST}/"))
@@ -187,10 +223,16 @@ mod tests {
         assert_eq!(demos[3].event_style, EventStyle::Collapsed);
         assert_eq!(demos[4].subject, "Meeting without guest access");
         let dial_in: Vec<bool> = demos.iter().map(|m| m.phone.dial_in.is_some()).collect();
-        assert_eq!(dial_in, [true, true, false, false, false]);
+        assert_eq!(dial_in, [true, true, false, false, false, false]);
         let call_me: Vec<DialOut> = demos.iter().map(|m| m.phone.dial_out).collect();
         assert_eq!(call_me[..2], [DialOut::NotOffered, DialOut::Allowed]);
         assert_eq!(demos[4].policy, LobbyPolicy::Open);
+        let hall = &demos[5];
+        assert_eq!(hall.join_url, DEMO_TOWN_HALL_URL);
+        assert_eq!(hall.participants.len(), TOWN_HALL_MEMBERS);
+        let leaders = hall.participants.iter().filter(|p| p.role == Role::Leader);
+        assert_eq!(leaders.count(), 3);
+        assert_eq!(hall.chatter_ms, Some(1_000));
     }
 
     /// What the direct-mode client derives from a simple URL: (organizer, id, conference URI).

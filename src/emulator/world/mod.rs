@@ -1,5 +1,6 @@
 //! The emulated world: meetings, guest applications and their conversations, issued tokens.
 
+pub(in crate::emulator) mod crowd;
 pub(in crate::emulator) mod demo_meetings;
 pub(in crate::emulator) mod meeting;
 
@@ -73,6 +74,8 @@ pub(crate) struct Meeting {
     pub anonymous_join: bool,
     /// Every "call me" of the meeting's guests, oldest first.
     pub phone_calls: Vec<PhoneCall>,
+    /// The steady chat ([`MeetingSpec::chatter_ms`]).
+    pub chatter: crowd::Chatter,
 }
 
 /// One "call me" as the meeting saw it (the control API reports it).
@@ -105,6 +108,7 @@ impl Meeting {
             fail_deliveries: 0,
             anonymous_join: spec_grants,
             phone_calls: Vec::new(),
+            chatter: crowd::Chatter::default(),
         };
         for p in m.spec.participants.clone() {
             m.add_member(tenant, &p.name, p.role, p.greeting);

@@ -7,6 +7,7 @@ use std::time::Instant;
 use crate::api::bounded::BoundedLog;
 use crate::api::exchange::ExchangeRecord;
 use crate::config::Profile;
+use crate::gui::views::chat_list::ChatHeights;
 use crate::join::status::StepStatus;
 use crate::join::status::{JoinEvent, StepState};
 use crate::join::{
@@ -243,9 +244,27 @@ pub struct SessionView {
     pub remember_phone: bool,
     /// A kiosk whose handset "call me" can ring.
     pub handset: bool,
+    /// What is typed in the roster's find field.
+    pub roster_filter: String,
+    /// The chat list's measured message heights.
+    pub chat_heights: ChatHeights,
+    /// The chat's message count (`JoinStatus::chat_total`) when its list was last at the end.
+    pub chat_seen: u64,
+    /// Take the chat list to its end in the next frame.
+    pub chat_jump: bool,
 }
 
 impl SessionView {
+    /// The meeting screen is on: in the meeting, leaving it, or rejoining it (a rejoin keeps
+    /// the meeting on screen, roster and chat included).
+    pub fn shows_meeting(&self) -> bool {
+        match self.phase() {
+            Phase::InMeeting | Phase::Leaving => true,
+            Phase::Reconnecting => self.status.joined,
+            _ => false,
+        }
+    }
+
     pub fn new(id: u64, meeting_host: String, display_name: String, service_label: String) -> Self {
         Self {
             id,
@@ -270,6 +289,10 @@ impl SessionView {
             phone_error: None,
             remember_phone: false,
             handset: false,
+            roster_filter: String::new(),
+            chat_heights: ChatHeights::default(),
+            chat_seen: 0,
+            chat_jump: false,
         }
     }
 

@@ -1,6 +1,6 @@
-//! The chat pane of the meeting view: messages with sender and local time, the delivery of
-//! the guest's own messages, who is typing, and the message input (Enter or Send).
-//! Message text is already safe plain text from the engine and is shown as plain labels.
+//! The chat of the meeting view, apart from its message list (`chat_list`): message times,
+//! the delivery of the guest's own messages, who is typing, and the message input (Enter or
+//! Send). Message text is already safe plain text from the engine and is shown as plain labels.
 
 use std::sync::OnceLock;
 
@@ -11,11 +11,6 @@ use crate::gui::state::SessionView;
 use crate::i18n::Tr;
 use crate::join::status::{ChatLine, Delivery};
 use crate::t;
-
-use super::{error_color, ok_color};
-
-/// Height of the message list, in points.
-const LIST_HEIGHT: f32 = 280.0;
 
 /// Longest message the input takes (the engine also bounds what it sends).
 const MAX_MESSAGE_CHARS: usize = 4000;
@@ -70,31 +65,15 @@ pub fn typing_text(tr: &Tr, names: &[String]) -> Option<String> {
     }
 }
 
-/// `enabled` is false while chat is connecting or the meeting is reconnecting.
-pub fn show(
+/// Who is typing, and the message field with Send. `enabled` is false while chat is
+/// connecting or the meeting is reconnecting.
+pub fn composer(
     ui: &mut egui::Ui,
     tr: &Tr,
     view: &mut SessionView,
     enabled: bool,
     actions: &mut Vec<UiAction>,
 ) {
-    ui.label(RichText::new(t!(tr, "chat-title")).strong());
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .id_salt("chat-messages")
-        .max_height(LIST_HEIGHT)
-        .auto_shrink([false, true])
-        .stick_to_bottom(true)
-        .show(ui, |ui| {
-            // New messages are read out as they arrive.
-            super::announce_politely(ui, ui.unique_id());
-            if view.status.chat.is_empty() {
-                ui.label(RichText::new(t!(tr, "chat-empty")).weak());
-            }
-            for line in &view.status.chat {
-                message(ui, tr, view, line);
-            }
-        });
     let typing = typing_text(tr, &view.status.typing);
     ui.label(RichText::new(typing.unwrap_or_default()).weak().small());
     ui.add_space(4.0);
@@ -145,34 +124,10 @@ pub fn show(
         ui.label(RichText::new(t!(tr, "chat-connecting")).weak().small());
     }
     if send && enabled && !view.chat_draft.trim().is_empty() {
+        // What the guest sends, the guest sees: the list goes to its end.
+        view.chat_jump = true;
         actions.push(UiAction::SendChat);
     }
-}
-
-fn message(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, line: &ChatLine) {
-    ui.horizontal_wrapped(|ui| {
-        let from = if line.outgoing {
-            t!(tr, "chat-you")
-        } else {
-            line.from.clone()
-        };
-        ui.label(RichText::new(from).strong());
-        ui.label(RichText::new(clock(tr, line.at_ms)).weak().small());
-        if let Some(d) = delivery_text(tr, line) {
-            let color = match line.delivery {
-                Delivery::Delivered => ok_color(ui),
-                Delivery::Failed => error_color(ui),
-                _ => ui.visuals().weak_text_color(),
-            };
-            let mark = ui.label(RichText::new(d).small().color(color));
-            if let Some(reason) = view.chat_failures.get(&line.id).filter(|r| !r.is_empty()) {
-                mark.on_hover_text(reason.as_str());
-            }
-        }
-    });
-    // Plain text, never interpreted.
-    ui.add(egui::Label::new(line.text.as_str()).wrap());
-    ui.add_space(4.0);
 }
 
 #[cfg(test)]

@@ -18,10 +18,14 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &SessionView, actions: &mut Vec<Ui
         return;
     };
     let open_at_first = view.booth || view.status.phase == crate::join::Phase::InLobby;
-    egui::CollapsingHeader::new(RichText::new(t!(tr, "dial-in-title")).strong())
-        .id_salt(("dial-in", view.id))
-        .default_open(open_at_first)
-        .show(ui, |ui| body(ui, tr, view, dial_in, actions));
+    // One scope for the lobby and the meeting, so the panel stays as the guest left it.
+    let scope = egui::UiBuilder::new().scope_id(egui::Id::unique(("dial-in-scope", view.id)));
+    ui.scope_builder(scope, |ui| {
+        egui::CollapsingHeader::new(RichText::new(t!(tr, "dial-in-title")).strong())
+            .id_salt(("dial-in", view.id))
+            .default_open(open_at_first)
+            .show(ui, |ui| body(ui, tr, view, dial_in, actions));
+    });
 }
 
 fn body(

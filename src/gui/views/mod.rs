@@ -2,12 +2,15 @@
 
 pub mod call_me;
 pub mod chat;
+pub mod chat_list;
 pub mod dial_in;
 pub mod ended;
 pub mod first_run_banner;
 pub mod join_form;
 pub mod lobby;
 pub mod meeting;
+pub mod roster;
+pub mod roster_rows;
 pub mod settings;
 pub mod timeline;
 
@@ -153,5 +156,21 @@ pub fn banners(ui: &mut egui::Ui, tr: &Tr, banners: &[Banner], actions: &mut Vec
 pub fn announce_politely(ui: &egui::Ui, id: egui::Id) {
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_live(egui::accesskit::Live::Polite);
+    });
+}
+
+/// Tell the accessibility tree that `ui` shows only its clip rectangle (a scrolled list, a
+/// part of the window with a size of its own): its node gets that rectangle and clips its
+/// children, so what is scrolled away or cut off is known to be out of sight.
+pub fn clip_for_readers(ui: &egui::Ui) {
+    let r = ui.clip_rect();
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+        node.set_bounds(egui::accesskit::Rect {
+            x0: r.min.x.into(),
+            y0: r.min.y.into(),
+            x1: r.max.x.into(),
+            y1: r.max.y.into(),
+        });
+        node.set_clips_children();
     });
 }

@@ -385,6 +385,7 @@ impl MeetingTracker {
                             role: Some(role),
                             me: true,
                             on_phone: self.roster.get(&id).is_some_and(|p| p.on_phone),
+                            in_lobby: false,
                         };
                         if self.roster.get(&id) != Some(&me) {
                             let known = self.roster.insert(id, me.clone()).is_some();
@@ -457,12 +458,19 @@ impl MeetingTracker {
                     Some(r) => r.links.has(Rel::ParticipantAudio),
                     None => known.as_ref().is_some_and(|k| k.on_phone),
                 };
+                // Leaders see who waits in the lobby: the resource says so, or the event's view.
+                let in_lobby = resource
+                    .as_ref()
+                    .and_then(|p| p.in_lobby)
+                    .or_else(|| event.in_.as_ref().map(|v| v.is(Rel::Lobby)))
+                    .unwrap_or_else(|| known.as_ref().is_some_and(|k| k.in_lobby));
                 let p = Participant {
                     me: false,
                     id: id.clone(),
                     name,
                     role,
                     on_phone,
+                    in_lobby,
                 };
                 if known.as_ref() == Some(&p) {
                     return;
