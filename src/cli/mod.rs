@@ -11,7 +11,7 @@ mod servers;
 pub use join::{JOIN_AFTER_HELP, JoinArgs, TargetArgs, TransportArgs};
 pub use qa_args::{
     BENCH_AFTER_HELP, BenchArgs, CHECK_AFTER_HELP, CheckServiceArgs, GuiProbeArgs, LOAD_AFTER_HELP,
-    LoadArgs, ProbeWindow, SoakArgs,
+    LoadArgs, ProbeMeeting, ProbeWindow, SoakArgs,
 };
 pub use servers::{EmulatorArgs, ServiceAppArgs};
 

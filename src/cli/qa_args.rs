@@ -54,10 +54,22 @@ pub enum ProbeWindow {
     App,
 }
 
+/// Which meeting `gui-probe --meeting` joins.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ProbeMeeting {
+    /// The open demo meeting: 3 people, a greeting.
+    Small,
+    /// The town-hall demo meeting: 250 people, 1,000 messages, then a message a second.
+    TownHall,
+}
+
 #[derive(Debug, Args)]
 pub struct GuiProbeArgs {
     /// The window to measure.
-    #[arg(long, value_enum, required_unless_present = "compare")]
+    #[arg(long, value_enum, required_unless_present_any = ["compare", "meeting", "meetings"])]
     pub window: Option<ProbeWindow>,
     /// Seconds to stay idle (the app: in the lobby) while CPU time and frames are counted.
     #[arg(long, value_name = "S", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=100))]
@@ -71,6 +83,15 @@ pub struct GuiProbeArgs {
     /// The app window's language (`de`, `ja`, …) [default: English].
     #[arg(long, value_name = "TAG", default_value = "en", value_parser = crate::config::check_language_setting)]
     pub language: Option<String>,
+    /// Measure the app in a meeting instead: joined, then idle, pointer moves and mouse-wheel
+    /// scrolling replayed at 30 per second; CPU per frame for each (the town hall also: memory
+    /// after 1,000 and after 10,000 messages).
+    #[arg(long, value_enum, conflicts_with_all = ["window", "compare"])]
+    pub meeting: Option<ProbeMeeting>,
+    /// Both meetings, 3 runs each alternating, each in a fresh process: medians and the
+    /// town hall against the small meeting.
+    #[arg(long, conflicts_with_all = ["window", "compare", "meeting"])]
+    pub meetings: bool,
 }
 
 #[derive(Debug, Args)]

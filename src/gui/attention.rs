@@ -93,12 +93,9 @@ impl Attention {
             return News::default();
         };
         let status = &view.status;
-        let last_chat = status
-            .chat
-            .iter()
-            .filter(|l| !l.outgoing)
-            .map(|l| l.id)
-            .max();
+        // Message ids grow through a session: the newest are at the end (a long chat is not
+        // walked every frame).
+        let last_chat = status.chat.iter().rev().find(|l| !l.outgoing).map(|l| l.id);
         let now = Seen {
             session: view.id,
             phase: status.phase,
@@ -117,12 +114,18 @@ impl Attention {
         News {
             admitted: !before.joined && status.joined,
             ended: was_waiting_or_in && status.phase == Phase::Failed,
-            messages: status
-                .chat
-                .iter()
-                .filter(|l| !l.outgoing && before.last_chat.is_none_or(|seen| l.id > seen))
-                .map(|l| (l.from.clone(), l.text.clone()))
-                .collect(),
+            messages: {
+                let mut new: Vec<(String, String)> = status
+                    .chat
+                    .iter()
+                    .rev()
+                    .take_while(|l| before.last_chat.is_none_or(|seen| l.id > seen))
+                    .filter(|l| !l.outgoing)
+                    .map(|l| (l.from.clone(), l.text.clone()))
+                    .collect();
+                new.reverse();
+                new
+            },
         }
     }
 

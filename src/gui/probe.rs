@@ -8,10 +8,10 @@
 //! shows the window and swaps buffers before it takes the input for the next one, and the
 //! wrapper asks for that next frame from the first `ui` pass.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::Sender;
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::join::Phase;
 
@@ -34,6 +34,10 @@ pub enum Settled {
 pub trait Probed: eframe::App {
     fn after_first_frame(&mut self, ctx: &egui::Context);
     fn settled(&self) -> Settled;
+    /// How far a run that waits for something countable has got (e.g. chat messages shown).
+    fn progress(&self) -> u64 {
+        0
+    }
 }
 
 /// An empty window: the default background and an empty central panel.
@@ -74,6 +78,63 @@ impl Probed for GuestApp {
     }
 }
 
+/// The guest app joining a meeting that lets it straight in: settled once it is in the
+/// meeting with chat and sees at least `people` in the roster; its progress is the number of
+/// chat messages it has had.
+pub struct InMeeting {
+    pub app: GuestApp,
+    pub people: usize,
+}
+
+impl eframe::App for InMeeting {
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.app.raw_input_hook(ctx, raw_input);
+    }
+
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
+        self.app.logic(ctx, frame);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        self.app.on_exit(gl);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        self.app.clear_color(visuals)
+    }
+}
+
+impl Probed for InMeeting {
+    fn after_first_frame(&mut self, ctx: &egui::Context) {
+        self.app.after_first_frame(ctx);
+    }
+
+    fn settled(&self) -> Settled {
+        let view = self.app.session_view();
+        let ready =
+            view.is_some_and(|v| v.status.chat_available && v.status.roster.len() >= self.people);
+        match self.app.phase() {
+            Phase::InMeeting if ready => Settled::Idle,
+            p if p.is_terminal() => Settled::Failed(format!(
+                "the join ended ({p:?}) before the meeting was on screen{}",
+                self.app
+                    .failure()
+                    .map(|f| format!(": {} {}", f.id, f.message))
+                    .unwrap_or_default()
+            )),
+            _ => Settled::NotYet,
+        }
+    }
+
+    fn progress(&self) -> u64 {
+        self.app.session_view().map_or(0, |v| v.status.chat_total())
+    }
+}
+
 /// What the wrapper tells its watcher, from the UI thread.
 #[derive(Debug)]
 pub enum ProbeEvent {
@@ -93,6 +154,13 @@ pub struct Counters {
     pub passes: AtomicU64,
     /// The app was in its idle state at its last `ui` call.
     pub idle_now: AtomicBool,
+    /// CPU time of the UI thread, in nanoseconds, at the start of the latest frame (everything
+    /// the frames before it did, painting included).
+    pub ui_cpu_ns: AtomicU64,
+    /// [`Probed::progress`] at the last `ui` call.
+    pub progress: AtomicU64,
+    /// Input the watcher replays: added to the next frame's input.
+    pub input: Mutex<Vec<egui::Event>>,
 }
 
 impl Counters {
@@ -106,6 +174,36 @@ impl Counters {
 
     pub fn idle_now(&self) -> bool {
         self.idle_now.load(Ordering::Relaxed)
+    }
+
+    pub fn ui_cpu(&self) -> Duration {
+        Duration::from_nanos(self.ui_cpu_ns.load(Ordering::Relaxed))
+    }
+
+    pub fn progress(&self) -> u64 {
+        self.progress.load(Ordering::Relaxed)
+    }
+
+    /// Give the window `events` as input in its next frame, and wake it for that.
+    pub fn replay(&self, ctx: &egui::Context, events: impl IntoIterator<Item = egui::Event>) {
+        self.input
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend(events);
+        ctx.request_repaint();
+    }
+}
+
+/// CPU time of the calling thread (zero where it cannot be read).
+fn thread_cpu_now() -> Duration {
+    #[cfg(unix)]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+        Duration::try_from(t).unwrap_or_default()
+    }
+    #[cfg(not(unix))]
+    {
+        Duration::ZERO
     }
 }
 
@@ -155,6 +253,16 @@ impl<A: Probed> ProbeApp<A> {
 impl<A: Probed> eframe::App for ProbeApp<A> {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         let before = self.counters.frames.fetch_add(1, Ordering::Relaxed);
+        let cpu = u64::try_from(thread_cpu_now().as_nanos()).unwrap_or(u64::MAX);
+        self.counters.ui_cpu_ns.store(cpu, Ordering::Relaxed);
+        let replayed = std::mem::take(
+            &mut *self
+                .counters
+                .input
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        raw_input.events.extend(replayed);
         if before == 1 && !self.first_frame_seen {
             self.first_frame_seen = true;
             let now = Instant::now();
@@ -182,6 +290,9 @@ impl<A: Probed> eframe::App for ProbeApp<A> {
             ui.ctx().request_repaint();
         }
         if self.kicked && !self.left {
+            self.counters
+                .progress
+                .store(self.inner.progress(), Ordering::Relaxed);
             let settled = self.inner.settled();
             self.counters
                 .idle_now

@@ -5,7 +5,7 @@
 //! screenful costs. Scrolled up, a button over its end says how many messages came since and
 //! goes back to the latest.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use egui::{Align, Layout, RichText, TextStyle};
 
@@ -37,6 +37,11 @@ struct Key {
 pub struct ChatHeights {
     key: Option<Key>,
     heights: HashMap<u64, f32>,
+    /// Where each message starts (and, last, where the list ends), while the messages and
+    /// their heights stay as they were: most frames reuse it.
+    tops: Vec<f32>,
+    /// The oldest message id, the number of messages and the note's height `tops` is for.
+    tops_for: Option<(u64, usize, u32)>,
 }
 
 impl ChatHeights {
@@ -44,7 +49,54 @@ impl ChatHeights {
         if self.key != Some(key) {
             self.key = Some(key);
             self.heights.clear();
+            self.tops_for = None;
         }
+    }
+
+    /// Where each of `lines` starts below a note `note` points tall, and where the list ends:
+    /// from the kept heights, measuring a few hundred new messages a frame and guessing the
+    /// rest until their turn (then the next frame is asked for).
+    fn tops(
+        &mut self,
+        ui: &egui::Ui,
+        m: &Metrics,
+        lines: &VecDeque<ChatLine>,
+        note: f32,
+    ) -> &[f32] {
+        let front = lines.front().map_or(0, |l| l.id);
+        let wanted = (front, lines.len(), note.to_bits());
+        if self.tops_for == Some(wanted) {
+            return &self.tops;
+        }
+        let mut budget = MEASURE_PER_FRAME;
+        let mut guessed = false;
+        self.tops.clear();
+        let mut y = note;
+        for line in lines {
+            self.tops.push(y);
+            let h = match self.heights.get(&line.id) {
+                Some(h) => *h,
+                None if budget > 0 => {
+                    budget -= 1;
+                    let h = m.header + m.body(ui, &line.text).size().y + GAP;
+                    self.heights.insert(line.id, h);
+                    h
+                }
+                None => {
+                    guessed = true;
+                    m.estimate(&line.text)
+                }
+            };
+            y += h;
+        }
+        self.tops.push(y);
+        if guessed {
+            self.tops_for = None;
+            ui.ctx().request_repaint();
+        } else {
+            self.tops_for = Some(wanted);
+        }
+        &self.tops
     }
 
     /// Forget messages that dropped off the front of the history.
@@ -134,30 +186,9 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, height: f32) {
         if let Some(first) = lines.front() {
             heights.prune(first.id, lines.len());
         }
-        // Every message's height: measured, measured now (a few hundred a frame), or guessed.
-        let mut budget = MEASURE_PER_FRAME;
-        let mut tops = Vec::with_capacity(lines.len() + 1);
         let note = if dropped > 0 { m.header + GAP } else { 0.0 };
-        let mut y = note;
-        for line in lines {
-            tops.push(y);
-            let h = match heights.heights.get(&line.id) {
-                Some(h) => *h,
-                None if budget > 0 => {
-                    budget -= 1;
-                    let h = m.header + m.body(ui, &line.text).size().y + GAP;
-                    heights.heights.insert(line.id, h);
-                    h
-                }
-                None => m.estimate(&line.text),
-            };
-            y += h;
-        }
-        tops.push(y);
-        if budget == 0 {
-            // Measure the rest in the next frames.
-            ui.ctx().request_repaint();
-        }
+        let tops = heights.tops(ui, &m, lines, note);
+        let y = tops.last().copied().unwrap_or(note);
         ui.set_height(y);
         let origin = ui.max_rect().min;
         if jump {

@@ -265,14 +265,30 @@ pub fn run_one(
         ProbeWindow::Bare => "bare",
         ProbeWindow::App => "app",
     };
-    let mut command = Command::new(exe);
-    command
-        .args(["gui-probe", "--window", name, "--json", "--idle-secs"])
-        .arg(idle_secs.to_string());
+    let mut args: Vec<String> = ["gui-probe", "--window", name, "--json", "--idle-secs"]
+        .map(String::from)
+        .into();
+    args.push(idle_secs.to_string());
     if let Some(l) = language {
-        command.args(["--language", l]);
+        args.extend(["--language".to_string(), l.to_string()]);
     }
-    let mut child = command
+    let what = format!("gui-probe --window {name}");
+    let limit = Duration::from_secs(idle_secs) + 2 * SETTLE_LIMIT + Duration::from_secs(30);
+    let stdout = run_child(exe, &args, &what, limit)?;
+    serde_json::from_str(stdout.trim())
+        .map_err(|e| format!("{what} printed no report ({e}): {stdout}"))
+}
+
+/// Run `exe args` and return what it printed; it is killed after `limit`, and a failure
+/// carries its standard error.
+pub(super) fn run_child(
+    exe: &Path,
+    args: &[String],
+    what: &str,
+    limit: Duration,
+) -> Result<String, String> {
+    let mut child = Command::new(exe)
+        .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -302,7 +318,6 @@ pub fn run_one(
             ));
         }
     };
-    let limit = Duration::from_secs(idle_secs) + 2 * SETTLE_LIMIT + Duration::from_secs(30);
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -310,10 +325,7 @@ pub fn run_one(
             Ok(None) if start.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "gui-probe --window {name} did not finish within {}s",
-                    limit.as_secs()
-                ));
+                return Err(format!("{what} did not finish within {}s", limit.as_secs()));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
             Err(e) => return Err(format!("waiting for gui-probe failed: {e}")),
@@ -322,13 +334,9 @@ pub fn run_one(
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     if !status.success() {
-        return Err(format!(
-            "gui-probe --window {name} failed ({status}): {}",
-            stderr.trim()
-        ));
+        return Err(format!("{what} failed ({status}): {}", stderr.trim()));
     }
-    serde_json::from_str(stdout.trim())
-        .map_err(|e| format!("gui-probe --window {name} printed no report ({e}): {stdout}"))
+    Ok(stdout)
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct Sample {
     pub passes: u64,
     /// The app was in its idle state (e.g. the lobby) at its last frame.
     pub idle: bool,
+    /// CPU time of the UI thread up to the start of its latest frame (nanosecond resolution).
+    pub ui_cpu: Duration,
 }
 
 impl Sample {
@@ -35,6 +37,7 @@ impl Sample {
             frames: counters.frames(),
             passes: counters.passes(),
             idle: counters.idle_now(),
+            ui_cpu: counters.ui_cpu(),
         })
     }
 }
@@ -76,7 +79,11 @@ pub fn spawn(
         })
 }
 
-fn next(events: &Receiver<ProbeEvent>, limit: Duration, what: &str) -> Result<ProbeEvent, String> {
+pub(super) fn next(
+    events: &Receiver<ProbeEvent>,
+    limit: Duration,
+    what: &str,
+) -> Result<ProbeEvent, String> {
     match events.recv_timeout(limit) {
         Ok(ProbeEvent::Failed(reason)) => Err(reason),
         Ok(event) => Ok(event),
