@@ -4,12 +4,18 @@
 
 use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets};
 use icu_time::Time;
+use std::sync::OnceLock;
 
 use super::{Language, Tr};
+
+/// Minutes in a day: one memo slot each.
+const MINUTES_A_DAY: usize = 24 * 60;
 
 /// Formats a time of day (hours and minutes) for one language.
 pub struct Clock {
     formatter: Option<FixedCalendarDateTimeFormatter<(), fieldsets::T>>,
+    /// Each minute of the day once formatted (a chat shows the same few minutes every frame).
+    memo: Box<[OnceLock<String>]>,
 }
 
 impl Clock {
@@ -18,13 +24,22 @@ impl Clock {
         let formatter = locale.and_then(|l| {
             FixedCalendarDateTimeFormatter::try_new(l.into(), fieldsets::T::hm()).ok()
         });
-        Self { formatter }
+        let memo = (0..MINUTES_A_DAY).map(|_| OnceLock::new()).collect();
+        Self { formatter, memo }
     }
 
     /// `hour:minute` as the language writes it. The narrow no-break space CLDR puts before
     /// `AM`/`PM` becomes a plain no-break space (the built-in font has no glyph for it).
     pub fn hm(&self, hour: u8, minute: u8) -> String {
-        let time = Time::try_new(hour.min(23), minute.min(59), 0, 0).ok();
+        let (hour, minute) = (hour.min(23), minute.min(59));
+        let slot = usize::from(hour) * 60 + usize::from(minute);
+        self.memo[slot]
+            .get_or_init(|| self.format(hour, minute))
+            .clone()
+    }
+
+    fn format(&self, hour: u8, minute: u8) -> String {
+        let time = Time::try_new(hour, minute, 0, 0).ok();
         match (&self.formatter, time) {
             (Some(f), Some(t)) => f.format(&t).to_string().replace('\u{202f}', "\u{a0}"),
             _ => format!("{hour:02}:{minute:02}"),

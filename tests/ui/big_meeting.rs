@@ -49,20 +49,6 @@ fn centre_of(h: &Harness<'_, GuestApp>, text: &str) -> egui::Pos2 {
     )
 }
 
-/// Turn the mouse wheel at `at`.
-fn wheel_at(h: &mut Harness<'_, GuestApp>, at: egui::Pos2, dy: f32) {
-    h.event(egui::Event::PointerMoved(at));
-    h.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::default(),
-    });
-    // The wheel scrolls smoothly, over a few frames.
-    h.run_steps(8);
-}
-
 #[test]
 fn a_250_person_meeting_keeps_leave_in_sight_finds_people_and_counts_new_messages() {
     let mut j = joined(LobbyPolicy::Open);
@@ -126,6 +112,8 @@ fn a_250_person_meeting_keeps_leave_in_sight_finds_people_and_counts_new_message
     let over_chat = centre_of(&j.h, &last);
     for _ in 0..5 {
         wheel_at(&mut j.h, over_chat, 2000.0);
+        // The wheel scrolls smoothly, over a few frames.
+        j.h.run_steps(8);
     }
     assert!(!shows(&j.h, &last), "scrolled away from the end");
     assert!(!shows(&j.h, "new message"), "nothing new yet");
@@ -151,4 +139,69 @@ fn a_250_person_meeting_keeps_leave_in_sight_finds_people_and_counts_new_message
     press_leave(&mut j.h);
     until_phase(&mut j.h, Phase::Left);
     j.close();
+}
+
+/// A 250-person meeting with a chat of 300 messages in `h`, joined as `name`.
+fn fill(j_demo: &guest_join::demo::Demo, h: &mut Harness<'static, GuestApp>, name: &str) {
+    until_phase(h, Phase::InMeeting);
+    j_demo
+        .control()
+        .add_participants(URL, 247, MemberRole::Attendee)
+        .unwrap();
+    wait_for(h, "(250)");
+    step_until(h, "chat available", Duration::from_secs(30), |h| {
+        h.query_by_label("Message")
+            .is_some_and(|n| !n.accesskit_node().is_disabled())
+    });
+    j_demo.control().say_many(URL, 300).unwrap();
+    let meetings = j_demo.control().meetings();
+    let last = meetings[0].chat.last().unwrap().text.clone();
+    wait_for(h, &last);
+    assert!(shows(h, &format!("{name} (you)")), "own entry pinned");
+}
+
+#[test]
+fn at_the_smallest_window_and_on_a_kiosk_leave_and_the_message_field_stay_in_sight() {
+    // The window at its minimum size (420 × 420), parts one above the other.
+    let mut j = joined(LobbyPolicy::Open);
+    j.h.set_size(egui::vec2(420.0, 420.0));
+    fill(&j.demo, &mut j.h, "Ada Guest");
+    assert!(in_sight(&j.h, Role::Button, "Leave"), "Leave in sight");
+    assert!(
+        in_sight(&j.h, Role::TextInput, "Message"),
+        "message field in sight"
+    );
+    assert!(in_sight(&j.h, Role::Button, "Send"), "Send in sight");
+    let problems = layout_problems(&j.h);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    press_leave(&mut j.h);
+    until_phase(&mut j.h, Phase::Left);
+    j.close();
+
+    // A kiosk booth, with its larger text.
+    let rt = runtime();
+    let demo = start_env(&rt, LobbyPolicy::Open);
+    let config = guest_join::config::Config {
+        kiosk: Some(crate::kiosk::kiosk(Some(URL), Some("Booth Guest"))),
+        ..config_for(&demo)
+    };
+    let (mut h, _clock) = crate::kiosk::kiosk_harness(&rt, config);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Start").click();
+    h.step();
+    fill(&demo, &mut h, "Booth Guest");
+    assert!(
+        in_sight(&h, Role::Button, "Leave"),
+        "Leave in sight on the kiosk"
+    );
+    assert!(
+        in_sight(&h, Role::TextInput, "Message"),
+        "message field in sight"
+    );
+    let problems = layout_problems(&h);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    press_leave(&mut h);
+    until_deleted(Some(&mut h), &demo);
+    drop(h);
+    rt.block_on(demo.shutdown());
 }

@@ -50,14 +50,7 @@ fn check(h: &Harness<'_, GuestApp>, what: &str) {
 /// Turn the mouse wheel over the middle of the window (`dy` < 0 scrolls down).
 fn wheel(h: &mut Harness<'_, GuestApp>, dy: f32) {
     let middle = h.ctx.content_rect().center();
-    h.event(egui::Event::PointerMoved(middle));
-    h.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::default(),
-    });
+    wheel_at(h, middle, dy);
     h.run();
 }
 

@@ -244,6 +244,18 @@ pub fn layout_problems(h: &Harness<'_, GuestApp>) -> Vec<String> {
     problems
 }
 
+/// Turn the mouse wheel with the pointer at `at` (`dy` < 0 scrolls down); no frame is run.
+pub fn wheel_at(h: &mut Harness<'_, GuestApp>, at: egui::Pos2, dy: f32) {
+    h.event(egui::Event::PointerMoved(at));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::default(),
+    });
+}
+
 pub fn shows(h: &Harness<'_, GuestApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }

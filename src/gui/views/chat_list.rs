@@ -24,11 +24,12 @@ const MEASURE_PER_FRAME: usize = 400;
 /// Space between two messages, in points.
 const GAP: f32 = 6.0;
 
-/// What a measured height depends on: the text width and the font.
+/// What a measured height depends on: the text width, the font and the spacing.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Key {
     width: f32,
     font_size: f32,
+    spacing: f32,
     pixels_per_point: f32,
 }
 
@@ -78,7 +79,7 @@ impl ChatHeights {
                 Some(h) => *h,
                 None if budget > 0 => {
                     budget -= 1;
-                    let h = m.header + m.body(ui, &line.text).size().y + GAP;
+                    let h = m.header + m.spacing + m.body(ui, &line.text).size().y + GAP;
                     self.heights.insert(line.id, h);
                     h
                 }
@@ -120,6 +121,8 @@ impl ChatHeights {
 struct Metrics {
     width: f32,
     header: f32,
+    /// Between the sender line and the text (the style's item spacing: larger on a kiosk).
+    spacing: f32,
     font: egui::FontId,
     char_width: f32,
     line: f32,
@@ -133,6 +136,7 @@ impl Metrics {
             // Clear of the scroll bar, which floats over the right edge.
             width: (ui.available_width() - scroll_bar_room(ui)).max(40.0),
             header: line.max(ui.text_style_height(&TextStyle::Small)),
+            spacing: ui.spacing().item_spacing.y,
             char_width: font.size * 0.55,
             font,
             line,
@@ -152,7 +156,7 @@ impl Metrics {
     fn estimate(&self, text: &str) -> f32 {
         let per_line = (self.width / self.char_width).max(1.0);
         let lines = (text.chars().count() as f32 / per_line).ceil().max(1.0);
-        self.header + lines * self.line + GAP
+        self.header + self.spacing + lines * self.line + GAP
     }
 }
 
@@ -181,6 +185,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Tr, view: &mut SessionView, height: f32) {
         heights.prepare(Key {
             width: m.width.round(),
             font_size: m.font.size,
+            spacing: m.spacing,
             pixels_per_point: ui.ctx().pixels_per_point(),
         });
         if let Some(first) = lines.front() {

@@ -3,7 +3,9 @@
 //! people, then 1,000 messages sent through the control API, then a message a second), and
 //! the watcher replays input at a fixed rate while it counts frames and CPU time:
 //!
-//! - `idle`: nothing for the idle window (the town hall's steady chat still arrives);
+//! - `idle`: no input for the idle window, while a chat message arrives each second in both
+//!   meetings (the town hall's steady chat; the watcher says one into the small meeting), so
+//!   both paint only for what arrives;
 //! - `pointer`: 60 pointer moves across the window, 30 a second;
 //! - `scroll`: 60 mouse-wheel steps, 30 a second, half over the chat and half over the
 //!   participant list, turning direction every 10 steps.
@@ -70,6 +72,8 @@ pub struct PhaseCost {
     pub secs: f64,
     pub frames: u64,
     pub passes: u64,
+    /// Chat messages the app took in during the phase.
+    pub messages: u64,
     /// The UI thread's CPU time.
     pub ui_cpu_secs: f64,
     /// CPU time of the whole process but the demo's threads (clock-tick resolution for those).
@@ -100,6 +104,7 @@ impl PhaseCost {
             secs: end.at.saturating_duration_since(start.at).as_secs_f64(),
             frames,
             passes: end.passes.saturating_sub(start.passes),
+            messages: end.progress.saturating_sub(start.progress),
             ui_cpu_secs: ui,
             app_cpu_secs: app,
             ui_ms_per_frame: per_frame(ui),
@@ -143,11 +148,12 @@ impl fmt::Display for MeetingReport {
         for p in &self.phases {
             writeln!(
                 f,
-                "{:<13} {:.1} s: {} frames, UI thread {:.3} s ({:.2} ms a frame), app CPU {:.3} s \
-                 ({:.2} ms a frame)",
+                "{:<13} {:.1} s: {} frames, {} messages, UI thread {:.3} s ({:.2} ms a frame), \
+                 app CPU {:.3} s ({:.2} ms a frame)",
                 p.name,
                 p.secs,
                 p.frames,
+                p.messages,
                 p.ui_cpu_secs,
                 p.ui_ms_per_frame,
                 p.app_cpu_secs,
@@ -318,6 +324,31 @@ fn wheel_steps(i: u32, area: egui::Rect) -> (egui::Pos2, egui::Event) {
     )
 }
 
+/// Wait `idle` without input. The town hall chats on its own, a message a second; the small
+/// meeting is given the same, so both phases paint for the same events.
+fn idle_with_chat(
+    meeting: ProbeMeeting,
+    idle: Duration,
+    control: &crate::emulator::Control,
+) -> Result<(), String> {
+    let start = Instant::now();
+    let mut said = 0;
+    while start.elapsed() < idle {
+        said += 1;
+        let due = start + Duration::from_secs(said);
+        std::thread::sleep(
+            due.min(start + idle)
+                .saturating_duration_since(Instant::now()),
+        );
+        if meeting == ProbeMeeting::Small && start.elapsed() < idle {
+            control
+                .say_many(meeting.url(), 1)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
 fn watch_meeting(
     seen: &Seen<'_>,
     meeting: ProbeMeeting,
@@ -347,7 +378,7 @@ fn watch_meeting(
     let mut phases = Vec::new();
     let start = seen.sample()?;
     let rss_start_kib = start.memory.rss_kib;
-    std::thread::sleep(idle);
+    idle_with_chat(meeting, idle, control)?;
     let end = seen.sample()?;
     phases.push(PhaseCost::new("idle", &start, &end));
     let start = seen.sample()?;

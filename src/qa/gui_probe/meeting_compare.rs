@@ -17,6 +17,10 @@ use crate::cli::ProbeMeeting;
 pub const CPU_RATIO_LIMIT: f64 = 1.5;
 /// Memory after 10,000 messages within this factor of after 1,000.
 pub const MEMORY_RATIO_LIMIT: f64 = 1.2;
+/// Idle, a meeting paints for what arrives: at most this many frames a chat message (and
+/// [`IDLE_SPARE_FRAMES`] more), never continuously.
+pub const IDLE_FRAMES_PER_MESSAGE: u64 = 3;
+pub const IDLE_SPARE_FRAMES: u64 = 3;
 /// The phases compared.
 pub const PHASES: [&str; 3] = ["idle", "pointer", "scroll"];
 
@@ -26,6 +30,9 @@ pub struct PhaseComparison {
     pub name: String,
     pub small_frames: u64,
     pub town_hall_frames: u64,
+    /// Chat messages taken in during the phase.
+    pub small_messages: u64,
+    pub town_hall_messages: u64,
     /// UI-thread CPU a frame, ms.
     pub small_ms_per_frame: f64,
     pub town_hall_ms_per_frame: f64,
@@ -47,7 +54,10 @@ pub struct MeetingComparison {
     pub memory_ratio: f64,
     pub cpu_ratio_limit: f64,
     pub memory_ratio_limit: f64,
-    /// Every phase with frames in both within `cpu_ratio_limit`, memory within its limit.
+    /// Idle, both meetings painted only for the messages that arrived.
+    pub idle_paints_on_events: bool,
+    /// Every phase with frames in both within `cpu_ratio_limit`, idle painting only on events,
+    /// memory within its limit.
     pub within_limit: bool,
 }
 
@@ -63,10 +73,11 @@ fn median_u(mut v: Vec<u64>) -> u64 {
 
 impl MeetingComparison {
     pub fn from_reports(small: &[MeetingReport], hall: &[MeetingReport], idle_secs: u64) -> Self {
-        let of = |reports: &[MeetingReport], name: &str| -> (u64, f64, f64) {
+        let of = |reports: &[MeetingReport], name: &str| -> (u64, u64, f64, f64) {
             let phases: Vec<_> = reports.iter().filter_map(|r| r.phase(name)).collect();
             (
                 median_u(phases.iter().map(|p| p.frames).collect()),
+                median_u(phases.iter().map(|p| p.messages).collect()),
                 median_f(phases.iter().map(|p| p.ui_ms_per_frame).collect()),
                 median_f(phases.iter().map(|p| p.app_ms_per_frame).collect()),
             )
@@ -74,13 +85,15 @@ impl MeetingComparison {
         let phases: Vec<PhaseComparison> = PHASES
             .iter()
             .map(|name| {
-                let (sf, sm, sa) = of(small, name);
-                let (hf, hm, ha) = of(hall, name);
+                let (sf, sn, sm, sa) = of(small, name);
+                let (hf, hn, hm, ha) = of(hall, name);
                 let both = sf > 0 && hf > 0;
                 PhaseComparison {
                     name: name.to_string(),
                     small_frames: sf,
                     town_hall_frames: hf,
+                    small_messages: sn,
+                    town_hall_messages: hn,
                     small_ms_per_frame: sm,
                     town_hall_ms_per_frame: hm,
                     ratio: (both && sm > 0.0).then(|| hm / sm),
@@ -102,10 +115,19 @@ impl MeetingComparison {
                 .iter()
                 .all(|r| r.is_none_or(|r| r <= CPU_RATIO_LIMIT))
         });
+        let idle_ok = small.iter().chain(hall).all(|r| {
+            r.phase("idle").is_some_and(|p| {
+                p.frames <= p.messages * IDLE_FRAMES_PER_MESSAGE + IDLE_SPARE_FRAMES
+            })
+        });
         Self {
             runs: small.len().min(hall.len()),
             idle_secs,
-            within_limit: cpu_ok && memory_ratio > 0.0 && memory_ratio <= MEMORY_RATIO_LIMIT,
+            idle_paints_on_events: idle_ok,
+            within_limit: cpu_ok
+                && idle_ok
+                && memory_ratio > 0.0
+                && memory_ratio <= MEMORY_RATIO_LIMIT,
             phases,
             rss_after_1k_kib: rss_1k,
             rss_after_10k_kib: rss_10k,
@@ -126,25 +148,28 @@ impl fmt::Display for MeetingComparison {
         )?;
         writeln!(
             f,
-            "CPU a frame in ms, UI thread / whole app (painting included); frames in brackets"
+            "CPU a frame in ms, UI thread / whole app (painting included); frames and chat \
+             messages taken in, in brackets"
         )?;
         writeln!(
             f,
-            "phase     small                  town hall              ratio"
+            "phase     small                        town hall                    ratio"
         )?;
         for p in &self.phases {
             let ratio =
                 |r: Option<f64>| r.map_or_else(|| "n/a".to_string(), |r| format!("{r:.2}x"));
             writeln!(
                 f,
-                "{:<9} {:>5.2} / {:>5.2} ({:>4})   {:>5.2} / {:>5.2} ({:>4})   {} / {}",
+                "{:<9} {:>5.2} / {:>5.2} ({:>4}, {:>3})   {:>5.2} / {:>5.2} ({:>4}, {:>3})   {} / {}",
                 p.name,
                 p.small_ms_per_frame,
                 p.small_app_ms_per_frame,
                 p.small_frames,
+                p.small_messages,
                 p.town_hall_ms_per_frame,
                 p.town_hall_app_ms_per_frame,
                 p.town_hall_frames,
+                p.town_hall_messages,
                 ratio(p.ratio),
                 ratio(p.app_ratio)
             )?;
@@ -156,9 +181,19 @@ impl fmt::Display for MeetingComparison {
             mib(self.rss_after_10k_kib),
             self.memory_ratio
         )?;
+        writeln!(
+            f,
+            "idle      painted only for what arrived (at most {IDLE_FRAMES_PER_MESSAGE} frames a \
+             message, {IDLE_SPARE_FRAMES} more): {}",
+            if self.idle_paints_on_events {
+                "yes"
+            } else {
+                "NO"
+            }
+        )?;
         write!(
             f,
-            "verdict   CPU a frame within {:.1}x, memory within {:.1}x: {}",
+            "verdict   CPU a frame within {:.1}x, idle painting on events, memory within {:.1}x: {}",
             self.cpu_ratio_limit,
             self.memory_ratio_limit,
             if self.within_limit { "met" } else { "NOT met" }
@@ -218,6 +253,7 @@ mod tests {
                     secs: 2.0,
                     frames,
                     passes: frames,
+                    messages: 20,
                     ui_cpu_secs: ms * frames as f64 / 1000.0,
                     app_cpu_secs: 0.0,
                     ui_ms_per_frame: ms,
@@ -259,5 +295,27 @@ mod tests {
         let idle = [report(ProbeMeeting::Small, [2.0, 4.0, 4.0], 0, (100, 0))];
         let c = MeetingComparison::from_reports(&idle, &good, 5);
         assert_eq!(c.phases[0].ratio, None, "no frames: no ratio");
+    }
+
+    #[test]
+    fn idle_frames_beyond_what_arrived_fail_the_verdict() {
+        // 20 messages arrived in each phase: 63 frames is 3 a message and 3 more.
+        let small = [report(ProbeMeeting::Small, [2.0, 4.0, 4.0], 63, (100, 0))];
+        let hall = [report(
+            ProbeMeeting::TownHall,
+            [2.5, 5.0, 5.0],
+            63,
+            (1000, 1100),
+        )];
+        let c = MeetingComparison::from_reports(&small, &hall, 5);
+        assert!(c.idle_paints_on_events && c.within_limit, "{c}");
+        let busy = [report(
+            ProbeMeeting::TownHall,
+            [2.5, 5.0, 5.0],
+            64,
+            (1000, 1100),
+        )];
+        let c = MeetingComparison::from_reports(&small, &busy, 5);
+        assert!(!c.idle_paints_on_events && !c.within_limit, "{c}");
     }
 }

@@ -24,6 +24,8 @@ pub struct Sample {
     pub idle: bool,
     /// CPU time of the UI thread up to the start of its latest frame (nanosecond resolution).
     pub ui_cpu: Duration,
+    /// The app's progress at its latest frame (in a meeting: the chat messages it had).
+    pub progress: u64,
 }
 
 impl Sample {
@@ -38,6 +40,7 @@ impl Sample {
             passes: counters.passes(),
             idle: counters.idle_now(),
             ui_cpu: counters.ui_cpu(),
+            progress: counters.progress(),
         })
     }
 }
