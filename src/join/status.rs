@@ -485,6 +485,11 @@ mod tests {
         assert_eq!(s.chat_dropped, extra);
         assert_eq!(s.chat_total(), MAX_CHAT_LINES as u64 + extra);
         assert_eq!(s.chat.front().map(|l| l.id), Some(extra));
+        // The diagnostics bundle's timeline says how many fell out of the window.
+        let chat = &crate::diagnostics::timeline::timeline(&s)["chat"];
+        assert_eq!(chat["messages"], MAX_CHAT_LINES as u64 + extra);
+        assert_eq!(chat["kept_in_window"], MAX_CHAT_LINES);
+        assert_eq!(chat["dropped_from_window"], extra);
     }
 
     #[test]
