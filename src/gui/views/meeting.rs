@@ -5,7 +5,6 @@
 
 use egui::{Rect, RichText};
 
-use crate::api::wire::Role;
 use crate::gui::actions::UiAction;
 use crate::gui::state::{Connection, SessionView};
 use crate::i18n::Tr;
@@ -27,17 +26,6 @@ pub fn reconnect_text(tr: &Tr, view: &SessionView) -> String {
             attempts = m
         ),
         None => t!(tr, "meeting-reconnecting"),
-    }
-}
-
-/// A role as the guest reads it; a role the app does not know is shown as the server sent it.
-pub fn role_text(tr: &Tr, role: &str) -> String {
-    if role.eq_ignore_ascii_case(Role::Leader.as_str()) {
-        t!(tr, "role-leader")
-    } else if role.eq_ignore_ascii_case(Role::Attendee.as_str()) {
-        t!(tr, "role-attendee")
-    } else {
-        role.to_string()
     }
 }
 
